@@ -1,0 +1,61 @@
+"""mitimeline: production timelines with fuzzy dates, places, people and sources.
+
+Build or load a :class:`Timeline`, query it, and export it through format plugins::
+
+    import mitimeline
+    tl = mitimeline.load("mi7.json")
+    tl.filter(kind="stunt").between("2020-09", "early October 2020")
+    tl.export("mi7.ics")
+"""
+
+from __future__ import annotations
+
+from .checks import Conflict, Finding
+from .errors import (
+    AmbiguousFormatError,
+    DateParseError,
+    ExportError,
+    InvalidEventError,
+    MitimelineError,
+    OptionsError,
+    ParseError,
+    PluginLoadError,
+    PluginLoadWarning,
+    UnknownFormatError,
+)
+from .formats import Exporter, NoOptions, Parser
+from .hookspecs import hookimpl
+from .model import KINDS, STATUSES, Credit, Event, Place, Production, Source
+from .timeline import Timeline
+from .when import When
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "KINDS",
+    "STATUSES",
+    "AmbiguousFormatError",
+    "Conflict",
+    "Credit",
+    "DateParseError",
+    "Event",
+    "ExportError",
+    "Exporter",
+    "Finding",
+    "InvalidEventError",
+    "MitimelineError",
+    "NoOptions",
+    "OptionsError",
+    "ParseError",
+    "Parser",
+    "Place",
+    "PluginLoadError",
+    "PluginLoadWarning",
+    "Production",
+    "Source",
+    "Timeline",
+    "UnknownFormatError",
+    "When",
+    "__version__",
+    "hookimpl",
+]

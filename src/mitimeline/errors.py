@@ -1,0 +1,118 @@
+"""Every error class mitimeline raises on purpose.
+
+All of them derive from :class:`MitimelineError`, so ``except mitimeline.MitimelineError``
+catches anything a user can trigger with bad input, a bad option or a broken plugin.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmbiguousFormatError",
+    "DateParseError",
+    "ExportError",
+    "InvalidEventError",
+    "MitimelineError",
+    "OptionsError",
+    "ParseError",
+    "PluginLoadError",
+    "PluginLoadWarning",
+    "UnknownFormatError",
+]
+
+
+class MitimelineError(Exception):
+    """Base class of every error mitimeline raises deliberately."""
+
+
+class DateParseError(MitimelineError, ValueError):
+    """A date text that neither EDTF nor the everyday-English reader understands.
+
+    ``text`` is the input as given; the message says what was seen and which forms are accepted.
+    """
+
+    def __init__(self, message: str, text: str = "") -> None:
+        super().__init__(message)
+        self.text = text
+
+
+class InvalidEventError(MitimelineError, ValueError):
+    """A model value (event, place, source, ...) built with a field that breaks its contract.
+
+    ``field`` names the offending field, e.g. ``"place.country"``.
+    """
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+class OptionsError(MitimelineError, TypeError):
+    """An unknown or ill-typed keyword option for a parser or exporter."""
+
+
+class UnknownFormatError(MitimelineError, LookupError):
+    """No parser or exporter matches the requested format, extension or content."""
+
+
+class AmbiguousFormatError(MitimelineError, LookupError):
+    """Several parsers or exporters match and nothing decides between them."""
+
+
+class ParseError(MitimelineError, ValueError):
+    """Input that a parser could not turn into a timeline.
+
+    ``source`` is the file name (or ``"<string>"``), ``location`` the line, JSON path or
+    component where the problem is (``""`` when unknown), ``format`` and ``plugin`` name the
+    parser that failed.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "",
+        location: str = "",
+        format: str = "",
+        plugin: str = "",
+    ) -> None:
+        self.reason = message
+        self.source = source
+        self.location = location
+        self.format = format
+        self.plugin = plugin
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        where = ":".join(part for part in (self.source, self.location) if part)
+        return f"{where}: {self.reason}" if where else self.reason
+
+    def located(self, source: str = "", format: str = "", plugin: str = "") -> ParseError:
+        """Return a copy with the empty context fields filled in (existing ones win)."""
+        return type(self)(
+            self.reason,
+            source=self.source or source,
+            location=self.location,
+            format=self.format or format,
+            plugin=self.plugin or plugin,
+        )
+
+
+class ExportError(MitimelineError):
+    """An exporter that failed; no output file was written or changed."""
+
+    def __init__(self, message: str, *, format: str = "", plugin: str = "") -> None:
+        super().__init__(message)
+        self.format = format
+        self.plugin = plugin
+
+
+class PluginLoadError(MitimelineError, ImportError):
+    """A plugin that failed to import or register, raised under ``MITIMELINE_STRICT_PLUGINS=1``."""
+
+    def __init__(self, message: str, plugin: str = "") -> None:
+        super().__init__(message)
+        self.plugin = plugin
+
+
+class PluginLoadWarning(UserWarning):
+    """Emitted when a plugin fails to load and mitimeline carries on without it."""

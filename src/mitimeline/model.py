@@ -1,0 +1,273 @@
+"""The value classes of a production timeline: ``Place``, ``Credit``, ``Source``, ``Production``
+and ``Event``.
+
+All are frozen, slotted attrs classes validated at construction: a bad field raises
+:class:`~mitimeline.errors.InvalidEventError` naming the field and what was expected. Sequences
+are stored as tuples, so every value is hashable (``Event.extra`` is left out of the hash).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from .errors import DateParseError, InvalidEventError
+from .when import When, WhenLike
+
+__all__ = [
+    "KINDS",
+    "STATUSES",
+    "Credit",
+    "Event",
+    "Place",
+    "Production",
+    "Source",
+]
+
+KINDS = ("shoot", "stunt", "move", "hiatus", "wrap", "announcement", "release", "other")
+"""Event kinds: filming, a stunt, a company move, a break, the end of filming, news, a release."""
+
+STATUSES = ("planned", "confirmed", "done", "cancelled", "rumoured")
+
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_COUNTRY = re.compile(r"[A-Z]{2}")
+_REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
+_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+
+
+def _fail(field: str, expected: str, value: object) -> InvalidEventError:
+    return InvalidEventError(f"{field}: expected {expected}, got {value!r}", field)
+
+
+def _check(pattern: re.Pattern[str], expected: str) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and attribute.default is None:
+            return
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            raise _fail(_name(instance, attribute), expected, value)
+
+    return validate
+
+
+def _text(required: bool) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and not required:
+            return
+        if not isinstance(value, str) or (required and not value.strip()):
+            expected = "non-empty text" if required else "text or None"
+            raise _fail(_name(instance, attribute), expected, value)
+
+    return validate
+
+
+def _one_of(choices: tuple[str, ...]) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value not in choices:
+            raise _fail(_name(instance, attribute), f"one of {', '.join(choices)}", value)
+
+    return validate
+
+
+def _name(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    return f"{type(instance).__name__}.{attribute.name}"
+
+
+def _strings(value: Iterable[str] | str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _each_text(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise _fail(f"{_name(instance, attribute)}[{index}]", "non-empty text", item)
+
+
+def _coordinate(limit: float) -> Any:
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or abs(value) > limit
+        ):
+            raise _fail(_name(instance, attribute), f"a number from -{limit} to {limit}", value)
+
+    return validate
+
+
+def _optional_float(value: object) -> object:
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+def _timezone(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    import zoneinfo
+
+    try:
+        if not isinstance(value, str):
+            raise ValueError
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+        raise _fail(_name(instance, attribute), "an IANA time zone such as 'Europe/Oslo'",
+                    value) from None
+
+
+@attrs.frozen
+class Place:
+    """Where something happened: a readable ``name`` plus optional structured parts."""
+
+    name: str = attrs.field(validator=_text(required=True))
+    locality: str | None = attrs.field(default=None, validator=_text(required=False))
+    region: str | None = attrs.field(default=None, validator=_text(required=False))
+    country: str | None = attrs.field(
+        default=None, validator=_check(_COUNTRY, "an ISO 3166-1 alpha-2 code such as 'NO'")
+    )
+    latitude: float | None = attrs.field(
+        default=None, converter=_optional_float, validator=_coordinate(90)
+    )
+    longitude: float | None = attrs.field(
+        default=None, converter=_optional_float, validator=_coordinate(180)
+    )
+    timezone: str | None = attrs.field(default=None, validator=_timezone)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.latitude is None) != (self.longitude is None):
+            raise _fail("Place.latitude/longitude", "both coordinates or neither",
+                        (self.latitude, self.longitude))
+
+    def __str__(self) -> str:
+        parts = [self.name]
+        parts += [p for p in (self.locality, self.region) if p and p not in parts]
+        if self.country:
+            parts.append(self.country)
+        return ", ".join(parts)
+
+
+@attrs.frozen
+class Credit:
+    """A person and what they did, e.g. ``Credit("Tom Cruise", "actor")``."""
+
+    name: str = attrs.field(validator=_text(required=True))
+    role: str | None = attrs.field(default=None, validator=_text(required=False))
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})" if self.role else self.name
+
+
+def _when_or_none(value: WhenLike | None) -> When | None:
+    return None if value is None else _to_when(value)
+
+
+def _to_when(value: WhenLike) -> When:
+    try:
+        return When.coerce(value)
+    except DateParseError as exc:
+        raise InvalidEventError(f"when: {exc}", "when") from None
+
+
+@attrs.frozen
+class Source:
+    """A report that states facts: cited by events through its ``id``."""
+
+    id: str = attrs.field(validator=_check(_SLUG, "a slug such as 'independent-2020-10-05'"))
+    title: str = attrs.field(validator=_text(required=True))
+    publisher: str | None = attrs.field(default=None, validator=_text(required=False))
+    url: str | None = attrs.field(default=None, validator=_text(required=False))
+    published: When | None = attrs.field(default=None, converter=_when_or_none)
+    language: str | None = attrs.field(
+        default=None, validator=_check(_LANGUAGE, "a BCP 47 language tag such as 'en' or 'it'")
+    )
+
+
+@attrs.frozen
+class Production:
+    """What the timeline is about: a film or series, its studios and identifiers."""
+
+    title: str = attrs.field(validator=_text(required=True))
+    working_title: str | None = attrs.field(default=None, validator=_text(required=False))
+    studios: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each_text)
+    wikidata: str | None = attrs.field(
+        default=None, validator=_check(re.compile(r"Q[1-9][0-9]*"), "a Wikidata id such as 'Q1'")
+    )
+
+
+def _optional_place(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Place):
+        raise _fail("Event.place", "a Place or None", value)
+
+
+def _credits(value: Iterable[Credit | str | tuple[str, str]]) -> tuple[Credit, ...]:
+    result = []
+    for index, item in enumerate(value):
+        if isinstance(item, Credit):
+            result.append(item)
+        elif isinstance(item, str):
+            result.append(Credit(item))
+        elif isinstance(item, tuple) and len(item) == 2:
+            result.append(Credit(*item))
+        else:
+            raise _fail(f"Event.people[{index}]", "a Credit, a name, or (name, role)", item)
+    return tuple(result)
+
+
+def _extra(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise _fail("Event.extra", "a mapping of JSON values", value)
+    return {key: _json_value(f"Event.extra.{key}", key, item) for key, item in value.items()}
+
+
+def _json_value(path: str, key: object, value: Any) -> Any:
+    """Copy ``value`` as plain JSON data (tuples become lists); reject what JSON can't carry."""
+    if not isinstance(key, str):
+        raise _fail(path, "text keys", key)
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _fail(path, "a finite number", value)
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_json_value(f"{path}[{i}]", "", item) for i, item in enumerate(value)]
+    if isinstance(value, Mapping):
+        return {k: _json_value(f"{path}.{k}", k, v) for k, v in value.items()}
+    raise _fail(path, "JSON data (text, number, true/false, null, list, mapping)", value)
+
+
+@attrs.frozen
+class Event:
+    """One dated thing in a production: a shoot, a stunt, a move, a release, ...
+
+    ``id`` is a slug unique within its timeline; ``when`` accepts anything
+    :meth:`When.coerce` reads; ``sources`` are ids of the timeline's sources; ``extra`` is
+    JSON data that plugins need to survive round trips.
+    """
+
+    id: str = attrs.field(validator=_check(_SLUG, "a slug such as 'norway-ramp-jump'"))
+    title: str = attrs.field(validator=_text(required=True))
+    when: When = attrs.field(converter=_to_when)
+    kind: str = attrs.field(default="other", validator=_one_of(KINDS))
+    place: Place | None = attrs.field(default=None, validator=_optional_place)
+    people: tuple[Credit, ...] = attrs.field(default=(), converter=_credits)
+    unit: str | None = attrs.field(default=None, validator=_text(required=False))
+    status: str = attrs.field(default="confirmed", validator=_one_of(STATUSES))
+    region: str | None = attrs.field(
+        default=None, validator=_check(_REGION, "an ISO 3166 code such as 'US' or 'GB-ENG'")
+    )
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each_text)
+    description: str | None = attrs.field(default=None, validator=_text(required=False))
+    tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each_text)
+    extra: dict[str, Any] = attrs.field(factory=dict, converter=_extra, hash=False)
+
+    def __repr__(self) -> str:
+        return f"<Event {self.id} {self.when} {self.kind}: {self.title!r}>"

@@ -1,0 +1,234 @@
+"""``Timeline``: an immutable collection of events and the sources they cite.
+
+Operations never change a timeline; they return a new one. Date queries (``between``,
+``at``, ``overlapping``) use an interval index built on first use, so each costs
+O(log n + k) for k results; the index is cached on the (immutable) timeline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Iterable, Iterator
+from datetime import date
+from typing import IO, TYPE_CHECKING, Any
+
+import attrs
+
+from ._intervals import IntervalIndex
+from .checks import Conflict, Finding, find_conflicts, validate
+from .errors import InvalidEventError
+from .model import Event, Production, Source
+from .when import When, WhenLike
+
+if TYPE_CHECKING:
+    import os
+
+__all__ = ["Timeline"]
+
+
+def _events(value: Iterable[Event]) -> tuple[Event, ...]:
+    events = tuple(value)
+    for index, event in enumerate(events):
+        if not isinstance(event, Event):
+            raise InvalidEventError(
+                f"Timeline.events[{index}]: expected an Event, got {event!r}", f"events[{index}]"
+            )
+    return events
+
+
+def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
+    sources = tuple(value)
+    for index, source in enumerate(sources):
+        if not isinstance(source, Source):
+            raise InvalidEventError(
+                f"Timeline.sources[{index}]: expected a Source, got {source!r}",
+                f"sources[{index}]",
+            )
+    return sources
+
+
+def _matches(value: str | Collection[str] | None, candidates: Iterable[str | None]) -> bool:
+    """Case-insensitive: does any candidate equal ``value`` (or one of the values)?"""
+    if value is None:
+        return True
+    wanted = {value.casefold()} if isinstance(value, str) else {v.casefold() for v in value}
+    return any(c is not None and c.casefold() in wanted for c in candidates)
+
+
+@attrs.frozen
+class Timeline:
+    """Events and their sources, in the order given (``sorted()`` orders them by date).
+
+    ``tl["event-id"]`` looks an event up (the first, if ids repeat: see ``validate()``).
+    """
+
+    title: str = "Untitled timeline"
+    events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
+    sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
+    production: Production | None = None
+    description: str | None = None
+    _cache: dict[str, Any] = attrs.field(
+        init=False, factory=dict, eq=False, hash=False, repr=False, alias="_cache"
+    )
+
+    # -- container protocol ---------------------------------------------------------------
+
+    def __iter__(self) -> Iterator[Event]:
+        return iter(self.events)
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    def __contains__(self, event_id: object) -> bool:
+        return event_id in self._by_id()
+
+    def __getitem__(self, event_id: str) -> Event:
+        try:
+            return self._by_id()[event_id]
+        except KeyError:
+            raise KeyError(f"no event with id {event_id!r} in {self.title!r}") from None
+
+    def source(self, source_id: str) -> Source:
+        """The source with this id; ``KeyError`` naming it if there is none."""
+        for source in self.sources:
+            if source.id == source_id:
+                return source
+        raise KeyError(f"no source with id {source_id!r} in {self.title!r}")
+
+    def __repr__(self) -> str:
+        return f"<Timeline {self.title!r}: {len(self.events)} events, {len(self.sources)} sources>"
+
+    # -- building new timelines -----------------------------------------------------------
+
+    def add(self, *events: Event) -> Timeline:
+        """A new timeline with ``events`` appended."""
+        return attrs.evolve(self, events=self.events + events)
+
+    def add_sources(self, *sources: Source) -> Timeline:
+        """A new timeline with ``sources`` appended."""
+        return attrs.evolve(self, sources=self.sources + sources)
+
+    def remove(self, *event_ids: str) -> Timeline:
+        """A new timeline without the events with these ids; ``KeyError`` for an unknown id."""
+        for event_id in event_ids:
+            self[event_id]
+        gone = set(event_ids)
+        return self._with_events(e for e in self.events if e.id not in gone)
+
+    def replace(self, event: Event) -> Timeline:
+        """A new timeline where ``event`` takes the place of the event with the same id."""
+        self[event.id]
+        return self._with_events(event if e.id == event.id else e for e in self.events)
+
+    def _with_events(self, events: Iterable[Event]) -> Timeline:
+        return attrs.evolve(self, events=tuple(events))
+
+    # -- queries --------------------------------------------------------------------------
+
+    def between(self, start: WhenLike, end: WhenLike) -> Timeline:
+        """Events that may happen between ``start`` and ``end`` (both included)."""
+        return self.overlapping(When.interval(_day_floor(start), _day_ceiling(end)))
+
+    def at(self, moment: WhenLike) -> Timeline:
+        """Events that may be happening on ``moment`` (a day, a month, a date-time, ...)."""
+        return self.overlapping(moment)
+
+    def overlapping(self, target: Event | WhenLike) -> Timeline:
+        """Events whose dates may overlap ``target``; an event is not returned for itself."""
+        when = target.when if isinstance(target, Event) else When.coerce(target)
+        positions = self._index().overlapping(when.lower.toordinal(), when.upper.toordinal())
+        return self._with_events(
+            self.events[i] for i in positions
+            if self.events[i] is not target and self.events[i].when.overlaps(when)
+        )
+
+    def filter(
+        self,
+        predicate: Callable[[Event], bool] | None = None,
+        *,
+        kind: str | Collection[str] | None = None,
+        place: str | Collection[str] | None = None,
+        country: str | Collection[str] | None = None,
+        person: str | Collection[str] | None = None,
+        status: str | Collection[str] | None = None,
+        tag: str | Collection[str] | None = None,
+        unit: str | Collection[str] | None = None,
+        region: str | Collection[str] | None = None,
+    ) -> Timeline:
+        """Events matching every given criterion (case-insensitive; a collection means "any of").
+
+        ``place`` matches a place's name, locality or region; ``person`` a credited name.
+        """
+
+        def keep(event: Event) -> bool:
+            where = event.place
+            return (
+                _matches(kind, [event.kind])
+                and _matches(status, [event.status])
+                and _matches(unit, [event.unit])
+                and _matches(region, [event.region])
+                and _matches(tag, event.tags)
+                and _matches(person, [credit.name for credit in event.people])
+                and _matches(country, [where.country if where else None])
+                and _matches(place, [where.name, where.locality, where.region] if where else [])
+                and (predicate is None or predicate(event))
+            )
+
+        return self._with_events(e for e in self.events if keep(e))
+
+    def sorted(self) -> Timeline:
+        """Events by date (``When.sort_key``); ties keep their order."""
+        return self._with_events(sorted(self.events, key=lambda e: e.when.sort_key()))
+
+    def conflicts(self) -> list[Conflict]:
+        """The same person at two different places at overlapping times (see ``checks``)."""
+        return find_conflicts(self.events)
+
+    def validate(self) -> list[Finding]:
+        """Duplicate ids, unknown sources, intervals ending before they start, ..."""
+        return validate(self)
+
+    # -- formats --------------------------------------------------------------------------
+
+    def export(
+        self, target: str | os.PathLike[str] | IO[bytes], format: str | None = None,
+        **options: Any,
+    ) -> None:
+        """Write to a path (atomically; format from the extension) or a binary file object."""
+        from .api import export
+
+        export(self, target, format, **options)
+
+    def dumps(self, format: str, **options: Any) -> str | bytes:
+        """The timeline in ``format``: text for text formats, bytes for binary ones."""
+        from .api import dumps
+
+        return dumps(self, format, **options)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _by_id(self) -> dict[str, Event]:
+        if "by_id" not in self._cache:
+            by_id: dict[str, Event] = {}
+            for event in self.events:
+                by_id.setdefault(event.id, event)
+            self._cache["by_id"] = by_id
+        result: dict[str, Event] = self._cache["by_id"]
+        return result
+
+    def _index(self) -> IntervalIndex:
+        if "index" not in self._cache:
+            self._cache["index"] = IntervalIndex(
+                [e.when.lower.toordinal() for e in self.events],
+                [e.when.upper.toordinal() for e in self.events],
+            )
+        index: IntervalIndex = self._cache["index"]
+        return index
+
+
+def _day_floor(value: WhenLike) -> date:
+    return When.coerce(value).lower
+
+
+def _day_ceiling(value: WhenLike) -> date:
+    return When.coerce(value).upper
+

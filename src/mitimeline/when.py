@@ -1,0 +1,295 @@
+"""``When``: a date or interval that may be imprecise, written and read as EDTF.
+
+A ``When`` knows its canonical EDTF text (``str(when)``), its inclusive bounds ``lower`` and
+``upper`` (``datetime.date``), its ``precision`` and whether it is ``approximate`` or
+``uncertain``. Comparisons work on the bounds at day resolution (or on the instants, when
+both sides carry a time of day) and say ``None`` when the bounds cannot decide.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+from datetime import date, datetime
+from typing import Union
+
+import attrs
+
+from ._edtf import Parsed, format_moment, parse_edtf
+from ._english import SEASONS, THIRDS, english_to_edtf
+from .errors import DateParseError
+
+__all__ = ["When", "WhenLike"]
+
+WhenLike = Union["When", date, str]
+"""Anything a query accepts as a date: a ``When``, a ``date``/``datetime``, or parseable text."""
+
+ACCEPTED_FORMS = (
+    "EDTF such as 2020, 2020-09, 2020-09-06, 2020-09-06T09:14:00Z, 2020-09~ (approximate), "
+    "2020-09? (uncertain), 201X, 2020-23 (autumn), 2020-09/2020-10, 2020-09/.. ; "
+    "or English such as 'September 2020', 'Sep 6, 2020', '6 September 2020', "
+    "'early October 2020', 'autumn 2020', 'c. 2019', '2020-09-06 to 2020-10-05'"
+)
+
+_SEASON_NAMES = {number: name for name, number in SEASONS.items() if name != "fall"}
+
+
+@attrs.frozen(init=False, eq=False, repr=False)
+class When:
+    """A fuzzy date, date-time or interval. Build it with :meth:`parse` or ``When("2020-09")``.
+
+    Equality and hashing use the canonical EDTF text only.
+    """
+
+    edtf: str
+    """Canonical EDTF text; ``When(str(w)) == w``."""
+    lower: date
+    """Earliest day it may mean (inclusive); ``date.min`` for an open or unknown start."""
+    upper: date
+    """Latest day it may mean (inclusive); ``date.max`` for an open or unknown end."""
+    precision: str
+    """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"`` (an interval: its finest end)."""
+    approximate: bool
+    uncertain: bool
+    _parsed: Parsed = attrs.field(alias="_parsed")
+
+    def __init__(self, edtf: str) -> None:
+        """Read canonical or non-canonical EDTF; raise :class:`DateParseError` otherwise."""
+        parsed = _parse_edtf_cached(edtf)
+        self.__attrs_init__(  # type: ignore[attr-defined]
+            edtf=parsed.edtf,
+            lower=parsed.lower,
+            upper=parsed.upper,
+            precision=parsed.precision,
+            approximate=parsed.approximate,
+            uncertain=parsed.uncertain,
+            _parsed=parsed,
+        )
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def parse(cls, text: str) -> When:
+        """Read EDTF or everyday English; raise :class:`DateParseError` naming the input."""
+        if not isinstance(text, str):
+            raise DateParseError(
+                f"expected a date as text, got {type(text).__name__}: {text!r}", repr(text)
+            )
+        return _parse_cached(text)
+
+    @classmethod
+    def coerce(cls, value: WhenLike) -> When:
+        """Return ``value`` as a ``When``: a ``When`` as is, a ``date`` or ``datetime``, or text."""
+        if isinstance(value, When):
+            return value
+        if isinstance(value, datetime):
+            return cls(format_moment(value))
+        if isinstance(value, date):
+            return cls(value.isoformat())
+        return cls.parse(value)
+
+    @classmethod
+    def interval(cls, start: WhenLike | None, end: WhenLike | None) -> When:
+        """An interval from ``start`` to ``end``; ``None`` means an open end (``..``)."""
+        first = ".." if start is None else cls.coerce(start)._single_edtf("start")
+        last = ".." if end is None else cls.coerce(end)._single_edtf("end")
+        return cls(f"{first}/{last}")
+
+    def _single_edtf(self, which: str) -> str:
+        if self.is_interval:
+            raise DateParseError(f"the {which} of an interval cannot itself be an interval: "
+                                 f"{self.edtf!r}", self.edtf)
+        return self.edtf
+
+    # -- structure ----------------------------------------------------------------------
+
+    @property
+    def is_interval(self) -> bool:
+        return self._parsed.interval
+
+    @property
+    def start(self) -> When | None:
+        """The start of an interval (``None`` when open or unknown); a single date is its own."""
+        if not self._parsed.interval:
+            return self
+        return None if self._parsed.start is None else When(self._parsed.start.edtf)
+
+    @property
+    def end(self) -> When | None:
+        """The end of an interval (``None`` when open or unknown); a single date is its own."""
+        if not self._parsed.interval:
+            return self
+        return None if self._parsed.end is None else When(self._parsed.end.edtf)
+
+    @property
+    def open_start(self) -> bool:
+        return self.lower == date.min
+
+    @property
+    def open_end(self) -> bool:
+        return self.upper == date.max
+
+    @property
+    def start_datetime(self) -> datetime | None:
+        """The instant it starts, when it has a time of day; else ``None``."""
+        part = self._parsed.start if self._parsed.interval else self._parsed
+        return None if part is None else part.moment
+
+    @property
+    def end_datetime(self) -> datetime | None:
+        """The instant it ends, when it has a time of day; else ``None``."""
+        part = self._parsed.end if self._parsed.interval else self._parsed
+        return None if part is None else part.moment
+
+    # -- ordering and comparison --------------------------------------------------------
+
+    def sort_key(self) -> tuple[date, date, str]:
+        """Sort by ``lower``, then ``upper``, then the text (so ties are deterministic)."""
+        return (self.lower, self.upper, self.edtf)
+
+    def overlaps(self, other: WhenLike) -> bool:
+        """True when the two may share a moment: their closed bounds intersect."""
+        other = When.coerce(other)
+        instants = _instants(self, other)
+        if instants is not None:
+            (a_lo, a_hi), (b_lo, b_hi) = instants
+            return a_lo <= b_hi and b_lo <= a_hi
+        return self.lower <= other.upper and other.lower <= self.upper
+
+    def contains(self, other: WhenLike) -> bool:
+        """True when every moment ``other`` may mean lies within this one's bounds."""
+        other = When.coerce(other)
+        instants = _instants(self, other)
+        if instants is not None:
+            (a_lo, a_hi), (b_lo, b_hi) = instants
+            return a_lo <= b_lo and b_hi <= a_hi
+        return self.lower <= other.lower and other.upper <= self.upper
+
+    def before(self, other: WhenLike) -> bool | None:
+        """True if certainly before ``other``, False if certainly not, None if undecidable.
+
+        "Certainly before" means this one's latest moment precedes the other's earliest.
+        "Certainly not" means this one's earliest is not before the other's latest.
+        """
+        other = When.coerce(other)
+        instants = _instants(self, other)
+        if instants is not None:
+            (a_lo, a_hi), (b_lo, b_hi) = instants
+        else:
+            a_lo, a_hi, b_lo, b_hi = self.lower, self.upper, other.lower, other.upper  # type: ignore[assignment]
+        if a_hi < b_lo:
+            return True
+        if a_lo >= b_hi:
+            return False
+        return None
+
+    # -- presentation -------------------------------------------------------------------
+
+    def describe(self) -> str:
+        """Readable English, e.g. ``"early October 2020 (approximate)"``."""
+        parsed = self._parsed
+        text = _describe_third(parsed)
+        if text is None and parsed.interval:
+            first = "" if parsed.start is None else _describe_single(parsed.start)
+            last = "" if parsed.end is None else _describe_single(parsed.end)
+            if not first:
+                text = f"until {last}" if self.edtf.startswith("..") else f"unknown to {last}"
+            elif not last:
+                text = f"from {first}" if self.edtf.endswith("..") else f"{first} to unknown"
+            else:
+                text = f"{first} to {last}"
+        elif text is None:
+            text = _describe_single(parsed)
+        flags = [name for name, on in (("approximate", self.approximate),
+                                       ("uncertain", self.uncertain)) if on]
+        return f"{text} ({', '.join(flags)})" if flags else text
+
+    def __str__(self) -> str:
+        return self.edtf
+
+    def __repr__(self) -> str:
+        return f"When({self.edtf!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, When):
+            return self.edtf == other.edtf
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.edtf)
+
+    def __reduce__(self) -> tuple[type[When], tuple[str]]:
+        return (When, (self.edtf,))
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_edtf_cached(text: str) -> Parsed:
+    return parse_edtf(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _parse_cached(text: str) -> When:
+    stripped = text.strip()
+    try:
+        return When(stripped)
+    except DateParseError as exc:
+        edtf_error = exc
+    edtf = english_to_edtf(stripped)
+    if edtf is not None:
+        try:
+            return When(edtf)
+        except DateParseError as exc:
+            raise DateParseError(f"could not read {text!r} as a date: {exc}", text) from None
+    why = f" ({edtf_error})" if _LOOKS_LIKE_EDTF.fullmatch(stripped) else ""
+    raise DateParseError(
+        f"could not read {text!r} as a date{why}; accepted forms: {ACCEPTED_FORMS}", text
+    )
+
+
+_LOOKS_LIKE_EDTF = re.compile(r"[0-9X][0-9X.?~%/T:+Z-]*")
+
+
+def _instants(a: When, b: When) -> tuple[tuple[datetime, datetime], tuple[datetime, datetime]] | None:
+    """Both sides as (start, end) instants when both carry comparable times of day."""
+    a_lo, a_hi, b_lo, b_hi = a.start_datetime, a.end_datetime, b.start_datetime, b.end_datetime
+    if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
+        return None
+    if len({x.tzinfo is None for x in (a_lo, a_hi, b_lo, b_hi)}) != 1:
+        return None
+    return (a_lo, a_hi), (b_lo, b_hi)
+
+
+def _describe_single(parsed: Parsed) -> str:
+    edtf = parsed.edtf.rstrip("?~%")
+    if parsed.moment is not None:
+        moment = parsed.moment
+        zone = format_moment(moment)[19:]
+        return (f"{moment.day} {calendar.month_name[moment.month]} {moment.year} "
+                f"{moment:%H:%M}{' ' + zone if zone else ''}")
+    if "X" in edtf:
+        return f"{parsed.lower.isoformat()}..{parsed.upper.isoformat()} ({edtf})"
+    if parsed.precision == "year":
+        return edtf
+    year, month = int(edtf[:4]), int(edtf[5:7])
+    if parsed.precision == "season":
+        name = _SEASON_NAMES[month]
+        return f"winter {year}–{(year + 1) % 100:02d}" if month == 24 else f"{name} {year}"
+    if parsed.precision == "month":
+        return f"{calendar.month_name[month]} {year}"
+    return f"{int(edtf[8:10])} {calendar.month_name[month]} {year}"
+
+
+def _describe_third(parsed: Parsed) -> str | None:
+    """"early/mid/late October 2020" for the intervals :meth:`When.parse` makes of them."""
+    start, end = parsed.start, parsed.end
+    if start is None or end is None or start.precision != "day" or end.precision != "day":
+        return None
+    if start.lower.replace(day=1) != end.lower.replace(day=1):
+        return None
+    month_end = calendar.monthrange(start.lower.year, start.lower.month)[1]
+    for name, (first, last) in THIRDS.items():
+        if start.lower.day == first and end.lower.day == min(last, month_end):
+            name = "mid-" if name == "mid" else name + " "
+            return f"{name}{calendar.month_name[start.lower.month]} {start.lower.year}"
+    return None
