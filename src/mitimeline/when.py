@@ -180,8 +180,10 @@ class When:
             a_lo, a_hi, b_lo, b_hi = self.lower, self.upper, other.lower, other.upper  # type: ignore[assignment]
         if a_hi < b_lo:
             return True
-        if a_lo >= b_hi:
+        if a_lo > b_hi or (a_lo == b_hi and instants is not None):
             return False
+        if a_lo == b_hi and "time" not in (self.precision, other.precision):
+            return False  # the same day at day resolution: not before
         return None
 
     # -- presentation -------------------------------------------------------------------
@@ -247,7 +249,7 @@ def _parse_cached(text: str) -> When:
     )
 
 
-_LOOKS_LIKE_EDTF = re.compile(r"[0-9X][0-9X.?~%/T:+Z-]*")
+_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./][0-9X.?~%/T:+Z-]*")
 
 
 def _instants(a: When, b: When) -> tuple[tuple[datetime, datetime], tuple[datetime, datetime]] | None:

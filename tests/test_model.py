@@ -1,0 +1,115 @@
+"""Model value classes: construction, conversion and every validation error."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import pytest
+
+from mitimeline import Credit, Event, InvalidEventError, Place, Production, Source, When
+
+
+def event(**changes: Any) -> Event:
+    fields: dict[str, Any] = {"id": "ramp-jump", "title": "Ramp jump", "when": "2020-09"}
+    fields.update(changes)
+    return Event(**fields)
+
+
+def test_event_defaults_and_conversions() -> None:
+    e = event(people=["Tom Cruise", ("Christopher McQuarrie", "director")],
+              sources="independent", tags=["stunt"], extra={"n": (1, 2)})
+    assert e.when == When("2020-09")
+    assert e.kind == "other" and e.status == "confirmed"
+    assert e.people == (Credit("Tom Cruise"), Credit("Christopher McQuarrie", "director"))
+    assert e.sources == ("independent",)
+    assert e.tags == ("stunt",)
+    assert e.extra == {"n": [1, 2]}
+    assert hash(e) == hash(event(people=["Tom Cruise", ("Christopher McQuarrie", "director")],
+                                 sources="independent", tags=["stunt"], extra={"n": [1, 2]}))
+
+
+def test_event_when_accepts_english() -> None:
+    assert event(when="early October 2020").when == When("2020-10-01~/2020-10-10~")
+
+
+def test_event_is_frozen() -> None:
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        event().title = "x"  # type: ignore[misc]
+    assert attrs.evolve(event(), title="Jump").title == "Jump"
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "fragment"),
+    [
+        ({"id": "Ramp Jump"}, "Event.id", "slug"),
+        ({"id": ""}, "Event.id", "slug"),
+        ({"title": "  "}, "Event.title", "non-empty text"),
+        ({"title": None}, "Event.title", "non-empty text"),
+        ({"when": "someday"}, "when", "could not read 'someday'"),
+        ({"kind": "party"}, "Event.kind", "one of shoot, stunt"),
+        ({"status": "maybe"}, "Event.status", "one of planned"),
+        ({"region": "usa"}, "Event.region", "ISO 3166"),
+        ({"place": "Norway"}, "Event.place", "a Place or None"),
+        ({"people": [3]}, "Event.people[0]", "a Credit"),
+        ({"people": [("Tom Cruise", 3)]}, "Credit.role", "text or None"),
+        ({"sources": ["ok", ""]}, "Event.sources[1]", "non-empty text"),
+        ({"tags": [None]}, "Event.tags[0]", "non-empty text"),
+        ({"unit": 2}, "Event.unit", "text or None"),
+        ({"extra": {"x": float("nan")}}, "Event.extra.x", "finite"),
+        ({"extra": {"x": {1, 2}}}, "Event.extra.x", "JSON data"),
+        ({"extra": {"x": {"y": object()}}}, "Event.extra.x.y", "JSON data"),
+        ({"extra": {1: "a"}}, "Event.extra.1", "text keys"),
+        ({"extra": ["a"]}, "Event.extra", "a mapping"),
+    ],
+)
+def test_event_validation_names_the_field(changes: dict[str, Any], field: str,
+                                          fragment: str) -> None:
+    with pytest.raises(InvalidEventError) as caught:
+        event(**changes)
+    assert caught.value.field == field
+    assert fragment in str(caught.value)
+
+
+def test_place() -> None:
+    stranda = Place("Stranda", region="Møre og Romsdal", country="NO", latitude=62,
+                    longitude=6.95, timezone="Europe/Oslo")
+    assert stranda.latitude == 62.0 and isinstance(stranda.latitude, float)
+    assert str(stranda) == "Stranda, Møre og Romsdal, NO"
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "field"),
+    [
+        ({"name": ""}, "Place.name"),
+        ({"name": "X", "country": "Norway"}, "Place.country"),
+        ({"name": "X", "country": "no"}, "Place.country"),
+        ({"name": "X", "latitude": 91, "longitude": 0}, "Place.latitude"),
+        ({"name": "X", "latitude": 0, "longitude": -181}, "Place.longitude"),
+        ({"name": "X", "latitude": True, "longitude": 0}, "Place.latitude"),
+        ({"name": "X", "latitude": float("inf"), "longitude": 0}, "Place.latitude"),
+        ({"name": "X", "latitude": 10}, "Place.latitude/longitude"),
+        ({"name": "X", "timezone": "Mars/Olympus"}, "Place.timezone"),
+        ({"name": "X", "timezone": 5}, "Place.timezone"),
+    ],
+)
+def test_place_validation(kwargs: dict[str, Any], field: str) -> None:
+    with pytest.raises(InvalidEventError) as caught:
+        Place(**kwargs)
+    assert caught.value.field == field
+
+
+def test_source_and_production() -> None:
+    source = Source("independent-2020-10-05", "Cruise's ramp jump", publisher="The Independent",
+                    published="Oct 5, 2020", language="en-GB")
+    assert source.published == When("2020-10-05")
+    with pytest.raises(InvalidEventError, match="Source.language"):
+        Source("s", "t", language="English")
+    with pytest.raises(InvalidEventError, match="could not read"):
+        Source("s", "t", published="the other day")
+    production = Production("Mission: Impossible – Dead Reckoning Part One",
+                            working_title="Mission: Impossible 7", studios="Paramount Pictures",
+                            wikidata="Q61977224")
+    assert production.studios == ("Paramount Pictures",)
+    with pytest.raises(InvalidEventError, match="Production.wikidata"):
+        Production("x", wikidata="61977224")

@@ -1,0 +1,171 @@
+"""Timeline: container protocol, immutable edits, queries, conflicts and validation."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mitimeline import Credit, Event, InvalidEventError, Place, Source, Timeline, When
+
+STRANDA = Place("Stranda", country="NO", latitude=62.31, longitude=6.95)
+RAUMA = Place("Rauma", country="NO", latitude=62.55, longitude=7.69)
+ROME = Place("Rome", country="IT", latitude=41.9, longitude=12.5)
+CRUISE = Credit("Tom Cruise", "actor")
+
+
+@pytest.fixture
+def tl() -> Timeline:
+    return Timeline(
+        title="MI7",
+        sources=[Source("indy", "Report"), Source("unused", "Other")],
+        events=[
+            Event(id="rome", title="Rome shoot", when="2020-10-12/2020-11", kind="shoot",
+                  place=ROME, people=[CRUISE], sources=["indy"]),
+            Event(id="ramp", title="Ramp jump", when="2020-09", kind="stunt", place=STRANDA,
+                  people=[CRUISE], sources=["indy"], tags=["motorcycle"]),
+            Event(id="train", title="Train roof", when="early October 2020", kind="stunt",
+                  place=RAUMA, people=[CRUISE], sources=["indy"], unit="main unit"),
+            Event(id="release-us", title="US release", when="2021-11-19", kind="release",
+                  region="US", status="planned", sources=["indy"]),
+        ],
+    )
+
+
+def test_container_protocol(tl: Timeline) -> None:
+    assert len(tl) == 4
+    assert [e.id for e in tl] == ["rome", "ramp", "train", "release-us"]
+    assert tl["ramp"].title == "Ramp jump"
+    assert "ramp" in tl and "nope" not in tl
+    with pytest.raises(KeyError, match="no event with id 'nope'"):
+        tl["nope"]
+    assert tl.source("indy").title == "Report"
+    with pytest.raises(KeyError, match="no source with id 'x'"):
+        tl.source("x")
+    assert repr(tl) == "<Timeline 'MI7': 4 events, 2 sources>"
+
+
+def test_timelines_are_values(tl: Timeline) -> None:
+    copy = Timeline(title=tl.title, events=list(tl.events), sources=list(tl.sources))
+    tl.between("2020", "2021")  # fills the query cache; equality must ignore it
+    assert copy == tl and hash(copy) == hash(tl)
+    with pytest.raises(InvalidEventError, match=r"Timeline.events\[0\]"):
+        Timeline(events=["not an event"])  # type: ignore[list-item]
+    with pytest.raises(InvalidEventError, match=r"Timeline.sources\[0\]"):
+        Timeline(sources=[1])  # type: ignore[list-item]
+
+
+def test_edits_return_new_timelines(tl: Timeline) -> None:
+    extra = Event(id="wrap", title="Wrap", when="2021-09", kind="wrap")
+    bigger = tl.add(extra)
+    assert len(bigger) == 5 and len(tl) == 4
+    assert [e.id for e in bigger.remove("wrap", "ramp")] == ["rome", "train", "release-us"]
+    with pytest.raises(KeyError):
+        tl.remove("wrap")
+    renamed = tl.replace(Event(id="ramp", title="Jump", when="2020-09-06"))
+    assert renamed["ramp"].title == "Jump" and tl["ramp"].title == "Ramp jump"
+    with pytest.raises(KeyError):
+        tl.replace(extra)
+    assert len(tl.add_sources(Source("b", "B")).sources) == 3
+
+
+def test_sorted(tl: Timeline) -> None:
+    assert [e.id for e in tl.sorted()] == ["ramp", "train", "rome", "release-us"]
+
+
+def ids(timeline: Timeline) -> list[str]:
+    return [e.id for e in timeline]
+
+
+def test_between_at_overlapping(tl: Timeline) -> None:
+    assert ids(tl.between("2020-09-01", "2020-09-30")) == ["ramp"]
+    assert ids(tl.between("September 2020", "October 2020")) == ["rome", "ramp", "train"]
+    assert ids(tl.between(date(2021, 1, 1), "2021")) == ["release-us"]
+    assert ids(tl.at("2020-10-05")) == ["train"]
+    assert ids(tl.at(date(2020, 10, 12))) == ["rome"]
+    assert ids(tl.at("2019")) == []
+    assert ids(tl.overlapping(tl["train"])) == []
+    assert ids(tl.overlapping("2020-10")) == ["rome", "train"]
+    assert ids(tl.overlapping(When("2020-09/.."))) == ["rome", "ramp", "train", "release-us"]
+
+
+def test_filter(tl: Timeline) -> None:
+    assert ids(tl.filter(kind="stunt")) == ["ramp", "train"]
+    assert ids(tl.filter(kind=["stunt", "release"])) == ["ramp", "train", "release-us"]
+    assert ids(tl.filter(country="it")) == ["rome"]
+    assert ids(tl.filter(place="stranda")) == ["ramp"]
+    assert ids(tl.filter(person="tom cruise", kind="stunt")) == ["ramp", "train"]
+    assert ids(tl.filter(status="planned")) == ["release-us"]
+    assert ids(tl.filter(tag="motorcycle")) == ["ramp"]
+    assert ids(tl.filter(unit="Main Unit")) == ["train"]
+    assert ids(tl.filter(region="US")) == ["release-us"]
+    assert ids(tl.filter(lambda e: e.when.precision == "day")) == ["rome", "train", "release-us"]
+    assert ids(tl.filter()) == ids(tl)
+
+
+def test_conflicts(tl: Timeline) -> None:
+    assert tl.conflicts() == []
+    clash = Event(id="oslo", title="Press in Oslo", when="2020-09-06",
+                  place=Place("Oslo", country="NO"), people=[Credit("TOM CRUISE")])
+    conflicts = tl.add(clash).conflicts()
+    assert [(c.first.id, c.second.id, c.certain) for c in conflicts] == [("ramp", "oslo", False)]
+    assert conflicts[0].person in ("Tom Cruise", "TOM CRUISE")
+    assert "may overlap" in str(conflicts[0])
+    exact = Event(id="oslo2", title="Oslo", when="2020-09-06",
+                  place=Place("Oslo", country="NO"), people=[CRUISE])
+    same_day = Event(id="stranda2", title="Stranda", when="2020-09-06", place=STRANDA,
+                     people=[CRUISE])
+    found = Timeline(events=[exact, same_day]).conflicts()
+    assert len(found) == 1 and found[0].certain
+    assert Timeline(events=[same_day, same_day]).conflicts() == []
+
+
+def test_validate(tl: Timeline) -> None:
+    assert [f.code for f in tl.validate()] == ["unused-source"]
+    broken = tl.add(
+        Event(id="ramp", title="Duplicate", when="2020", sources=["nowhere"]),
+        Event(id="backwards", title="Backwards", when="2020-10/2020-09", sources=["indy"]),
+        Event(id="bare", title="No sources", when="2020"),
+    ).add_sources(Source("indy", "Again"))
+    findings = broken.validate()
+    codes = [f.code for f in findings]
+    assert codes[:4] == sorted(codes[:4], key=codes[:4].index)
+    assert set(codes) == {"duplicate-event-id", "duplicate-source-id", "unknown-source",
+                          "end-before-start", "unsourced-event", "unused-source"}
+    assert [f.severity for f in findings][:4] == ["error"] * 4
+    backwards = next(f for f in findings if f.code == "end-before-start")
+    assert backwards.event == "backwards" and backwards.field == "when"
+    assert str(backwards).startswith("error: backwards: ends (2020-09) before it starts")
+
+
+# -- the index agrees with a naive scan ------------------------------------------------
+
+ordinal_days = st.integers(date(2019, 1, 1).toordinal(), date(2022, 12, 31).toordinal())
+
+
+@st.composite
+def whens(draw: st.DrawFn) -> When:
+    start = date.fromordinal(draw(ordinal_days))
+    form = draw(st.sampled_from(["day", "month", "year", "span", "open"]))
+    if form == "day":
+        return When.coerce(start)
+    if form == "month":
+        return When(f"{start:%Y-%m}")
+    if form == "year":
+        return When(f"{start:%Y}")
+    if form == "open":
+        return When(f"{start:%Y-%m}/..")
+    end = date.fromordinal(start.toordinal() + draw(st.integers(0, 90)))
+    return When.interval(start, end)
+
+
+@settings(max_examples=60)
+@given(st.lists(whens(), max_size=40), whens())
+def test_queries_match_a_naive_scan(dates: list[When], query: When) -> None:
+    timeline = Timeline(events=[Event(id=f"e{i}", title="E", when=w) for i, w in enumerate(dates)])
+    expected = [f"e{i}" for i, w in enumerate(dates) if w.overlaps(query)]
+    assert ids(timeline.overlapping(query)) == expected
+    assert ids(timeline.at(query)) == expected
+    assert ids(timeline.between(query, query)) == expected
