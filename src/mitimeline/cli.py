@@ -1,0 +1,168 @@
+"""The ``mitimeline`` command: convert, formats, plugins, validate, show.
+
+Exit codes: 0 success; 1 ``validate`` found errors; 2 bad usage or bad input (one line on
+stderr, no traceback unless ``--debug``); 3 an output could not be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import attrs
+
+from . import __version__
+from .api import load
+from .errors import ExportError, MitimelineError
+from .plugins import list_formats, list_plugins
+from .timeline import Timeline
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code (the console script exits with it)."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.run(args, sys.stdout)
+        return result
+    except ExportError as exc:
+        return _fail(args, exc, EXIT_OUTPUT)
+    except OSError as exc:
+        return _fail(args, exc, EXIT_OUTPUT if args.command == "convert" else EXIT_INPUT)
+    except MitimelineError as exc:
+        return _fail(args, exc, EXIT_INPUT)
+
+
+def _fail(args: argparse.Namespace, exc: Exception, code: int) -> int:
+    if args.debug:
+        raise exc
+    print(f"mitimeline {args.command}: error: {exc}", file=sys.stderr)
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mitimeline", description="Production timelines: convert, check and show them."
+    )
+    parser.add_argument("--version", action="version", version=f"mitimeline {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    convert = commands.add_parser("convert", help="read a timeline and write it in another format")
+    convert.add_argument("input", help="input file")
+    convert.add_argument("output", help="output file (written atomically)")
+    convert.add_argument("--from", dest="from_format", metavar="FORMAT",
+                         help="input format (default: from the extension or content)")
+    convert.add_argument("--to", dest="to_format", metavar="FORMAT",
+                         help="output format (default: from the extension)")
+    convert.add_argument("-o", "--option", action="append", default=[], metavar="KEY=VALUE",
+                         help="exporter option; the value is read as JSON if it parses, "
+                              "else as text (repeatable)")
+    convert.set_defaults(run=_convert)
+
+    formats = commands.add_parser("formats", help="list the formats that can be read or written")
+    formats.add_argument("--json", action="store_true", help="machine-readable output")
+    formats.set_defaults(run=_formats)
+
+    plugins = commands.add_parser("plugins", help="list installed plugins")
+    plugins.add_argument("--all", action="store_true", help="include the built-in plugins")
+    plugins.add_argument("--json", action="store_true", help="machine-readable output")
+    plugins.set_defaults(run=_plugins)
+
+    validate = commands.add_parser("validate", help="check a timeline; exit 1 if it has errors")
+    validate.add_argument("input")
+    validate.add_argument("--from", dest="from_format", metavar="FORMAT")
+    validate.set_defaults(run=_validate)
+
+    show = commands.add_parser("show", help="print a timeline as a table, in date order")
+    show.add_argument("input")
+    show.add_argument("--from", dest="from_format", metavar="FORMAT")
+    show.set_defaults(run=_show)
+    return parser
+
+
+def _options(pairs: Sequence[str]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise MitimelineError(f"option {pair!r} is not of the form KEY=VALUE")
+        try:
+            options[key] = json.loads(value)
+        except json.JSONDecodeError:
+            options[key] = value
+    return options
+
+
+def _convert(args: argparse.Namespace, out: TextIO) -> int:
+    timeline = load(args.input, format=args.from_format)
+    timeline.export(args.output, format=args.to_format, **_options(args.option))
+    print(f"wrote {len(timeline)} events to {args.output}", file=out)
+    return EXIT_OK
+
+
+def _formats(args: argparse.Namespace, out: TextIO) -> int:
+    formats = list_formats()
+    if args.json:
+        json.dump([attrs.asdict(f) for f in formats], out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    rows = [
+        (f.name, "read" * f.can_parse + "/" * (f.can_parse and f.can_export) + "write" * f.can_export,
+         " ".join(f.extensions), f.plugin)
+        for f in formats
+    ]
+    _table(out, ("format", "can", "extensions", "plugin"), rows)
+    return EXIT_OK
+
+
+def _plugins(args: argparse.Namespace, out: TextIO) -> int:
+    plugins = list_plugins(all=args.all)
+    if args.json:
+        json.dump([attrs.asdict(p) for p in plugins], out, indent=2)
+        out.write("\n")
+        return EXIT_OK
+    rows = [
+        (p.name, p.version or "", "builtin" if p.builtin else "", ", ".join(p.formats),
+         f"FAILED: {p.error}" if p.error else "")
+        for p in plugins
+    ]
+    if not rows:
+        print("no third-party plugins installed (use --all to include built-ins)", file=out)
+        return EXIT_OK
+    _table(out, ("plugin", "version", "", "formats", "status"), rows)
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace, out: TextIO) -> int:
+    timeline = load(args.input, format=args.from_format)
+    findings = timeline.validate()
+    for finding in findings:
+        print(f"{args.input}: {finding}", file=out)
+    errors = sum(f.severity == "error" for f in findings)
+    print(f"{len(timeline)} events, {len(findings)} findings, {errors} errors", file=out)
+    return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _show(args: argparse.Namespace, out: TextIO) -> int:
+    timeline: Timeline = load(args.input, format=args.from_format).sorted()
+    print(f"{timeline.title} ({len(timeline)} events)", file=out)
+    rows = [
+        (e.when.describe(), e.kind, e.title, str(e.place) if e.place else "", ", ".join(e.sources))
+        for e in timeline
+    ]
+    _table(out, ("when", "kind", "title", "place", "sources"), rows)
+    return EXIT_OK
+
+
+def _table(out: TextIO, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    widths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
+    for row in [header, ["-" * w for w in widths], *rows]:
+        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip(), file=out)
