@@ -103,7 +103,7 @@ def test_source_and_production() -> None:
     source = Source("independent-2020-10-05", "Cruise's ramp jump", publisher="The Independent",
                     published="Oct 5, 2020", language="en-GB")
     assert source.published == When("2020-10-05")
-    with pytest.raises(InvalidEventError, match="Source.language"):
+    with pytest.raises(InvalidEventError, match=r"Source\.language"):
         Source("s", "t", language="English")
     with pytest.raises(InvalidEventError, match="could not read"):
         Source("s", "t", published="the other day")
@@ -111,5 +111,5 @@ def test_source_and_production() -> None:
                             working_title="Mission: Impossible 7", studios="Paramount Pictures",
                             wikidata="Q61977224")
     assert production.studios == ("Paramount Pictures",)
-    with pytest.raises(InvalidEventError, match="Production.wikidata"):
+    with pytest.raises(InvalidEventError, match=r"Production\.wikidata"):
         Production("x", wikidata="61977224")

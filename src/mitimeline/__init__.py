@@ -10,6 +10,7 @@ Build or load a :class:`Timeline`, query it, and export it through format plugin
 
 from __future__ import annotations
 
+from .api import dumps, export, load, loads
 from .checks import Conflict, Finding
 from .errors import (
     AmbiguousFormatError,
@@ -26,6 +27,7 @@ from .errors import (
 from .formats import Exporter, NoOptions, Parser
 from .hookspecs import hookimpl
 from .model import KINDS, STATUSES, Credit, Event, Place, Production, Source
+from .plugins import FormatInfo, PluginInfo, list_formats, list_plugins
 from .timeline import Timeline
 from .when import When
 
@@ -42,6 +44,7 @@ __all__ = [
     "ExportError",
     "Exporter",
     "Finding",
+    "FormatInfo",
     "InvalidEventError",
     "MitimelineError",
     "NoOptions",
@@ -49,6 +52,7 @@ __all__ = [
     "ParseError",
     "Parser",
     "Place",
+    "PluginInfo",
     "PluginLoadError",
     "PluginLoadWarning",
     "Production",
@@ -57,5 +61,11 @@ __all__ = [
     "UnknownFormatError",
     "When",
     "__version__",
+    "dumps",
+    "export",
     "hookimpl",
+    "list_formats",
+    "list_plugins",
+    "load",
+    "loads",
 ]

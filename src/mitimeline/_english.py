@@ -40,7 +40,8 @@ _SINGLE_FORMS = [
     ("third_year", re.compile(_THIRD + _YEAR)),
     ("month_year", re.compile(_MONTH + r",?\s+(?:of\s+)?" + _YEAR)),
     ("season", re.compile(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR)),
-    ("iso_datetime", re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})[ t](?P<time>\d{2}:\d{2}(?::\d{2})?)")),
+    ("iso_datetime",
+     re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})[ t](?P<time>\d{2}:\d{2}(?::\d{2})?)")),
 ]
 _THIRD_ALIASES = {
     "beginning of": "early", "start of": "early", "middle of": "mid", "end of": "late",
@@ -50,7 +51,9 @@ _APPROXIMATE = re.compile(
     r"^(?:c\.|ca\.|circa|around|about|approximately|approx\.|roughly|some\s+time\s+in)\s*"
 )
 _RANGE_SEPARATORS = re.compile(r"\s+(?:to|until|till|through|thru)\s+|\s*[–—]\s*|\s+-\s+")
-_BETWEEN = re.compile(r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|till|through)\s+(?P<b>.+)$")
+_BETWEEN = re.compile(
+    r"^(?:between|from)\s+(?P<a>.+?)\s+(?:and|to|until|till|through)\s+(?P<b>.+)$"
+)
 
 
 def english_to_edtf(text: str) -> str | None:
@@ -71,7 +74,7 @@ def _range(first: str, second: str) -> str | None:
     ends = []
     for part in (first, second):
         edtf = _single(part) or _plain_edtf(part)
-        if edtf is None or "/" in edtf and not _is_third(edtf):
+        if edtf is None or ("/" in edtf and not _is_third(edtf)):
             return None
         ends.append(edtf)
     start = ends[0].split("/")[0] if "/" in ends[0] else ends[0]

@@ -114,13 +114,14 @@ def _formats(args: argparse.Namespace, out: TextIO) -> int:
         json.dump([attrs.asdict(f) for f in formats], out, indent=2)
         out.write("\n")
         return EXIT_OK
-    rows = [
-        (f.name, "read" * f.can_parse + "/" * (f.can_parse and f.can_export) + "write" * f.can_export,
-         " ".join(f.extensions), f.plugin)
-        for f in formats
-    ]
+    rows = [(f.name, _abilities(f.can_parse, f.can_export), " ".join(f.extensions), f.plugin)
+            for f in formats]
     _table(out, ("format", "can", "extensions", "plugin"), rows)
     return EXIT_OK
+
+
+def _abilities(can_parse: bool, can_export: bool) -> str:
+    return "/".join(word for word, able in (("read", can_parse), ("write", can_export)) if able)
 
 
 def _plugins(args: argparse.Namespace, out: TextIO) -> int:
@@ -165,4 +166,5 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
 def _table(out: TextIO, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     widths = [max([len(header[i])] + [len(row[i]) for row in rows]) for i in range(len(header))]
     for row in [header, ["-" * w for w in widths], *rows]:
-        print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip(), file=out)
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print(line.rstrip(), file=out)

@@ -49,7 +49,7 @@ class When:
     upper: date
     """Latest day it may mean (inclusive); ``date.max`` for an open or unknown end."""
     precision: str
-    """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"`` (an interval: its finest end)."""
+    """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"``; an interval's finest end."""
     approximate: bool
     uncertain: bool
     _parsed: Parsed = attrs.field(alias="_parsed")
@@ -57,7 +57,7 @@ class When:
     def __init__(self, edtf: str) -> None:
         """Read canonical or non-canonical EDTF; raise :class:`DateParseError` otherwise."""
         parsed = _parse_edtf_cached(edtf)
-        self.__attrs_init__(  # type: ignore[attr-defined]
+        self.__attrs_init__(
             edtf=parsed.edtf,
             lower=parsed.lower,
             upper=parsed.upper,
@@ -252,7 +252,10 @@ def _parse_cached(text: str) -> When:
 _LOOKS_LIKE_EDTF = re.compile(r"[0-9X./][0-9X.?~%/T:+Z-]*")
 
 
-def _instants(a: When, b: When) -> tuple[tuple[datetime, datetime], tuple[datetime, datetime]] | None:
+_Span = tuple[datetime, datetime]
+
+
+def _instants(a: When, b: When) -> tuple[_Span, _Span] | None:
     """Both sides as (start, end) instants when both carry comparable times of day."""
     a_lo, a_hi, b_lo, b_hi = a.start_datetime, a.end_datetime, b.start_datetime, b.end_datetime
     if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
