@@ -29,7 +29,7 @@ def print_table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> None
     widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
     for index, row in enumerate(cells):
         print("  ".join(c.ljust(w) if column == 0 or index == 0 else c.rjust(w)
-                        for column, (c, w) in enumerate(zip(row, widths))))
+                        for column, (c, w) in enumerate(zip(row, widths, strict=False))))
         if index == 0:
             print("  ".join("-" * w for w in widths))
 

@@ -68,7 +68,7 @@ def _fail(text: str, why: str) -> DateParseError:
 
 
 def _parse_interval(text: str) -> Parsed:
-    start_text, sep, end_text = text.partition("/")
+    start_text, _sep, end_text = text.partition("/")
     if "/" in end_text:
         raise _fail(text, "an interval has exactly one '/'")
     start = None if start_text in ("", "..") else _parse_single(start_text, text)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import heapq
 from collections import Counter, defaultdict
-from datetime import date
 from collections.abc import Iterable, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 import attrs
