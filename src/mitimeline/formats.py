@@ -92,7 +92,8 @@ def build_options(fmt: Parser | Exporter, given: Mapping[str, Any]) -> Any:
     try:
         return options_class(**given)
     except (TypeError, ValueError) as exc:
-        raise OptionsError(f"format {fmt.name!r}: bad option value: {exc}") from exc
+        reason = exc.args[0] if exc.args else exc  # attrs validators put the message first
+        raise OptionsError(f"format {fmt.name!r}: bad option value: {reason}") from exc
 
 
 def describe_options(fmt: Parser | Exporter) -> dict[str, str]:
