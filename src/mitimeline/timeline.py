@@ -1,8 +1,9 @@
 """``Timeline``: an immutable collection of events and the sources they cite.
 
 Operations never change a timeline; they return a new one. Date queries (``between``,
-``at``, ``overlapping``) use an interval index built on first use, so each costs
-O(log n + k) for k results; the index is cached on the (immutable) timeline.
+``at``, ``overlapping``) use an interval index built on first use (a priority search tree,
+see ``_intervals``): finding the k results costs O(log n + k), plus an O(k log k) sort (in C)
+to return them in timeline order. The index is cached on the (immutable) timeline.
 """
 
 from __future__ import annotations
