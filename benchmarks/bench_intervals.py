@@ -136,8 +136,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--events", type=int, default=1_000_000, help="intervals (default 1M)")
     parser.add_argument("--queries", type=int, default=1000, help="queries per operation")
     parser.add_argument("--seed", type=int, default=2024, help="random seed")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check it runs")
     args = parser.parse_args(argv)
-    n, count = args.events, args.queries
+    n, count = (2_000, 20) if args.smoke else (args.events, args.queries)
     if n < 1 or count < 1:
         parser.error("--events and --queries must be at least 1")
     rng = random.Random(args.seed)
@@ -163,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         queries = make_queries(count, 1, span, rng)
         return compare("at (point)", sized, sized_lowers, sized_uppers, queries)
 
-    sizes = (10_000, 100_000, 1_000_000)
+    sizes = (500, 1_000, 2_000) if args.smoke else (10_000, 100_000, 1_000_000)
     # 1-60 day intervals over n days: about 30 results per point query whatever n is.
     rows = [point_row(size, size, True) for size in sizes]
     print_table("point queries at a fixed density (1-60 day intervals over n days)", rows)
