@@ -55,6 +55,12 @@ def test_timelines_are_values(tl: Timeline) -> None:
         Timeline(events=["not an event"])  # type: ignore[list-item]
     with pytest.raises(InvalidEventError, match=r"Timeline.sources\[0\]"):
         Timeline(sources=[1])  # type: ignore[list-item]
+    with pytest.raises(InvalidEventError, match=r"Timeline\.title: expected text"):
+        Timeline(title=None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEventError, match=r"Timeline\.description"):
+        Timeline(description=5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidEventError, match=r"Timeline\.production"):
+        Timeline(production="MI7")  # type: ignore[arg-type]
 
 
 def test_edits_return_new_timelines(tl: Timeline) -> None:

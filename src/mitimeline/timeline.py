@@ -17,7 +17,7 @@ import attrs
 from ._intervals import IntervalIndex
 from .checks import Conflict, Finding, find_conflicts, validate
 from .errors import InvalidEventError
-from .model import Event, Production, Source
+from .model import Event, Production, Source, _text
 from .when import When, WhenLike
 
 if TYPE_CHECKING:
@@ -47,6 +47,18 @@ def _sources(value: Iterable[Source]) -> tuple[Source, ...]:
     return sources
 
 
+def _title(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidEventError(f"Timeline.title: expected text, got {value!r}", "title")
+
+
+def _optional_production(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, Production):
+        raise InvalidEventError(
+            f"Timeline.production: expected a Production or None, got {value!r}", "production"
+        )
+
+
 def _matches(value: str | Collection[str] | None, candidates: Iterable[str | None]) -> bool:
     """Case-insensitive: does any candidate equal ``value`` (or one of the values)?"""
     if value is None:
@@ -62,11 +74,11 @@ class Timeline:
     ``tl["event-id"]`` looks an event up (the first, if ids repeat: see ``validate()``).
     """
 
-    title: str = "Untitled timeline"
+    title: str = attrs.field(default="Untitled timeline", validator=_title)
     events: tuple[Event, ...] = attrs.field(default=(), converter=_events)
     sources: tuple[Source, ...] = attrs.field(default=(), converter=_sources)
-    production: Production | None = None
-    description: str | None = None
+    production: Production | None = attrs.field(default=None, validator=_optional_production)
+    description: str | None = attrs.field(default=None, validator=_text(required=False))
     _cache: dict[str, Any] = attrs.field(
         init=False, factory=dict, eq=False, hash=False, repr=False, alias="_cache"
     )

@@ -1,0 +1,119 @@
+"""The built-in ``json`` format: the versioned mitimeline JSON document (see ``jsonio``).
+
+Written as a third-party plugin would be: a :class:`Parser` and an :class:`Exporter`
+registered from ``register_parsers`` / ``register_exporters`` hook implementations.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
+
+import attrs
+
+from ..errors import ExportError, ParseError
+from ..formats import Exporter, Parser
+from ..hookspecs import hookimpl
+from ..jsonio import timeline_from_data, timeline_to_data
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
+
+__all__ = ["JSONExporter", "JSONParser", "register_exporters", "register_parsers"]
+
+_BOM = b"\xef\xbb\xbf"
+_WHITESPACE = b" \t\r\n"
+
+
+class JSONParser(Parser):
+    """Reads a UTF-8 mitimeline JSON document (an optional BOM is ignored)."""
+
+    name: ClassVar[str] = "json"
+    extensions: ClassVar[tuple[str, ...]] = (".json",)
+    media_types: ClassVar[tuple[str, ...]] = ("application/json",)
+
+    def sniff(self, head: bytes) -> bool:
+        """True when ``head`` opens a JSON object and mentions the ``"mitimeline"`` key."""
+        body = head[len(_BOM):] if head.startswith(_BOM) else head
+        return body.lstrip(_WHITESPACE).startswith(b"{") and b'"mitimeline"' in body
+
+    def parse(self, stream: BinaryIO, options: Any) -> Timeline:
+        """Decode, ``json.loads`` and convert; every failure is a located ParseError."""
+        return timeline_from_data(_load_json(stream.read()))
+
+
+def _load_json(raw: bytes) -> Any:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"not valid UTF-8: byte 0x{raw[exc.start]:02x} at byte offset {exc.start} "
+            f"({exc.reason}); mitimeline JSON must be UTF-8",
+            location=f"byte {exc.start}", format="json",
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"not valid JSON: {exc.msg}",
+                         location=f"line {exc.lineno}, column {exc.colno}",
+                         format="json") from None
+    except RecursionError:
+        raise ParseError("not valid JSON for mitimeline: nested too deeply",
+                         format="json") from None
+
+
+def _indent(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (type(value) is not int or value < 0):
+        raise ValueError(f"indent must be None or a whole number >= 0, got {value!r}")
+
+
+class JSONExporter(Exporter):
+    """Writes the mitimeline JSON document as UTF-8 with a trailing newline."""
+
+    name: ClassVar[str] = "json"
+    extension: ClassVar[str] = ".json"
+    media_type: ClassVar[str] = "application/json"
+
+    @attrs.frozen
+    class Options:
+        """``indent``: spaces per level, or None for one compact line; ``ensure_ascii``:
+        escape every non-ASCII character as ``\\uXXXX``."""
+
+        indent: int | None = attrs.field(default=2, validator=_indent)
+        ensure_ascii: bool = attrs.field(
+            default=False, validator=attrs.validators.instance_of(bool)
+        )
+
+    def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> None:
+        """Write ``timeline``; ExportError if it holds text UTF-8 cannot carry."""
+        data = timeline_to_data(timeline)
+        try:
+            text = json.dumps(data, indent=options.indent, ensure_ascii=options.ensure_ascii,
+                              allow_nan=False)
+        except ValueError as exc:  # NaN or infinity: the model forbids them, JSON has none
+            raise ExportError(f"cannot write as JSON: {exc}", format=self.name) from None
+        try:
+            encoded = text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise ExportError(
+                f"the timeline holds a lone surrogate ({text[exc.start]!r}) that UTF-8 cannot "
+                "carry; export with ensure_ascii=True to write it as a \\u escape",
+                format=self.name,
+            ) from None
+        stream.write(encoded)
+        stream.write(b"\n")
+
+
+@hookimpl
+def register_parsers(register: Callable[[Parser], None]) -> None:
+    """Register the ``json`` parser."""
+    register(JSONParser())
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the ``json`` exporter."""
+    register(JSONExporter())

@@ -1,0 +1,408 @@
+"""``Timeline`` ⇄ plain JSON data: the documented, versioned mitimeline JSON format.
+
+:func:`timeline_to_data` turns a timeline into dicts, lists, strings and numbers that
+``json.dumps`` can write; :func:`timeline_from_data` reads such data back, strictly: wrong
+types, missing or unknown keys, ``null`` values, bad EDTF dates and model rule violations
+raise :class:`~mitimeline.ParseError` whose ``location`` is the JSON path of the offending
+field (``$.events[3].when``). ``timeline_from_data(timeline_to_data(tl)) == tl`` for every
+timeline. The format is described in ``docs/json-format.md``; :func:`schema` returns its
+JSON Schema.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from .errors import DateParseError, InvalidEventError, ParseError
+from .model import Credit, Event, Place, Production, Source
+from .timeline import Timeline
+from .when import When
+
+__all__ = [
+    "FORMAT_VERSION",
+    "SUPPORTED_VERSIONS",
+    "schema",
+    "timeline_from_data",
+    "timeline_to_data",
+]
+
+FORMAT_VERSION = 1
+"""The version :func:`timeline_to_data` writes in the ``"mitimeline"`` key."""
+
+SUPPORTED_VERSIONS = (1,)
+"""The versions :func:`timeline_from_data` reads."""
+
+# Keys in the order they are written. The first ones of each tuple are required on input.
+_TIMELINE_KEYS = ("mitimeline", "title", "description", "production", "sources", "events")
+_EVENT_KEYS = ("id", "title", "when", "kind", "status", "place", "people", "unit", "region",
+               "sources", "tags", "description", "extra")
+_PLACE_KEYS = ("name", "locality", "region", "country", "latitude", "longitude", "timezone")
+_CREDIT_KEYS = ("name", "role")
+_SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "language")
+_PRODUCTION_KEYS = ("title", "working_title", "studios", "wikidata")
+
+_EVENT_REQUIRED = frozenset(("id", "title", "when"))
+_PLACE_REQUIRED = frozenset(("name",))
+_CREDIT_REQUIRED = frozenset(("name",))
+_SOURCE_REQUIRED = frozenset(("id", "title"))
+_PRODUCTION_REQUIRED = frozenset(("title",))
+_TIMELINE_REQUIRED = frozenset(("mitimeline", "title"))
+
+_EVENT_ALLOWED = frozenset(_EVENT_KEYS)
+_PLACE_ALLOWED = frozenset(_PLACE_KEYS)
+_CREDIT_ALLOWED = frozenset(_CREDIT_KEYS)
+_SOURCE_ALLOWED = frozenset(_SOURCE_KEYS)
+_PRODUCTION_ALLOWED = frozenset(_PRODUCTION_KEYS)
+_TIMELINE_ALLOWED = frozenset(_TIMELINE_KEYS)
+
+_ABSENT: tuple[()] = ()
+"""Default for absent array fields; compared by identity, so ``[]`` or ``{}`` never match."""
+
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_MODEL_FIELD = re.compile(r"[A-Za-z]+\.([a-z_]+)((?:\[[0-9]+\])?(?:\..*)?)", re.DOTALL)
+
+
+# -- writing ----------------------------------------------------------------------------
+
+
+def timeline_to_data(timeline: Timeline) -> dict[str, Any]:
+    """The timeline as fresh JSON data (nothing is shared with the timeline).
+
+    Keys come in a fixed order and ``None``/empty fields are left out, so equal timelines
+    give equal, identically ordered data.
+    """
+    data: dict[str, Any] = {"mitimeline": FORMAT_VERSION, "title": timeline.title}
+    if timeline.description is not None:
+        data["description"] = timeline.description
+    if timeline.production is not None:
+        data["production"] = _production_data(timeline.production)
+    data["sources"] = [_source_data(source) for source in timeline.sources]
+    data["events"] = [_event_data(event) for event in timeline.events]
+    return data
+
+
+def _event_data(event: Event) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": event.id,
+        "title": event.title,
+        "when": event.when.edtf,
+        "kind": event.kind,
+        "status": event.status,
+    }
+    if event.place is not None:
+        data["place"] = _place_data(event.place)
+    if event.people:
+        data["people"] = [_credit_data(credit) for credit in event.people]
+    if event.unit is not None:
+        data["unit"] = event.unit
+    if event.region is not None:
+        data["region"] = event.region
+    if event.sources:
+        data["sources"] = list(event.sources)
+    if event.tags:
+        data["tags"] = list(event.tags)
+    if event.description is not None:
+        data["description"] = event.description
+    if event.extra:
+        data["extra"] = _copy_json(event.extra)
+    return data
+
+
+def _place_data(place: Place) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": place.name}
+    for key, value in (
+        ("locality", place.locality),
+        ("region", place.region),
+        ("country", place.country),
+        ("latitude", place.latitude),
+        ("longitude", place.longitude),
+        ("timezone", place.timezone),
+    ):
+        if value is not None:
+            data[key] = value
+    return data
+
+
+def _credit_data(credit: Credit) -> dict[str, str]:
+    if credit.role is None:
+        return {"name": credit.name}
+    return {"name": credit.name, "role": credit.role}
+
+
+def _source_data(source: Source) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": source.id, "title": source.title}
+    if source.publisher is not None:
+        data["publisher"] = source.publisher
+    if source.url is not None:
+        data["url"] = source.url
+    if source.published is not None:
+        data["published"] = source.published.edtf
+    if source.language is not None:
+        data["language"] = source.language
+    return data
+
+
+def _production_data(production: Production) -> dict[str, Any]:
+    data: dict[str, Any] = {"title": production.title}
+    if production.working_title is not None:
+        data["working_title"] = production.working_title
+    if production.studios:
+        data["studios"] = list(production.studios)
+    if production.wikidata is not None:
+        data["wikidata"] = production.wikidata
+    return data
+
+
+def _copy_json(value: Any) -> Any:
+    if type(value) is dict:
+        return {key: _copy_json(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copy_json(item) for item in value]
+    return value
+
+
+# -- reading ----------------------------------------------------------------------------
+
+
+def timeline_from_data(data: Any) -> Timeline:
+    """Read JSON data (as ``json.loads`` returns it) into a timeline.
+
+    Raise :class:`~mitimeline.ParseError` with ``location`` set to the JSON path of the
+    first problem found and a message saying what was expected there.
+    """
+    return _Reader().timeline(data)
+
+
+class _Reader:
+    """One read: memoizes ``When``, ``Place`` and ``Credit`` values, which repeat a lot."""
+
+    def __init__(self) -> None:
+        self.whens: dict[str, When] = {}
+        self.places: dict[tuple[Any, ...], Place] = {}
+        self.credits: dict[tuple[Any, ...], Credit] = {}
+
+    def timeline(self, data: Any) -> Timeline:
+        path = "$"
+        _check_object(data, path, "a mitimeline JSON document (an object)")
+        _check_version(data)
+        _check_keys(data, path, "the document", _TIMELINE_ALLOWED, _TIMELINE_KEYS,
+                    _TIMELINE_REQUIRED)
+        title = _text(data["title"], "$.title")
+        description = data.get("description")
+        if description is not None:
+            _text(description, "$.description")
+        production = data.get("production")
+        if production is not None:
+            production = _production(production, "$.production")
+        sources = [_source(item, f"$.sources[{i}]", self.whens)
+                   for i, item in enumerate(_array(data.get("sources", []), "$.sources"))]
+        event = self.event
+        events = [event(item, f"$.events[{i}]")
+                  for i, item in enumerate(_array(data.get("events", []), "$.events"))]
+        return Timeline(title, events, sources, production, description)
+
+    def event(self, data: Any, path: str) -> Event:
+        if type(data) is not dict:
+            raise _expected(path, "an event (an object)", data)
+        if not (_EVENT_ALLOWED.issuperset(data) and data.keys() >= _EVENT_REQUIRED
+                and None not in data.values()):
+            _check_keys(data, path, "an event", _EVENT_ALLOWED, _EVENT_KEYS, _EVENT_REQUIRED)
+        get = data.get
+        try:
+            when = self.whens[data["when"]]
+        except (KeyError, TypeError):  # TypeError: unhashable, so not text
+            when = _when(data["when"], f"{path}.when", self.whens)
+        place = get("place")
+        if place is not None:
+            place = self.place(place, f"{path}.place")
+        people = get("people", _ABSENT)
+        if people is not _ABSENT:
+            people = self.people(people, f"{path}.people")
+        sources, tags = get("sources", _ABSENT), get("tags", _ABSENT)
+        if type(sources) is not list and sources is not _ABSENT:
+            raise _expected(f"{path}.sources", "an array of source ids", sources)
+        if type(tags) is not list and tags is not _ABSENT:
+            raise _expected(f"{path}.tags", "an array of text", tags)
+        try:  # positional arguments: measurably faster than Event(**fields)
+            return Event(
+                data["id"], data["title"], when, get("kind", "other"), place, people,
+                get("unit"), get("status", "confirmed"), get("region"), sources,
+                get("description"), tags, get("extra"),
+            )
+        except InvalidEventError as exc:
+            raise _invalid(exc, path, _EVENT_KEYS) from exc
+
+    def place(self, data: Any, path: str) -> Place:
+        _check_object(data, path, "a place (an object)")
+        # The value types are part of the key: 1.0 == True, but only one is a valid latitude.
+        key = (*data.items(), *map(type, data.values()))
+        try:
+            return self.places[key]
+        except (KeyError, TypeError):  # TypeError: an unhashable (so invalid) value
+            pass
+        _check_keys(data, path, "a place", _PLACE_ALLOWED, _PLACE_KEYS, _PLACE_REQUIRED)
+        try:
+            place = Place(**data)
+        except InvalidEventError as exc:
+            raise _invalid(exc, path, _PLACE_KEYS) from exc
+        self.places[key] = place
+        return place
+
+    def people(self, data: Any, path: str) -> tuple[Credit, ...]:
+        if type(data) is not list:
+            raise _expected(path, "an array of credits", data)
+        credits = self.credits
+        result = []
+        for index, item in enumerate(data):
+            try:
+                result.append(credits[tuple(item.items())])
+            except (KeyError, TypeError, AttributeError):
+                result.append(self.credit(item, f"{path}[{index}]"))
+        return tuple(result)
+
+    def credit(self, data: Any, path: str) -> Credit:
+        _check_object(data, path, "a credit (an object with a name and an optional role)")
+        _check_keys(data, path, "a credit", _CREDIT_ALLOWED, _CREDIT_KEYS, _CREDIT_REQUIRED)
+        try:
+            credit = Credit(**data)
+        except InvalidEventError as exc:
+            raise _invalid(exc, path, _CREDIT_KEYS) from exc
+        self.credits[tuple(data.items())] = credit
+        return credit
+
+
+def _source(data: Any, path: str, whens: dict[str, When]) -> Source:
+    _check_object(data, path, "a source (an object)")
+    _check_keys(data, path, "a source", _SOURCE_ALLOWED, _SOURCE_KEYS, _SOURCE_REQUIRED)
+    fields = dict(data)
+    if "published" in fields:
+        fields["published"] = _when(fields["published"], f"{path}.published", whens)
+    try:
+        return Source(**fields)
+    except InvalidEventError as exc:
+        raise _invalid(exc, path, _SOURCE_KEYS) from exc
+
+
+def _production(data: Any, path: str) -> Production:
+    _check_object(data, path, "a production (an object)")
+    _check_keys(data, path, "a production", _PRODUCTION_ALLOWED, _PRODUCTION_KEYS,
+                _PRODUCTION_REQUIRED)
+    if "studios" in data and type(data["studios"]) is not list:
+        raise _expected(f"{path}.studios", "an array of text", data["studios"])
+    try:
+        return Production(**data)
+    except InvalidEventError as exc:
+        raise _invalid(exc, path, _PRODUCTION_KEYS) from exc
+
+
+def _when(value: Any, path: str, whens: dict[str, When]) -> When:
+    if type(value) is not str:
+        raise _expected(path, "an EDTF date as text, such as '2020-09-06'", value)
+    try:
+        when = whens[value] = When(value)
+    except DateParseError as exc:
+        raise _error(f"expected an EDTF date: {exc}", path) from exc
+    return when
+
+
+def _array(value: Any, path: str) -> list[Any]:
+    if type(value) is not list:
+        raise _expected(path, "an array", value)
+    return value
+
+
+def _text(value: Any, path: str) -> str:
+    if type(value) is not str:
+        raise _expected(path, "text", value)
+    return value
+
+
+def _check_object(data: Any, path: str, what: str) -> None:
+    if type(data) is not dict:
+        raise _expected(path, what, data)
+
+
+def _check_version(data: dict[str, Any]) -> None:
+    supported = ", ".join(map(str, SUPPORTED_VERSIONS))
+    if "mitimeline" not in data:
+        raise _error(f"missing the format version: expected \"mitimeline\": {FORMAT_VERSION} "
+                     "(is this a mitimeline JSON document?)", "$.mitimeline")
+    version = data["mitimeline"]
+    if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
+        raise _error(f"unsupported format version {json.dumps(version)}; this version of "
+                     f"mitimeline reads format version(s) {supported}", "$.mitimeline")
+
+
+def _check_keys(data: dict[str, Any], path: str, what: str, allowed: frozenset[str],
+                order: tuple[str, ...], required: frozenset[str]) -> None:
+    """Unknown keys, then missing required keys, then ``null`` values."""
+    unknown = [key for key in data if key not in allowed]
+    if unknown:
+        names = ", ".join(repr(key) for key in unknown)
+        raise _error(f"unknown key{'s' if len(unknown) > 1 else ''} {names} in {what}; "
+                     f"allowed keys: {', '.join(order)}", _key_path(path, unknown[0]))
+    for key in order:
+        if key in required and key not in data:
+            raise _error(f"missing required key {key!r} in {what}", _key_path(path, key))
+    for key in order:
+        if key in data and data[key] is None:
+            raise _error(f"null is not allowed for {key!r}: leave the key out when there is "
+                         "no value", _key_path(path, key))
+
+
+def _key_path(path: str, key: str) -> str:
+    if _IDENTIFIER.fullmatch(key):
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key, ensure_ascii=False)}]"
+
+
+def _invalid(exc: InvalidEventError, path: str, keys: Iterable[str]) -> ParseError:
+    """A model error as a ParseError at the JSON path of its field (``Event.tags[2]``)."""
+    message = str(exc)
+    if exc.field and message.startswith(exc.field + ": "):
+        message = message[len(exc.field) + 2:]
+    match = _MODEL_FIELD.fullmatch(exc.field)
+    if match and match.group(1) in keys:
+        path = f"{path}.{match.group(1)}{match.group(2)}"
+    return _error(message, path)
+
+
+def _expected(path: str, what: str, value: Any) -> ParseError:
+    return _error(f"expected {what}, got {_describe(value)}", path)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return f"the number {value!r}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {json.dumps(shown, ensure_ascii=False)}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _error(message: str, location: str) -> ParseError:
+    return ParseError(message, location=location, format="json")
+
+
+# -- schema -----------------------------------------------------------------------------
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the format, as a fresh dict."""
+    from importlib.resources import files
+
+    text = files(__package__ or "mitimeline").joinpath("schema/timeline.schema.json")
+    loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return loaded
+
