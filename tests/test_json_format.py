@@ -28,7 +28,7 @@ from mitimeline import (
 from mitimeline.default_plugins import json_format
 from mitimeline.default_plugins.json_format import JSONExporter, JSONParser
 from mitimeline.formats import SNIFF_BYTES, build_options
-from strategies import timelines
+from mitimeline.testing import timelines
 
 TIMELINE = Timeline(
     title="MI7 — Stryn",

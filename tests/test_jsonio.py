@@ -33,7 +33,7 @@ from mitimeline.jsonio import (
     timeline_from_data,
     timeline_to_data,
 )
-from strategies import timelines
+from mitimeline.testing import timelines
 
 ROOT = Path(__file__).resolve().parent.parent
 VALIDATOR = jsonschema.Draft202012Validator(schema())

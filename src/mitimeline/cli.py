@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
@@ -103,7 +104,9 @@ def _options(pairs: Sequence[str]) -> dict[str, Any]:
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
     timeline = load(args.input, format=args.from_format)
-    timeline.export(args.output, format=args.to_format, **_options(args.option))
+    options = _options(args.option)
+    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    timeline.export(args.output, format=args.to_format, **options)
     print(f"wrote {len(timeline)} events to {args.output}", file=out)
     return EXIT_OK
 

@@ -13,7 +13,9 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from mitimeline import KINDS, STATUSES, Credit, Event, Place, Production, Source, Timeline, When
+from ..model import KINDS, STATUSES, Credit, Event, Place, Production, Source
+from ..timeline import Timeline
+from ..when import When
 
 __all__ = [
     "credits",

@@ -1,0 +1,46 @@
+"""Helpers for testing mitimeline plugins (needs the ``test`` extra: pytest, hypothesis).
+
+- :func:`registered`: register plugin objects or modules for a ``with`` block (or a fixture),
+  restoring the registry afterwards.
+- :func:`check_parser`, :func:`check_exporter`, :func:`assert_roundtrip`: contract checks.
+- Hypothesis strategies: :func:`whens`, :func:`places`, :func:`credits`, :func:`sources`,
+  :func:`productions`, :func:`events`, :func:`timelines`, :func:`edtf_texts`.
+
+See ``docs/testing-plugins.md``.
+"""
+
+from __future__ import annotations
+
+from ..plugins import registered
+from .contracts import GARBAGE, assert_roundtrip, check_exporter, check_parser, sample_timeline
+from .strategies import (
+    credits,
+    edtf_texts,
+    events,
+    json_values,
+    places,
+    productions,
+    slugs,
+    sources,
+    timelines,
+    whens,
+)
+
+__all__ = [
+    "GARBAGE",
+    "assert_roundtrip",
+    "check_exporter",
+    "check_parser",
+    "credits",
+    "edtf_texts",
+    "events",
+    "json_values",
+    "places",
+    "productions",
+    "registered",
+    "sample_timeline",
+    "slugs",
+    "sources",
+    "timelines",
+    "whens",
+]

@@ -1,0 +1,164 @@
+"""The mitimeline command: every subcommand, exit codes, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import mitimeline
+from mitimeline.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "seeds" / "mi7-example.json"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def write(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_convert_writes_the_output_and_creates_its_folder(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "new" / "folder" / "mi7.json"
+    code, out, err = run(capsys, "convert", str(EXAMPLE), str(target), "-o", "indent=null")
+    assert (code, err) == (0, "")
+    assert out == f"wrote 7 events to {target}\n"
+    assert mitimeline.load(target) == mitimeline.load(EXAMPLE)
+    assert "\n" not in target.read_text(encoding="utf-8").rstrip("\n")
+
+
+def test_convert_with_explicit_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "timeline.data"
+    source.write_bytes(EXAMPLE.read_bytes())
+    target = tmp_path / "out.txt"
+    code, _, err = run(capsys, "convert", str(source), str(target), "--from", "json",
+                       "--to", "json", "-o", "indent=4")
+    assert (code, err) == (0, "")
+    assert target.read_text(encoding="utf-8").startswith('{\n    "mitimeline"')
+
+
+@pytest.mark.parametrize(
+    ("argv", "fragment"),
+    [
+        (["convert", "missing.json", "out.json"], "missing.json: no such file"),
+        (["convert", "{example}", "out.unknown"], "cannot tell the format of"),
+        (["convert", "{example}", "out.json", "-o", "colour=red"], "valid options: indent"),
+        (["convert", "{example}", "out.json", "-o", "indent"], "not of the form KEY=VALUE"),
+        (["convert", "{example}", "out.json", "-o", "indent=-2"], "bad option value"),
+        (["convert", "{example}", "out.json", "--to", "nope"], "nope"),
+        (["show", "{bad}"], "$.events[0].when"),
+        (["validate", "{bad}"], "$.events[0].when"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+        argv: list[str], fragment: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bad = write(tmp_path / "bad.json", {"mitimeline": 1, "title": "t", "sources": [],
+                                        "events": [{"id": "a", "title": "A", "when": "someday"}]})
+    argv = [a.format(example=EXAMPLE, bad=bad) for a in argv]
+    code, _, err = run(capsys, *argv)
+    assert code == 2
+    assert err.count("\n") == 1 and err.startswith(f"mitimeline {argv[0]}: error: ")
+    assert fragment in err
+    assert "Traceback" not in err
+    assert not (tmp_path / "out.json").exists()
+
+
+def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(mitimeline.ParseError, match="no such file"):
+        main(["--debug", "show", "missing.json"])
+
+
+def test_unwritable_output_is_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    code, _, err = run(capsys, "convert", str(EXAMPLE), str(blocker / "out.json"))
+    assert code == 3 and err.startswith("mitimeline convert: error: ")
+
+
+def test_existing_output_survives_a_failed_export(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out.json"
+    target.write_text("precious")
+    code, _, _ = run(capsys, "convert", str(EXAMPLE), str(target), "-o", "indent=bad")
+    assert code == 2
+    assert target.read_text() == "precious"
+
+
+def test_validate_reports_findings_and_exits_1_on_errors(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(EXAMPLE))
+    assert code == 0 and out.endswith("7 events, 0 findings, 0 errors\n")
+    broken = write(tmp_path / "broken.json", {
+        "mitimeline": 1, "title": "t", "sources": [],
+        "events": [{"id": "a", "title": "A", "when": "2020-10/2020-09", "sources": ["ghost"]}]})
+    code, out, _ = run(capsys, "validate", str(broken))
+    assert code == 1
+    assert f"{broken}: error: a: cites unknown source 'ghost' [unknown-source]" in out
+    assert "end-before-start" in out
+    assert out.endswith("1 events, 2 findings, 2 errors\n")
+
+
+def test_show_prints_a_table_in_date_order(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "show", str(EXAMPLE))
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].endswith("(7 events)")
+    assert lines[1].split() == ["when", "kind", "title", "place", "sources"]
+    assert "early October 2020 (approximate)" in out
+    body = lines[3:]
+    assert body[0].startswith("unknown to 6 September 2020")
+    assert body[-1].startswith("19 November 2021")
+
+
+def test_formats_and_plugins(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "formats")
+    assert code == 0 and "json    read/write  .json" in out
+    code, out, _ = run(capsys, "formats", "--json")
+    listed = {f["name"]: f for f in json.loads(out)}
+    assert listed["json"]["can_parse"] and listed["json"]["builtin"]
+    code, out, _ = run(capsys, "plugins", "--all", "--json")
+    plugins = {p["name"]: p for p in json.loads(out)}
+    assert plugins["mitimeline.default_plugins.json_format"]["builtin"] is True
+    code, out, _ = run(capsys, "plugins", "--all")
+    assert "builtin" in out
+
+
+def test_plugins_without_third_party_ones(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from mitimeline import plugins
+
+    monkeypatch.setenv("MITIMELINE_LOAD_PLUGINS", "")
+    plugins.reset()
+    try:
+        code, out, _ = run(capsys, "plugins")
+        assert code == 0 and out.startswith("no third-party plugins installed")
+    finally:
+        monkeypatch.delenv("MITIMELINE_LOAD_PLUGINS")
+        plugins.reset()
+
+
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as caught:
+        main(["frobnicate"])
+    assert caught.value.code == 2
+
+
+def test_console_script_and_module_entry_point(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    result = subprocess.run([sys.executable, "-m", "mitimeline", "--version"],
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"mitimeline {mitimeline.__version__}"
