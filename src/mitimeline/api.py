@@ -14,7 +14,6 @@ import contextlib
 import io
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from typing import IO, Any, BinaryIO, cast
 
@@ -181,6 +180,8 @@ def _write_atomic(path: str, write: Callable[[IO[bytes]], None]) -> None:
 
     Symbolic links are followed: the file they point to is replaced.
     """
+    import tempfile  # only when writing: it is slow to import
+
     target = os.path.realpath(path)
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import importlib.metadata
 import os
 import re
 import sys
@@ -34,7 +33,7 @@ import threading
 import warnings
 from collections import Counter
 from collections.abc import Iterator
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import pluggy
@@ -42,6 +41,9 @@ import pluggy
 from . import hookspecs
 from .errors import AmbiguousFormatError, PluginLoadError, PluginLoadWarning, UnknownFormatError
 from .formats import SNIFF_BYTES, Exporter, Parser, describe_options
+
+if TYPE_CHECKING:
+    from importlib.metadata import EntryPoint
 
 __all__ = [
     "DEFAULT_PLUGINS",
@@ -219,7 +221,7 @@ def _load_builtin(module_name: str, strict: bool) -> None:
     _add_plugin(module, record, strict)
 
 
-def _load_entry_point(name: str, ep: importlib.metadata.EntryPoint, strict: bool) -> None:
+def _load_entry_point(name: str, ep: EntryPoint, strict: bool) -> None:
     dist = ep.dist
     record = _Record(name, _dist_name(ep), dist.version if dist else None, builtin=False)
     _trace(f"loading plugin {name}: entry point {ep.name} = {ep.value}")
@@ -231,7 +233,7 @@ def _load_entry_point(name: str, ep: importlib.metadata.EntryPoint, strict: bool
     _add_plugin(plugin, record, strict)
 
 
-def _entry_points() -> list[tuple[str, importlib.metadata.EntryPoint]]:
+def _entry_points() -> list[tuple[str, EntryPoint]]:
     """(plugin name, entry point) for each ``mitimeline`` entry point selected by
     ``MITIMELINE_LOAD_PLUGINS``, sorted by plugin name.
 
@@ -240,9 +242,11 @@ def _entry_points() -> list[tuple[str, importlib.metadata.EntryPoint]]:
     entry point's name.
     """
     wanted = _env_names(LOAD_ENV)
+    import importlib.metadata  # here, not at import: scanning entry points is the slow part
+
     found = list(dict.fromkeys(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)))
     per_dist = Counter(_dist_name(ep) for ep in found)
-    chosen: dict[str, importlib.metadata.EntryPoint] = {}
+    chosen: dict[str, EntryPoint] = {}
     known: set[str] = set()
     for ep in found:
         dist = _dist_name(ep)
@@ -687,7 +691,7 @@ def _names_match(wanted: set[str], *names: str | None) -> bool:
     return any(name is not None and _normalise(name) in wanted for name in names)
 
 
-def _dist_name(ep: importlib.metadata.EntryPoint) -> str | None:
+def _dist_name(ep: EntryPoint) -> str | None:
     dist = ep.dist
     if dist is None:
         return None
