@@ -8,6 +8,7 @@ plugin is installed and wired up, not just that the parser and exporter work.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 from datetime import date
@@ -17,8 +18,9 @@ import mitimeline
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from mitimeline.testing import assert_roundtrip, check_exporter, check_parser, timelines
 
-from mitimeline_probe import ProbeParser
+from mitimeline_probe import ProbeExporter, ProbeParser
 
 TIMELINE = mitimeline.Timeline(
     title="Mission: Impossible 7",
@@ -76,6 +78,39 @@ def test_cli_lists_the_format() -> None:
     )
     rows = [line.split() for line in result.stdout.splitlines()]
     assert ["probe", "read/write", ".probe", "mitimeline-probe"] in rows
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "listed"),
+    [
+        ("MITIMELINE_LOAD_PLUGINS", "", False),
+        ("MITIMELINE_LOAD_PLUGINS", "mitimeline-probe", True),
+        ("MITIMELINE_DISABLE_PLUGINS", "mitimeline-probe", False),
+    ],
+)
+def test_environment_controls_loading(variable: str, value: str, listed: bool) -> None:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MITIMELINE_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "mitimeline", "formats"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**environment, variable: value},
+    )
+    assert ("mitimeline-probe" in result.stdout) is listed
+
+
+# -- the contract checks every plugin should run ------------------------------------------
+
+
+def test_parser_and_exporter_keep_the_contract() -> None:
+    written = check_exporter(ProbeExporter(), TIMELINE)
+    check_parser(ProbeParser(), samples=[written, PROBE_TEXT.encode()])
+
+
+@given(timelines())
+def test_round_trip_of_generated_timelines(timeline: mitimeline.Timeline) -> None:
+    assert_roundtrip(ProbeExporter(), ProbeParser(), timeline, carried=carried)
 
 
 # -- files: format chosen from the extension, or by sniffing the content ------------------
