@@ -150,21 +150,13 @@ class When:
 
     def overlaps(self, other: WhenLike) -> bool:
         """True when the two may share a moment: their closed bounds intersect."""
-        other = When.coerce(other)
-        instants = _instants(self, other)
-        if instants is not None:
-            (a_lo, a_hi), (b_lo, b_hi) = instants
-            return a_lo <= b_hi and b_lo <= a_hi
-        return self.lower <= other.upper and other.lower <= self.upper
+        a_lo, a_hi, b_lo, b_hi, _ = _bounds(self, When.coerce(other))
+        return a_lo <= b_hi and b_lo <= a_hi
 
     def contains(self, other: WhenLike) -> bool:
         """True when every moment ``other`` may mean lies within this one's bounds."""
-        other = When.coerce(other)
-        instants = _instants(self, other)
-        if instants is not None:
-            (a_lo, a_hi), (b_lo, b_hi) = instants
-            return a_lo <= b_lo and b_hi <= a_hi
-        return self.lower <= other.lower and other.upper <= self.upper
+        a_lo, a_hi, b_lo, b_hi, _ = _bounds(self, When.coerce(other))
+        return a_lo <= b_lo and b_hi <= a_hi
 
     def before(self, other: WhenLike) -> bool | None:
         """True if certainly before ``other``, False if certainly not, None if undecidable.
@@ -173,14 +165,10 @@ class When:
         "Certainly not" means this one's earliest is not before the other's latest.
         """
         other = When.coerce(other)
-        instants = _instants(self, other)
-        if instants is not None:
-            (a_lo, a_hi), (b_lo, b_hi) = instants
-        else:
-            a_lo, a_hi, b_lo, b_hi = self.lower, self.upper, other.lower, other.upper  # type: ignore[assignment]
+        a_lo, a_hi, b_lo, b_hi, instants = _bounds(self, other)
         if a_hi < b_lo:
             return True
-        if a_lo > b_hi or (a_lo == b_hi and instants is not None):
+        if a_lo > b_hi or (a_lo == b_hi and instants):
             return False
         if a_lo == b_hi and "time" not in (self.precision, other.precision):
             return False  # the same day at day resolution: not before
@@ -252,17 +240,14 @@ def _parse_cached(text: str) -> When:
 _LOOKS_LIKE_EDTF = re.compile(r"[0-9X./][0-9X.?~%/T:+Z-]*")
 
 
-_Span = tuple[datetime, datetime]
-
-
-def _instants(a: When, b: When) -> tuple[_Span, _Span] | None:
-    """Both sides as (start, end) instants when both carry comparable times of day."""
-    a_lo, a_hi, b_lo, b_hi = a.start_datetime, a.end_datetime, b.start_datetime, b.end_datetime
-    if a_lo is None or a_hi is None or b_lo is None or b_hi is None:
-        return None
-    if len({x.tzinfo is None for x in (a_lo, a_hi, b_lo, b_hi)}) != 1:
-        return None
-    return (a_lo, a_hi), (b_lo, b_hi)
+def _bounds(a: When, b: When) -> tuple[date, date, date, date, bool]:
+    """(a start, a end, b start, b end, True) as instants when both sides carry comparable
+    times of day (both zone-aware or both floating); else their day bounds and False."""
+    times = (a.start_datetime, a.end_datetime, b.start_datetime, b.end_datetime)
+    if all(times) and len({t.tzinfo is None for t in times if t is not None}) == 1:
+        a_lo, a_hi, b_lo, b_hi = (t for t in times if t is not None)
+        return a_lo, a_hi, b_lo, b_hi, True
+    return a.lower, a.upper, b.lower, b.upper, False
 
 
 def _describe_single(parsed: Parsed) -> str:
