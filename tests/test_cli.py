@@ -57,6 +57,8 @@ def test_convert_with_explicit_formats(tmp_path: Path, capsys: pytest.CaptureFix
         (["convert", "{example}", "out.json", "-o", "indent"], "not of the form KEY=VALUE"),
         (["convert", "{example}", "out.json", "-o", "indent=-2"], "bad option value"),
         (["convert", "{example}", "out.json", "--to", "nope"], "nope"),
+        (["convert", "{example}", "out.json", "-i", "strict=true"], "does not take option"),
+        (["show", "{example}", "-i", "x"], "not of the form KEY=VALUE"),
         (["show", "{bad}"], "$.events[0].when"),
         (["validate", "{bad}"], "$.events[0].when"),
     ],

@@ -63,6 +63,7 @@ def _parser() -> argparse.ArgumentParser:
                          help="input format (default: from the extension or content)")
     convert.add_argument("--to", dest="to_format", metavar="FORMAT",
                          help="output format (default: from the extension)")
+    _add_input_options(convert)
     convert.add_argument("-o", "--option", action="append", default=[], metavar="KEY=VALUE",
                          help="exporter option; the value is read as JSON if it parses, "
                               "else as text (repeatable)")
@@ -80,13 +81,26 @@ def _parser() -> argparse.ArgumentParser:
     validate = commands.add_parser("validate", help="check a timeline; exit 1 if it has errors")
     validate.add_argument("input")
     validate.add_argument("--from", dest="from_format", metavar="FORMAT")
+    _add_input_options(validate)
     validate.set_defaults(run=_validate)
 
     show = commands.add_parser("show", help="print a timeline as a table, in date order")
     show.add_argument("input")
     show.add_argument("--from", dest="from_format", metavar="FORMAT")
+    _add_input_options(show)
     show.set_defaults(run=_show)
     return parser
+
+
+def _add_input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("-i", "--input-option", action="append", default=[],
+                         metavar="KEY=VALUE", dest="input_option",
+                         help="parser option, read like -o (repeatable), e.g. "
+                              "-i published=2020-10-05")
+
+
+def _load(args: argparse.Namespace) -> Timeline:
+    return load(args.input, format=args.from_format, **_options(args.input_option))
 
 
 def _options(pairs: Sequence[str]) -> dict[str, Any]:
@@ -103,7 +117,7 @@ def _options(pairs: Sequence[str]) -> dict[str, Any]:
 
 
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
-    timeline = load(args.input, format=args.from_format)
+    timeline = _load(args)
     options = _options(args.option)
     Path(args.output).parent.mkdir(parents=True, exist_ok=True)
     timeline.export(args.output, format=args.to_format, **options)
@@ -146,7 +160,7 @@ def _plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _validate(args: argparse.Namespace, out: TextIO) -> int:
-    timeline = load(args.input, format=args.from_format)
+    timeline = _load(args)
     findings = timeline.validate()
     for finding in findings:
         print(f"{args.input}: {finding}", file=out)
@@ -156,7 +170,7 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
-    timeline: Timeline = load(args.input, format=args.from_format).sorted()
+    timeline = _load(args).sorted()
     print(f"{timeline.title} ({len(timeline)} events)", file=out)
     rows = [
         (e.when.describe(), e.kind, e.title, str(e.place) if e.place else "", ", ".join(e.sources))
