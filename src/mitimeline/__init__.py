@@ -10,6 +10,7 @@ Build or load a :class:`Timeline`, query it, and export it through format plugin
 
 from __future__ import annotations
 
+from . import datasets
 from .api import dumps, export, load, loads
 from .checks import Conflict, Finding
 from .errors import (
@@ -61,6 +62,7 @@ __all__ = [
     "UnknownFormatError",
     "When",
     "__version__",
+    "datasets",
     "dumps",
     "export",
     "hookimpl",

@@ -1,0 +1,132 @@
+"""The bundled Mission: Impossible 7 dataset: the facts the reports support, and no more.
+
+An edit to seeds/mi7.json that changes a date, its precision, a place or a citation
+fails here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import mitimeline
+from mitimeline import Timeline, When, datasets
+
+
+@pytest.fixture(scope="module")
+def mi7() -> Timeline:
+    return datasets.mission_impossible_7()
+
+
+def test_loads_by_call_and_by_path(mi7: Timeline) -> None:
+    path = datasets.path("mission-impossible-7")
+    assert path.name == "mi7.json"
+    assert mitimeline.load(path) == mi7
+    with pytest.raises(KeyError, match="no dataset 'mi9'; available: mission-impossible-7"):
+        datasets.path("mi9")
+
+
+def test_is_clean(mi7: Timeline) -> None:
+    assert mi7.validate() == []
+    assert all(event.sources for event in mi7)
+
+
+def test_every_source_is_cited_with_outlet_date_and_language(mi7: Timeline) -> None:
+    by_id = {source.id: source for source in mi7.sources}
+    assert len(by_id) == 5
+    assert by_id["independent-2020-10-05"].publisher == "The Independent"
+    assert by_id["independent-2020-10-05"].published is not None
+    assert by_id["independent-2020-10-05"].published.lower == date(2020, 10, 5)
+    assert by_id["aceshowbiz-2020-10"].publisher == "AceShowbiz"
+    assert {source.language for source in mi7.sources} == {"en", "de", "it"}
+    assert all(source.published is not None for source in mi7.sources)
+
+
+@pytest.mark.parametrize(
+    ("event_id", "edtf", "precision", "kind", "country"),
+    [
+        ("norway-ramp-jump", "2020-09", "month", "stunt", "NO"),
+        ("norway-train-roof-fight", "2020-10-01~/2020-10-10~", "day", "stunt", "NO"),
+        ("director-post-cameras-rolling", "2020-09-06T09:14:00-07:00", "time", "announcement",
+         "NO"),
+        ("crew-ship-norway", "2020-09", "month", "other", "NO"),
+        ("motorcycle-fire-stunt-gb", "2020-08%", "month", "stunt", "GB"),
+        ("norway-wrap", "2020-10-05~/2020-10-06~", "day", "wrap", "NO"),
+        ("move-to-rome", "2020-10-06~", "day", "move", "IT"),
+        ("rome-shoot", "2020-10~/", "month", "shoot", "IT"),
+        ("levisham-train-shoot", "2020-10?/2021-11?", "month", "shoot", "GB"),
+        ("levisham-camera-operator", "2020-10?/2021-11?", "month", "stunt", "GB"),
+        ("levisham-return-announced", "2020-10?/2021-11?", "month", "announcement", "GB"),
+        ("fallout-finale-norway", "../2018", "year", "other", "NO"),
+    ],
+)
+def test_dates_precision_and_places(mi7: Timeline, event_id: str, edtf: str, precision: str,
+                                    kind: str, country: str) -> None:
+    event = mi7[event_id]
+    assert event.when == When(edtf)
+    assert event.when.precision == precision
+    assert event.kind == kind
+    assert event.place is not None and event.place.country == country
+
+
+def test_the_pandemic_hiatus_ends_when_filming_resumes(mi7: Timeline) -> None:
+    hiatus, post = mi7["pandemic-hiatus"], mi7["director-post-cameras-rolling"]
+    assert hiatus.kind == "hiatus"
+    assert hiatus.when.open_start and hiatus.when.upper == date(2020, 9, 6)
+    assert post.when.start_datetime is not None
+    assert post.when.start_datetime.isoformat() == "2020-09-06T09:14:00-07:00"
+
+
+def test_the_ship_costs_700000_dollars(mi7: Timeline) -> None:
+    assert mi7["crew-ship-norway"].extra == {"cost_usd": 700000}
+
+
+def test_the_train_stunt_is_early_october_and_the_ramp_jump_the_month_before(
+        mi7: Timeline) -> None:
+    ramp, train = mi7["norway-ramp-jump"], mi7["norway-train-roof-fight"]
+    assert train.when.describe() == "early October 2020 (approximate)"
+    assert ramp.when.before(train.when) is True
+    assert {c.name for c in train.people} >= {"Tom Cruise", "Hayley Atwell"}
+
+
+@pytest.mark.parametrize(
+    ("event_id", "name", "lat", "lon"),
+    [("stranda-filming", "Stranda", 62.3, 6.9), ("rauma-filming", "Rauma", 62.6, 7.7),
+     ("move-to-rome", "Rome", 41.9, 12.5), ("levisham-train-shoot", "Levisham", 54.3, -0.7)],
+)
+def test_places_carry_coordinates(mi7: Timeline, event_id: str, name: str, lat: float,
+                                  lon: float) -> None:
+    place = mi7[event_id].place
+    assert place is not None and place.name == name
+    assert place.latitude == pytest.approx(lat, abs=0.1)
+    assert place.longitude == pytest.approx(lon, abs=0.1)
+
+
+def test_the_strand_stranda_spelling_difference_is_recorded(mi7: Timeline) -> None:
+    stranda = mi7["stranda-filming"]
+    assert stranda.extra["spellings"] == {"aceshowbiz-2020-10": "Strand",
+                                          "norway-wrap-report-2020-10-06": "Stranda"}
+    assert "Strand" in (stranda.description or "")
+    assert set(stranda.sources) == {"aceshowbiz-2020-10", "norway-wrap-report-2020-10-06"}
+
+
+def test_releases_per_region_as_planned(mi7: Timeline) -> None:
+    releases = {(e.region, str(e.when)): e for e in mi7.filter(kind="release")}
+    assert set(releases) == {("US", "2021-11-19"), ("IT", "2021-11-19"), ("DE", "2021-11-18"),
+                             ("DE", "2022-11-03")}
+    assert all(e.status == "planned" for e in releases.values())
+    assert "mission-impossible-8" in releases[("DE", "2022-11-03")].tags
+
+
+def test_mi7mi8_hint(mi7: Timeline) -> None:
+    announced = mi7["levisham-return-announced"]
+    assert announced.status == "planned" and "#MI7MI8" in announced.title
+
+
+def test_queries_on_the_dataset(mi7: Timeline) -> None:
+    norway_stunts = mi7.filter(kind="stunt", country="NO")
+    assert [e.id for e in norway_stunts] == ["norway-ramp-jump", "norway-train-roof-fight"]
+    assert "norway-train-roof-fight" in mi7.at("2020-10-05")
+    assert [e.id for e in mi7.between("2021-11-18", "2021-11-18").filter(kind="release")] == [
+        "release-de-2021-11-18"]
