@@ -1,0 +1,124 @@
+"""Cue words around a date: the event's kind, the tense, the status, interval roles, and
+the distractors that mean "not an event of this production" (birthdays, other films).
+
+All patterns come from :mod:`.languages`; this module compiles them once per language
+and answers questions about one sentence at a time.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from .languages import KIND_PRIORITY, LEXICONS
+from .sentences import clause_breaks
+
+__all__ = ["Cue", "Cues", "cues_for"]
+
+
+@attrs.frozen
+class Cue:
+    """A cue word found in a sentence: its kind (or tense/role label) and offsets."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+
+
+class Cues:
+    """Compiled cue patterns of one language."""
+
+    def __init__(self, language: str) -> None:
+        lexicon = LEXICONS[language]
+        self.kinds = {kind: _words(pattern) for kind, pattern in lexicon.kinds.items()}
+        self.resume = _words(lexicon.resume_re)
+        self.future = _compile(lexicon.future_re)
+        self.past = _compile(lexicon.past_re)
+        self.rumour = _words(lexicon.rumour_re)
+        self.cancelled = _words(lexicon.cancelled_re)
+        self.birthday = _words(lexicon.birthday_re)
+        self.open_start = _right_before(lexicon.open_start_re)
+        self.since = _right_before(lexicon.since_re)
+        self.start = _compile(r"\b(?:" + lexicon.start_re + r")\b")
+        self.end = _right_before(lexicon.end_re)
+        self.other_film = _words(lexicon.other_film_re)
+        self.reporting = _words(lexicon.reporting_re)
+        self.apposition = _compile(r"\s*(?:" + lexicon.apposition_re + r")\b")
+        # Labels before the report's own date, in any of the languages: an English
+        # "Published" line above an Italian report is common.
+        self.dateline = _compile(r"(?<!\w)(?:" + "|".join(
+            other.dateline_re for other in LEXICONS.values()) + r")(?:\s+am)?\s*:?\s*$")
+        self.clauses = clause_breaks(lexicon.clause_re)
+        words = lexicon.installment_re
+        self.installment = re.compile(
+            r"(?:(?P<word>\b(?i:" + words + r"))|(?P<title>[A-Z][\w’'&]*(?:[:\s]+[A-Z][\w’'&]*)"
+            r"{0,4}))[:\s]+(?P<number>[1-9]\d?|[IVX]{1,5})\b(?!\s*(?:-|%|[.,]\d))")
+
+    def kind_cues(self, text: str) -> list[Cue]:
+        """Every kind cue in ``text``, including "resume" cues ("resumed", "riprenderanno")."""
+        return [Cue(kind, m.start(), m.end(), m.group())
+                for kind, pattern in [*self.kinds.items(), ("resume", self.resume)]
+                for m in pattern.finditer(text)]
+
+    def tense_markers(self, text: str) -> list[Cue]:
+        """Future and past markers in ``text`` (label "future" or "past")."""
+        return sorted(
+            [Cue("future", m.start(), m.end(), m.group()) for m in self.future.finditer(text)]
+            + [Cue("past", m.start(), m.end(), m.group()) for m in self.past.finditer(text)],
+            key=lambda c: c.start)
+
+
+def choose_kind(cues: list[Cue], start: int, end: int) -> Cue | None:
+    """The cue that decides a date's kind: the highest-priority kind, then the nearest.
+
+    A "resume" cue among ``cues`` means filming restarted: it counts as a shoot cue and
+    hides the pause cues ("resumed after a hiatus" dates the restart, not the break).
+    """
+    if any(c.label == "resume" for c in cues):
+        cues = [attrs.evolve(c, label="shoot") if c.label == "resume" else c
+                for c in cues if c.label != "hiatus"]
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (KIND_PRIORITY.index(c.label), _gap(c, start, end)))
+
+
+def choose_tense(markers: list[Cue], start: int, end: int) -> str | None:
+    """The tense of the marker nearest the date (markers after it count 1.5x as far)."""
+    if not markers:
+        return None
+    def distance(cue: Cue) -> float:
+        gap = _gap(cue, start, end)
+        return gap * 1.5 if cue.start >= end else gap
+    return min(markers, key=distance).label
+
+
+def _gap(cue: Cue, start: int, end: int) -> int:
+    if cue.end <= start:
+        return start - cue.end
+    if cue.start >= end:
+        return cue.start - end
+    return 0
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _right_before(pattern: str) -> re.Pattern[str]:
+    """Matches one of the words at the very end of a text (before a date), allowing an
+    article in between: "since", "seit dem", "dal", "until the"."""
+    return _compile(r"(?:^|\W)(?:" + pattern + r")\s+(?:(?:the|dem|den|der|il|lo|la|le)\s+)?$")
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    """``pattern`` anchored at the start of a word ("film" does not match in "refilm")."""
+    return _compile(r"(?<!\w)(?:" + pattern + r")")
+
+
+@functools.cache
+def cues_for(language: str) -> Cues:
+    """The compiled cues of ``language`` (built once)."""
+    return Cues(language)

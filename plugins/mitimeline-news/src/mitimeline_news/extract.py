@@ -1,0 +1,359 @@
+"""From report text to candidate events: the pipeline that ties the modules together.
+
+For every sentence with a date phrase (:mod:`.dates`), the phrase's clause (or, failing
+that, its sentence) must hold a kind cue (:mod:`.cues`), else the date is not an event.
+Phrases in the dateline, in a birthday clause or attached to another instalment
+("Mission: Impossible 8 (release: …)") are dropped. The tense nearest the phrase picks
+the year or week of a phrase that needs one; a start phrase ("began on Wednesday") and an
+end phrase ("until July 21") in one sentence become one interval. The place comes from
+the sentence or its neighbours (:mod:`.places`), the people from the sentence
+(:mod:`.people`), and the evidence goes into ``Event.extra``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+import attrs
+from mitimeline import Credit, Event, Place, When
+
+from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
+from .dates import Phrase, find_phrases, resolve
+from .people import find_cast
+from .places import PlaceMention, find_places
+from .sentences import Sentence, clause_bounds, split_sentences
+
+__all__ = ["TITLES", "Report", "extract_events", "slug"]
+
+TITLES = {"shoot": "Filming", "stunt": "Stunt", "move": "Company move", "wrap": "Filming wraps",
+          "release": "Release", "hiatus": "Production pause", "announcement": "Announcement",
+          "other": "Production news"}
+"""The start of each event title, by kind."""
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+@attrs.frozen
+class _Mention:
+    """A date phrase that passed every check, with what the sentence says about it."""
+
+    phrase: Phrase
+    when: When
+    cue: Cue
+    same_clause: bool
+    tense: str | None
+    role: str | None  # "start", "open_start", "end" or None
+
+
+@attrs.frozen
+class Report:
+    """A report split into sentences, with the date phrases of its own date line."""
+
+    text: str
+    language: str
+    sentences: list[Sentence]
+    datelines: dict[int, Phrase]  # sentence index -> the date line's phrase
+
+    @classmethod
+    def read(cls, text: str, language: str) -> Report:
+        """Split ``text``; find its date line: a day with a year standing on a short line
+        of its own or after a label ("Published:", "Aggiornato", "Stand"), within the
+        first 20 sentences."""
+        cues = cues_for(language)
+        sentences = split_sentences(text)
+        datelines = {}
+        for index, sentence in enumerate(sentences[:20]):
+            for phrase in find_phrases(sentence.text, language):
+                if phrase.form != "calendar" or phrase.needs_base:
+                    continue
+                labelled = cues.dateline.search(sentence.text[:phrase.start]) is not None
+                short = len(sentence.text.split()) <= 12 and not cues.kind_cues(sentence.text)
+                if labelled or short:
+                    datelines[index] = phrase
+                    break
+        return cls(text, language, sentences, datelines)
+
+    def dateline(self) -> When | None:
+        """The report's own date (day precision), if its date line gives one."""
+        for phrase in self.datelines.values():
+            when = resolve(phrase, self.language, None, None)
+            if when is not None and when.precision == "day":
+                return when
+        return None
+
+
+def extract_events(report: Report, base: date | None, source_id: str,
+                   production: str | None = None) -> list[Event]:
+    """The candidate events of a report, in text order, one per distinct (kind, date).
+
+    ``base`` is the publication day (``None``: only dates with a year are placed);
+    ``production`` names the film the report is about; by default it is the numbered
+    title mentioned most often. The date line is never an event.
+    """
+    text, language = report.text, report.language
+    cues = cues_for(language)
+    main = _installment(production, cues, language) if production else \
+        _main_installment(text, cues, language)
+    places_in = _PlaceCache(report.sentences, language)
+    cast = find_cast(text, language)
+    events: dict[tuple[str, str], Event] = {}
+    for index, sentence in enumerate(report.sentences):
+        phrases = [p for p in find_phrases(sentence.text, language)
+                   if report.datelines.get(index) != p]
+        if not phrases:
+            continue
+        found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text))
+        mentions = [m for phrase in phrases
+                    if (m := _mention(sentence.text, phrase, language, base, cues, found,
+                                      main))]
+        for group in _intervals(mentions):
+            event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
+                           cues, base, language, source_id)
+            key = (event.kind, event.when.edtf)
+            if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
+                events[key] = event
+    return _unique_ids(sorted(events.values(), key=lambda e: e.extra["offsets"][0]))
+
+
+@attrs.frozen
+class _Found:
+    """The cues of one sentence, found once for all its date phrases."""
+
+    kinds: list[Cue]
+    tenses: list[Cue]
+
+
+def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
+             found: _Found, main: tuple[str, int] | None) -> _Mention | None:
+    first, last = clause_bounds(text, phrase.start, phrase.end, cues.clauses)
+    clause = text[first:last]
+    if cues.birthday.search(clause) or _other_film(text, first, clause, cues) \
+            or _other_installment(text, phrase, cues, main, language):
+        return None
+    kind_cues = found.kinds
+    local = [c for c in kind_cues if first <= c.start < last]
+    if not local and (phrase.offset == 0 or cues.reporting.search(clause)):
+        # "today" only with a cue beside it ("… still performs today" is no event), and
+        # "the studio said on Monday" dates a statement, not the event it reports.
+        return None
+    cue = choose_kind(local or kind_cues, phrase.start, phrase.end)
+    if cue is None:
+        return None
+    before = text[first:phrase.start]
+    role = ("end" if cues.end.search(before) else
+            "open_start" if cues.open_start.search(before) else
+            "start" if cues.start.search(before) else None)
+    # The tense of the date's own clause; none there: the nearest occurrence will do.
+    markers = [m for m in found.tenses if first <= m.start < last]
+    tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
+        or choose_tense(markers, phrase.start, phrase.end)
+    when = resolve(phrase, language, base, tense)
+    if when is None:
+        return None
+    return _Mention(phrase, when, cue, bool(local), tense, role)
+
+
+def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:
+    """Is the clause about another film ("its predecessor", "der erste Teil")? A clause
+    in apposition (", released in 2017,") is judged with the clause before it."""
+    if cues.other_film.search(clause):
+        return True
+    if first > 0 and text[first - 1] == "," and cues.apposition.match(clause):
+        before = text[:first - 1]
+        start = max(before.rfind(c) for c in ",;:()") + 1
+        return cues.other_film.search(before[start:]) is not None
+    return False
+
+
+def _intervals(mentions: list[_Mention]) -> list[list[_Mention]]:
+    """Group a start mention with the end mention after it ("from X to Y", "began on X …
+    until Y"); every other mention stands alone."""
+    groups: list[list[_Mention]] = []
+    pending: _Mention | None = None
+    for mention in mentions:
+        if mention.role == "end" and pending is not None \
+                and pending.when.lower <= mention.when.upper:
+            groups[-1].append(mention)
+            pending = None
+            continue
+        groups.append([mention])
+        pending = mention if mention.role in ("start", "open_start") else None
+    return groups
+
+
+def _event(group: list[_Mention], sentence: Sentence, index: int, places: _PlaceCache,
+           people: list[Credit], cues: Cues, base: date | None, language: str,
+           source_id: str) -> Event:
+    first = group[0]
+    kind = first.cue.label
+    when = _when(group, kind)
+    anchor = first.phrase.start
+    place = places.near(index, anchor, kind)
+    status = _status(sentence.text, when, first.tense, base, cues)
+    title = TITLES[kind]
+    if place is not None:
+        title += f" {'to' if kind == 'move' else 'in'} {place.name}"
+    extra = {
+        "evidence": sentence.text,
+        "offsets": [sentence.start, sentence.end],
+        "date_text": " … ".join(m.phrase.text for m in group),
+        "date_offsets": [[sentence.start + m.phrase.start, sentence.start + m.phrase.end]
+                         for m in group],
+        "cue": first.cue.text,
+        "tense": first.tense,
+        "language": language,
+        "confidence": _confidence(group, place is not None),
+    }
+    return Event(id=slug(f"{kind} {when.edtf}"), title=title, when=when, kind=kind,
+                 place=place, people=people, status=status, sources=[source_id], extra=extra)
+
+
+def _when(group: list[_Mention], kind: str) -> When:
+    """One mention's date, or the interval a start and an end mention span; a lone
+    "since X" / "until X" of filming or a pause is an interval open at one end."""
+    if len(group) == 2:
+        return When.interval(group[0].when.start, group[1].when.end)
+    mention = group[0]
+    if kind in ("shoot", "hiatus") and mention.phrase.first is None \
+            and mention.when.start and mention.when.end:
+        if mention.role == "end":
+            return When.interval(None, mention.when.end)
+        if mention.role == "open_start":
+            return When.interval(mention.when.start, None)
+    return mention.when
+
+
+def _status(text: str, when: When, tense: str | None, base: date | None, cues: Cues) -> str:
+    if cues.cancelled.search(text):
+        return "cancelled"
+    if cues.rumour.search(text):
+        return "rumoured"
+    if base is not None and when.upper < base:
+        return "done"
+    if base is not None and when.lower > base:
+        return "planned"
+    return {"future": "planned", "past": "done"}.get(tense or "", "confirmed")
+
+
+def _confidence(group: list[_Mention], has_place: bool) -> float:
+    """A score in [0.1, 0.95]: cue in the same clause, a date needing no inference and a
+    place raise it; a guessed year or a vague span lowers it."""
+    mention = group[0]
+    score = 0.5 + (0.2 if mention.same_clause else 0.0) + (0.05 if has_place else 0.0)
+    phrase = mention.phrase
+    if not phrase.needs_base:
+        score += 0.15
+    elif phrase.form in ("calendar", "weekday", "season") and mention.tense is None \
+            and phrase.direction is None:
+        score -= 0.15
+    if phrase.count == -1 or phrase.edge is not None:
+        score -= 0.1
+    return round(min(0.95, max(0.1, score)), 2)
+
+
+class _PlaceCache:
+    """Places per sentence, found on demand and remembered."""
+
+    def __init__(self, sentences: list[Sentence], language: str) -> None:
+        self.sentences = sentences
+        self.language = language
+        self.found: dict[int, list[PlaceMention]] = {}
+
+    def at(self, index: int) -> list[PlaceMention]:
+        if index not in self.found:
+            self.found[index] = find_places(self.sentences[index].text, self.language)
+        return self.found[index]
+
+    def near(self, index: int, anchor: int, kind: str) -> Place | None:
+        """The most specific place in the sentence (nearest ``anchor`` on a tie), else in
+        the sentence before, else the one after."""
+        for neighbour in (index, index - 1, index + 1):
+            if not 0 <= neighbour < len(self.sentences):
+                continue
+            mentions = self.at(neighbour)
+            if mentions:
+                best = max(mentions, key=lambda m: (m.specificity,
+                                                    -abs(m.start - anchor) * (neighbour == index)))
+                return best.place
+        return None
+
+
+# -- other instalments ---------------------------------------------------------------------
+
+
+def _installments(text: str, cues: Cues, language: str, start: int = 0,
+                  end: int | None = None) -> list[re.Match[str]]:
+    """Numbered titles and parts in ``text[start:end]`` ("Mission: Impossible 7",
+    "Teil 8"), leaving out dates that look like them ("November 19")."""
+    return [m for m in cues.installment.finditer(text, start, len(text) if end is None else end)
+            if not find_phrases(m.group(), language)]
+
+
+def _installment(title: str, cues: Cues, language: str) -> tuple[str, int] | None:
+    matches = _installments(title, cues, language)
+    if not matches:
+        return None
+    return _normal_title(matches[0]), _number(matches[0].group("number"))
+
+
+def _main_installment(text: str, cues: Cues, language: str) -> tuple[str, int] | None:
+    """The numbered title the report mentions most ("Mission: Impossible 7"); failing
+    that, the part number it mentions most ("Part 7": title ""). Ties go to the first."""
+    counts: dict[tuple[str, int], int] = {}
+    for match in _installments(text, cues, language):
+        key = (_normal_title(match), _number(match.group("number")))
+        counts[key] = counts.get(key, 0) + 1
+    titled = {key: n for key, n in counts.items() if key[0]}
+    candidates = titled or counts
+    if not candidates:
+        return None
+    return max(candidates, key=lambda key: candidates[key])
+
+
+def _other_installment(text: str, phrase: Phrase, cues: Cues, main: tuple[str, int] | None,
+                       language: str) -> bool:
+    """Is the phrase attached to a numbered title that is not the production's? The last
+    such mention within 120 characters before the phrase decides."""
+    if main is None:
+        return False
+    mentions = _installments(text, cues, language, max(0, phrase.start - 120), phrase.start)
+    if not mentions:
+        return False
+    last = mentions[-1]
+    number = _number(last.group("number"))
+    if last.group("word"):  # "Part 8", "Teil 8", "capitolo 8"
+        return number != main[1]
+    return (_normal_title(last), number) != main
+
+
+def _normal_title(match: re.Match[str]) -> str:
+    return re.sub(r"\W+", " ", (match.group("title") or "")).strip().lower()
+
+
+def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    values = [_ROMAN[c] for c in text]
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v
+               for i, v in enumerate(values))
+
+
+# -- ids -------------------------------------------------------------------------------------
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII slug of ``text`` ("Release 2021-11-19" -> "release-2021-11-19")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower())) or "event"
+
+
+def _unique_ids(events: list[Event]) -> list[Event]:
+    seen: dict[str, int] = {}
+    result = []
+    for event in events:
+        count = seen.get(event.id, 0) + 1
+        seen[event.id] = count
+        result.append(event if count == 1 else attrs.evolve(event, id=f"{event.id}-{count}"))
+    return result

@@ -1,0 +1,363 @@
+"""The words the parser looks for, per language: date vocabulary, cues, tense markers.
+
+Month and weekday *names* are not here: they come from dateparser's locale data (see
+``dates.py``), so this module holds only what dateparser does not know: relative phrases
+in the forms newspapers use, seasons, thirds of a month, and every cue that gives a date
+its meaning (kind, tense, status, distractors, places, people).
+
+Patterns are regular-expression fragments, matched case-insensitively unless they say
+``(?-i:...)``. To add a language, add a :class:`Lexicon` to :data:`LEXICONS` whose ``code``
+dateparser supports; ``docs/news.md`` lists what each field needs.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+
+import attrs
+
+__all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "detect_language"]
+
+KIND_PRIORITY = ("release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement", "other")
+"""When a clause has cues of several kinds, the earlier kind in this order wins."""
+
+
+@attrs.frozen
+class Lexicon:
+    """Everything language-specific the pipeline needs for one language.
+
+    Mappings go from a lower-case word (as written in text) to its meaning; ``*_re``
+    fields are regex alternations. ``relative`` patterns use the named groups ``dir``,
+    ``unit``, ``n``, ``ago``, ``ahead``, ``edge``, ``third`` and ``day``, and may use the
+    placeholders ``<DIR>``, ``<UNIT>``, ``<N>`` (numbers and vague counts), ``<THIRD>`` and
+    ``<EDGE>`` for the alternations of the matching mapping's keys.
+    """
+
+    code: str
+    stopwords: frozenset[str]
+    directions: Mapping[str, str]  # -> "last" | "next" | "this"
+    units: Mapping[str, str]  # -> "day" | "week" | "month" | "year"
+    numbers: Mapping[str, int]
+    few: tuple[str, ...]  # vague counts: "a few", "several"
+    day_words: Mapping[str, int]  # "yesterday" -> -1
+    thirds: Mapping[str, str]  # -> "early" | "mid" | "late"
+    edges: Mapping[str, str]  # -> "earlier" | "later" | "this" (of the current unit)
+    seasons: Mapping[str, int]  # -> EDTF season 21..24
+    relative: tuple[str, ...]
+    postfix_directions: bool  # Italian "lunedì scorso": the direction follows the name
+    ambiguous_months: frozenset[str]  # English "may", "march": need a digit or context
+    context_re: str  # words that make a bare month, year or season a date: "in", "since"
+    kinds: Mapping[str, str]  # kind -> cue alternation
+    resume_re: str  # "resumed": the date is the restart, not the break
+    future_re: str
+    past_re: str
+    rumour_re: str
+    cancelled_re: str
+    birthday_re: str
+    open_start_re: str  # "since", "dal", "seit": an interval open at its end
+    since_re: str  # the open starts that also mean "before now": "since", "da", "seit"
+    start_re: str  # "began", "iniziate", "begonnen": may start an interval
+    end_re: str  # "until", "fino al", "bis"
+    locatives_re: str  # prepositions before a place name
+    clause_re: str  # words that open a new clause: "before", "mentre", "während"
+    reporting_re: str  # "said", "ha dichiarato", "mitteilte": a date of a statement, not an event
+    apposition_re: str  # a clause opening like ", released in 2017": it belongs to the one before
+    dateline_re: str  # labels before a report's own date: "Published", "Aggiornato"
+    roles: Mapping[str, str]  # role word -> Credit role
+    installment_re: str  # "part", "capitolo", "Teil": numbered instalments
+    other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+ENGLISH = Lexicon(
+    code="en",
+    stopwords=_words(
+        "the and of to is was in that it for with as his her on at by from has have are "
+        "were this which be will an but not they their its who also been after"
+    ),
+    directions={"last": "last", "past": "last", "previous": "last", "this": "this",
+                "current": "this", "next": "next", "coming": "next"},
+    units={"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+           "months": "month", "year": "year", "years": "year"},
+    numbers={"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12},
+    few=("a few", "a couple of", "several", "some", "few"),
+    day_words={"yesterday": -1, "today": 0, "tomorrow": 1},
+    thirds={"early": "early", "mid": "mid", "mid-": "mid", "late": "late",
+            "the beginning of": "early", "the start of": "early", "the middle of": "mid",
+            "the end of": "late", "beginning of": "early", "start of": "early",
+            "end of": "late"},
+    edges={"earlier": "earlier", "later": "later"},
+    seasons={"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24},
+    relative=(
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>ago|earlier)",
+        r"(?P<ahead>in)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)(?:'?s?\s+time)?",
+        r"(?P<edge><EDGE>)\s+this\s+(?P<unit>week|month|year)",
+        r"(?P<third><THIRD>)\s*(?P<dir>last|this|next)\s+(?P<unit>month|year)",
+        r"(?:the\s+)?(?P<dir><DIR>)\s+(?P<unit>week|month|year)",
+    ),
+    postfix_directions=False,
+    ambiguous_months=frozenset({"may", "march", "august"}),
+    context_re=r"in|since|until|till|by|from|for|during|through|before|after|around|of|on|"
+               r"last|next|this|early|mid|late|in the|during the|over the",
+    kinds={
+        "shoot": r"film(?:ing|ed)\b|(?:to|will|'ll|would|begin to|began to|start to)\s+film\b|"
+                 r"shoot(?:ing|s)?\b|shot\s+(?:in|on|at)\b|principal photography|"
+                 r"cameras?\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|finally\s+)?(?:rolling|running)|"
+                 r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b",
+        "stunt": r"stunt\w*|action (?:sequence|scene)s?|skydiv\w*",
+        "move": r"mov(?:e|ed|es|ing)\s+(?:on\s+)?to\b|head(?:s|ed|ing)?\s+(?:off\s+)?to\b|"
+                r"relocat\w*|next (?:destination|stop|location)|"
+                r"travel(?:s|led|ed|ling)?\s+to\b|decamp\w*|arriv(?:ed|es|ing)\s+in\s+(?-i:[A-Z])",
+        "wrap": r"wrap(?:ped|s)?\b|end of (?:filming|shooting|production)|"
+                r"(?:filming|shooting|production)\s+(?:has\s+|had\s+)?"
+                r"(?:ended|finished|concluded|completed|wrapped)|"
+                r"(?:finish|complet)(?:ed|es)?\s+(?:filming|shooting)",
+        "release": r"releas(?:e|ed|es|ing)\b|in (?:cinemas|theaters|theatres)|"
+                   r"hit(?:s|ting)? (?:cinemas|theaters|theatres|screens)|premier(?:e|es|ed)\b|"
+                   r"(?:set|due|expected|scheduled) to (?:arrive|open|debut|hit)|"
+                   r"arriv(?:e|es|ing)\s+(?:on|in (?:cinemas|theaters|theatres))\b|"
+                   r"debut(?:s|ed)?\b|opening (?:day|weekend)|theatrical|open(?:s|ed)? (?:in|on)\b|"
+                   r"dated\s+(?:\w+\s+){0,3}for\b|release date|due out",
+        "hiatus": r"hiatus|halt(?:ed|s)?\b|paus(?:e|ed|es)\b|suspend(?:ed|s)?\b|"
+                  r"shut(?:s)? down|shutdown|postpon(?:e|ed|es)\b|delay(?:ed|s)?\b|on hold",
+        "announcement": r"announc(?:e|ed|es|ement)\b|confirm(?:ed|s)?\b|reveal(?:ed|s)?\b|"
+                        r"unveil(?:ed|s)?\b",
+        "other": r"production\b",
+    },
+    resume_re=r"resum(?:e|ed|es|ing)\b|restart(?:ed|s)?\b|back (?:to work|on set)|"
+              r"start(?:ed|s)? again|running again|rolling again|"
+              r"return(?:ed|s)? to (?:the\s+)?(?:set|filming)",
+    future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
+              r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
+              r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b",
+    past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
+            r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
+            r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
+            r"\bago\b|\blast\b|\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
+            r"wrote|told|said|flew|ran|rode|hit|got)\b",
+    rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
+              r"according to (?:rumou?rs|insiders|sources)",
+    cancelled_re=r"cancel+ed|scrapped|called off|axed",
+    birthday_re=r"birthday|\bborn\b|\bturn(?:s|ed)? \d+",
+    open_start_re=r"from|since|starting|beginning|as of",
+    since_re=r"since",
+    start_re=r"beg(?:an|in|ins|un)|start(?:ed|s|ing)?|kick(?:ed|s)? off|commenc\w*|"
+             r"resum\w*|got under way",
+    end_re=r"until|till|through|thru|to|ending|ends|end on",
+    locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on",
+    clause_re=r"before|after|while|whereas|although|but|where|when|then",
+    reporting_re=r"said|says|told|tells|according to|wrote|writes",
+    apposition_re=r"which|who|that|[a-z]+ed|shot|made|written|seen",
+    dateline_re=r"date|dated|published|updated|posted|last modified",
+    roles={"director": "director", "filmmaker": "director", "actor": "actor",
+           "actress": "actor", "star": "actor", "co-star": "actor", "producer": "producer",
+           "stunt coordinator": "stunt coordinator", "cinematographer": "cinematographer"},
+    installment_re=r"part|chapter|instal+ment|episode",
+    other_film_re=r"predecessor|prequel|"
+                  r"(?:previous|first|original|last) (?:film|movie|instal+ment)|"
+                  r"the (?:first|original|previous) (?-i:[A-Z])",
+)
+
+ITALIAN = Lexicon(
+    code="it",
+    stopwords=_words(
+        "il lo la gli le di che e per un una non sono del della nel nella con anche è ha "
+        "hanno dal alla delle degli ai al questo questa"
+    ),
+    directions={"scorso": "last", "scorsa": "last", "passato": "last", "passata": "last",
+                "prossimo": "next", "prossima": "next", "questo": "this", "questa": "this",
+                "quest'": "this", "quest’": "this"},
+    units={"giorno": "day", "giorni": "day", "settimana": "week", "settimane": "week",
+           "mese": "month", "mesi": "month", "anno": "year", "anni": "year"},
+    numbers={"un": 1, "uno": 1, "una": 1, "due": 2, "tre": 3, "quattro": 4, "cinque": 5,
+             "sei": 6, "sette": 7, "otto": 8, "nove": 9, "dieci": 10, "undici": 11,
+             "dodici": 12},
+    few=("qualche", "alcuni", "alcune", "diversi", "diverse", "pochi", "poche"),
+    day_words={"ieri": -1, "oggi": 0, "domani": 1},
+    thirds={"inizio": "early", "all'inizio di": "early", "all'inizio del": "early",
+            "agli inizi di": "early", "ai primi di": "early", "primi di": "early",
+            "metà": "mid", "alla metà di": "mid", "fine": "late",
+            "alla fine di": "late", "alla fine del": "late",
+            "verso la fine di": "late"},
+    edges={"entro la fine": "later", "entro fine": "later", "più avanti": "later",
+           "nel corso": "this"},
+    seasons={"primavera": 21, "estate": 22, "autunno": 23, "inverno": 24},
+    relative=(
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>fa)",
+        r"(?P<ahead>tra|fra)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
+        r"(?P<third><THIRD>)\s*(?:l'|l’|il\s+)?(?P<unit>anno|mese)\s+(?P<dir>prossimo|scorso)",
+        r"(?P<third><THIRD>)\s*(?P<dir>quest'|quest’)(?P<unit>anno)",
+        r"(?:(?:la|il|lo)\s+|l'|l’)?(?P<dir>scors[oa]|passat[oa]|prossim[oa])\s+"
+        r"(?P<unit>settimana|mese|anno)",
+        r"(?:(?:la|il|lo)\s+|l'|l’)?(?P<unit>settimana|mese|anno)\s+"
+        r"(?P<dir>scors[oa]|passat[oa]|prossim[oa])",
+        r"(?P<dir>quest[oa]\s+|quest'|quest’)(?P<unit>settimana|mese|anno)",
+        r"(?P<edge><EDGE>)\s+(?:di\s+|del(?:l'|l’)?\s*)?"
+        r"(?:quest'|quest’)?(?P<unit>anno|mese)",
+    ),
+    postfix_directions=True,
+    ambiguous_months=frozenset(),
+    context_re=r"a|ad|in|di|da|dal|dall'|entro|entro il|fino a|fino al|nel|nell'|nel mese di|"
+               r"prima di|prima del|dopo|dopo il|tra|fra|il|lo|durante|d'|durante l'",
+    kinds={
+        "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
+                 r"filmat[oaie]\b",
+        "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
+        "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
+                r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
+        "wrap": r"fine delle riprese|"
+                r"riprese\s+(?:sono\s+)?(?:terminate|concluse|finite|completate)|"
+                r"si (?:sono|è) (?:conclus[eio]|chius[eio]|terminat[eio])|"
+                r"(?:terminat[eio]|conclus[eio]|complet(?:ate|ato))\s+le\s+riprese|ultimo ciak",
+        "release": r"uscit[ao]\b|uscir\w*|esce\b|nelle sale|al cinema|nei cinema|in sala\b|"
+                   r"arriv\w*\s+(?:nelle sale|al cinema|nei cinema)|debutt\w*|anteprima|"
+                   r"data di uscita",
+        "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|\bstop\b|"
+                  r"fermat[eoi]\b|rinvi\w*|rimandat\w*|slittat\w*|ritard\w*",
+        "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
+        "other": r"produzione\b",
+    },
+    resume_re=r"(?:sono|erano|vengono)\s+riprese\b|ripres[oe] le riprese|ripart\w*|"
+              r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
+    future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w+(?:erà|irà|arà|eranno|"
+              r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
+              r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b",
+    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?\w+(?:at|ut|it)[oaie]\b|"
+            r"\b(?:ha|hanno|aveva|avevano|abbiamo)\s+\w+(?:at|ut|it|tt|st|s)o\b|"
+            r"\bscors[oa]\b|\bpassat[oa]\b|\bfa\b|\bieri\b|"
+            # participles of the production verbs, used without an auxiliary
+            r"\b(?:interrott|sospes|fermat|conclus|terminat|girat|iniziat|cominciat|rinviat|"
+            r"annunciat|uscit|rimandat|slittat)[oaie]\b",
+    rumour_re=r"pare che|sembra che|secondo indiscrezioni|indiscrezion\w*|si vocifera|rumor",
+    cancelled_re=r"annullat\w*|cancellat\w*",
+    birthday_re=r"compleann\w*|\bnat[oa] (?:il|a|nel)\b|\bcompi(?:e|uto|uta|rà)\b",
+    open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal",
+    since_re=r"da",
+    start_re=r"iniziat\w*|inizi\w*|cominciat\w*|comincia\w*|partit\w*|al via|avviat\w*",
+    end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al",
+    locatives_re=r"a|ad|in|nel|nella|nello|nei|nelle|da|dal|dalla|presso|vicino a|verso|per|"
+                 r"di",
+    clause_re=r"prima di|prima che|dopo|mentre|ma|però|poi|dove|quando",
+    reporting_re=r"ha (?:detto|dichiarato|spiegato|raccontato|scritto|riferito)|secondo|"
+                 r"(?:dice|dichiara|spiega|racconta)\b",
+    apposition_re=r"che|il quale|la quale|\w+(?:at|ut|it)[oaie]",
+    dateline_re=r"data|pubblicato|aggiornato|pubblicazione|ultimo aggiornamento",
+    roles={"regista": "director", "filmmaker": "director", "attore": "actor",
+           "attrice": "actor", "interprete": "actor", "protagonista": "actor",
+           "produttore": "producer", "produttrice": "producer"},
+    installment_re=r"parte|capitolo|episodio",
+    other_film_re=r"predecessore|prequel|(?:primo|precedente|ultimo) (?:film|capitolo|episodio)|"
+                  r"film precedente|capitolo precedente|il primo (?-i:[A-Z])",
+)
+
+GERMAN = Lexicon(
+    code="de",
+    stopwords=_words(
+        "der die das und ist nicht mit den dem ein eine einen im auf für sich von zu auch "
+        "wird werden wurde hat haben sind es war noch nach"
+    ),
+    directions={f"{stem}{end}": meaning
+                for stem, meaning in (("letzte", "last"), ("vergangene", "last"),
+                                      ("vorige", "last"), ("nächste", "next"),
+                                      ("kommende", "next"), ("diese", "this"))
+                for end in ("", "n", "r", "s", "m")},
+    units={"tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
+           "monat": "month", "monate": "month", "monaten": "month", "monats": "month",
+           "jahr": "year", "jahre": "year", "jahren": "year", "jahres": "year"},
+    numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
+             "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+             "elf": 11, "zwölf": 12},
+    few=("einigen", "einige", "wenigen", "wenige", "ein paar", "mehreren", "mehrere"),
+    # "morgen" (tomorrow) is left out: capitalised, "Morgen" is "morning".
+    day_words={"vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2},
+    thirds={"anfang": "early", "mitte": "mid", "ende": "late"},
+    edges={"im laufe": "this", "später": "later", "früher": "earlier"},
+    seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24},
+    relative=(
+        r"(?P<ago>vor)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
+        r"(?P<ahead>in)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
+        r"(?P<third><THIRD>)\s+(?:des\s+)?(?P<dir><DIR>)\s+(?P<unit>jahres|monats)",
+        r"(?P<third><THIRD>)\s+des\s+(?P<unit>jahres|monats)",
+        r"(?:in\s+der\s+|im\s+|am\s+)?(?P<dir><DIR>)\s+(?P<unit>woche|monat|jahr)",
+        r"(?P<edge><EDGE>)\s+(?:des|dieses|in diesem)\s+(?P<unit>jahres|jahr|monats)",
+    ),
+    postfix_directions=False,
+    ambiguous_months=frozenset(),
+    context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
+               r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
+    kinds={
+        "shoot": r"dreh\w*|gedreht|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
+        "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
+        "move": r"zieh(?:t|en|t)?\b[^.,;]{0,40}\bweiter\b|weiter nach|nächste station|"
+                r"reis(?:t|en|te|ten)\b[^.,;]{0,30}\bnach\b|umgezogen|wechsel\w*\s+nach|"
+                r"verlegt nach",
+        "wrap": r"drehschluss|abgedreht|dreharbeiten\s+(?:sind\s+|wurden\s+)?"
+                r"(?:beendet|abgeschlossen)|letzte klappe",
+        "release": r"kinostart|deutschlandstart|in die kinos|in den kinos|im kino|premiere|"
+                   r"veröffentlich\w*|erschein\w*|"
+                   r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)",
+        "hiatus": r"pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
+                  r"verschoben|verschieb\w*|eingestellt|stillstand",
+        "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
+                        r"verkündet|enthüllt",
+        "other": r"produktion\b",
+    },
+    resume_re=r"wieder aufgenommen|wiederaufgenommen|wieder auf\b|fortgesetzt|"
+              r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder",
+    future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
+              r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
+    past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
+            r"\bge(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
+            r"(?!\s+(?:werden|wird|worden)\b)|"
+            r"\b(?:sagte|erklärte|bestätigte|mitteilte|teilte|kündigte|berichtete|verriet)\b|"
+            r"\bvergangene[nrs]?\b|\bletzte[nrs]?\b|\bvor\b|\bbegann(?:en)?\b|\bstartete[n]?\b|"
+            r"\bgestern\b",
+    rumour_re=r"angeblich|gerücht\w*|munkel\w*|berichten zufolge",
+    cancelled_re=r"abgesagt|gestrichen|abgebrochen",
+    birthday_re=r"geburtstag\w*|geboren|wird \d+ jahre",
+    open_start_re=r"ab|seit|vom|von",
+    since_re=r"seit",
+    start_re=r"begonnen|beginn\w*|begann\w*|gestartet|start\w*|los(?:gehen|geht|ging)|"
+             r"angelaufen",
+    end_re=r"bis|bis zum|bis zur|bis ende",
+    locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe",
+    clause_re=r"bevor|nachdem|während|aber|doch|dann|wo|wenn|als|sobald",
+    reporting_re=r"sagte|sagt|erklärte|mitteilte|teilte\w* mit|schrieb|verriet|zufolge",
+    # German relative pronouns are spelt like articles: no reliable apposition marker.
+    apposition_re=r"(?!)",
+    dateline_re=r"datum|veröffentlicht|aktualisiert|stand|erstellt",
+    roles={"regisseur": "director", "regisseurin": "director", "schauspieler": "actor",
+           "schauspielerin": "actor", "star": "actor", "darsteller": "actor",
+           "darstellerin": "actor", "produzent": "producer", "produzentin": "producer"},
+    installment_re=r"teil|kapitel|folge",
+    other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
+                  r"(?:film|teil)|der erste (?-i:[A-Z])",
+)
+
+LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}
+"""The supported languages by ISO 639-1 code."""
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def detect_language(text: str) -> str | None:
+    """The code of the language whose function words are most frequent in ``text``.
+
+    Returns ``None`` when no language has at least 5 hits and twice the runner-up's, so
+    the caller can ask for an explicit language instead of guessing.
+    """
+    counts = dict.fromkeys(LEXICONS, 0)
+    for word in _WORD.findall(text[:20000].lower()):
+        for code, lexicon in LEXICONS.items():
+            if word in lexicon.stopwords:
+                counts[code] += 1
+    ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
+    (best, hits), (_, runner_up) = ranked[0], ranked[1]
+    if hits >= 5 and hits >= 2 * runner_up:
+        return best
+    return None

@@ -1,0 +1,152 @@
+"""``NewsParser``: the ``news`` format, plain text of a news report -> candidate events.
+
+The Source of the timeline is the report itself; each event cites it and carries its
+evidence in ``extra``. Bad input and bad options raise :class:`mitimeline.ParseError`
+saying what was expected.
+"""
+
+from __future__ import annotations
+
+import codecs
+from datetime import date
+from typing import Any, BinaryIO
+
+import attrs
+import mitimeline
+from mitimeline import DateParseError, Source, Timeline, When
+
+from .languages import LEXICONS, detect_language
+
+__all__ = ["NewsParser"]
+
+_LANGUAGES = ", ".join(["auto", *LEXICONS])
+
+
+class NewsParser(mitimeline.Parser):
+    """Reads the plain text (UTF-8) of a news report about a production.
+
+    There is no file extension and no sniffing: plain text is not recognisable, so ask
+    for it with ``format="news"`` (``--from news`` on the command line).
+    """
+
+    name = "news"
+    media_types = ("text/plain",)
+
+    @attrs.frozen
+    class Options:
+        """Keyword options, e.g. ``load("r.txt", format="news", published="2020-10-05")``.
+
+        Values are checked when the report is parsed; a bad one raises
+        :class:`mitimeline.ParseError` whose location names the option.
+        """
+
+        published: str | int | date | When | None = None
+        """When the report was published: EDTF or English text ("2020-10-05", "October
+        2020"), a year as an int, a ``date`` or a ``When``. Relative dates ("last month")
+        and dates without a year are placed against it (its middle day, if it is not a
+        single day). ``None``: the report's own date line if it has one; else only dates
+        with a year are read."""
+        language: str = "auto"
+        """``"en"``, ``"it"``, ``"de"``, or ``"auto"`` to tell from the text."""
+        publisher: str | None = None
+        """The outlet, e.g. ``"The Independent"``; goes into the Source."""
+        url: str | None = None
+        """The report's address; goes into the Source."""
+        title: str | None = None
+        """The report's title; ``None``: its first line."""
+        production: str | None = None
+        """The film the report is about, e.g. ``"Mission: Impossible 7"``; dates attached to
+        another numbered title are dropped. ``None``: the numbered title named most."""
+
+    def parse(self, stream: BinaryIO, options: NewsParser.Options) -> Timeline:
+        from .extract import Report, extract_events, slug
+
+        text = _decode(stream.read())
+        language = _language(options.language, text)
+        report = Report.read(text, language)
+        published = _published(options.published) or report.dateline()
+        title = _text_option("title", options.title) or _first_line(text)
+        publisher = _text_option("publisher", options.publisher)
+        source = Source(
+            id=slug(" ".join(filter(None, [publisher or title[:40],
+                                           published.edtf if published else None]))),
+            title=title,
+            publisher=publisher,
+            url=_text_option("url", options.url),
+            published=published,
+            language=language,
+        )
+        base = None if published is None else _middle(published)
+        production = _text_option("production", options.production)
+        events = extract_events(report, base, source.id, production)
+        return Timeline(title=title, events=events, sources=[source])
+
+
+def _decode(data: bytes) -> str:
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise mitimeline.ParseError(
+            f"expected UTF-8 text, found byte {data[exc.start:exc.start + 1]!r}",
+            location=f"line {line}",
+        ) from None
+    if not text.strip():
+        raise mitimeline.ParseError("expected the text of a news report, found no text",
+                                    location="line 1")
+    return text
+
+
+def _language(option: object, text: str) -> str:
+    if not isinstance(option, str) or option.lower() not in ("auto", *LEXICONS):
+        raise mitimeline.ParseError(f"expected one of {_LANGUAGES}, got {option!r}",
+                                    location="option language")
+    if option.lower() != "auto":
+        return option.lower()
+    detected = detect_language(text)
+    if detected is None:
+        raise mitimeline.ParseError(
+            f"could not tell the report's language; expected one of {', '.join(LEXICONS)}: "
+            "pass language='en', 'it' or 'de'", location="option language")
+    return detected
+
+
+def _published(option: object) -> When | None:
+    if option is None:
+        return None
+    if isinstance(option, int) and not isinstance(option, bool):
+        option = str(option)  # a year: "-i published=2020" on the command line reads as JSON
+    if not isinstance(option, (str, date, When)):
+        raise mitimeline.ParseError(
+            f"expected a date (text, datetime.date or mitimeline.When), got {option!r}",
+            location="option published")
+    try:
+        when = When.coerce(option)
+    except DateParseError as exc:
+        raise mitimeline.ParseError(f"expected a publication date: {exc}",
+                                    location="option published") from None
+    if when.open_start or when.open_end:
+        raise mitimeline.ParseError(
+            f"expected a publication date with both ends known, got {when.edtf!r}",
+            location="option published")
+    return when
+
+
+def _text_option(name: str, value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise mitimeline.ParseError(f"expected non-empty text or None, got {value!r}",
+                                    location=f"option {name}")
+    return value.strip()
+
+
+def _first_line(text: str) -> str:
+    line = next(line.strip() for line in text.split("\n") if line.strip())
+    return line if len(line) <= 200 else line[:199].rstrip() + "…"
+
+
+def _middle(when: When) -> date:
+    """The day in the middle of ``when`` (itself, for a single day)."""
+    return date.fromordinal((when.lower.toordinal() + when.upper.toordinal()) // 2)

@@ -1,0 +1,97 @@
+"""Splitting a report into sentences and clauses, keeping character offsets.
+
+Every line is at least one unit (headlines, datelines and captions rarely end with a
+full stop); inside a line, a sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a
+space and a capital, a digit or an opening quote, unless the word before the stop is an
+abbreviation or an initial, or the stop is a German ordinal ("18. November").
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+__all__ = ["Sentence", "clause_bounds", "clause_breaks", "split_sentences"]
+
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "ca", "approx", "no", "nr",
+    "vol", "pp", "fig", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "sig", "dott", "ing", "geb", "bzw", "usw", "inkl", "ggf", "z.b", "u.a", "d.h",
+    "e.g", "i.e",
+})
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“„‘'«(\[]?[^\W_a-zà-ÿ])")
+_WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*\s*$")
+_ORDINAL_BEFORE_NAME = re.compile(r"\b\d{1,2}\.\s+$")
+_CLAUSE_BREAK = re.compile(r"[;,()\[\]]|\s[–—-]\s")
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence: its text and where it starts and ends in the report."""
+
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The sentences of ``text``, in order, with offsets into ``text``; no empty ones."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for line in text.split("\n"):
+        _split_line(line, offset, sentences)
+        offset += len(line) + 1
+    return sentences
+
+
+def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
+    start = 0
+    for match in _SENTENCE_END.finditer(line):
+        before = line[start:match.start() + 1]
+        if _is_false_stop(before, line[match.end():]):
+            continue
+        _add(line, start, match.start() + len(match.group().rstrip()), offset, out)
+        start = match.end()
+    _add(line, start, len(line), offset, out)
+
+
+def _is_false_stop(before: str, after: str) -> bool:
+    word = _WORD_BEFORE.search(before)
+    if word is None:
+        return False
+    token = word.group(1).rstrip(".").lower()
+    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+        return True
+    # "18. November 2021": a German ordinal day before a capitalised month name.
+    return bool(_ORDINAL_BEFORE_NAME.search(before + " ")) and after[:1].isupper()
+
+
+def _add(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
+    chunk = line[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        first = offset + start + lead
+        out.append(Sentence(first, first + len(stripped), stripped))
+
+
+def clause_bounds(sentence: str, start: int, end: int,
+                  breaks: re.Pattern[str] = _CLAUSE_BREAK) -> tuple[int, int]:
+    """The clause around ``sentence[start:end]``: from the break before it to the one
+    after it, ignoring breaks inside it. ``breaks`` defaults to punctuation (commas,
+    semicolons, brackets, dashes); :func:`clause_breaks` adds a language's conjunctions."""
+    first, last = 0, len(sentence)
+    for match in breaks.finditer(sentence):
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.start()
+            break
+    return first, last
+
+
+def clause_breaks(words: str) -> re.Pattern[str]:
+    """Punctuation breaks plus a break before each of ``words`` (a regex alternation of
+    conjunctions such as "before|while")."""
+    return re.compile(_CLAUSE_BREAK.pattern + r"|\s(?=(?:" + words + r")\b)", re.IGNORECASE)

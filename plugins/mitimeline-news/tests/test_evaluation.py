@@ -1,0 +1,122 @@
+"""The labelled set: the scores must not fall below what the parser reaches today, and the
+scorer itself must count right."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from mitimeline import When
+
+from mitimeline_news.evaluation import (
+    DEFAULT_KEYS,
+    DEFAULT_SEEDS,
+    Score,
+    evaluate,
+    load_keys,
+    main,
+    overlap,
+    scores,
+)
+
+KEYS = {path.stem: path for path in DEFAULT_KEYS}
+
+# What the parser reaches (precision, recall, F1, rounded down); raise these when it gets
+# better, never lower them to make a change pass.
+FLOORS = {
+    "sentences": {"all": (1.0, 1.0, 1.0), "en": (1.0, 1.0, 1.0), "it": (1.0, 1.0, 1.0),
+                  "de": (1.0, 1.0, 1.0)},
+    "articles": {"all": (0.916, 0.846, 0.879), "en": (1.0, 1.0, 1.0), "it": (1.0, 1.0, 1.0),
+                 "de": (0.666, 0.5, 0.571)},
+    "seeds": {"all": (0.875, 0.875, 0.875), "en": (0.857, 0.857, 0.857), "it": (1.0, 1.0, 1.0)},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_scores_do_not_fall(name: str) -> None:
+    reports = load_keys([KEYS[name]])
+    if name == "seeds" and not DEFAULT_SEEDS.is_dir():
+        pytest.skip(f"the seed reports are not at {DEFAULT_SEEDS} (../shared/seeds)")
+    outcomes = evaluate(reports)
+    assert not [o.report.id for o in outcomes if o.skipped]
+    reached = scores(outcomes)
+    for language, floor in FLOORS[name].items():
+        score = reached[language]
+        figures = (score.precision, score.recall, score.f1)
+        assert all(got >= want for got, want in zip(figures, floor, strict=True)), (
+            f"{name}/{language}: P {figures[0]:.3f} R {figures[1]:.3f} F1 {figures[2]:.3f} "
+            f"fell below {floor}")
+
+
+def test_the_labelled_set_is_big_enough() -> None:
+    sentences = load_keys([KEYS["sentences"]])
+    by_language = {code: [r for r in sentences if r.language == code] for code in
+                   ("en", "it", "de")}
+    assert len(sentences) >= 30
+    assert all(len(reports) >= 10 for reports in by_language.values())
+    assert len(load_keys([KEYS["seeds"]])) == 5
+
+
+def test_overlap_compares_bounds() -> None:
+    assert overlap(When("2020-09"), When("2020-09")) == 1.0
+    assert overlap(When("2020-09-06"), When("2020-09-07")) == 0.0
+    assert overlap(When("2020"), When("2020-09")) < 0.5  # a year is not a month
+    assert overlap(When("2020-09"), When("2020-09-15")) < 0.5  # a month is not a day
+    assert overlap(When("2020-10-01~/2020-10-10~"), When("2020-10-02~/2020-10-11~")) >= 0.5
+    assert overlap(When("2020-09-06/.."), When("2020-09-06/..")) == 1.0
+
+
+def test_score_arithmetic() -> None:
+    score = Score(3, 1, 2) + Score(1, 0, 0)
+    assert (score.precision, score.recall) == (0.8, 4 / 6)
+    assert score.f1 == pytest.approx(2 * 0.8 * (4 / 6) / (0.8 + 4 / 6))
+    assert Score().f1 == 1.0 and Score(0, 1, 1).f1 == 0.0
+
+
+def test_a_wrong_key_costs_precision_and_recall(tmp_path: Path) -> None:
+    keys = {"reports": [
+        {"id": "right", "language": "en", "published": "2020-10-05",
+         "text": "Last month the crew filmed a stunt.",
+         "expected": [{"kind": "stunt", "when": "2020-09"}]},
+        {"id": "wrong-kind", "language": "en", "published": "2020-10-05",
+         "text": "Last month the crew filmed a stunt.",
+         "expected": [{"kind": "shoot", "when": "2020-09"}]},
+        {"id": "wrong-precision", "language": "en", "published": "2020-10-05",
+         "text": "Last month the crew filmed a stunt.",
+         "expected": [{"kind": "stunt", "when": "2020"}]},
+        {"id": "missing-seed", "language": "en", "published": None, "file": "nope.txt",
+         "expected": []},
+    ]}
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps(keys), encoding="utf-8")
+    outcomes = evaluate(load_keys([path]), tmp_path)
+    assert [o.matched for o in outcomes] == [1, 0, 0, 0]
+    assert outcomes[-1].skipped
+    total = scores(outcomes)["all"]
+    assert (total.true_positives, total.false_positives, total.false_negatives) == (1, 2, 2)
+
+
+def test_main_prints_the_table_and_the_misses(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"reports": [
+        {"id": "r1", "language": "en", "published": "2020-10-05",
+         "text": "Last month the crew filmed a stunt.",
+         "expected": [{"kind": "wrap", "when": "2020-09", "evidence": "filmed a stunt"}]}]}),
+        encoding="utf-8")
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["set", "P", "R", "F1", "TP", "FP", "FN"]
+    assert "all     0.000  0.000  0.000    0    1    1" in out
+    assert "missed  wrap" in out and "extra   stunt" in out
+
+
+def test_main_reports_a_bad_key_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"reports": [
+        {"id": "r1", "language": "en", "text": "x", "expected": [{"kind": "wrap",
+                                                                  "when": "soon"}]}]}),
+        encoding="utf-8")
+    assert main([str(path)]) == 2
+    assert "report 'r1'" in capsys.readouterr().err
