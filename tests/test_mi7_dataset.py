@@ -130,3 +130,13 @@ def test_queries_on_the_dataset(mi7: Timeline) -> None:
     assert "norway-train-roof-fight" in mi7.at("2020-10-05")
     assert [e.id for e in mi7.between("2021-11-18", "2021-11-18").filter(kind="release")] == [
         "release-de-2021-11-18"]
+
+
+def test_the_docs_chart_is_current(mi7: Timeline) -> None:
+    """docs/datasets.md shows docs/assets/mi7-gantt.svg: it must match the data and exporter."""
+    from pathlib import Path
+
+    chart = Path(__file__).resolve().parent.parent / "docs" / "assets" / "mi7-gantt.svg"
+    options = {"group_by": "place", "start": "2020-07", "end": "2022-12"}
+    assert chart.read_text(encoding="utf-8") == mi7.dumps("svg", **options), (
+        f"regenerate: mi7.export('docs/assets/mi7-gantt.svg', **{options})")

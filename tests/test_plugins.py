@@ -260,7 +260,7 @@ def test_load_plugins_set_but_empty_loads_no_third_party_plugin(
     install("mitimeline-lines", "1.0", lines="fake_plugins.lines")
     monkeypatch.setenv(plugins.LOAD_ENV, value)
     assert plugins.list_plugins() == []
-    assert names(plugins.list_plugins(all=True)) == [BUILTIN]
+    assert names(plugins.list_plugins(all=True)) == list(plugins.DEFAULT_PLUGINS)
 
 
 @pytest.mark.parametrize("value", ["rival", "mitimeline-rival", "Mitimeline_Rival", " rival,"])
@@ -294,7 +294,8 @@ def test_disabled_plugins_are_never_imported(
 
 def test_a_builtin_can_be_disabled(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(plugins.DISABLE_ENV, BUILTIN)
-    assert plugins.list_plugins(all=True) == []
+    assert names(plugins.list_plugins(all=True)) == [
+        name for name in plugins.DEFAULT_PLUGINS if name != BUILTIN]
     with pytest.raises(UnknownFormatError):
         plugins.find_parser("json")
     plugins.reset()

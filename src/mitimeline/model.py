@@ -271,3 +271,8 @@ class Event:
 
     def __repr__(self) -> str:
         return f"<Event {self.id} {self.when} {self.kind}: {self.title!r}>"
+
+    def _repr_html_(self) -> str:
+        from .notebook import event_html
+
+        return event_html(self)

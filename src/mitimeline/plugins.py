@@ -64,7 +64,11 @@ __all__ = [
 pm = pluggy.PluginManager("mitimeline")
 pm.add_hookspecs(hookspecs)
 
-DEFAULT_PLUGINS: tuple[str, ...] = ("mitimeline.default_plugins.json_format",)
+DEFAULT_PLUGINS: tuple[str, ...] = (
+    "mitimeline.default_plugins.json_format",
+    "mitimeline.default_plugins.ical",
+    "mitimeline.default_plugins.gantt",
+)
 """Modules registered as built-in plugins, through the same hooks as third-party ones."""
 
 ENTRY_POINT_GROUP = "mitimeline"

@@ -23,6 +23,10 @@ from .when import When, WhenLike
 if TYPE_CHECKING:
     import os
 
+    import pandas
+
+    from .gantt.chart import Chart
+
 __all__ = ["Timeline"]
 
 
@@ -216,6 +220,34 @@ class Timeline:
         from .api import dumps
 
         return dumps(self, format, **options)
+
+    # -- notebooks (see notebook.py and gantt/) -------------------------------------------
+
+    def gantt(self, **options: Any) -> Chart:
+        """A Gantt chart that displays in Jupyter; takes the ``svg`` exporter's options
+        (``group_by``, ``sort``, ``start``, ``end``, ``kinds``, ``color_by``, ``today``,
+        ``width``). ``ExportError`` when nothing is left to draw."""
+        from .gantt.chart import Chart
+
+        return Chart.of(self, **options)
+
+    def to_dataframe(self) -> pandas.DataFrame:
+        """One row per event (needs pandas: ``pip install "mitimeline[pandas]"``)."""
+        from .notebook import to_dataframe
+
+        return to_dataframe(self)
+
+    @classmethod
+    def from_dataframe(cls, df: pandas.DataFrame) -> Timeline:
+        """The timeline back from :meth:`to_dataframe`'s shape of DataFrame (needs pandas)."""
+        from .notebook import from_dataframe
+
+        return from_dataframe(df)
+
+    def _repr_html_(self) -> str:
+        from .notebook import timeline_html
+
+        return timeline_html(self)
 
     # -- internals ------------------------------------------------------------------------
 

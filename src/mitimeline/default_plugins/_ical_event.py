@@ -1,0 +1,449 @@
+"""One VEVENT → one ``Event``: the import mapping (docs/ical.md has the tables).
+
+Standard properties are read as any client writes them. Our own X-MITIMELINE-* properties
+restore exactly what was exported, but only where the standard property still says what we
+wrote: an event moved, renamed, re-placed or re-categorised in a calendar app keeps that
+change. A value that cannot be read is a finding; the event is skipped only without a
+usable DTSTART, and a field the model rejects is dropped (reported) rather than the event.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone, tzinfo
+from typing import Any
+
+import attrs
+
+from ..errors import DateParseError, InvalidEventError
+from ..model import KINDS, STATUSES, Credit, Event, Place
+from ..when import When
+from ._ical_dates import Moment, calendar_span, same_span, when_from_span
+from ._ical_export import ical_status, visible_categories
+from ._ical_lexer import Component, Property
+from ._ical_syntax import one_line, split_text_list, unescape_text, visible_text
+from ._ical_values import format_geo, parse_date, parse_datetime, parse_duration, parse_geo
+
+__all__ = ["EventReader", "Report", "label_of"]
+
+Report = Callable[[int, str, str, bool], None]
+"""``report(content-line index, component label, message, skipped)``."""
+
+_STATUSES = {"CANCELLED": "cancelled", "TENTATIVE": "planned", "CONFIRMED": "confirmed"}
+_KINDS = {kind.casefold(): kind for kind in KINDS}
+_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_DAY = timedelta(days=1)
+UNTITLED = "Untitled event"
+"""The title of an event without SUMMARY (or with a blank one)."""
+
+
+@attrs.frozen
+class Read:
+    """An event read from a VEVENT. ``keep_id``: its id is the exported X-MITIMELINE-ID,
+    kept as is; otherwise the id is a slug made from the UID, to be made unique."""
+
+    event: Event
+    keep_id: bool
+
+
+class EventReader:
+    """Reads the VEVENTs of one VCALENDAR.
+
+    ``resolve(tzid)`` gives a zone or None; ``x_wr_zone`` is the calendar's X-WR-TIMEZONE
+    (floating and UTC times are read in it, as ``x-wr-timezone`` does).
+    """
+
+    def __init__(self, resolve: Callable[[str], tzinfo | None], x_wr_zone: tzinfo | None,
+                 report: Report) -> None:
+        self.resolve = resolve
+        self.x_wr_zone = x_wr_zone
+        self.report = report
+        self.places: dict[str, Place | None] = {}
+        self.people: dict[str, tuple[Credit, ...] | None] = {}
+
+    def read(self, component: Component, anchor: int | None = None,
+             occurrence: bool = False) -> Read | None:
+        """The event of ``component``, or None (reported) when it has no usable DTSTART.
+
+        ``anchor``: report every finding at this content line (for occurrences, whose text
+        is not the file's); ``occurrence``: the id gets the occurrence's start appended.
+        """
+        return _Event(self, component, anchor, occurrence).read()
+
+
+class _Event:
+    """The reading of one VEVENT."""
+
+    def __init__(self, reader: EventReader, component: Component, anchor: int | None,
+                 occurrence: bool) -> None:
+        self.reader = reader
+        self.component = component
+        self.anchor = anchor
+        self.occurrence = occurrence
+        props: dict[str, list[Property]] = {}
+        for prop in component.properties:
+            props.setdefault(prop.name, []).append(prop)
+        self.props = props
+        self.label = label_of(component)
+
+    # -- reporting --------------------------------------------------------------------------
+
+    def report(self, prop: Property | None, message: str, skipped: bool = False) -> None:
+        index = self.anchor if self.anchor is not None else (
+            prop.position if prop is not None else self.component.begin)
+        self.reader.report(index, self.label, message, skipped)
+
+    def first(self, name: str) -> Property | None:
+        found = self.props.get(name)
+        return found[0] if found else None
+
+    def text(self, name: str) -> str | None:
+        prop = self.first(name)
+        return None if prop is None else unescape_text(prop.value)
+
+    def lossless(self, name: str, kind: type) -> Any:
+        """The JSON value of X-MITIMELINE-``name`` if present and of type ``kind``."""
+        prop = self.first(f"X-MITIMELINE-{name}")
+        if prop is None:
+            return None
+        try:
+            value = json.loads(unescape_text(prop.value))
+        except (ValueError, RecursionError):
+            self.report(prop, f"X-MITIMELINE-{name} is not valid JSON; ignored")
+            return None
+        if not isinstance(value, kind):
+            self.report(prop, f"X-MITIMELINE-{name} should hold a JSON {kind.__name__}; "
+                              "ignored")
+            return None
+        return value
+
+    # -- the event --------------------------------------------------------------------------
+
+    def read(self) -> Read | None:
+        start_prop = self.first("DTSTART")
+        if start_prop is None:
+            self.report(None, "no DTSTART, so no date: not imported", skipped=True)
+            return None
+        try:
+            start = self.moment(start_prop)
+        except ValueError as exc:
+            self.report(start_prop, f"DTSTART: {exc}: not imported", skipped=True)
+            return None
+        ours = self.first("X-MITIMELINE-ID") is not None
+        place = self.place(ours)
+        when = self.when(start, place.timezone if place else None, ours)
+        if when is None:
+            return None
+        kind, tags = self.categories(ours)
+        fields: dict[str, Any] = {
+            "kind": kind, "place": place, "status": self.status(when, ours), "tags": tags,
+        }
+        if ours:
+            fields.update(self.lossless_fields())
+        else:
+            fields["description"] = self.text("DESCRIPTION")
+            fields["extra"] = self.foreign_extra(start)
+        event_id, keep = self.identity(ours, start)
+        event = self.build(event_id, self.title(ours), when, fields)
+        return None if event is None else Read(event, keep)
+
+    def build(self, event_id: str, title: str, when: When, fields: dict[str, Any]) -> Event | None:
+        """The Event; a field the model rejects is reported and left at its default."""
+        while True:
+            try:
+                return Event(event_id, title, when, **fields)
+            except InvalidEventError as exc:
+                name = exc.field.removeprefix("Event.").split("[")[0].split(".")[0]
+                if name not in fields:
+                    self.report(None, f"{exc}: not imported", skipped=True)
+                    return None
+                self.report(None, f"{exc}; {name} left out")
+                del fields[name]
+
+    def moment(self, prop: Property) -> Moment:
+        """A DATE or DATE-TIME value in the zone it names (reported if unknown)."""
+        value = prop.value
+        params = prop.params or {}
+        if params.get("VALUE", "").upper() == "DATE" or len(value.strip()) == 8:
+            return parse_date(value)
+        zone = None
+        tzid = params.get("TZID")
+        if tzid is not None:
+            zone = self.reader.resolve(tzid)
+            if zone is None:
+                self.report(prop, f"{prop.name}: unknown time zone TZID={tzid!r} (no "
+                                  "VTIMEZONE, not an IANA or Windows name); read as floating")
+        moment = parse_datetime(value, zone)
+        x_wr = self.reader.x_wr_zone
+        if x_wr is not None and tzid is None:
+            if moment.tzinfo is None:
+                moment = moment.replace(tzinfo=x_wr)
+            elif moment.tzinfo is timezone.utc:
+                try:
+                    moment = moment.astimezone(x_wr)
+                except OverflowError:
+                    raise ValueError(f"{value.strip()!r} is out of range in "
+                                     "X-WR-TIMEZONE") from None
+        return moment
+
+    def when(self, start: Moment, zone: str | None, ours: bool) -> When | None:
+        end = self.end(start)
+        try:
+            when, problems = when_from_span(start, end)
+        except (ValueError, OverflowError, DateParseError) as exc:
+            self.report(self.first("DTSTART"), f"dates out of range ({exc}): not imported",
+                        skipped=True)
+            return None
+        for problem in problems:
+            self.report(self.first("DTEND") or self.first("DTSTART"), problem)
+        if ours:
+            return self.lossless_when(when, zone)
+        return when
+
+    def end(self, start: Moment) -> Moment | None:
+        end_prop, duration_prop = self.first("DTEND"), self.first("DURATION")
+        if end_prop is not None:
+            if duration_prop is not None:
+                self.report(duration_prop, "both DTEND and DURATION; DURATION ignored")
+            try:
+                return self.moment(end_prop)
+            except ValueError as exc:
+                self.report(end_prop, f"DTEND: {exc}; ignored")
+                return None
+        if duration_prop is None:
+            return None
+        try:
+            length = parse_duration(duration_prop.value)
+        except ValueError as exc:
+            self.report(duration_prop, f"DURATION: {exc}; ignored")
+            return None
+        if length <= timedelta(0):
+            self.report(duration_prop, f"DURATION {duration_prop.value.strip()} is not "
+                                       "positive; ignored")
+            return None
+        if not isinstance(start, datetime) and length % _DAY:
+            self.report(duration_prop, f"DURATION {duration_prop.value.strip()} of an all-day "
+                                       "event is not whole days; rounded up")
+            length = _DAY * (length // _DAY + 1)
+        try:
+            return start + length
+        except OverflowError:
+            self.report(duration_prop, "DURATION reaches beyond the year 9999; ignored")
+            return None
+
+    def lossless_when(self, when: When, zone: str | None) -> When:
+        prop = self.first("X-MITIMELINE-EDTF")
+        if prop is None:
+            return when
+        try:
+            exported = When(unescape_text(prop.value).strip())
+            expected = when_from_span(*calendar_span(exported, zone))[0]
+        except (DateParseError, ValueError, OverflowError) as exc:
+            self.report(prop, f"X-MITIMELINE-EDTF: {exc}; the calendar's dates were used")
+            return when
+        if same_span(expected, when):
+            return exported
+        self.report(prop, f"the calendar's dates ({when}) differ from the exported "
+                          f"X-MITIMELINE-EDTF {exported} (moved in a calendar app?); the "
+                          "calendar's dates were used")
+        return when
+
+    def title(self, ours: bool) -> str:
+        summary = self.text("SUMMARY")
+        exported = self.lossless("TITLE", str) if ours else None
+        shown = (one_line(exported), one_line(f"c. {exported}"), None) if exported else ()
+        if exported is not None and exported.strip() and summary in shown:
+            return str(exported)
+        if summary is None or not summary.strip():
+            return UNTITLED
+        return summary
+
+    def place(self, ours: bool) -> Place | None:
+        location = self.text("LOCATION")
+        location = location if location and location.strip() else None
+        geo_prop = self.first("GEO")
+        coordinates = None
+        if geo_prop is not None:
+            try:
+                coordinates = parse_geo(geo_prop.value)
+            except ValueError as exc:
+                self.report(geo_prop, f"GEO: {exc}; ignored")
+        if ours:
+            exported = self.exported_place()
+            if exported is not None and _same_place(exported, location, coordinates):
+                return exported
+        if location is None and coordinates is None:
+            return None
+        name = location or f"{coordinates[0]}, {coordinates[1]}"  # type: ignore[index]
+        latitude, longitude = coordinates or (None, None)
+        return Place(name, latitude=latitude, longitude=longitude)
+
+    def exported_place(self) -> Place | None:
+        prop = self.first("X-MITIMELINE-PLACE")
+        if prop is None:
+            return None
+        cached = self.reader.places
+        if prop.value in cached:
+            return cached[prop.value]
+        data = self.lossless("PLACE", dict)
+        place = None
+        if data is not None:
+            try:
+                place = Place(**data)
+            except (TypeError, InvalidEventError) as exc:
+                self.report(prop, f"X-MITIMELINE-PLACE: {exc}; ignored")
+        cached[prop.value] = place
+        return place
+
+    def status(self, when: When, ours: bool) -> str:
+        prop = self.first("STATUS")
+        value = prop.value.strip().upper() if prop is not None else None
+        exported = self.text("X-MITIMELINE-STATUS") if ours else None
+        if exported in STATUSES and value in (None, ical_status(str(exported), when.uncertain)):
+            return str(exported)
+        if value is None:
+            return "confirmed"
+        if value not in _STATUSES:
+            self.report(prop, f"STATUS:{value} is not a VEVENT status (TENTATIVE, CONFIRMED, "
+                              "CANCELLED); read as confirmed")
+            return "confirmed"
+        return _STATUSES[value]
+
+    def categories(self, ours: bool) -> tuple[str, list[str]]:
+        items: list[str] = []
+        for prop in self.props.get("CATEGORIES", ()):
+            items += split_text_list(prop.value)
+        if ours:
+            exported = self.text("X-MITIMELINE-KIND")
+            if exported in KINDS:
+                kind = str(exported)
+                tags = self.lossless("TAGS", list)
+                if (tags is not None and all(isinstance(tag, str) for tag in tags)
+                        and items == visible_categories(kind, tuple(tags))):
+                    return kind, tags
+                if items[:1] == [kind]:
+                    return kind, [item for item in items[1:] if item.strip()]
+        items = [item for item in items if item.strip()]
+        for position, item in enumerate(items):
+            known = _KINDS.get(item.strip().casefold())
+            if known is not None:
+                return known, items[:position] + items[position + 1:]
+        return "other", items
+
+    def lossless_fields(self) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        description = self.lossless("DESCRIPTION", str)
+        if description is not None:
+            fields["description"] = description
+        people = self.exported_people()
+        if people:
+            fields["people"] = people
+        for name, key in (("UNIT", "unit"),):
+            value = self.lossless(name, str)
+            if value is not None:
+                fields[key] = value
+        region = self.text("X-MITIMELINE-REGION")
+        if region is not None:
+            fields["region"] = region
+        sources = self.lossless("SOURCES", list)
+        if sources is not None:
+            fields["sources"] = sources
+        extra = self.lossless("EXTRA", dict)
+        if extra is not None:
+            fields["extra"] = extra
+        return fields
+
+    def exported_people(self) -> tuple[Credit, ...] | None:
+        prop = self.first("X-MITIMELINE-PEOPLE")
+        if prop is None:
+            return None
+        cached = self.reader.people
+        if prop.value in cached:
+            return cached[prop.value]
+        data = self.lossless("PEOPLE", list)
+        people = None
+        if data is not None:
+            try:
+                people = tuple(Credit(**item) for item in data)
+            except (TypeError, InvalidEventError) as exc:
+                self.report(prop, f"X-MITIMELINE-PEOPLE: {exc}; ignored")
+        cached[prop.value] = people
+        return people
+
+    def foreign_extra(self, start: Moment) -> dict[str, Any]:
+        meta: dict[str, Any] = {}
+        uid = self.text("UID")
+        if uid:
+            meta["uid"] = uid
+        if self.occurrence:
+            recurrence = self.first("RECURRENCE-ID") or self.first("DTSTART")
+            if recurrence is not None:
+                meta["recurrence_id"] = recurrence.value.strip()
+        url = self.first("URL")
+        if url is not None and url.value.strip():
+            meta["url"] = url.value.strip()
+        sequence = self.first("SEQUENCE")
+        if sequence is not None and sequence.value.strip().isdigit():
+            meta["sequence"] = int(sequence.value.strip())
+        return {"ical": meta} if meta else {}
+
+    def identity(self, ours: bool, start: Moment) -> tuple[str, bool]:
+        """(id, keep): the exported id for ours (kept), else a slug of the UID (plus the
+        start of an occurrence), to be made unique."""
+        if ours:
+            exported = self.text("X-MITIMELINE-ID") or ""
+            if _SLUG.fullmatch(exported):
+                return exported, True
+            self.report(self.first("X-MITIMELINE-ID"),
+                        f"X-MITIMELINE-ID {exported!r} is not a valid id; a new one is made")
+        hint = slug_of(self.text("UID") or "") or "event"
+        if self.occurrence:
+            hint = f"{hint}-{_stamp(start)}"
+        return hint, False
+
+
+def label_of(component: Component) -> str:
+    """``VEVENT "Summary" (UID x)``: how findings name a component."""
+    summary = component.first("SUMMARY")
+    uid = component.first("UID")
+    parts = [component.name]
+    if summary is not None:
+        text = unescape_text(summary.value).strip()
+        parts.append(json.dumps(text if len(text) <= 40 else text[:37] + "...",
+                                ensure_ascii=False))
+    if uid is not None:
+        parts.append(f"(UID {unescape_text(uid.value).strip()})")
+    return " ".join(parts)
+
+
+def slug_of(text: str, size: int = 60) -> str:
+    """An id from any text: lower-case letters and digits joined by ``-``."""
+    slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
+    if len(slug) > size:
+        import hashlib
+
+        digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
+        slug = f"{slug[:size].rstrip('-')}-{digest}"
+    return slug
+
+
+def _stamp(start: Moment) -> str:
+    day = f"{start.year:04d}{start.month:02d}{start.day:02d}"
+    if isinstance(start, datetime):
+        return f"{day}t{start.hour:02d}{start.minute:02d}{start.second:02d}"
+    return day
+
+
+def _same_place(place: Place, location: str | None,
+                coordinates: tuple[float, float] | None) -> bool:
+    """Whether LOCATION and GEO still say what we wrote for ``place``."""
+    if (location or "") != visible_text(str(place)):
+        return False
+    if place.latitude is None or place.longitude is None:
+        return coordinates is None
+    return coordinates is not None and format_geo(*coordinates) == format_geo(
+        place.latitude, place.longitude)
+

@@ -1,0 +1,142 @@
+"""The options of the ``ical`` format: :class:`ExportOptions` and :class:`ImportOptions`.
+
+Both are frozen attrs classes validated at construction, so a bad value becomes an
+:class:`~mitimeline.OptionsError` naming the option (through ``build_options``).
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from ..model import KINDS
+
+__all__ = [
+    "DEFAULT_DESCRIPTION",
+    "DESCRIPTION_FIELDS",
+    "ExportOptions",
+    "ImportOptions",
+]
+
+DESCRIPTION_FIELDS = ("description", "date", "kind", "status", "people", "unit", "region",
+                      "place", "sources", "id", "title")
+"""The ``{fields}`` a description template may use (see docs/ical.md)."""
+
+DEFAULT_DESCRIPTION = (
+    "{description}\n\n{date}\n{kind}\n{status}\n{people}\n{unit}\n{region}\n\n{sources}")
+"""The default DESCRIPTION: the event's own text, then labelled details and the sources."""
+
+
+def _template(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        raise ValueError(f"{attribute.name} must be text or None, got {value!r}")
+    try:
+        parsed = list(string.Formatter().parse(value))
+    except ValueError as exc:
+        raise ValueError(f"{attribute.name} is not a valid template: {exc}") from None
+    for _text, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if field not in DESCRIPTION_FIELDS or spec or conversion:
+            raise ValueError(
+                f"{attribute.name}: unknown field {{{field}{'!' + conversion if conversion else ''}"
+                f"{':' + spec if spec else ''}}}; use plain {{name}} fields among "
+                f"{', '.join(DESCRIPTION_FIELDS)}")
+
+
+def _kinds(value: object) -> frozenset[str] | None:
+    if value is None:
+        return None
+    items = (value,) if isinstance(value, str) else value
+    if not isinstance(items, Iterable):
+        raise ValueError(f"kinds must be a kind or a collection of kinds, got {value!r}")
+    kinds = frozenset(items)
+    unknown = sorted(repr(kind) for kind in kinds if kind not in KINDS)
+    if unknown:
+        raise ValueError(f"kinds: unknown kind(s) {', '.join(unknown)}; "
+                         f"choose among {', '.join(KINDS)}")
+    return frozenset(str(kind) for kind in kinds)
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"{attribute.name} must be text or None, got {value!r}")
+
+
+def _stamp(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, datetime) or value.utcoffset() is None:
+        raise ValueError(f"{attribute.name} must be a time-zone aware datetime, got {value!r}")
+
+
+def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ValueError(f"{attribute.name} must be True or False, got {value!r}")
+
+
+def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+        raise ValueError(f"{attribute.name} must be a datetime.date or None, got {value!r}")
+
+
+def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not int or value < 1:
+        raise ValueError(f"{attribute.name} must be a whole number >= 1, got {value!r}")
+
+
+@attrs.frozen
+class ExportOptions:
+    """How a timeline becomes a calendar.
+
+    ``calendar_name``: NAME / X-WR-CALNAME (default: the timeline's title).
+    ``kinds``: export only events of these kinds (default: all).
+    ``include_sources``: list the sources in DESCRIPTION and set URL.
+    ``description_template``: ``str.format`` template of DESCRIPTION over
+    :data:`DESCRIPTION_FIELDS`; a template line whose fields are all empty is left out;
+    ``None`` writes the event's own description only.
+    ``mark_approximate``: prefix SUMMARY with ``"c. "`` when the date is approximate.
+    ``lossless``: write the X-MITIMELINE-* properties that make the round trip exact.
+    ``uid_scope``: the text UIDs are derived from with the event id (default: the title).
+    ``stamp``: DTSTAMP / LAST-MODIFIED for every event (default: from the sources' dates).
+    """
+
+    calendar_name: str | None = attrs.field(default=None, validator=_optional_text)
+    kinds: frozenset[str] | None = attrs.field(default=None, converter=_kinds)
+    include_sources: bool = attrs.field(default=True, validator=_flag)
+    description_template: str | None = attrs.field(
+        default=DEFAULT_DESCRIPTION, validator=_template)
+    mark_approximate: bool = attrs.field(default=True, validator=_flag)
+    lossless: bool = attrs.field(default=True, validator=_flag)
+    uid_scope: str | None = attrs.field(default=None, validator=_optional_text)
+    stamp: datetime | None = attrs.field(default=None, validator=_stamp)
+
+
+@attrs.frozen
+class ImportOptions:
+    """How a calendar becomes a timeline.
+
+    ``strict``: raise ParseError at the first problem instead of importing what can be read
+    and reporting the rest as findings (an :class:`ICalImportWarning`).
+    ``expand_from`` / ``expand_until``: the window recurring events are expanded in
+    (occurrences starting on or after ``expand_from`` and before ``expand_until``; ``None``:
+    from the series' start / without end).
+    ``max_occurrences``: at most this many occurrences per series; more is a finding.
+    """
+
+    strict: bool = attrs.field(default=False, validator=_flag)
+    expand_from: date | None = attrs.field(default=None, validator=_optional_date)
+    expand_until: date | None = attrs.field(default=None, validator=_optional_date)
+    max_occurrences: int = attrs.field(default=500, validator=_positive)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.expand_from is not None and self.expand_until is not None
+                and self.expand_until <= self.expand_from):
+            raise ValueError(f"expand_until ({self.expand_until}) must be after expand_from "
+                             f"({self.expand_from})")

@@ -1,0 +1,121 @@
+"""The built-in ``ical`` format: iCalendar (RFC 5545) ``.ics`` files, both ways.
+
+Written as a third-party plugin would be: :class:`ICalParser` and :class:`ICalExporter`
+registered from ``register_parsers`` / ``register_exporters``. The mapping is documented in
+``docs/ical.md``. Problems found while importing are reported as one
+:class:`ICalImportWarning` per file (``.findings``), or raised with ``strict=True``;
+:func:`load_with_findings` returns them instead.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar
+
+from ..errors import ParseError
+from ..formats import Exporter, Parser, build_options
+from ..hookspecs import hookimpl
+from ._ical_export import calendar_lines
+from ._ical_findings import ICalFinding, ICalImportWarning
+from ._ical_import import read_calendar
+from ._ical_options import DEFAULT_DESCRIPTION, DESCRIPTION_FIELDS, ExportOptions, ImportOptions
+from ._ical_writer import write_lines
+
+if TYPE_CHECKING:
+    from ..timeline import Timeline
+
+__all__ = [
+    "DEFAULT_DESCRIPTION",
+    "DESCRIPTION_FIELDS",
+    "ExportOptions",
+    "ICalExporter",
+    "ICalFinding",
+    "ICalImportWarning",
+    "ICalParser",
+    "ImportOptions",
+    "load_with_findings",
+    "register_exporters",
+    "register_parsers",
+]
+
+_BOM = b"\xef\xbb\xbf"
+
+
+class ICalParser(Parser):
+    """Reads iCalendar files as real clients write them (see docs/ical.md, "Import")."""
+
+    name: ClassVar[str] = "ical"
+    extensions: ClassVar[tuple[str, ...]] = (".ics", ".ical", ".ifb", ".icalendar")
+    media_types: ClassVar[tuple[str, ...]] = ("text/calendar",)
+    Options: ClassVar[type[Any]] = ImportOptions
+
+    def sniff(self, head: bytes) -> bool:
+        """True when the first non-blank line is ``BEGIN:VCALENDAR`` (any case, BOM ignored)."""
+        body = head[len(_BOM):] if head.startswith(_BOM) else head
+        return body.lstrip(b" \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
+
+    def parse(self, stream: BinaryIO, options: Any) -> Timeline:
+        """Read the whole stream; problems become one :class:`ICalImportWarning`, or a
+        ParseError at the first one when ``options.strict``."""
+        timeline, findings = read_calendar(stream.read(), options)
+        if findings:
+            import warnings
+
+            warnings.warn(ICalImportWarning(_name_of(stream), tuple(findings)), stacklevel=2)
+        return timeline
+
+
+class ICalExporter(Exporter):
+    """Writes one VCALENDAR, CRLF line ends, lines folded at 75 octets, UTF-8."""
+
+    name: ClassVar[str] = "ical"
+    extension: ClassVar[str] = ".ics"
+    media_type: ClassVar[str] = "text/calendar"
+    Options: ClassVar[type[Any]] = ExportOptions
+
+    def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> None:
+        """Stream the calendar to ``stream``; the same timeline always gives the same bytes."""
+        write_lines(stream, calendar_lines(timeline, options))
+
+
+def load_with_findings(
+    source: str | os.PathLike[str] | IO[bytes], **options: Any
+) -> tuple[Timeline, tuple[ICalFinding, ...]]:
+    """Read an iCalendar file (a path or a binary file object): the timeline and its
+    findings, returned instead of warned about. ``strict=True`` raises at the first one.
+
+    Errors are those of ``mitimeline.load``: :class:`~mitimeline.ParseError` naming the file.
+    """
+    built = build_options(ICalParser(), options)
+    if isinstance(source, (str, os.PathLike)):
+        name = os.fspath(source)
+        try:
+            with open(name, "rb") as stream:
+                raw = stream.read()
+        except FileNotFoundError as exc:
+            raise ParseError("no such file", source=name, format="ical") from exc
+    else:
+        name, raw = _name_of(source), source.read()
+    try:
+        timeline, findings = read_calendar(raw, built)
+    except ParseError as exc:
+        raise exc.located(source=name, format="ical") from None
+    return timeline, tuple(findings)
+
+
+def _name_of(stream: IO[bytes] | BinaryIO) -> str:
+    name = getattr(stream, "name", None)
+    return name if isinstance(name, str) else "<stream>"
+
+
+@hookimpl
+def register_parsers(register: Callable[[Parser], None]) -> None:
+    """Register the ``ical`` parser."""
+    register(ICalParser())
+
+
+@hookimpl
+def register_exporters(register: Callable[[Exporter], None]) -> None:
+    """Register the ``ical`` exporter."""
+    register(ICalExporter())

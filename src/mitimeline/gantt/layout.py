@@ -1,0 +1,475 @@
+"""The layout of a Gantt chart, computed once and drawn by every renderer.
+
+:func:`build_layout` selects the events (``kinds``, the ``start``/``end`` window), orders
+them, groups them into sections, fixes the time axis and works out, for every row, which
+days its event may cover and which it certainly covers. Renderers only translate a
+:class:`Layout` into SVG, Mermaid or matplotlib calls.
+
+Days are ``date.toordinal()`` numbers and spans are half-open: a bar ``[start, stop)``
+covers the days ``start`` to ``stop - 1``, so an event's bar runs over
+``[lower, upper + 1 day)``.
+
+How a fuzzy date is drawn, from its ``When``:
+
+- the bar spans every day the event *may* cover (its ``lower`` to ``upper``);
+- its *core* spans the days it *certainly* covers: from the latest possible start to the
+  earliest possible end. "September 2020" has no core (it may be any day of September);
+  "2020-09/2020-10" has the core 30 September – 1 October; ``2020-09-06`` is all core;
+- open (``..``) and unknown ends run to the chart's edge and are marked as cut, as are
+  bars that the ``start``/``end`` window clips;
+- approximate (``~``) and uncertain (``?``) dates keep their bounds and carry marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+
+import attrs
+
+from ..errors import ExportError
+from ..model import KINDS, Event, Source
+from ..timeline import Timeline
+from ..when import When
+from . import style
+from .options import GanttOptions
+from .text import ELLIPSIS, one_line
+from .ticks import FIRST_DAY, LAST_DAY, Tick, TickUnit, choose_unit, ticks
+
+__all__ = ["Bar", "Layout", "LegendItem", "Row", "Section", "build_layout"]
+
+MIN_SPAN_DAYS = 7
+"""A chart covers at least a week, so a one-day event is not drawn across the full width."""
+
+EDGE_ROOM = 0.08
+"""The share of the span (at least two days) drawn before the known end of a bar with an
+open or unknown start, and after the known start of one with an open or unknown end."""
+
+HOVER_DESCRIPTION = 300
+"""Hover text keeps this many characters of an event's description."""
+
+_MISSING = {
+    "place": "No place",
+    "country": "No country",
+    "unit": "No unit",
+    "person": "No one credited",
+}
+
+_INF = 10**9  # beyond any day number
+
+
+@attrs.frozen
+class Bar:
+    """Where an event is drawn, clipped to the chart: the days ``[start, stop)`` it may
+    cover, ``core`` = the days ``[first, stop)`` it certainly covers (None when none),
+    and whether it runs on past the chart's start or end (``cut_start``/``cut_end``)."""
+
+    start: int
+    stop: int
+    core: tuple[int, int] | None
+    cut_start: bool
+    cut_end: bool
+
+    @property
+    def certain(self) -> bool:
+        """True when every day drawn is certainly covered."""
+        return self.core == (self.start, self.stop)
+
+    @property
+    def middle(self) -> float:
+        """The middle of the bar, in days (where a milestone's diamond goes)."""
+        return (self.start + self.stop) / 2
+
+
+@attrs.frozen
+class Row:
+    """One line of the chart: an event (an event credited to several people appears once
+    per person when grouping by person).
+
+    ``label`` is the title on one line; ``marks`` is ``"~"`` (approximate), ``"?"``
+    (uncertain), both or ``""``; ``notes`` say in words what the drawing shows (for
+    formats that cannot draw it). :meth:`Layout.hover` gives its detail text.
+    """
+
+    event: Event
+    label: str
+    marks: str
+    notes: tuple[str, ...]
+    color: str
+    milestone: bool
+    bar: Bar
+
+    @property
+    def certain(self) -> bool:
+        """True when the whole bar is certain and the date has no qualifier."""
+        return self.bar.certain and not self.marks
+
+
+@attrs.frozen
+class Section:
+    """A labelled group of rows; the label is ``""`` when the chart is not grouped."""
+
+    label: str
+    rows: tuple[Row, ...]
+
+
+@attrs.frozen
+class LegendItem:
+    """A legend entry: ``symbol`` is one of ``bar``, ``faded``, ``milestone``, ``cut``,
+    ``approximate``, ``uncertain``, ``today``."""
+
+    symbol: str
+    label: str
+    color: str
+
+
+@attrs.frozen
+class Layout:
+    """Everything a renderer needs: the title, a one-sentence ``summary`` (for
+    accessibility), the axis ``[start, stop)`` in days with its ``ticks``, the sections,
+    the today line's day (None when not drawn) and the legend."""
+
+    title: str
+    summary: str
+    start: int
+    stop: int
+    unit: TickUnit
+    ticks: tuple[Tick, ...]
+    sections: tuple[Section, ...]
+    today: int | None
+    legend: tuple[LegendItem, ...]
+    options: GanttOptions
+    sources: dict[str, Source] = attrs.field(eq=False, repr=False)
+    """The timeline's sources by id, for :meth:`hover`."""
+
+    def hover(self, row: Row) -> str:
+        """The row's detail lines: title, date, kind/status/place/unit, people, sources,
+        description (shortened to :data:`HOVER_DESCRIPTION` characters)."""
+        return _hover(row.event, self.sources)
+
+    def rows(self) -> Iterator[Row]:
+        """Every row, section by section."""
+        for section in self.sections:
+            yield from section.rows
+
+    @property
+    def row_count(self) -> int:
+        return sum(len(section.rows) for section in self.sections)
+
+
+def build_layout(timeline: Timeline, options: GanttOptions, max_ticks: int = 10) -> Layout:
+    """The layout of ``timeline`` under ``options``, with at most ``max_ticks`` axis ticks.
+
+    Raises :class:`~mitimeline.ExportError` when nothing is left to draw: an empty timeline,
+    no event of the chosen ``kinds``, or none in the ``start``/``end`` window.
+    """
+    events = _select(timeline, options)
+    groups = _group(_sort(events, options.sort), options.group_by)
+    start, stop, unit = _axis(events, options, max_ticks)
+    sources = {source.id: source for source in timeline.sources}
+    sections = []
+    for index, (label, members) in enumerate(groups):
+        color = style.SECTION_COLORS[index % len(style.SECTION_COLORS)]
+        rows = tuple(_row(event, start, stop, options, color) for event in members)
+        sections.append(Section(label, rows))
+    today = options.today_date()
+    today_day = today.toordinal() if today and start <= today.toordinal() < stop else None
+    row_count = sum(len(section.rows) for section in sections)
+    title = one_line(timeline.title)
+    return Layout(
+        title=title,
+        summary=_summary(title, len(events), row_count, len(sections), options, start, stop),
+        start=start,
+        stop=stop,
+        unit=unit,
+        ticks=ticks(start, stop, unit),
+        sections=tuple(sections),
+        today=today_day,
+        legend=_legend(sections, options, today_day),
+        options=options,
+        sources=sources,
+    )
+
+
+# -- selecting and ordering ---------------------------------------------------------------
+
+
+def _select(timeline: Timeline, options: GanttOptions) -> list[Event]:
+    events = list(timeline.events)
+    if not events:
+        raise ExportError(f"nothing to draw: the timeline {timeline.title!r} has no events")
+    if options.kinds is not None:
+        wanted = set(options.kinds)
+        chosen = [event for event in events if event.kind in wanted]
+        if not chosen:
+            present = ", ".join(kind for kind in KINDS if any(e.kind == kind for e in events))
+            raise ExportError(f"nothing to draw: no events of kind {', '.join(options.kinds)} "
+                              f"(the timeline has: {present})")
+        events = chosen
+    if options.start is not None or options.end is not None:
+        low = options.start.lower if options.start is not None else date.min
+        high = options.end.upper if options.end is not None else date.max
+        chosen = [event for event in events
+                  if _extent(event.when)[0] <= high and _extent(event.when)[1] >= low]
+        if not chosen:
+            raise ExportError(f"nothing to draw: no events between {_window_text(options)}; "
+                              f"the events run {_extent_text(events)}")
+        events = chosen
+    return events
+
+
+def _window_text(options: GanttOptions) -> str:
+    first = options.start.lower.isoformat() if options.start is not None else "the start"
+    last = options.end.upper.isoformat() if options.end is not None else "the end"
+    return f"{first} and {last}"
+
+
+def _extent(when: When) -> tuple[date, date]:
+    """``when``'s first and last possible day; an interval that ends before it starts (see
+    ``Timeline.validate``) is taken from its earlier to its later bound."""
+    return (when.lower, when.upper) if when.lower <= when.upper else (when.upper, when.lower)
+
+
+def _extent_text(events: Sequence[Event]) -> str:
+    lows = [_extent(e.when)[0] for e in events if not e.when.open_start]
+    highs = [_extent(e.when)[1] for e in events if not e.when.open_end]
+    first = min(lows).isoformat() if lows else "from the unknown past"
+    last = max(highs).isoformat() if highs else "into the unknown future"
+    return f"from {first} to {last}"
+
+
+def _sort(events: list[Event], order: str) -> list[Event]:
+    if order == "date":
+        return sorted(events, key=lambda e: e.when.sort_key())
+    if order == "title":
+        return sorted(events, key=lambda e: (one_line(e.title).casefold(), e.when.sort_key()))
+    return events
+
+
+def _group_keys(group_by: str) -> Callable[[Event], list[str]]:
+    def keys(event: Event) -> list[str]:
+        place = event.place
+        if group_by == "kind":
+            return [event.kind.capitalize()]
+        if group_by == "status":
+            return [event.status.capitalize()]
+        if group_by == "place":
+            return [one_line(str(place))] if place else []
+        if group_by == "country":
+            country = place.country if place and place.country else None
+            if country is None and event.region:
+                country = event.region.split("-")[0]
+            return [country] if country else []
+        if group_by == "unit":
+            return [one_line(event.unit)] if event.unit and event.unit.strip() else []
+        if group_by == "person":
+            return list(dict.fromkeys(one_line(credit.name) for credit in event.people))
+        return [""]
+
+    return keys
+
+
+def _group(events: list[Event], group_by: str) -> list[tuple[str, list[Event]]]:
+    """Sections in order of their first event; the section of events without a key last."""
+    keys = _group_keys(group_by)
+    groups: dict[str, list[Event]] = {}
+    missing: list[Event] = []
+    for event in events:
+        found = keys(event)
+        if not found:
+            missing.append(event)
+        for key in found:
+            groups.setdefault(key, []).append(event)
+    result = list(groups.items())
+    if missing:
+        result.append((_MISSING[group_by], missing))
+    return result
+
+
+# -- the time axis ------------------------------------------------------------------------
+
+
+def _axis(events: Sequence[Event], options: GanttOptions,
+          max_ticks: int) -> tuple[int, int, TickUnit]:
+    """The chart's ``[start, stop)`` in days and its tick unit.
+
+    The data's extent (finite bounds only), or the window where given; at least
+    :data:`MIN_SPAN_DAYS`; with room for bars that run off an edge; then widened to whole
+    tick units on the sides the window does not fix.
+    """
+    lows = [_extent(e.when)[0].toordinal() for e in events if not e.when.open_start]
+    highs = [_extent(e.when)[1].toordinal() + 1 for e in events if not e.when.open_end]
+    finite = lows + highs
+    if not finite:  # bounds at the ends of the calendar read as open: use the dates given
+        finite = [day.toordinal() + offset for e in events
+                  for part in (e.when.start, e.when.end) if part is not None
+                  for day, offset in ((part.lower, 0), (part.upper, 1))]
+    start, stop = min(finite), min(max(finite), LAST_DAY + 1)
+    fixed_start, fixed_end = options.start is not None, options.end is not None
+    if options.start is not None:
+        start = options.start.lower.toordinal()
+    if options.end is not None:
+        stop = options.end.upper.toordinal() + 1
+    if stop - start < MIN_SPAN_DAYS:
+        missing = MIN_SPAN_DAYS - (stop - start)
+        if fixed_start and not fixed_end:
+            stop += missing
+        elif fixed_end and not fixed_start:
+            start -= missing
+        elif not (fixed_start and fixed_end):
+            start -= missing // 2
+            stop += missing - missing // 2
+    room = max(2, round((stop - start) * EDGE_ROOM))
+    # room before the known end of a bar with an open start (all of that end: "/2020-09"
+    # may end on 1 September), and after the known start of a bar with an open end
+    open_starts = [(e.when.end or e.when).lower.toordinal()
+                   for e in events if e.when.open_start]
+    open_ends = [(e.when.start or e.when).upper.toordinal() + 1
+                 for e in events if e.when.open_end]
+    if open_starts and not fixed_start:
+        start = min(start, min(open_starts) - room)
+    if open_ends and not fixed_end:
+        stop = max(stop, max(open_ends) + room)
+    unit = choose_unit(stop - start, max_ticks)
+    if not fixed_start:
+        start = unit.floor(start)
+    if not fixed_end:
+        stop = unit.ceil(stop)
+    start, stop = max(FIRST_DAY, start), min(LAST_DAY + 1, stop)
+    return start, stop, choose_unit(stop - start, max_ticks)
+
+
+# -- rows ---------------------------------------------------------------------------------
+
+
+def _row(event: Event, start: int, stop: int, options: GanttOptions,
+         section_color: str) -> Row:
+    when = event.when
+    lower, upper = _extent(when)
+    low = -_INF if when.open_start else lower.toordinal()
+    high = _INF if when.open_end else upper.toordinal() + 1
+    first, last = _certain_days(when)
+    core_start, core_stop = max(first, low, start), min(last + 1, high, stop)
+    bar = Bar(
+        start=max(low, start),
+        stop=min(high, stop),
+        core=(core_start, core_stop) if core_start < core_stop else None,
+        cut_start=low < start,
+        cut_end=high > stop,
+    )
+    color = style.KIND_COLORS[event.kind] if options.color_by == "kind" else section_color
+    marks = ("~" if when.approximate else "") + ("?" if when.uncertain else "")
+    milestone = event.kind in ("release", "announcement") or (
+        when.precision == "time" and not when.is_interval)
+    return Row(event=event, label=one_line(event.title), marks=marks, notes=_notes(when),
+               color=color, milestone=milestone, bar=bar)
+
+
+def _certain_days(when: When) -> tuple[int, int]:
+    """(first, last): the days ``when`` certainly covers, inclusive; first > last if none.
+
+    From the latest possible start to the earliest possible end. An unknown start may be
+    as late as the end; an unknown end as early as the start; open (``..``) ends are
+    infinite.
+    """
+    begin, end = when.start, when.end
+    if begin is not None:
+        first = begin.upper.toordinal()
+    elif when.edtf.startswith(".."):
+        first = -_INF
+    else:
+        assert end is not None  # EDTF intervals have at least one date
+        first = end.upper.toordinal()
+    if end is not None:
+        last = end.lower.toordinal()
+    elif when.edtf.endswith(".."):
+        last = _INF
+    else:
+        assert begin is not None
+        last = begin.lower.toordinal()
+    return first, last
+
+
+def _notes(when: When) -> tuple[str, ...]:
+    """Words for what a drawing would show: qualifiers and open or unknown ends."""
+    notes = []
+    if when.lower > when.upper:
+        notes.append("ends before it starts")
+    if when.approximate:
+        notes.append("approx.")
+    if when.uncertain:
+        notes.append("uncertain")
+    if when.is_interval and when.start is None:
+        notes.append("open start" if when.edtf.startswith("..") else "start unknown")
+    if when.is_interval and when.end is None:
+        notes.append("open end" if when.edtf.endswith("..") else "end unknown")
+    return tuple(notes)
+
+
+def _hover(event: Event, sources: dict[str, Source]) -> str:
+    """The detail lines: title, date, kind/status/place/unit, people, sources, description."""
+    when = event.when
+    lines = [one_line(event.title), f"{when.describe()} — {when}"]
+    facts = [event.kind, event.status]
+    facts += [one_line(str(event.place))] if event.place else []
+    facts += [one_line(event.unit)] if event.unit and event.unit.strip() else []
+    lines.append(" · ".join(facts))
+    if event.people:
+        lines.append("People: " + ", ".join(one_line(str(credit)) for credit in event.people))
+    if event.sources:
+        lines.append("Sources: " + "; ".join(_source_text(sources.get(source_id), source_id)
+                                             for source_id in event.sources))
+    if event.description and event.description.strip():
+        description = one_line(event.description)
+        if len(description) > HOVER_DESCRIPTION:
+            description = description[:HOVER_DESCRIPTION].rstrip() + ELLIPSIS
+        lines.append(description)
+    return "\n".join(lines)
+
+
+def _source_text(source: Source | None, source_id: str) -> str:
+    if source is None:
+        return source_id
+    text = one_line(source.title)
+    if source.publisher and source.publisher.strip():
+        text = f"{one_line(source.publisher)}: {text}"
+    if source.published is not None:
+        text += f" ({source.published})"
+    return text
+
+
+# -- legend and summary -------------------------------------------------------------------
+
+
+def _legend(sections: Sequence[Section], options: GanttOptions,
+            today: int | None) -> tuple[LegendItem, ...]:
+    rows = [row for section in sections for row in section.rows]
+    items = []
+    if options.color_by == "kind":
+        present = {row.event.kind for row in rows}
+        items += [LegendItem("bar", kind.capitalize(), style.KIND_COLORS[kind])
+                  for kind in KINDS if kind in present]
+    vocabulary = [
+        ("faded", "possible days (date not known to the day)",
+         any(not row.bar.certain for row in rows)),
+        ("milestone", "milestone", any(row.milestone for row in rows)),
+        ("cut", "runs on past the edge", any(row.bar.cut_start or row.bar.cut_end
+                                             for row in rows)),
+        ("approximate", "approximate", any("~" in row.marks for row in rows)),
+        ("uncertain", "uncertain", any("?" in row.marks for row in rows)),
+        ("today", "today", today is not None),
+    ]
+    items += [LegendItem(symbol, label, style.MUTED) for symbol, label, used in vocabulary if used]
+    return tuple(items)
+
+
+def _summary(title: str, events: int, rows: int, sections: int, options: GanttOptions,
+             start: int, stop: int) -> str:
+    grouping = ("" if options.group_by == "none"
+                else f" in {sections} sections by {options.group_by}")
+    repeated = f" ({rows} rows)" if rows != events else ""
+    first = date.fromordinal(start).isoformat()
+    last = date.fromordinal(min(stop - 1, LAST_DAY)).isoformat()
+    name = f"{title}: " if title else ""
+    return (f"{name}Gantt chart of {events} event{'s' if events != 1 else ''}{repeated}"
+            f"{grouping}, from {first} to {last}.")

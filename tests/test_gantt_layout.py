@@ -1,0 +1,373 @@
+"""The Gantt layout shared by every renderer: selection, order, sections, fuzzy bars, the
+time axis, ticks, legend; and the options that drive it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mitimeline import Credit, Event, ExportError, Place, Source, Timeline
+from mitimeline.gantt.layout import Layout, build_layout
+from mitimeline.gantt.options import ChartOptions, GanttOptions
+from mitimeline.gantt.text import ELLIPSIS, one_line, shorten, text_width
+from mitimeline.gantt.ticks import FIRST_DAY, LAST_DAY, UNITS, TickUnit, choose_unit, ticks
+from mitimeline.testing import events, timelines
+
+
+def day(text: str) -> int:
+    return date.fromisoformat(text).toordinal()
+
+
+def layout_of(*whens: str, **options: object) -> Layout:
+    tl = Timeline("t", [Event(id=f"e{i}", title=f"Event {i}", when=w, kind="shoot")
+                        for i, w in enumerate(whens)])
+    return build_layout(tl, GanttOptions(**options))  # type: ignore[arg-type]
+
+
+def only_row(when: str, **options: object):  # type: ignore[no-untyped-def]
+    return next(layout_of(when, **options).rows())
+
+
+# -- fuzzy dates: the days an event may and certainly covers --------------------------------
+
+
+@pytest.mark.parametrize(("when", "bar", "core"), [
+    # a day: all of it, certainly
+    ("2020-09-06", ("2020-09-06", "2020-09-07"), ("2020-09-06", "2020-09-07")),
+    # a month: any day of it, none for sure
+    ("2020-09", ("2020-09-01", "2020-10-01"), None),
+    # from some day in September to some day in October: certainly 30 Sep and 1 Oct
+    ("2020-09/2020-10", ("2020-09-01", "2020-11-01"), ("2020-09-30", "2020-10-02")),
+    # approximate days keep their bounds (the qualifier becomes a mark)
+    ("2020-10-01~/2020-10-10~", ("2020-10-01", "2020-10-11"), ("2020-10-01", "2020-10-11")),
+    # an exact start and a month end: certain until the month starts
+    ("2020-09-20/2020-10", ("2020-09-20", "2020-11-01"), ("2020-09-20", "2020-10-02")),
+    # a season, unspecified digits: ranges without a certain day
+    ("2020-23", ("2020-09-01", "2020-12-01"), None),
+    ("2020-09-2X", ("2020-09-20", "2020-09-30"), None),
+])
+def test_bar_spans_the_possible_days_and_core_the_certain_ones(
+        when: str, bar: tuple[str, str], core: tuple[str, str] | None) -> None:
+    row = only_row(when)
+    assert (row.bar.start, row.bar.stop) == (day(bar[0]), day(bar[1]))
+    assert row.bar.core == (None if core is None else (day(core[0]), day(core[1])))
+    assert not (row.bar.cut_start or row.bar.cut_end)
+    assert row.bar.certain == (core == bar)
+
+
+def test_unknown_start_is_certain_only_at_its_end_and_runs_off_the_chart() -> None:
+    layout = layout_of("/2020-09-06", "2020-09-20")
+    hiatus = next(layout.rows())
+    assert hiatus.bar.cut_start and not hiatus.bar.cut_end
+    assert hiatus.bar.start == layout.start < day("2020-09-06")
+    assert hiatus.bar.core == (day("2020-09-06"), day("2020-09-07"))
+    assert hiatus.notes == ("start unknown",)
+    # an unknown start with a month end: no certain day at all, and the whole month shows
+    layout = layout_of("/2020-09")
+    row = next(layout.rows())
+    assert row.bar.core is None
+    assert row.bar.start == layout.start < day("2020-09-01")
+    layout = layout_of("2020-09/..")
+    assert next(layout.rows()).bar.core == (day("2020-09-30"), layout.stop)
+    assert layout.stop > day("2020-10-01")
+
+
+def test_open_ends_are_certain_to_the_edge() -> None:
+    layout = layout_of("2020-09-06/..", "2020-09-01")
+    row = next(r for r in layout.rows() if r.event.id == "e0")
+    assert row.bar.cut_end and row.bar.stop == layout.stop > day("2020-09-07")
+    assert row.bar.core == (day("2020-09-06"), layout.stop)
+    assert row.notes == ("open end",)
+    layout = layout_of("../2020-09-06", "2020-09-20")
+    row = next(r for r in layout.rows() if r.event.id == "e0")
+    assert row.bar.cut_start and row.bar.core == (layout.start, day("2020-09-07"))
+    assert row.notes == ("open start",)
+    assert only_row("2020-09-06/").notes == ("end unknown",)
+
+
+def test_an_interval_ending_before_it_starts_is_drawn_between_its_bounds() -> None:
+    row = only_row("2020-10-05/2020-09-20")
+    assert (row.bar.start, row.bar.stop, row.bar.core) == (day("2020-09-20"),
+                                                          day("2020-10-06"), None)
+    assert row.notes == ("ends before it starts",)
+
+
+def test_qualifiers_become_marks_and_notes() -> None:
+    assert (only_row("2020-09-06~").marks, only_row("2020-09-06~").notes) == ("~", ("approx.",))
+    assert (only_row("2020-09?").marks, only_row("2020-09?").notes) == ("?", ("uncertain",))
+    both = only_row("2020-09-06%")
+    assert (both.marks, both.notes, both.certain) == ("~?", ("approx.", "uncertain"), False)
+    assert only_row("2020-09-06").certain
+
+
+def test_milestones_are_releases_announcements_and_instants() -> None:
+    tl = Timeline("t", [
+        Event(id="a", title="Release", when="2021-11-19", kind="release"),
+        Event(id="b", title="News", when="2020-10", kind="announcement"),
+        Event(id="c", title="Call time", when="2020-10-05T07:30:00Z", kind="shoot"),
+        Event(id="d", title="Shoot", when="2020-10-05", kind="shoot"),
+        Event(id="e", title="Night", when="2020-10-05T20:00:00/2020-10-06T04:00:00",
+              kind="shoot"),
+    ])
+    milestones = {row.event.id: row.milestone for row in build_layout(tl, GanttOptions()).rows()}
+    assert milestones == {"a": True, "b": True, "c": True, "d": False, "e": False}
+
+
+# -- selection, order, sections -------------------------------------------------------------
+
+
+def mixed() -> Timeline:
+    rome, oslo = Place("Rome", country="IT"), Place("Oslo", country="NO")
+    return Timeline("Mixed", [
+        Event(id="b", title="beta shoot", when="2020-10-02", kind="shoot", place=rome,
+              unit="main", people=["Ann", "Bo"]),
+        Event(id="a", title="Alpha stunt", when="2020-09-01", kind="stunt", place=oslo,
+              people=[Credit("Ann", "actor")]),
+        Event(id="c", title="Gamma release", when="2021-01-05", kind="release", region="US"),
+        Event(id="d", title="delta shoot", when="2020-09-15", kind="shoot", place=oslo,
+              unit="second"),
+    ])
+
+
+def sections(layout: Layout) -> list[tuple[str, list[str]]]:
+    return [(s.label, [r.event.id for r in s.rows]) for s in layout.sections]
+
+
+@pytest.mark.parametrize(("group_by", "expected"), [
+    ("kind", [("Stunt", ["a"]), ("Shoot", ["d", "b"]), ("Release", ["c"])]),
+    ("place", [("Oslo, NO", ["a", "d"]), ("Rome, IT", ["b"]), ("No place", ["c"])]),
+    ("country", [("NO", ["a", "d"]), ("IT", ["b"]), ("US", ["c"])]),
+    ("unit", [("second", ["d"]), ("main", ["b"]), ("No unit", ["a", "c"])]),
+    ("person", [("Ann", ["a", "b"]), ("Bo", ["b"]), ("No one credited", ["d", "c"])]),
+    ("status", [("Confirmed", ["a", "d", "b", "c"])]),
+    ("none", [("", ["a", "d", "b", "c"])]),
+])
+def test_sections_in_order_of_their_first_event_and_the_unassigned_last(
+        group_by: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert sections(build_layout(mixed(), GanttOptions(group_by=group_by))) == expected
+
+
+def test_sort_orders() -> None:
+    by = {sort: sections(build_layout(mixed(), GanttOptions(group_by="none", sort=sort)))[0][1]
+          for sort in ("date", "title", "input")}
+    assert by == {"date": ["a", "d", "b", "c"], "title": ["a", "b", "d", "c"],
+                  "input": ["b", "a", "c", "d"]}
+
+
+def test_kinds_and_window_select_events_and_clip_bars() -> None:
+    tl = mixed().add(Event(id="long", title="Long shoot", when="2020-08-20/2020-10-20",
+                           kind="shoot"))
+    layout = build_layout(tl, GanttOptions(kinds="shoot", start="2020-09-10", end="2020-09"))
+    assert [r.event.id for r in layout.rows()] == ["long", "d"]
+    assert (layout.start, layout.stop) == (day("2020-09-10"), day("2020-10-01"))
+    long_row = next(layout.rows())
+    assert (long_row.bar.start, long_row.bar.stop) == (layout.start, layout.stop)
+    assert long_row.bar.cut_start and long_row.bar.cut_end
+    assert build_layout(tl, GanttOptions(kinds=["stunt", "release"])).row_count == 2
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"kinds": ["wrap"]}, "no events of kind wrap (the timeline has: shoot, stunt, release)"),
+    ({"start": "2030"}, "no events between 2030-01-01 and the end; the events run from "
+                        "2020-09-01 to 2021-01-05"),
+    ({"end": "2019-12"}, "no events between the start and 2019-12-31"),
+])
+def test_nothing_to_draw_says_why(options: dict[str, object], message: str) -> None:
+    with pytest.raises(ExportError, match="nothing to draw") as caught:
+        build_layout(mixed(), GanttOptions(**options))  # type: ignore[arg-type]
+    assert message in str(caught.value)
+
+
+def test_an_empty_timeline_has_nothing_to_draw() -> None:
+    with pytest.raises(ExportError, match="the timeline 'Empty' has no events"):
+        build_layout(Timeline("Empty"), GanttOptions())
+
+
+def test_person_sections_repeat_an_event_per_person() -> None:
+    layout = build_layout(mixed(), GanttOptions(group_by="person"))
+    assert layout.row_count == 5
+    assert "4 events (5 rows) in 3 sections by person" in layout.summary
+
+
+# -- colours, hover, legend, summary ----------------------------------------------------------
+
+
+def test_colours_by_kind_or_section() -> None:
+    by_kind = build_layout(mixed(), GanttOptions())
+    assert {r.event.kind: r.color for r in by_kind.rows()} == {
+        "stunt": "#D55E00", "shoot": "#0072B2", "release": "#CC79A7"}
+    by_section = build_layout(mixed(), GanttOptions(group_by="country", color_by="section"))
+    colours = [{r.color for r in s.rows} for s in by_section.sections]
+    assert all(len(c) == 1 for c in colours) and len(set.union(*colours)) == 3
+
+
+def test_hover_has_date_place_people_and_sources() -> None:
+    tl = Timeline("t", [Event(
+        id="e", title="Train\nroof", when="2020-10-01~/2020-10-10~", kind="stunt",
+        place=Place("Norway", country="NO"), people=[Credit("Tom Cruise", "actor")],
+        sources=["known", "unknown-id"], description="Long " * 200)],
+        [Source("known", "A report", publisher="Outlet", published="2020-10-05")])
+    layout = build_layout(tl, GanttOptions())
+    hover = layout.hover(next(layout.rows())).splitlines()
+    assert hover[:5] == [
+        "Train roof",
+        "early October 2020 (approximate) — 2020-10-01~/2020-10-10~",
+        "stunt · confirmed · Norway, NO",
+        "People: Tom Cruise (actor)",
+        "Sources: Outlet: A report (2020-10-05); unknown-id",
+    ]
+    assert hover[5].endswith(ELLIPSIS) and len(hover[5]) <= 301
+
+
+def test_legend_lists_what_is_drawn() -> None:
+    layout = build_layout(Timeline("t", [
+        Event(id="a", title="A", when="2020-09-06", kind="shoot"),
+        Event(id="b", title="B", when="2020-09~", kind="release"),
+    ]), GanttOptions(today=date(2020, 9, 10)))
+    assert [(i.symbol, i.label) for i in layout.legend] == [
+        ("bar", "Shoot"), ("bar", "Release"),
+        ("faded", "possible days (date not known to the day)"), ("milestone", "milestone"),
+        ("approximate", "approximate"), ("today", "today")]
+    assert [i.symbol for i in build_layout(mixed(), GanttOptions(color_by="section")).legend] \
+        == ["milestone"]
+
+
+def test_today_line_only_inside_the_chart() -> None:
+    assert layout_of("2020-09-06", today=date(2020, 9, 8)).today == day("2020-09-08")
+    assert layout_of("2020-09-06", today=date(2030, 1, 1)).today is None
+    assert layout_of("2020-09-06").today is None
+    assert layout_of("2020-09-06", today=True).options.today_date() == date.today()
+
+
+# -- the time axis ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("first", "last", "unit"), [
+    ("2020-09-06", "2020-09-06", ("day", 1)),
+    ("2020-09-01", "2020-10-15", ("week", 1)),
+    ("2020-09-01", "2021-03-01", ("month", 1)),
+    ("2020-01-01", "2022-12-31", ("month", 6)),
+    ("2015-01-01", "2025-12-31", ("year", 2)),
+    ("1900", "2020", ("year", 20)),
+])
+def test_tick_unit_follows_the_span(first: str, last: str, unit: tuple[str, int]) -> None:
+    layout = layout_of(first, last)
+    assert (layout.unit.name, layout.unit.step) == unit
+    assert 2 <= len(layout.ticks) <= 11
+    assert all(layout.start <= t.day <= layout.stop for t in layout.ticks)
+
+
+def test_axis_covers_the_data_in_whole_units_and_at_least_a_week() -> None:
+    layout = layout_of("2020-09-06")
+    assert layout.stop - layout.start >= 7
+    assert layout.start <= day("2020-09-06") and layout.stop >= day("2020-09-07")
+    layout = layout_of("2020-09-02", "2020-11-20")
+    assert date.fromordinal(layout.start).weekday() == 0  # whole weeks: from a Monday
+    assert layout.start <= day("2020-09-02") and layout.stop >= day("2020-11-21")
+
+
+def test_tick_labels_name_the_year_at_the_start_and_where_it_changes() -> None:
+    labels = [t.label for t in layout_of("2020-10-01", "2021-03-01").ticks]
+    assert labels == ["Oct 2020", "Nov", "Dec", "Jan 2021", "Feb", "Mar", "Apr"]
+    weeks = [t.label for t in layout_of("2020-12-14", "2021-01-20").ticks]
+    assert weeks[0] == "14 Dec 2020" and "4 Jan 2021" in weeks and "28 Dec" in weeks
+
+
+@given(st.integers(FIRST_DAY, LAST_DAY), st.sampled_from(UNITS))
+def test_tick_unit_boundaries(day_number: int, unit: TickUnit) -> None:
+    floor, ceil = unit.floor(day_number), unit.ceil(day_number)
+    assert floor <= day_number <= ceil
+    assert unit.floor(floor) == floor
+    if ceil <= LAST_DAY:
+        assert unit.floor(ceil) == ceil and unit.next(floor) > floor
+
+
+def test_choose_unit_and_ticks_at_the_ends_of_the_calendar() -> None:
+    assert choose_unit(LAST_DAY, 10).name == "year"
+    assert [t.label for t in ticks(LAST_DAY - 40, LAST_DAY + 1, UNITS[4])] == ["Dec 9999"]
+    assert ticks(FIRST_DAY, FIRST_DAY + 800, UNITS[7])[0].label == "1"
+
+
+@settings(max_examples=150, deadline=None)
+@given(timelines(max_events=6).filter(len), st.sampled_from(["kind", "person", "country"]))
+def test_any_timeline_lays_out_within_its_axis(tl: Timeline, group_by: str) -> None:
+    layout = build_layout(tl, ChartOptions(group_by=group_by))
+    assert layout.start < layout.stop
+    ids = [row.event.id for row in layout.rows()]
+    assert set(ids) == {event.id for event in tl}
+    for row in layout.rows():
+        bar = row.bar
+        assert layout.start <= bar.start < bar.stop <= layout.stop
+        if bar.core is not None:
+            assert bar.start <= bar.core[0] < bar.core[1] <= bar.stop
+        when = row.event.when
+        assert bar.cut_start == when.open_start
+        assert bar.cut_end == when.open_end
+
+
+@given(events(), st.dates(), st.dates())
+def test_window_clips_every_bar(event: Event, first: date, second: date) -> None:
+    low, high = sorted((first, second))
+    options = GanttOptions(start=low, end=high)
+    earliest, latest = sorted((event.when.lower, event.when.upper))  # reversed intervals too
+    if not (earliest <= high and latest >= low):
+        with pytest.raises(ExportError):
+            build_layout(Timeline("t", [event]), options)
+        return
+    layout = build_layout(Timeline("t", [event]), options)
+    assert (layout.start, layout.stop) == (low.toordinal(), high.toordinal() + 1)
+    bar = next(layout.rows()).bar
+    assert layout.start <= bar.start < bar.stop <= layout.stop
+
+
+# -- options ------------------------------------------------------------------------------------
+
+
+def test_options_read_command_line_values() -> None:
+    options = ChartOptions(start="September 2020", end=date(2020, 10, 5), kinds="stunt, shoot",
+                           today="2020-10-01", width=1200)
+    assert str(options.start) == "2020-09" and str(options.end) == "2020-10-05"
+    assert options.kinds == ("stunt", "shoot")
+    assert options.today == date(2020, 10, 1)
+    assert GanttOptions(today=True).today is True
+    assert str(GanttOptions(start=2020).start) == "2020"
+
+
+@pytest.mark.parametrize(("options", "message"), [
+    ({"group_by": "city"}, "group_by must be one of kind, place, country, unit, person, "
+                           "status, none; got 'city'"),
+    ({"sort": "size"}, "sort must be one of date, title, input; got 'size'"),
+    ({"color_by": "status"}, "color_by must be one of kind, section; got 'status'"),
+    ({"kinds": ["stunt", "heist"]}, "kinds: unknown kind(s) 'heist'; known kinds: shoot"),
+    ({"kinds": []}, "kinds is empty"),
+    ({"kinds": 3}, "kinds must be a kind, a list of kinds or None"),
+    ({"start": "the day after"}, "start: could not read 'the day after' as a date"),
+    ({"end": 20.5}, "end must be a date, a When or date text; got 20.5"),
+    ({"end": -5}, "end: could not read '-005' as a date"),
+    ({"start": "2021", "end": "2020"}, "start (2021) is after end (2020)"),
+    ({"today": "tomorrow"}, "today must be true, false or a day such as '2020-10-05'"),
+    ({"today": 1}, "today must be true, false or a day"),
+    ({"width": 50}, "width must be a whole number of pixels from 400 to 20000; got 50"),
+    ({"width": 800.0}, "width must be a whole number of pixels"),
+])
+def test_bad_options_name_the_option(options: dict[str, object], message: str) -> None:
+    with pytest.raises((ValueError, TypeError)) as caught:
+        ChartOptions(**options)  # type: ignore[arg-type]
+    assert message in str(caught.value)
+
+
+# -- text -----------------------------------------------------------------------------------------
+
+
+def test_one_line_and_shorten() -> None:
+    assert one_line("  a\n\tb  c\x00\ud800 ") == "a b c\ufffd\ufffd"
+    assert shorten("short", 100, 12) == "short"
+    long = "A very long title that cannot possibly fit in the label column"
+    short = shorten(long, 150, 12)
+    assert short.endswith(ELLIPSIS) and long.startswith(short[:-1])
+    assert text_width(short, 12) <= 150 < text_width(long, 12)
+    assert shorten("W" * 5, 1, 12) == ELLIPSIS
+    assert text_width("日本", 12) > text_width("ab", 12)

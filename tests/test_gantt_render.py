@@ -1,0 +1,191 @@
+"""Gantt output checked by real renderers: Mermaid 11 and headless Chromium (installed by
+.ci/setup-renderers.sh; these tests skip without them, or fail when CI is set).
+
+- The Mermaid text is rendered by Mermaid itself: it must not report an error, every event's
+  full title must appear in the drawing (this catches Mermaid's silent truncation at ``:``),
+  and the tasks must carry our colours.
+- The SVG and HTML charts are screenshotted; the screenshots must show the chart (not a
+  blank page) with bars in the kinds' colours. Their paths are printed to the test log.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from mitimeline import Event, Place, Timeline
+from mitimeline.gantt.chart import chart_layout
+from mitimeline.gantt.layout import Layout
+from mitimeline.gantt.mermaid import KEYWORDS, label
+from mitimeline.gantt.options import ChartOptions, GanttOptions
+from mitimeline.gantt.style import FADED_OPACITY, KIND_COLORS
+from mitimeline.gantt.text import one_line
+from test_gantt_support import (
+    Renderer,
+    hostile_timelines,
+    production,
+    renderers,
+    screenshot_dir,
+    show,
+)
+from test_gantt_svg import features, mi7
+
+__all__ = ["renderers", "screenshot_dir"]  # fixtures used here
+
+
+def rgb(color: str) -> tuple[int, int, int]:
+    return (int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16))
+
+
+def pixels(path: Path) -> numpy.ndarray[Any, Any]:
+    from matplotlib.image import imread
+
+    image = imread(path)
+    return (image[..., :3] * 255).round().astype(int)  # type: ignore[no-any-return]
+
+
+def count(image: numpy.ndarray[Any, Any], color: tuple[float, float, float],
+          tolerance: int = 10) -> int:
+    return int(numpy.all(numpy.abs(image - numpy.array(color)) <= tolerance, axis=-1).sum())
+
+
+def faded(color: str) -> tuple[float, ...]:
+    return tuple(c * FADED_OPACITY + 255 * (1 - FADED_OPACITY) for c in rgb(color))
+
+
+def non_white(image: numpy.ndarray[Any, Any]) -> float:
+    return float(numpy.any(image < 235, axis=-1).mean())
+
+
+# -- Mermaid --------------------------------------------------------------------------------
+
+
+def check_mermaid(renderer: Renderer, tl: Timeline, options: dict[str, Any],
+                  png: Path | None = None) -> dict[str, Any]:
+    """Render ``tl``'s Mermaid export and check titles, sections and colours."""
+    code = tl.dumps("mermaid", **options)
+    assert isinstance(code, str)
+    reply = renderer.mermaid(code, png)
+    assert "error" not in reply, f"Mermaid rejected the diagram: {reply['error']}\n{code}"
+    texts = [text.strip() for text in reply["texts"]]
+    layout = chart_layout(tl, GanttOptions(**options))
+    for event in {row.event for row in layout.rows()}:
+        title = one_line(event.title)
+        assert any(text.startswith(title) for text in texts), (
+            f"title {title!r} is not drawn in full; Mermaid drew {texts}")
+    for row in layout.rows():
+        assert label(row) in texts
+    for section in layout.sections:
+        assert section.label in texts or not section.label
+    if layout.title:
+        assert layout.title in texts
+    check_colours(reply["tasks"], layout)
+    return reply
+
+
+def check_colours(tasks: list[dict[str, str]], layout: Layout) -> None:
+    by_id = {task["id"].rsplit("-", 1)[1]: task for task in tasks}
+    for number, row in enumerate(layout.rows(), start=1):
+        task = by_id[f"ev{number}"]
+        red, green, blue = rgb(row.color)
+        assert task["fill"] == f"rgb({red}, {green}, {blue})", (row.label, task)
+        assert float(task["opacity"]) == (1 if row.certain else FADED_OPACITY), (row.label, task)
+
+
+def test_mermaid_draws_the_example(renderers: Renderer, screenshot_dir: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    png = screenshot_dir / "mi7-mermaid.png"
+    check_mermaid(renderers, mi7(), {}, png)
+    show(capsys, "Mermaid screenshot of the example timeline", png)
+    image = pixels(png)
+    assert non_white(image) > 0.02
+    assert count(image, rgb(KIND_COLORS["release"])) > 50  # the two release diamonds
+    assert count(image, rgb(KIND_COLORS["shoot"])) > 10
+
+
+@pytest.mark.parametrize("options", [
+    {"group_by": "person", "color_by": "section"},
+    {"group_by": "country", "end": "2020-10", "today": "2020-09-20"},
+    {"group_by": "none", "sort": "title", "kinds": ["stunt", "shoot"]},
+])
+def test_mermaid_draws_every_option(renderers: Renderer, options: dict[str, Any]) -> None:
+    check_mermaid(renderers, mi7(), options)
+    check_mermaid(renderers, features(), options)
+
+
+def test_mermaid_draws_titles_that_begin_like_its_keywords(renderers: Renderer) -> None:
+    titles = [f"{keyword} {i}: x" for i, keyword in enumerate(KEYWORDS)]
+    titles += ["2020-09-06 first day", "Title sequence", "Section 5", "%% not a comment",
+               "5% of the budget", "#58; literal", "Straße ¶ß ﬂ°°58¶ß", "a ; b # c",
+               "<img src=x onerror=alert(1)>"]
+    tl = Timeline("Keywords", [Event(id=f"e{i}", title=title, when=f"2020-09-{i % 28 + 1:02d}",
+                                     place=Place(title))
+                               for i, title in enumerate(titles)])
+    check_mermaid(renderers, tl, {"group_by": "place"})
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tl=hostile_timelines())
+def test_mermaid_draws_hostile_titles_as_written(renderers: Renderer, tl: Timeline) -> None:
+    check_mermaid(renderers, tl, {"group_by": "person"})
+
+
+def test_the_harness_sees_mermaid_errors(renderers: Renderer) -> None:
+    reply = renderers.mermaid("gantt\n    dateFormat YYYY-MM-DD\n    Bad : 2020-13-45, 1d\n")
+    assert "Invalid date" in reply.get("error", "")
+
+
+# -- SVG and HTML in Chromium ----------------------------------------------------------------
+
+
+def screenshot(renderer: Renderer, path: Path, width: int) -> numpy.ndarray[Any, Any]:
+    png = path.with_suffix(path.suffix + ".png")
+    reply = renderer.screenshot(path, png, width)
+    assert reply["errors"] == [], reply["errors"]
+    return pixels(png)
+
+
+@pytest.mark.parametrize(("name", "make"), [
+    ("example", mi7), ("features", features), ("5-events", lambda: production(5)),
+    ("500-events", lambda: production(500)),
+])
+def test_svg_screenshots_show_bars(renderers: Renderer, screenshot_dir: Path,
+                                   capsys: pytest.CaptureFixture[str], name: str,
+                                   make: Any) -> None:
+    tl = make()
+    options = ChartOptions(group_by="place", today="2020-09-12")
+    path = screenshot_dir / f"{name}.svg"
+    tl.export(path, group_by="place", today="2020-09-12")
+    image = screenshot(renderers, path, options.width)
+    show(capsys, f"SVG screenshot ({name})", path.with_suffix(".svg.png"))
+    layout = chart_layout(tl, options)
+    root_height = int(path.read_text(encoding="utf-8").split('height="', 1)[1].split('"')[0])
+    assert image.shape[:2] == (root_height, options.width)
+    assert non_white(image) > 0.02
+    drawn = {row.color for row in layout.rows() if row.bar.core and not row.milestone}
+    for color in drawn:
+        assert count(image, rgb(color)) >= 8, f"no solid {color} bar in the screenshot"
+    fuzzy = {row.color for row in layout.rows() if row.bar.core is None and not row.milestone}
+    for color in fuzzy:
+        assert count(image, faded(color), tolerance=14) >= 8, f"no faded {color} bar"
+
+
+def test_html_page_and_hostile_svg_run_no_script(renderers: Renderer, screenshot_dir: Path,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    tl = Timeline("<script>alert('title')</script>", [
+        Event(id="a", title="<script>alert(1)</script>", when="2020-09-06", kind="stunt"),
+        Event(id="b", title="<img src=x onerror=alert(2)>", when="2020-09-08", kind="shoot"),
+        Event(id="c", title="]]><script>alert(3)</script>", when="2020-09-09", kind="move",
+              place=Place("<svg onload=alert(4)>")),
+    ])
+    for suffix in (".html", ".svg"):
+        path = screenshot_dir / f"hostile{suffix}"
+        tl.export(path)
+        image = screenshot(renderers, path, 1000)  # fails on any dialog or page error
+        assert non_white(image) > 0.01
+        show(capsys, f"{suffix[1:].upper()} screenshot (hostile text)",
+             path.with_suffix(suffix + ".png"))
