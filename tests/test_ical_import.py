@@ -334,6 +334,13 @@ def test_recurrence_window_options() -> None:
     assert len(read(raw, max_occurrences=3)[0]) == 3
 
 
+def test_an_endless_rule_by_the_second_is_capped() -> None:
+    raw = calendar("UID:s\nDTSTART:20200906T100000Z\nRRULE:FREQ=SECONDLY")
+    timeline, findings = read(raw, max_occurrences=50)
+    assert len(timeline) == 50 and str(timeline.events[-1].when) == "2020-09-06T10:00:49Z"
+    assert "more than 50 occurrences" in findings[0].message
+
+
 def test_a_bad_rule_imports_the_series_once() -> None:
     raw = calendar("UID:r\nSUMMARY:Odd\nDTSTART;VALUE=DATE:20200901\nRRULE:FREQ=SOMETIMES")
     timeline, findings = read(raw)
@@ -504,6 +511,7 @@ def test_findings_are_one_warning_per_file(tmp_path: Path) -> None:
         timeline = mitimeline.load(path)
     assert [e.id for e in timeline] == ["good"]
     (warning,) = caught
+    assert warning.filename == __file__  # it points at the load() call, not mitimeline
     message = warning.message
     assert isinstance(message, ICalImportWarning)
     assert message.source == str(path)

@@ -26,7 +26,7 @@ from ._ical_lexer import Component, Property
 from ._ical_syntax import one_line, split_text_list, unescape_text, visible_text
 from ._ical_values import format_geo, parse_date, parse_datetime, parse_duration, parse_geo
 
-__all__ = ["EventReader", "Report", "label_of"]
+__all__ = ["UNTITLED", "EventReader", "Read", "Report", "label_of", "slug_of"]
 
 Report = Callable[[int, str, str, bool], None]
 """``report(content-line index, component label, message, skipped)``."""

@@ -23,12 +23,18 @@ from ._ical_syntax import escape_text, json_text, one_line, visible_text
 from ._ical_values import format_date, format_datetime, format_geo
 
 __all__ = [
+    "EPOCH",
     "FORMAT_VERSION",
     "PRODID",
     "UID_NAMESPACE",
     "calendar_lines",
+    "credit_data",
     "ical_status",
+    "place_data",
+    "production_data",
+    "source_data",
     "summary_of",
+    "uuid5",
     "visible_categories",
 ]
 

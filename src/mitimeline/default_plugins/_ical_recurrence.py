@@ -35,20 +35,20 @@ def expand(calendar_text: str, start: date, until: date | None, limit: int) -> E
     VTIMEZONEs they use): occurrences starting on or after ``start`` and before ``until``,
     at most ``limit`` of them, in start order.
 
-    Without ``until`` the window grows from one year, doubling, until it holds more than
-    ``limit`` occurrences or reaches the year 9000 (``recurring-ical-events``' own
-    ``after()`` is far slower and never ends on all-day series).
+    The window grows from one hour, doubling, until it holds more than ``limit``
+    occurrences or reaches ``until`` (default the year 9000), so even an endless
+    ``FREQ=SECONDLY`` rule costs little (``recurring-ical-events``' own ``after()`` is far
+    slower and never ends on all-day series).
     """
     import icalendar
-    import recurring_ical_events  # type: ignore[import-untyped]
+    import recurring_ical_events
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             calendar = icalendar.Calendar.from_ical(calendar_text)
             query = recurring_ical_events.of(calendar)
-            found = query.between(start, until) if until is not None else _grow(
-                query, start, limit)
+            found = _grow(query, start, until or _HORIZON, limit)
             chosen = sorted((occurrence for occurrence in found
                              if _in_window(_start_of(occurrence), start, until)),
                             key=lambda occurrence: _sort_key(_start_of(occurrence)))
@@ -60,20 +60,22 @@ def expand(calendar_text: str, start: date, until: date | None, limit: int) -> E
     return Expansion(texts, truncated=len(chosen) > limit)
 
 
-_FIRST_SPAN = timedelta(days=366)
+_FIRST_SPAN = timedelta(hours=1)
 _HORIZON = date(9000, 1, 1)
-"""The growing window stops here: recurring-ical-events overflows near the year 9999."""
+"""Where the window stops growing: recurring-ical-events overflows near the year 9999."""
 
 
-def _grow(query: Any, start: date, limit: int) -> list[Any]:
-    """The occurrences from ``start`` in a window doubling from one year until it holds more
-    than ``limit`` or reaches :data:`_HORIZON`."""
+def _grow(query: Any, start: date, until: date, limit: int) -> list[Any]:
+    """The occurrences from ``start`` in a window doubling from one hour until it holds more
+    than ``limit`` or reaches ``until``."""
+    first = datetime(start.year, start.month, start.day)
+    last = datetime(until.year, until.month, until.day)
     found: list[Any] = []
     span = _FIRST_SPAN
-    while start < _HORIZON:
-        end = start + span if span < _HORIZON - start else _HORIZON
-        found = query.between(start, end)
-        if len(found) > limit or end >= _HORIZON:
+    while first < last:
+        end = first + span if span < last - first else last
+        found = query.between(first, end)
+        if len(found) > limit or end >= last:
             break
         span *= 2
     return found

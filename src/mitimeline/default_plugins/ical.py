@@ -10,6 +10,7 @@ registered from ``register_parsers`` / ``register_exporters``. The mapping is do
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar
 
@@ -62,7 +63,8 @@ class ICalParser(Parser):
         if findings:
             import warnings
 
-            warnings.warn(ICalImportWarning(_name_of(stream), tuple(findings)), stacklevel=2)
+            warnings.warn(ICalImportWarning(_name_of(stream), tuple(findings)),
+                          stacklevel=_caller_level())
         return timeline
 
 
@@ -102,6 +104,19 @@ def load_with_findings(
     except ParseError as exc:
         raise exc.located(source=name, format="ical") from None
     return timeline, tuple(findings)
+
+
+def _caller_level() -> int:
+    """The ``stacklevel`` that points a warning at the first caller outside mitimeline (the
+    user's ``load()``), however deep mitimeline's own calls go."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    frame = sys._getframe(1)  # the function that warns: stacklevel 1
+    level = 1
+    while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(
+            package + os.sep):
+        frame = frame.f_back
+        level += 1
+    return level
 
 
 def _name_of(stream: IO[bytes] | BinaryIO) -> str:

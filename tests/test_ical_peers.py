@@ -1,0 +1,398 @@
+"""Our exports, checked by independent iCalendar implementations.
+
+Peers: icalendar (no ``component.errors``), ical (allenporter, strict pydantic models),
+vobject (``validate=True``), ics (ics-py), libical 3 (Debian ``gir1.2-ical-3.0`` through the
+system ``/usr/bin/python3``: ``restriction_check`` must add no X-LIC-ERROR) and calcurse
+(``calcurse -i`` imports every event, 0 skipped). Each must also see every event.
+
+A missing peer fails the test when the environment variable ``CI`` is set and skips it
+otherwise; ``.ci/setup-ical-peers.sh`` installs the system ones, the ``test`` extra the
+Python ones. ics-py (0.7.3 with TatSu 5) recurses about once per line it parses, so a
+calendar of a few hundred lines overflows the C stack ("lost sys.stderr"); it runs in a
+child process, in a thread with a large stack, which leaves with ``os._exit``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import mitimeline
+from mitimeline import Credit, Event, Place, Timeline
+from mitimeline.default_plugins.ical import ICalExporter
+from mitimeline.testing import events, timelines
+
+ROOT = Path(__file__).resolve().parent.parent
+SETUP = ".ci/setup-ical-peers.sh"
+SYSTEM_PYTHON = "/usr/bin/python3"
+
+Check = Callable[[list[bytes], list[int]], list[list[str]]]
+"""A peer: documents and their event counts → the problems it found in each."""
+
+LIBICAL = r"""
+import json, sys
+import gi
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib as I
+
+def errors(text):
+    try:
+        top = I.Component.new_from_string(text)
+    except TypeError:
+        top = None
+    if top is None:
+        return ["libical could not parse it"], -1
+    I.restriction_check(top)
+    found = []
+    def walk(component):
+        prop = component.get_first_property(I.PropertyKind.XLICERROR_PROPERTY)
+        while prop is not None:
+            found.append(I.Component.kind_to_string(component.isa()) + ": "
+                         + prop.get_value_as_string())
+            prop = component.get_next_property(I.PropertyKind.XLICERROR_PROPERTY)
+        child = component.get_first_component(I.ComponentKind.ANY_COMPONENT)
+        while child is not None:
+            walk(child)
+            child = component.get_next_component(I.ComponentKind.ANY_COMPONENT)
+    walk(top)
+    return found, top.count_components(I.ComponentKind.VEVENT_COMPONENT)
+
+print(json.dumps([errors(text) for text in json.load(sys.stdin)]))
+"""
+
+ICS_PY = r"""
+import json, os, sys, threading
+import ics
+
+def errors(text):
+    try:
+        calendar = ics.Calendar(text)
+    except Exception as exc:
+        return [f"{type(exc).__name__}: {exc}"[:300]], -1
+    return [], len(calendar.events)
+
+def main():
+    print(json.dumps([errors(text) for text in json.load(sys.stdin)]), flush=True)
+
+sys.setrecursionlimit(1_000_000)
+threading.stack_size(1024 * 1024 * 1024)  # ics-py recurses about once per line it parses
+worker = threading.Thread(target=main)
+worker.start()
+worker.join()
+os._exit(0)  # freeing the parsed calendars recurses as deep again
+"""
+
+
+def require(available: bool, what: str) -> None:
+    """Skip (or, under CI, fail) when a peer is missing."""
+    if available:
+        return
+    message = f"{what} is not installed; {SETUP} (as root) and the 'test' extra install it"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def importable(module: str) -> bool:
+    try:
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+def libical_available() -> bool:
+    if not Path(SYSTEM_PYTHON).exists():
+        return False
+    probe = subprocess.run(
+        [SYSTEM_PYTHON, "-c", 'import gi; gi.require_version("ICalGLib", "3.0"); '
+                              "from gi.repository import ICalGLib"],
+        capture_output=True, check=False)
+    return probe.returncode == 0
+
+
+def counted(found: list[str], seen: int, expected: int) -> list[str]:
+    return found if seen == expected else [*found, f"saw {seen} events, expected {expected}"]
+
+
+def check_icalendar(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    require(importable("icalendar"), "icalendar")
+    import icalendar
+
+    results = []
+    for data, count in zip(documents, counts, strict=True):
+        calendar = icalendar.Calendar.from_ical(data)
+        found = [f"{c.name}: {error}" for c in calendar.walk() for error in c.errors]
+        results.append(counted(found, len(calendar.walk("VEVENT")), count))
+    return results
+
+
+def check_ical(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    require(importable("ical"), "ical (allenporter)")
+    from ical.calendar_stream import IcsCalendarStream
+    from ical.exceptions import CalendarParseError
+
+    results = []
+    for data, count in zip(documents, counts, strict=True):
+        try:
+            calendar = IcsCalendarStream.calendar_from_ics(data.decode("utf-8"))
+        except CalendarParseError as exc:
+            results.append([f"{exc}: {exc.detailed_error}"])
+            continue
+        results.append(counted([], len(calendar.events), count))
+    return results
+
+
+def check_vobject(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    require(importable("vobject"), "vobject")
+    import vobject
+
+    results = []
+    for data, count in zip(documents, counts, strict=True):
+        try:
+            calendar = vobject.readOne(data.decode("utf-8"), validate=True)
+        except Exception as exc:  # vobject raises many kinds
+            results.append([f"{type(exc).__name__}: {exc}"])
+            continue
+        results.append(counted([], len(getattr(calendar, "vevent_list", [])), count))
+    return results
+
+
+def in_child(command: list[str], script: str, documents: list[bytes],
+             counts: list[int]) -> list[list[str]]:
+    texts = [data.decode("utf-8") for data in documents]
+    done = subprocess.run([*command, "-c", script], input=json.dumps(texts).encode(),
+                          capture_output=True, check=False, timeout=300)
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    return [counted(found, seen, count)
+            for (found, seen), count in zip(json.loads(done.stdout), counts, strict=True)]
+
+
+def check_ics_py(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    require(importable("ics"), "ics (ics-py)")
+    return in_child([sys.executable], ICS_PY, documents, counts)
+
+
+def check_libical(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    require(libical_available(), "libical (gir1.2-ical-3.0 + python3-gi)")
+    return in_child([SYSTEM_PYTHON], LIBICAL, documents, counts)
+
+
+def check_calcurse(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    require(shutil.which("calcurse") is not None, "calcurse")
+    import tempfile
+
+    results = []
+    for data, count in zip(documents, counts, strict=True):
+        with tempfile.TemporaryDirectory() as work:
+            path = Path(work) / "export.ics"
+            path.write_bytes(data)
+            (Path(work) / "db").mkdir()
+            done = subprocess.run(["calcurse", "-D", str(Path(work) / "db"), "-i", str(path)],
+                                  capture_output=True, check=False, timeout=60,
+                                  env={**os.environ, "TMPDIR": work, "HOME": work})
+            report = re.search(r"(\d+) apps? / (\d+) events? / \d+ todos? / (\d+) skipped",
+                               done.stdout.decode(errors="replace"))
+            if report is None:
+                results.append([f"no import report: {done.stdout!r} {done.stderr!r}"])
+                continue
+            apps, events_seen, skipped = map(int, report.groups())
+            logs = " ".join(p.read_text(errors="replace")[-500:]
+                            for p in Path(work).glob("calcurse_log*"))
+            found = [f"{skipped} skipped: {logs}"] if skipped else []
+            results.append(counted(found, apps + events_seen, count))
+    return results
+
+
+def check_lint(documents: list[bytes], counts: list[int]) -> list[list[str]]:
+    """Our own checks, which no peer makes: CRLF only, physical lines of at most 75
+    octets, UTF-8; in each VEVENT one UID, DTSTAMP and DTSTART, a DTEND of the same value
+    type after DTSTART, never both DTEND and DURATION, GEO as two plain decimals."""
+    results = []
+    for data, count in zip(documents, counts, strict=True):
+        found = []
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            found.append(f"not UTF-8: {exc}")
+        body = data.replace(b"\r\n", b"")
+        if b"\n" in body or b"\r" in body or not data.endswith(b"\r\n"):
+            found.append("a line end that is not CRLF")
+        found += [f"line {number} has {len(line)} octets" for number, line in
+                  enumerate(data.split(b"\r\n"), start=1) if len(line) > 75]
+        text = data.decode("utf-8", "replace").replace("\r\n ", "")
+        vevents = re.findall(r"\r\nBEGIN:VEVENT\r\n(.*?)\r\nEND:VEVENT", text, re.DOTALL)
+        for event in vevents:
+            found += lint_event(dict(_property(line) for line in event.split("\r\n")),
+                                event.split("\r\n"))
+        results.append(counted(found, len(vevents), count))
+    return results
+
+
+def _property(line: str) -> tuple[str, str]:
+    head, _colon, value = line.partition(":")
+    return head, value
+
+
+def lint_event(properties: dict[str, str], lines: list[str]) -> list[str]:
+    names = [line.partition(":")[0].partition(";")[0] for line in lines]
+    found = [f"{name} appears {names.count(name)} times"
+             for name in ("UID", "DTSTAMP", "DTSTART") if names.count(name) != 1]
+    if "DTEND" in names and "DURATION" in names:
+        found.append("both DTEND and DURATION")
+    start = next((value for head, value in properties.items() if head.startswith("DTSTART")),
+                 None)
+    end_head = next((head for head in properties if head.startswith("DTEND")), None)
+    if start is not None and end_head is not None:
+        end = properties[end_head]
+        if len(end) != len(start) or ("VALUE=DATE" in end_head) != (len(start) == 8):
+            found.append("DTSTART and DTEND of different value types")
+        elif end.rstrip("Z") <= start.rstrip("Z"):
+            found.append(f"DTEND {end} not after DTSTART {start}")
+    geo = properties.get("GEO")
+    if geo is not None and not re.fullmatch(r"-?[0-9]+\.[0-9]+;-?[0-9]+\.[0-9]+", geo):
+        found.append(f"GEO {geo!r} is not two decimals")
+    return found
+
+
+PEERS: dict[str, Check] = {
+    "lint": check_lint,
+    "icalendar": check_icalendar,
+    "ical": check_ical,
+    "vobject": check_vobject,
+    "ics": check_ics_py,
+    "libical": check_libical,
+    "calcurse": check_calcurse,
+}
+
+
+def export(tl: Timeline, **options: Any) -> bytes:
+    buffer = io.BytesIO()
+    ICalExporter().export(tl, buffer, ICalExporter.Options(**options))
+    return buffer.getvalue()
+
+
+def assert_accepted(peer: str, timelines_: list[Timeline], **options: Any) -> None:
+    documents = [export(tl, **options) for tl in timelines_]
+    counts = [len(tl.events) for tl in timelines_]
+    problems = PEERS[peer](documents, counts)
+    bad = [(found, data.decode("utf-8")[:3000]) for found, data in zip(problems, documents,
+                                                                      strict=True) if found]
+    assert not bad, f"{peer} rejected {len(bad)} export(s); first: {bad[0]}"
+
+
+# -- the bundled example ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("peer", PEERS)
+def test_the_example_is_accepted(peer: str) -> None:
+    tl = mitimeline.load(ROOT / "seeds" / "mi7-example.json")
+    assert_accepted(peer, [tl])
+    assert_accepted(peer, [tl], lossless=False, description_template=None)
+
+
+# -- generated timelines with awkward text ----------------------------------------------
+
+
+AWKWARD = [
+    "Ramp jump, Norway; take 2", 'He said "cut" — and \'print\'', "Line one\nline two\n",
+    "Tab\there", "Back\\slash \\N \\n \\; \\,", "Emoji 🎬🏍️👩🏽‍🚀 🇳🇴", "x" * 500,
+    "Ελληνικά, русский, 日本語, 中文, العربية, עברית, हिन्दी, ქართული", "é" * 200,
+    "colon: value; semi, comma", "\r\nCRLF and \r lone CR", "^caret^ and ^^ and ^n",
+    "<b>html</b> & amp; &lt;", "NUL\x00 BEL\x07 DEL\x7f C1\x85\x9f LS\u2028 PS\u2029",
+    "BEGIN:VEVENT", "END:VCALENDAR\r\nBEGIN:VCALENDAR", " leading and trailing ",
+]
+
+
+def awkward_text() -> st.SearchStrategy[str]:
+    return (st.sampled_from(AWKWARD) | st.text(min_size=1, max_size=200)).filter(str.strip)
+
+
+@st.composite
+def awkward_events(draw: st.DrawFn) -> Event:
+    event = draw(events())
+    text = awkward_text()
+    place = event.place
+    if place is not None:
+        place = attrs.evolve(place, name=draw(text), locality=draw(st.none() | text))
+    return attrs.evolve(
+        event,
+        title=draw(text),
+        description=draw(st.none() | text),
+        tags=draw(st.lists(text, max_size=3)),
+        people=[Credit(draw(text), draw(st.none() | text))
+                for _ in range(draw(st.integers(0, 2)))],
+        unit=draw(st.none() | text),
+        place=place,
+    )
+
+
+@st.composite
+def awkward_timelines(draw: st.DrawFn) -> Timeline:
+    tl = draw(timelines(max_events=0))
+    return attrs.evolve(tl, title=draw(awkward_text()),
+                        description=draw(st.none() | awkward_text()),
+                        events=draw(st.lists(awkward_events(), min_size=1, max_size=4)))
+
+
+@pytest.mark.parametrize("peer", PEERS)
+@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                 HealthCheck.data_too_large])
+@given(batch=st.lists(awkward_timelines(), min_size=5, max_size=5))
+def test_generated_timelines_are_accepted(peer: str, batch: list[Timeline]) -> None:
+    assert_accepted(peer, batch)
+
+
+def test_a_hand_made_awkward_timeline_is_accepted_by_every_peer() -> None:
+    cape_town = {"latitude": -33.9, "longitude": 18.4, "timezone": "Africa/Johannesburg"}
+    events_ = [Event(id=f"e{number}", title=text, when=when, description=text, tags=[text],
+                     place=Place(text, **cape_town), people=[Credit(text, text)], unit=text)
+               for number, (text, when) in enumerate(zip(AWKWARD, [
+                   "2020-09", "2020-09-06", "2020-10-05T07:30:00", "2020-10-05T07:30:00Z/2020-10-"
+                   "05T19:00:00Z", "early October 2020", "2020~", "2020-23", "201X",
+                   "/2020-09-06", "2020-09/..", "2020-10-05T09:00:00+02:00", "2021-11-19?",
+                   "2020-09-06/2020-09-01", "2020-02-29", "1969-07-20T20:17:40Z", "2038-01-19",
+                   "2020-12-31"], strict=False))]
+    tl = Timeline(AWKWARD[5], events_, description=AWKWARD[0])
+    for peer in PEERS:
+        assert_accepted(peer, [tl])
+
+
+# -- the checks themselves can fail ------------------------------------------------------
+
+
+BROKEN = (b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+          b"DTSTAMP:20200101T000000Z\r\nDTSTART;VALUE=DATE:20200906\r\nDTEND:20200901T000000Z\r\n"
+          b"DURATION:P1D\r\nGEO:1,2\r\nSTATUS:MAYBE\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+
+
+@pytest.mark.parametrize("peer", PEERS)
+def test_each_peer_rejects_a_broken_calendar(peer: str) -> None:
+    """DTEND before DTSTART and of another type, DTEND with DURATION, a bad GEO and STATUS:
+    every peer reports something, so a passing check means something."""
+    (found,) = PEERS[peer]([BROKEN], [1])
+    assert found
+
+
+def test_a_missing_peer_fails_under_ci_and_is_skipped_otherwise(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match=re.escape(SETUP)):
+        require(False, "calcurse")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match=re.escape(SETUP)):
+        require(False, "calcurse")
+    require(True, "calcurse")
