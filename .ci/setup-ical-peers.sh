@@ -7,6 +7,9 @@
 # Debian 12, run as root by .ci/run. Idempotent and quiet: does nothing when all are present.
 set -euo pipefail
 
+repo=$(cd "$(dirname "$0")/.." && pwd)
+source "$repo/.ci/lib.sh"
+
 packages=(python3-gi gir1.2-ical-3.0 calcurse)
 
 missing=()
@@ -18,15 +21,7 @@ done
 
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "installing iCal peers: ${missing[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  log=$(mktemp)
-  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}"; } \
-      >"$log" 2>&1; then
-    cat "$log" >&2
-    rm -f "$log"
-    exit 1
-  fi
-  rm -f "$log"
+  apt_install "${missing[@]}"
 fi
 
 # Fail here, not in the tests, if a peer is still unusable.
