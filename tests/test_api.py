@@ -377,5 +377,8 @@ def test_export_through_a_symlink_replaces_the_file_it_points_to(
 
 
 def test_export_into_a_missing_directory_names_it(tmp_path: Path, tl: Timeline) -> None:
-    with pytest.raises(FileNotFoundError, match="no such directory"):
-        api.export(tl, tmp_path / "nope" / "out.lines")
+    target = tmp_path / "nope" / "out.lines"
+    with pytest.raises(ExportError) as info:
+        api.export(tl, target)
+    expected = f"cannot write {str(target)!r}: no such directory {str(target.parent)!r}"
+    assert str(info.value) == expected

@@ -5,22 +5,30 @@ Formats are chosen by :func:`mitimeline.plugins.find_parser` / ``find_exporter``
 options are checked against the format's ``Options`` (:func:`~mitimeline.formats.build_options`).
 Errors raised inside a plugin are reported as :class:`~mitimeline.ParseError` or
 :class:`~mitimeline.ExportError` naming the plugin and format; other
-:class:`~mitimeline.MitimelineError` subclasses pass through unchanged.
+:class:`~mitimeline.MitimelineError` subclasses pass through unchanged. Operating-system
+errors (unreadable input, a full disk, ...) become ``ParseError`` / ``ExportError`` naming
+the path, with the :class:`OSError` as ``__cause__`` and its ``errno`` kept. Exceptions that
+are not :class:`Exception` (``KeyboardInterrupt``) pass through untouched.
 """
 
 from __future__ import annotations
 
+import codecs
 import contextlib
+import errno
 import io
 import os
 import stat
 from collections.abc import Callable
-from typing import IO, Any, BinaryIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
 
 from . import plugins
 from .errors import ExportError, MitimelineError, ParseError
 from .formats import SNIFF_BYTES, Exporter, Parser, build_options
 from .timeline import Timeline
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 __all__ = ["dumps", "export", "load", "loads"]
 
@@ -34,15 +42,16 @@ def load(source: PathOrStream, format: str | None = None, **options: Any) -> Tim
     """Read a timeline from a path or a binary file object.
 
     The format is ``format`` if given, else found from the file name's extension, else by
-    sniffing the first :data:`~mitimeline.formats.SNIFF_BYTES` bytes. A missing file raises
-    :class:`ParseError` ("no such file") naming it. Non-seekable streams are read into memory.
+    sniffing the first :data:`~mitimeline.formats.SNIFF_BYTES` bytes. A file that cannot be
+    opened or read (missing, a directory, permission denied) raises :class:`ParseError`
+    naming it, with ``errno`` set. Non-seekable streams are read into memory.
     """
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         try:
             stream = open(path, "rb")  # noqa: SIM115 -- closed by the with below
-        except FileNotFoundError as exc:
-            raise ParseError("no such file", source=path) from exc
+        except OSError as exc:
+            raise _read_error(path, exc) from exc
         with stream:
             return _load_stream(stream, path, format, options)
     _require_binary(source, "load()")
@@ -65,7 +74,10 @@ def _load_stream(
 ) -> Timeline:
     head = None
     if format is None:
-        head, stream = _peek(stream)
+        try:
+            head, stream = _peek(stream)
+        except OSError as exc:
+            raise _read_error(filename or "<stream>", exc) from exc
     parser = plugins.find_parser(format, filename, head)
     built = build_options(parser, options)
     return _parse(parser, stream, built, filename or "<stream>")
@@ -80,6 +92,16 @@ def _peek(stream: IO[bytes]) -> tuple[bytes, IO[bytes]]:
         return head, stream
     head = stream.read(SNIFF_BYTES)
     return head, io.BytesIO(head + stream.read())
+
+
+def _read_error(source: str, exc: OSError) -> ParseError:
+    if isinstance(exc, FileNotFoundError):
+        reason = "no such file"
+    elif isinstance(exc, IsADirectoryError):
+        reason = "is a directory, not a file"
+    else:
+        reason = f"cannot read: {_reason(exc)}"
+    return ParseError(reason, source=source, errno=exc.errno)
 
 
 def _parse(parser: Parser, stream: IO[bytes], options: Any, source: str) -> Timeline:
@@ -117,14 +139,24 @@ def export(
     The format is ``format`` if given, else found from the target's extension. A path is
     written atomically: to a temporary file in the same directory, then renamed over the
     target, which is left untouched if anything fails and keeps its permission bits if it
-    existed (a new file gets the umask default). A file object is written directly.
+    existed (a new file gets the umask default). A read-only target is refused; a failure
+    to write (disk full, permission denied, ...) raises :class:`ExportError` naming the path,
+    with ``errno`` set. A text format's output must be UTF-8. A file object is written
+    directly.
     """
     _require_timeline(timeline, "export()")
     if isinstance(target, (str, os.PathLike)):
         path = os.fspath(target)
         exporter = plugins.find_exporter(format, path)
         built = build_options(exporter, options)
-        _write_atomic(path, lambda stream: _export(exporter, timeline, stream, built))
+
+        def write(output: _Output) -> None:
+            _export(exporter, timeline, output, built)
+            problem = output.utf8_problem()
+            if problem is not None:
+                raise _not_utf8(exporter) from problem
+
+        _write_atomic(path, write, utf8=not exporter.binary)
         return
     _require_binary(target, "export()")
     name = getattr(target, "name", None)
@@ -144,11 +176,16 @@ def dumps(timeline: Timeline, format: str, **options: Any) -> str | bytes:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ExportError(
-            f"exporter {exporter.name!r} from plugin {plugins.plugin_of(exporter)!r} wrote "
-            f"bytes that are not UTF-8; a binary format must set binary = True",
-            format=exporter.name, plugin=plugins.plugin_of(exporter),
-        ) from exc
+        raise _not_utf8(exporter) from exc
+
+
+def _not_utf8(exporter: Exporter) -> ExportError:
+    plugin = plugins.plugin_of(exporter)
+    return ExportError(
+        f"exporter {exporter.name!r} from plugin {plugin!r} wrote "
+        f"bytes that are not UTF-8; a binary format must set binary = True",
+        format=exporter.name, plugin=plugin,
+    )
 
 
 def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: Any) -> None:
@@ -156,7 +193,8 @@ def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: 
     plugin = plugins.plugin_of(exporter)
     about = f"exporter {exporter.name!r} from plugin {plugin!r}"
     try:
-        exporter.export(timeline, cast(BinaryIO, stream), options)
+        run = cast("Callable[[Timeline, BinaryIO, Any], object]", exporter.export)
+        returned = run(timeline, cast(BinaryIO, stream), options)
     except ExportError as exc:
         exc.format = exc.format or exporter.name
         exc.plugin = exc.plugin or plugin
@@ -167,6 +205,11 @@ def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: 
         raise ExportError(
             f"{about} failed: {type(exc).__name__}: {exc}", format=exporter.name, plugin=plugin
         ) from exc
+    if isinstance(returned, (str, bytes, bytearray, memoryview)):
+        raise ExportError(
+            f"{about} returned {type(returned).__name__} instead of writing it to the stream",
+            format=exporter.name, plugin=plugin,
+        )
     if stream.closed:
         raise ExportError(
             f"{about} closed its output stream; exporters must leave it open "
@@ -175,32 +218,108 @@ def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: 
         )
 
 
-def _write_atomic(path: str, write: Callable[[IO[bytes]], None]) -> None:
+def _write_atomic(path: str, write: Callable[[_Output], None], utf8: bool = False) -> None:
     """Write a file through ``write`` so that ``path`` is either fully replaced or untouched.
 
-    Symbolic links are followed: the file they point to is replaced.
+    Symbolic links are followed: the file they point to is replaced. An :class:`OSError` from
+    the file system (here or inside ``write``) becomes :class:`ExportError` naming ``path``.
+    Only a killed process leaves its temporary file (``.NAME.*.tmp``) behind.
     """
     import tempfile  # only when writing: it is slow to import
 
     target = os.path.realpath(path)
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
-        raise FileNotFoundError(f"cannot write {path!r}: no such directory {directory!r}")
+        shown = os.path.dirname(path) or directory
+        raise ExportError(f"cannot write {path!r}: no such directory {shown!r}")
+    if os.path.isdir(target):
+        raise ExportError(f"cannot write {path!r}: it is a directory")
+    existed = os.path.exists(target)
+    if existed and not os.access(target, os.W_OK):
+        raise ExportError(
+            f"cannot write {path!r}: the file is read-only (it was left as it was)",
+            errno=errno.EACCES,
+        )
     mode = _mode_for(target)
-    temporary = tempfile.NamedTemporaryFile(  # noqa: SIM115 -- closed by the with below
-        dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp", delete=False
-    )
     try:
-        with temporary:
-            write(temporary)
-            temporary.flush()
-            os.fsync(temporary.fileno())
-        os.chmod(temporary.name, mode)
-        os.replace(temporary.name, target)
+        descriptor, temporary = tempfile.mkstemp(
+            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _write_error(path, exc, existed, creating=True) from exc
+    output = _Output(descriptor, utf8)
+    try:
+        try:
+            with output:
+                write(output)
+                output.flush()
+                os.fsync(output.fileno())
+            os.chmod(temporary, mode)
+            os.replace(temporary, target)
+        except Exception as exc:
+            failure = output.failure or (exc if isinstance(exc, OSError) else None)
+            if failure is None:
+                raise
+            raise _write_error(path, failure, existed) from failure
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temporary.name)
+            os.unlink(temporary)
         raise
+
+
+class _Output(io.BufferedWriter):
+    """The temporary file an exporter writes to. It remembers the first :class:`OSError`
+    (``failure``) so a full disk is reported as such even if the exporter wraps it, and, for
+    a text format, the first bytes that are not UTF-8 (``not_utf8``)."""
+
+    def __init__(self, descriptor: int, utf8: bool) -> None:
+        super().__init__(io.FileIO(descriptor, "wb"))
+        self.failure: OSError | None = None
+        self.not_utf8: UnicodeDecodeError | None = None
+        self._decoder = codecs.getincrementaldecoder("utf-8")() if utf8 else None
+
+    def write(self, buffer: ReadableBuffer, /) -> int:
+        try:
+            written = super().write(buffer)
+        except OSError as exc:
+            self.failure = self.failure or exc
+            raise
+        if self._decoder is not None and self.not_utf8 is None:
+            try:
+                self._decoder.decode(bytes(buffer))
+            except UnicodeDecodeError as exc:
+                self.not_utf8 = exc
+        return written
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except OSError as exc:
+            self.failure = self.failure or exc
+            raise
+
+    def utf8_problem(self) -> UnicodeDecodeError | None:
+        """The first non-UTF-8 bytes written, once the exporter is done (text formats only)."""
+        if self._decoder is not None and self.not_utf8 is None:
+            try:
+                self._decoder.decode(b"", final=True)
+            except UnicodeDecodeError as exc:
+                self.not_utf8 = exc
+        return self.not_utf8
+
+
+def _write_error(path: str, exc: OSError, existed: bool, creating: bool = False) -> ExportError:
+    """E.g. ``cannot write 'out.ics': no space left on device (no file was written)``;
+    ``creating`` says the temporary file could not even be created in the folder."""
+    where = f"cannot create a file in {os.path.dirname(path) or '.'!r}: " if creating else ""
+    kept = "the existing file was left as it was" if existed else "no file was written"
+    return ExportError(f"cannot write {path!r}: {where}{_reason(exc)} ({kept})", errno=exc.errno)
+
+
+def _reason(exc: OSError) -> str:
+    """The OS's description of ``exc`` in lower case: ``no space left on device``."""
+    text = exc.strerror or str(exc)
+    return text[:1].lower() + text[1:]
 
 
 def _mode_for(target: str) -> int:

@@ -1,7 +1,8 @@
 """The ``mitimeline`` command: convert, formats, plugins, validate, show.
 
 Exit codes: 0 success; 1 ``validate`` found errors; 2 bad usage or bad input (one line on
-stderr, no traceback unless ``--debug``); 3 an output could not be written.
+stderr, no traceback unless ``--debug``); 3 an output could not be written; 130 interrupted
+(Ctrl-C). Warnings, e.g. about a plugin that failed to load, are one stderr line each.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,7 +18,7 @@ from typing import Any, TextIO
 import attrs
 
 from . import __version__
-from .api import load
+from .api import _reason, load
 from .errors import ExportError, MitimelineError
 from .plugins import list_formats, list_plugins
 from .timeline import Timeline
@@ -24,21 +26,39 @@ from .timeline import Timeline
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (the console script exits with it)."""
     parser = _parser()
     args = parser.parse_args(argv)
-    try:
-        result: int = args.run(args, sys.stdout)
-        return result
-    except ExportError as exc:
-        return _fail(args, exc, EXIT_OUTPUT)
-    except OSError as exc:
-        return _fail(args, exc, EXIT_OUTPUT if args.command == "convert" else EXIT_INPUT)
-    except MitimelineError as exc:
-        return _fail(args, exc, EXIT_INPUT)
+    with warnings.catch_warnings():
+        warnings.showwarning = _show_warning(args.command)
+        try:
+            result: int = args.run(args, sys.stdout)
+            return result
+        except ExportError as exc:
+            return _fail(args, exc, EXIT_OUTPUT)
+        except OSError as exc:
+            return _fail(args, exc, EXIT_OUTPUT if args.command == "convert" else EXIT_INPUT)
+        except MitimelineError as exc:
+            return _fail(args, exc, EXIT_INPUT)
+        except KeyboardInterrupt:
+            if args.debug:
+                raise
+            print(f"mitimeline {args.command}: interrupted", file=sys.stderr)
+            return EXIT_INTERRUPTED
+
+
+def _show_warning(command: str) -> Any:
+    """A ``warnings.showwarning`` that prints ``mitimeline COMMAND: warning: ...`` on one line."""
+
+    def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
+             file: TextIO | None = None, line: str | None = None) -> None:
+        print(f"mitimeline {command}: warning: {message}", file=sys.stderr)
+
+    return show
 
 
 def _fail(args: argparse.Namespace, exc: Exception, code: int) -> int:
@@ -119,7 +139,14 @@ def _options(pairs: Sequence[str]) -> dict[str, Any]:
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
     timeline = _load(args)
     options = _options(args.option)
-    Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(args.output).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(
+            f"cannot write {args.output!r}: cannot create the folder {str(folder)!r}: "
+            f"{_reason(exc)}", errno=exc.errno,
+        ) from exc
     timeline.export(args.output, format=args.to_format, **options)
     print(f"wrote {len(timeline)} events to {args.output}", file=out)
     return EXIT_OK

@@ -63,7 +63,8 @@ class ParseError(MitimelineError, ValueError):
 
     ``source`` is the file name (or ``"<string>"``), ``location`` the line, JSON path or
     component where the problem is (``""`` when unknown), ``format`` and ``plugin`` name the
-    parser that failed.
+    parser that failed. ``errno`` is the operating system's error number when the file could
+    not be read (the :class:`OSError` is the ``__cause__``), else ``None``.
     """
 
     def __init__(
@@ -74,12 +75,14 @@ class ParseError(MitimelineError, ValueError):
         location: str = "",
         format: str = "",
         plugin: str = "",
+        errno: int | None = None,
     ) -> None:
         self.reason = message
         self.source = source
         self.location = location
         self.format = format
         self.plugin = plugin
+        self.errno = errno
         super().__init__(self._render())
 
     def _render(self) -> str:
@@ -94,16 +97,26 @@ class ParseError(MitimelineError, ValueError):
             location=self.location,
             format=self.format or format,
             plugin=self.plugin or plugin,
+            errno=self.errno,
         )
 
 
 class ExportError(MitimelineError):
-    """An exporter that failed; no output file was written or changed."""
+    """An exporter that failed, or an output file that could not be written; an existing
+    file was left as it was.
 
-    def __init__(self, message: str, *, format: str = "", plugin: str = "") -> None:
+    ``format`` and ``plugin`` name the exporter (``""`` when the failure was not its own);
+    ``errno`` is the operating system's error number for a storage failure such as a full
+    disk (the :class:`OSError` is the ``__cause__``), else ``None``.
+    """
+
+    def __init__(
+        self, message: str, *, format: str = "", plugin: str = "", errno: int | None = None
+    ) -> None:
         super().__init__(message)
         self.format = format
         self.plugin = plugin
+        self.errno = errno
 
 
 class PluginLoadError(MitimelineError, ImportError):

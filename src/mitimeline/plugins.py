@@ -28,6 +28,7 @@ import contextlib
 import importlib
 import os
 import re
+import reprlib
 import sys
 import threading
 import warnings
@@ -600,18 +601,24 @@ def _extensions(fmt: Parser | Exporter) -> tuple[str, ...]:
 
 
 def _sniffs(entry: _Entry[Parser], head: bytes) -> bool:
-    """``sniff(head)``; one that raises counts as no match and warns naming the plugin."""
+    """``sniff(head)``; one that raises or returns anything but a bool counts as no match
+    and warns naming the plugin."""
     try:
-        return bool(entry.fmt.sniff(head[:SNIFF_BYTES]))
+        result = entry.fmt.sniff(head[:SNIFF_BYTES])
     except Exception as exc:
-        warnings.warn(
-            PluginLoadWarning(
-                f"parser {entry.fmt.name!r} from plugin {entry.plugin!r} raised "
-                f"{type(exc).__name__} in sniff(), treated as no match: {exc}"
-            ),
-            stacklevel=3,
+        problem = f"raised {type(exc).__name__} in sniff(), treated as no match: {exc}"
+    else:
+        if isinstance(result, bool):
+            return result
+        problem = (
+            f"returned {reprlib.repr(result)} from sniff(), expected True or False; "
+            "treated as no match"
         )
-        return False
+    warnings.warn(
+        PluginLoadWarning(f"parser {entry.fmt.name!r} from plugin {entry.plugin!r} {problem}"),
+        stacklevel=3,
+    )
+    return False
 
 
 def _ambiguous(problem: str, candidates: list[_Entry[F]]) -> AmbiguousFormatError:

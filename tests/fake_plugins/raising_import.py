@@ -1,0 +1,3 @@
+"""A plugin whose import raises something other than ImportError."""
+
+raise RuntimeError("plugin configuration file is corrupt")
