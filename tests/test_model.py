@@ -91,6 +91,9 @@ def test_place() -> None:
         ({"name": "X", "latitude": 10}, "Place.latitude/longitude"),
         ({"name": "X", "timezone": "Mars/Olympus"}, "Place.timezone"),
         ({"name": "X", "timezone": 5}, "Place.timezone"),
+        ({"name": "X", "timezone": "Europe"}, "Place.timezone"),  # a tzdata folder
+        ({"name": "X", "timezone": "x" * 300}, "Place.timezone"),  # too long for a file
+        ({"name": "X", "timezone": "a\x00b"}, "Place.timezone"),
     ],
 )
 def test_place_validation(kwargs: dict[str, Any], field: str) -> None:

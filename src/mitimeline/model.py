@@ -116,7 +116,8 @@ def _timezone(instance: object, attribute: attrs.Attribute[Any], value: object) 
         if not isinstance(value, str):
             raise ValueError
         zoneinfo.ZoneInfo(value)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+    # OSError: a key naming a tzdata folder ("Europe") or too long for a file name
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
         raise _fail(_name(instance, attribute), "an IANA time zone such as 'Europe/Oslo'",
                     value) from None
 

@@ -103,6 +103,17 @@ def test_without_any_publication_date_only_dated_phrases_with_a_year_count() -> 
     assert carried(timeline) == [("release", "2021-11-19")]
 
 
+@pytest.mark.parametrize(("text", "language"), [
+    ("Le riprese inizieranno nell'autunno 2022 a Napoli.", "it"),
+    ("Filming will start in autumn 2022 in Rome.", "en"),
+])
+def test_a_season_with_its_year_needs_no_publication_date(text: str, language: str) -> None:
+    # Found by fuzzing: "autunno 2022" without a publication date raised AssertionError.
+    parser = NewsParser()
+    timeline = parser.parse(io.BytesIO(text.encode()), NewsParser.Options(language=language))
+    assert carried(timeline) == [("shoot", "2022-23")]
+
+
 def test_a_month_precise_publication_date_places_relative_dates_at_its_middle() -> None:
     timeline = mitimeline.loads("Last month the crew filmed a stunt.", "news", language="en",
                                 published="October 2020")

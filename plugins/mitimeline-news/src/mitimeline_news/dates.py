@@ -442,14 +442,14 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
     if phrase.form == "year":
         assert phrase.year is not None
         return _with_third(str(phrase.year), phrase.third, phrase.year, None)
+    if phrase.form == "season" and phrase.year is not None:  # needs no base
+        return When(f"{phrase.year}-{phrase.season}")
     assert base is not None
     if phrase.form == "weekday":
         assert phrase.weekday is not None
         return When(_weekday(phrase.weekday, base, mode).isoformat())
     if phrase.form == "season":
         assert phrase.season is not None
-        if phrase.year is not None:
-            return When(f"{phrase.year}-{phrase.season}")
         candidates = [When(f"{year}-{phrase.season}") for year in _years(base)]
         return _pick(candidates, base, mode)
     return _relative(phrase, base)
