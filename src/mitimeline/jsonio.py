@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
+from . import limits
 from .errors import DateParseError, InvalidEventError, ParseError
 from .model import Credit, Event, Place, Production, Source
 from .timeline import Timeline
@@ -226,11 +227,14 @@ class _Reader:
             raise _expected(f"{path}.sources", "an array of source ids", sources)
         if type(tags) is not list and tags is not _ABSENT:
             raise _expected(f"{path}.tags", "an array of text", tags)
+        extra = get("extra")
+        if type(extra) is dict:
+            _check_depth(extra, f"{path}.extra")
         try:  # positional arguments: measurably faster than Event(**fields)
             return Event(
                 data["id"], data["title"], when, get("kind", "other"), place, people,
                 get("unit"), get("status", "confirmed"), get("region"), sources,
-                get("description"), tags, get("extra"),
+                get("description"), tags, extra,
             )
         except InvalidEventError as exc:
             raise _invalid(exc, path, _EVENT_KEYS) from exc
@@ -306,6 +310,38 @@ def _when(value: Any, path: str, whens: dict[str, When]) -> When:
     except DateParseError as exc:
         raise _error(f"expected an EDTF date: {exc}", path) from exc
     return when
+
+
+def _check_depth(value: dict[str, Any] | list[Any], path: str) -> None:
+    """ParseError at the first array or object nested more than
+    :data:`~mitimeline.limits.MAX_JSON_DEPTH` levels deep in ``value`` (itself level 1).
+
+    Iterative, so no depth exhausts Python's recursion limit here.
+    """
+    keys: list[str | int] = []
+    stack = [_items(value)]
+    while stack:
+        for key, item in stack[-1]:
+            if type(item) is dict or type(item) is list:
+                keys.append(key)
+                if len(stack) >= limits.MAX_JSON_DEPTH:
+                    where = path + "".join(
+                        f"[{key}]" if type(key) is int else _key_path("", str(key))
+                        for key in keys)
+                    raise _error(
+                        f"nested more than mitimeline.limits.MAX_JSON_DEPTH = "
+                        f"{limits.MAX_JSON_DEPTH:,} levels deep (set that attribute to allow "
+                        "more)", where)
+                stack.append(_items(item))
+                break
+        else:
+            stack.pop()
+            if keys:
+                keys.pop()
+
+
+def _items(value: dict[str, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:
+    return iter(value.items()) if type(value) is dict else enumerate(value)
 
 
 def _array(value: Any, path: str) -> list[Any]:

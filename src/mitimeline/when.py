@@ -16,6 +16,7 @@ from typing import Union
 
 import attrs
 
+from . import limits
 from ._edtf import Parsed, format_moment, parse_edtf
 from ._english import SEASONS, THIRDS, english_to_edtf
 from .errors import DateParseError
@@ -56,6 +57,7 @@ class When:
 
     def __init__(self, edtf: str) -> None:
         """Read canonical or non-canonical EDTF; raise :class:`DateParseError` otherwise."""
+        _check_length(edtf)
         parsed = _parse_edtf_cached(edtf)
         self.__attrs_init__(
             edtf=parsed.edtf,
@@ -76,6 +78,7 @@ class When:
             raise DateParseError(
                 f"expected a date as text, got {type(text).__name__}: {text!r}", repr(text)
             )
+        _check_length(text)
         return _parse_cached(text)
 
     @classmethod
@@ -235,6 +238,16 @@ def _parse_cached(text: str) -> When:
     raise DateParseError(
         f"could not read {text!r} as a date{why}; accepted forms: {ACCEPTED_FORMS}", text
     )
+
+
+def _check_length(text: object) -> None:
+    """DateParseError naming :data:`~mitimeline.limits.MAX_DATE_LENGTH` for overlong text."""
+    if isinstance(text, str) and len(text) > limits.MAX_DATE_LENGTH:
+        raise DateParseError(
+            f"a date text of {len(text):,} characters ({text[:40]!r}...) is over the limit "
+            f"mitimeline.limits.MAX_DATE_LENGTH = {limits.MAX_DATE_LENGTH:,} characters; no "
+            "date is that long (set that attribute to allow longer text)", text,
+        )
 
 
 _LOOKS_LIKE_EDTF = re.compile(r"[0-9X./][0-9X.?~%/T:+Z-]*")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 import attrs
 
+from .. import limits
 from ..errors import ExportError, ParseError
 from ..formats import Exporter, Parser
 from ..hookspecs import hookimpl
@@ -61,8 +62,11 @@ def _load_json(raw: bytes) -> Any:
                          location=f"line {exc.lineno}, column {exc.colno}",
                          format="json") from None
     except RecursionError:
-        raise ParseError("not valid JSON for mitimeline: nested too deeply",
-                         format="json") from None
+        raise ParseError(
+            "nested too deeply for Python's JSON reader (about 1,000 levels of arrays and "
+            "objects); mitimeline JSON allows at most mitimeline.limits.MAX_JSON_DEPTH = "
+            f"{limits.MAX_JSON_DEPTH:,} levels in an event's extra and needs fewer elsewhere",
+            format="json") from None
 
 
 def _indent(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

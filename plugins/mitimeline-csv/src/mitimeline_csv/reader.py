@@ -82,6 +82,11 @@ def read_table(text: str, delimiter: str, header: bool | None) -> Table:
         for record in reader:
             records.append(record)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise mitimeline.ParseError(
+                f"a cell is longer than Python's csv.field_size_limit() of "
+                f"{csv.field_size_limit():,} characters; call csv.field_size_limit(n) "
+                "to read longer cells", location=f"row {len(records) + 1}") from None
         raise mitimeline.ParseError(
             f"expected CSV cells separated by {delimiter!r}, quoted with '\"' where needed: "
             f"{exc}", location=f"row {len(records) + 1}") from None

@@ -24,6 +24,9 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“„‘'«(\[]?
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*\s*$")
 _ORDINAL_BEFORE_NAME = re.compile(r"\b\d{1,2}\.\s+$")
 _CLAUSE_BREAK = re.compile(r"[;,()\[\]]|\s[–—-]\s")
+_WINDOW = 64
+"""Characters before a stop that decide whether it ends a sentence: longer words are never
+abbreviations, so the result is the same as looking at the whole sentence."""
 
 
 @attrs.frozen
@@ -48,8 +51,10 @@ def split_sentences(text: str) -> list[Sentence]:
 def _split_line(line: str, offset: int, out: list[Sentence]) -> None:
     start = 0
     for match in _SENTENCE_END.finditer(line):
-        before = line[start:match.start() + 1]
-        if _is_false_stop(before, line[match.end():]):
+        # Only the last word before the stop matters: a bounded window keeps a line full of
+        # abbreviations ("Mr. Smith Mr. Smith ...") linear instead of quadratic.
+        before = line[max(start, match.start() + 1 - _WINDOW):match.start() + 1]
+        if _is_false_stop(before, line[match.end():match.end() + 1]):
             continue
         _add(line, start, match.start() + len(match.group().rstrip()), offset, out)
         start = match.end()
