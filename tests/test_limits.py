@@ -140,6 +140,19 @@ def test_extra_depth_limit_can_be_raised(monkeypatch: pytest.MonkeyPatch) -> Non
     assert mitimeline.loads(document, "json").events[0].extra["k"] == _nest(150)
 
 
+def test_event_extra_built_in_python_has_the_same_depth_limit() -> None:
+    # The model checks what JSON reading checks, so anything that can be built can be
+    # exported and loaded back; far deeper data is an error, not a RecursionError.
+    event = Event("e", "t", "2020", extra={"k": _nest(99)})
+    timeline = mitimeline.loads(mitimeline.dumps(Timeline("t", [event]), "json"), "json")
+    assert timeline.events[0].extra == event.extra
+    for depth in (100, 100_000):
+        with pytest.raises(mitimeline.InvalidEventError,
+                           match=r"^Event\.extra\.k\[0\].*MAX_JSON_DEPTH = 100 levels") as caught:
+            Event("e", "t", "2020", extra={"k": _nest(depth)})
+        assert caught.value.field.startswith("Event.extra.k[0]")
+
+
 def test_wide_extra_is_not_deep() -> None:
     extra = {f"k{i}": [[i]] * 50 for i in range(2_000)}
     assert mitimeline.loads(_document(extra), "json").events[0].extra == extra

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from . import limits
 from .errors import DateParseError, InvalidEventError
 from .when import When, WhenLike
 
@@ -225,11 +226,13 @@ def _extra(value: Mapping[str, Any] | None) -> dict[str, Any]:
         return {}
     if not isinstance(value, Mapping):
         raise _fail("Event.extra", "a mapping of JSON values", value)
-    return {key: _json_value(f"Event.extra.{key}", key, item) for key, item in value.items()}
+    return {key: _json_value(f"Event.extra.{key}", key, item, 2) for key, item in value.items()}
 
 
-def _json_value(path: str, key: object, value: Any) -> Any:
-    """Copy ``value`` as plain JSON data (tuples become lists); reject what JSON can't carry."""
+def _json_value(path: str, key: object, value: Any, depth: int) -> Any:
+    """Copy ``value`` as plain JSON data (tuples become lists); reject what JSON can't carry
+    and lists or mappings at a ``depth`` over :data:`~mitimeline.limits.MAX_JSON_DEPTH`
+    (``extra`` itself is level 1)."""
     if not isinstance(key, str):
         raise _fail(path, "text keys", key)
     if value is None or isinstance(value, (str, bool, int)):
@@ -238,10 +241,14 @@ def _json_value(path: str, key: object, value: Any) -> Any:
         if not math.isfinite(value):
             raise _fail(path, "a finite number", value)
         return value
+    if isinstance(value, (list, tuple, Mapping)) and depth > limits.MAX_JSON_DEPTH:
+        raise InvalidEventError(
+            f"{path}: nested more than mitimeline.limits.MAX_JSON_DEPTH = "
+            f"{limits.MAX_JSON_DEPTH:,} levels deep (set that attribute to allow more)", path)
     if isinstance(value, (list, tuple)):
-        return [_json_value(f"{path}[{i}]", "", item) for i, item in enumerate(value)]
+        return [_json_value(f"{path}[{i}]", "", item, depth + 1) for i, item in enumerate(value)]
     if isinstance(value, Mapping):
-        return {k: _json_value(f"{path}.{k}", k, v) for k, v in value.items()}
+        return {k: _json_value(f"{path}.{k}", k, v, depth + 1) for k, v in value.items()}
     raise _fail(path, "JSON data (text, number, true/false, null, list, mapping)", value)
 
 
