@@ -128,6 +128,16 @@ def test_mermaid_draws_titles_that_begin_like_its_keywords(renderers: Renderer) 
     check_mermaid(renderers, tl, {"group_by": "place"})
 
 
+def test_mermaid_draws_every_hostile_string(renderers: Renderer) -> None:
+    from test_hostile_strings import HOSTILE
+
+    titles = [text for text in HOSTILE.values() if len(text) < 1000]
+    tl = Timeline("Hostile", [Event(id=f"e{i}", title=title, when=f"2020-09-{i % 28 + 1:02d}",
+                                    place=Place(title))
+                              for i, title in enumerate(titles)])
+    check_mermaid(renderers, tl, {"group_by": "place"})
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tl=hostile_timelines())
 def test_mermaid_draws_hostile_titles_as_written(renderers: Renderer, tl: Timeline) -> None:

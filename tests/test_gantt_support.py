@@ -110,6 +110,10 @@ HOSTILE_PIECES = [
     "axisFormat %Y", "tickInterval 1day", "topAxis", "inclusiveEndDates", "2020-09-06",
     "after ev1", "until ev2", "milestone", "vert", "crit", "done", "active",
     " ", "  ", "\t", "\n", "日本語", "עברית", "🎬", "e\u0301", "Ω", "$x^2$", "$",
+    # the rest of tests/test_hostile_strings.py's list
+    '"><svg onload=alert(1)>', "' onmouseover='x", "]]><!--", "&#x3c;", "\r\n", "\x00",
+    "\x1b[31m", "\x85", "\u2028", "\u202e", "\u200f", "\ufeff", "👩\u200d👩\u200d👧",
+    "click x call alert()", "{{x}}", "```", "100%", "=HYPERLINK(\"x\")", "@SUM(A1)",
 ]
 
 

@@ -164,7 +164,9 @@ def hostile_timelines(draw: st.DrawFn) -> mitimeline.Timeline:
     timeline = draw(timelines(max_events=5).filter(len))
     pieces = st.sampled_from(["<b>", "</b>", "<i>x</i>", "<script>", "</div>", "<!--", "-->",
                               "&amp;", "&lt;", "&", "<", ">", '"', "'", "=", "/", " ", "\n",
-                              "\t", "é", "x", "#"])
+                              "\t", "é", "x", "#", '"><svg onload=alert(1)>',
+                              "' onmouseover='x", "]]>", "&#x3c;", "\u202e", "\u200f",
+                              "\ufeff", "👩\u200d👩\u200d👧", "{{x}}", "`", "%", "$"])
     text = st.lists(pieces | st.characters(codec="utf-8", exclude_categories=["Cs"]),
                     min_size=1, max_size=12).map("".join)
     words = text.filter(lambda t: t.strip() and shown(t))  # something a browser can show

@@ -48,7 +48,8 @@ EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 """DTSTAMP of events when no source in the timeline has a publication date."""
 
 _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[!#-;=?-\[\]_a-z~]+")
-_SAFE_UID = re.compile(r"[^\x00-\x1f\x7f]+")
+_SAFE_UID = re.compile("[^\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+"""A foreign UID written as is: no control character, nothing ``str.splitlines`` splits at."""
 _MAX_INTEGER = 2**31 - 1
 """RFC 5545 INTEGER is 32-bit signed."""
 
@@ -271,8 +272,12 @@ class _EventLines:
 
 
 def uuid5(name: str) -> str:
-    """``str(uuid.uuid5(UID_NAMESPACE, name))``, computed directly (three times faster)."""
-    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name.encode("utf-8")).digest()[:16])
+    """``str(uuid.uuid5(UID_NAMESPACE, name))``, computed directly (three times faster).
+
+    A lone surrogate in ``name`` (from the title) is hashed as such, so the writer is the one
+    to report it, naming the property."""
+    data = name.encode("utf-8", "surrogatepass")
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + data).digest()[:16])
     digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
     digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
     text = digest.hex()

@@ -5,7 +5,9 @@ is drawn; without it, :func:`render_image` raises :class:`~mitimeline.ExportErro
 the extra. The drawing follows the SVG renderer: the same rows, colours, faded possible
 days, diamonds, edge chevrons and marks. Everything is drawn in day numbers relative to
 the chart's start, with the layout's own ticks, so no matplotlib date handling is
-involved. Text is never read as mathtext (a ``$`` in a title stays a ``$``).
+involved. Text is never read as mathtext (a ``$`` in a title stays a ``$``), and U+FEFF
+(zero width no-break space) is drawn as U+2060 (word joiner, the same thing): matplotlib
+3.11's PDF backend fails on U+FEFF.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["DPI", "MAX_HEIGHT", "render_figure", "render_image"]
+__all__ = ["DPI", "MAX_HEIGHT", "drawable", "render_figure", "render_image"]
 
 DPI = 100
 MAX_HEIGHT = 20_000
@@ -36,6 +38,11 @@ ROW_PX = 20
 BAR = 0.6
 """Bar height, in rows."""
 TOP_PX, AXIS_PX, LEGEND_LINE_PX, PAD_PX = 48, 30, 22, 16
+
+
+def drawable(text: str) -> str:
+    """``text`` as matplotlib can draw it in every backend: U+FEFF becomes U+2060."""
+    return text.replace("\ufeff", "\u2060")
 
 
 def _figure_class() -> type[Figure]:
@@ -84,7 +91,7 @@ def render_figure(layout: Layout, width: int) -> Figure:
         _draw(axes, layout, rows, label_px, width)
         if layout.title:
             figure.text(PAD_PX / width, 1 - 14 / height,
-                        shorten(layout.title, width - 2 * PAD_PX, 16 * DPI / 72),
+                        drawable(shorten(layout.title, width - 2 * PAD_PX, 16 * DPI / 72)),
                         fontsize=12, fontweight="bold", va="top", color=style.INK,
                         parse_math=False)
         _legend(figure, layout, width)
@@ -163,9 +170,9 @@ def _draw(axes: Axes, layout: Layout, rows: list[tuple[str, Row | None]], label_
     for y, (section, row) in enumerate(rows):
         if row is None:
             axes.axhspan(y - 0.5, y + 0.5, color="#F3F4F6", zorder=0, linewidth=0)
-            labels.append(shorten(section, label_px - 8, font_px * 1.1))
+            labels.append(drawable(shorten(section, label_px - 8, font_px * 1.1)))
             continue
-        labels.append(shorten(row.label, label_px - 8, font_px))
+        labels.append(drawable(shorten(row.label, label_px - 8, font_px)))
         _row_marks(marks, row, y, layout.start, min_days)
     marks.draw(axes)
     axes.set_yticks(range(len(rows)), labels, fontsize=FONT_PT, color=style.INK,

@@ -28,10 +28,13 @@ from .layout import Layout, Row
 
 __all__ = ["KEYWORDS", "escape", "label", "render_mermaid"]
 
-ESCAPED = frozenset(":;#%<>&¶ﬂ")
+ESCAPED = frozenset(":;#%<>&¶ﬂ\ufeff")
 """Characters always written as ``#<code>;``: the task-data separator ``:``, the
 delimiters and entity syntax ``;`` and ``#``, comment and directive starts ``%``, markup
-``< > &``, and ``¶``/``ﬂ``, which Mermaid's own entity placeholders are made of."""
+``< > &``, ``¶``/``ﬂ``, which Mermaid's own entity placeholders are made of, and U+FEFF,
+which JavaScript's ``trim`` removes (a title of just U+FEFF would leave an empty task, a
+parse error; Python's regular expressions do not count it as white space, so the
+layout keeps it)."""
 
 KEYWORDS = ("gantt", "dateformat", "inclusiveenddates", "topaxis", "axisformat",
             "tickinterval", "includes", "excludes", "todaymarker", "weekday", "weekend",

@@ -29,7 +29,7 @@ from .reader import (
     sniff_delimiter,
 )
 from .rows import read_event
-from .writer import write_table
+from .writer import unencodable_cell, write_table
 
 __all__ = ["COLUMNS", "REQUIRED", "CSVExporter", "CSVParser", "register_exporters",
            "register_parsers"]
@@ -155,6 +155,7 @@ class CSVExporter(mitimeline.Exporter):
             data = text.encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800"
             raise mitimeline.ExportError(
-                f"cannot write {exc.object[exc.start:exc.end]!r} as UTF-8", format=self.name
+                f"cannot write {exc.object[exc.start:exc.end]!r} as UTF-8, in "
+                f"{unencodable_cell(timeline, options.header)}", format=self.name
             ) from exc
         stream.write(("\ufeff" if options.bom else "").encode("utf-8") + data)

@@ -11,7 +11,7 @@ from . import cells
 from .columns import COLUMNS
 from .rows import event_cells
 
-__all__ = ["write_table"]
+__all__ = ["unencodable_cell", "write_table"]
 
 
 def write_table(
@@ -29,3 +29,15 @@ def write_table(
             cells.neutralise(row[name]) if escape_formulas else row[name] for name in COLUMNS
         )
     return buffer.getvalue()
+
+
+def unencodable_cell(timeline: mitimeline.Timeline, header: bool) -> str:
+    """Where the first cell UTF-8 cannot encode (a lone surrogate) is: ``row N, column
+    'name' (event 'id')``; rows are numbered from 1, the header row included."""
+    for number, event in enumerate(timeline, start=2 if header else 1):
+        for name, cell in event_cells(event).items():
+            try:
+                cell.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"row {number}, column {name!r} (event {event.id!r})"
+    return "the table"  # not reached: every character written comes from a cell
