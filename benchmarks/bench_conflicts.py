@@ -9,7 +9,7 @@ import argparse
 import random
 from datetime import date, timedelta
 
-from _common import best_of, print_table
+from _common import Row, against, best_of, print_rows
 
 from mitimeline import Credit, Event, Place, Timeline
 
@@ -45,6 +45,32 @@ def pairwise(timeline: Timeline) -> int:
     return found
 
 
+PAIRWISE_MAX = 5_000
+"""Largest size at which the O(n²) pairwise peer is run."""
+
+
+def measure(sizes: list[int], people: int = 2_000, repeat: int = 3) -> list[Row]:
+    """``conflicts()`` at each size (``people`` at the largest, proportionally fewer below),
+    against the pairwise check up to PAIRWISE_MAX events."""
+    rows = []
+    for count in sorted(sizes):
+        crew = max(10, people * count // max(sizes))
+        timeline = make_timeline(count, crew)
+        found = len(timeline.conflicts())
+        sweep = best_of(repeat if count <= 10_000 else 1, timeline.conflicts)
+        figure = f"conflicts(), {count:,} events, {crew:,} people"
+        note = f"{found:,} conflicts"
+        if count > PAIRWISE_MAX:
+            rows.append(Row(figure, sweep, note=note + "; pairwise skipped: O(n²)"))
+            continue
+        naive_found = pairwise(timeline)
+        assert naive_found == found, (naive_found, found)
+        naive = best_of(1, lambda t=timeline: pairwise(t))  # type: ignore[misc]
+        rows.append(against(figure, sweep, "pairwise check", naive, at_most=1.0,
+                            goal="a sweep: faster than pairwise", note=note))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--events", type=int, default=100_000)
@@ -52,20 +78,7 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check it runs")
     args = parser.parse_args()
     sizes = [200] if args.smoke else sorted({1_000, 10_000, args.events})
-    rows = []
-    for count in sizes:
-        people = max(10, args.people * count // max(sizes))
-        timeline = make_timeline(count, people)
-        found = len(timeline.conflicts())
-        sweep = best_of(3 if count <= 10_000 else 1, timeline.conflicts)
-        if count <= 5_000:
-            naive_found = pairwise(timeline)
-            assert naive_found == found, (naive_found, found)
-            naive = best_of(1, lambda t=timeline: pairwise(t))  # type: ignore[misc]
-            rows.append([count, people, found, sweep, naive, naive / sweep])
-        else:
-            rows.append([count, people, found, sweep, "(skipped: O(n²))", ""])
-    print_table(["events", "people", "conflicts", "sweep s", "pairwise s", "speed-up"], rows)
+    print_rows(measure(sizes, 20 if args.smoke else args.people))
 
 
 if __name__ == "__main__":

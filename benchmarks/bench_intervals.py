@@ -7,25 +7,22 @@ with the naive scan, checking that both give the same answers. Finally it times 
 n = 10k, 100k and 1M: at a fixed density (1-60 day intervals over n days, so k stays about 30
 and the time should grow like log n), and over the fixed 30-year span (k grows with n).
 
-    python benchmarks/bench_intervals.py [--events N] [--queries Q] [--seed S]
+    python benchmarks/bench_intervals.py [--events N] [--queries Q] [--seed S] [--smoke]
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import platform
 import random
-import sys
 import time
 from collections.abc import Callable, Sequence
 from datetime import date
-from pathlib import Path
 
-try:
-    from mitimeline._intervals import IntervalIndex
-except ImportError:  # not installed: use the source tree next to this script
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
-    from mitimeline._intervals import IntervalIndex
+import _common
+
+from mitimeline._intervals import IntervalIndex
 
 DAY_MIN = date.min.toordinal()
 DAY_MAX = date.max.toordinal()
@@ -34,7 +31,7 @@ THIRTY_YEARS = date(2025, 1, 1).toordinal() - FIRST_DAY
 NAIVE_BUDGET = 20_000_000  # naive queries per operation: about this many interval tests in all
 
 Query = tuple[int, int]
-Row = tuple[str, int, float, float, float, float]  # operation, n, k, index µs, naive µs, x
+Comparison = tuple[str, int, float, float, float, float]  # operation, n, k, index µs, naive µs, x
 
 
 def make_intervals(
@@ -105,7 +102,7 @@ def compare(
     lowers: list[int],
     uppers: list[int],
     queries: list[Query],
-) -> Row:
+) -> Comparison:
     """One table row: operation, n, mean k, index us/query, naive us/query, speed-up."""
     n = len(lowers)
     index_us, counts, _ = per_query_us(index.overlapping, queries)
@@ -119,16 +116,48 @@ def compare(
     return operation, n, mean_k, index_us, naive_us, naive_us / index_us
 
 
-def print_table(title: str, rows: list[Row]) -> None:
-    print(f"\n{title}")
-    header = f"{'operation':<22} {'n':>9} {'mean k':>9} {'index µs/q':>11} {'naive µs/q':>11}"
-    print(header + f" {'speed-up':>9}")
-    print("-" * (len(header) + 10))
-    for operation, n, mean_k, index_us, naive_us, speedup in rows:
-        print(
-            f"{operation:<22} {n:>9,} {mean_k:>9,.1f} {index_us:>11,.1f} {naive_us:>11,.0f}"
-            f" {speedup:>8,.0f}x"
-        )
+GROWTH = 2.0
+"""Goal: a point query (k about 30) over more events costs at most this many times the
+growth of log n more (from 10k to 1M events: log n grows 1.5x, so 3x; a scan grows 100x)."""
+
+
+def point_query(
+    size: int, span: int, short_only: bool, count: int, rng: random.Random
+) -> Comparison:
+    """``at`` on ``size`` fresh intervals over ``span`` days, index against naive scan."""
+    lowers, uppers = make_intervals(size, span, rng, short_only=short_only)
+    index = build(lowers, uppers)[0]
+    return compare("at (point)", index, lowers, uppers, make_queries(count, 1, span, rng))
+
+
+def result(row: Comparison) -> _common.Row:
+    """A table row of ``compare``'s figures (per-query seconds)."""
+    operation, n, mean_k, index_us, naive_us, _ = row
+    return _common.against(f"{operation}, {n:,} events", index_us / 1e6,
+                           "naive scan", naive_us / 1e6, note=f"mean k {mean_k:,.0f}")
+
+
+def measure(n: int, count: int = 1000, seed: int = 2024,
+            sizes: Sequence[int] = (10_000, 100_000, 1_000_000)) -> list[_common.Row]:
+    """Build time and per-query times over ``n`` intervals against a naive scan, then point
+    queries at a fixed density (k about 30) at each of ``sizes``: the growth goal."""
+    rng = random.Random(seed)
+    lowers, uppers = make_intervals(n, THIRTY_YEARS, rng)
+    index, seconds = build(lowers, uppers)
+    rows = [_common.Row(f"interval index build, {n:,} events", seconds,
+                        note=f"{seconds / n * 1e6:.2f} µs per event, once, on first query")]
+    for name, width in [("at (point)", 1), ("between (30 days)", 30), ("1-year window", 365)]:
+        queries = make_queries(count, width, THIRTY_YEARS, rng)
+        rows.append(result(compare(name, index, lowers, uppers, queries)))
+    # 1-60 day intervals over n days: about 30 results per point query whatever n is.
+    scaled = [point_query(size, size, True, count, rng) for size in sorted(sizes)]
+    rows.extend(result(row) for row in scaled)
+    (_, small, _, first, _, _), (_, large, _, last, _, _) = scaled[0], scaled[-1]
+    limit = GROWTH * math.log(large) / math.log(small)
+    rows.append(_common.against(
+        f"at (point), k ≈ 30: {large:,} events", last / 1e6, f"same at {small:,} events",
+        first / 1e6, at_most=limit, goal=f"O(log n + k): ≤ {limit:.1f}× for {large // small}× n"))
+    return rows
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -141,35 +170,14 @@ def main(argv: Sequence[str] | None = None) -> None:
     n, count = (2_000, 20) if args.smoke else (args.events, args.queries)
     if n < 1 or count < 1:
         parser.error("--events and --queries must be at least 1")
-    rng = random.Random(args.seed)
-    print(f"Python {platform.python_version()} on {platform.machine()}, seed {args.seed}")
-
-    lowers, uppers = make_intervals(n, THIRTY_YEARS, rng)
-    index, seconds = build(lowers, uppers)
-    print(f"build: {n:,} intervals in {seconds:.2f} s ({seconds / max(n, 1) * 1e6:.2f} µs each)")
-    rows = [
-        compare(name, index, lowers, uppers, make_queries(count, width, THIRTY_YEARS, rng))
-        for name, width in [("at (point)", 1), ("between (30 days)", 30), ("1-year window", 365)]
-    ]
-    print_table(f"{count:,} random queries per operation over 30 years", rows)
-
-    datasets = {(n, THIRTY_YEARS, False): (index, lowers, uppers)}
-
-    def point_row(size: int, span: int, short_only: bool) -> Row:
-        key = size, span, short_only
-        if key not in datasets:
-            sized_lowers, sized_uppers = make_intervals(size, span, rng, short_only=short_only)
-            datasets[key] = build(sized_lowers, sized_uppers)[0], sized_lowers, sized_uppers
-        sized, sized_lowers, sized_uppers = datasets[key]
-        queries = make_queries(count, 1, span, rng)
-        return compare("at (point)", sized, sized_lowers, sized_uppers, queries)
-
     sizes = (500, 1_000, 2_000) if args.smoke else (10_000, 100_000, 1_000_000)
-    # 1-60 day intervals over n days: about 30 results per point query whatever n is.
-    rows = [point_row(size, size, True) for size in sizes]
-    print_table("point queries at a fixed density (1-60 day intervals over n days)", rows)
-    rows = [point_row(size, THIRTY_YEARS, False) for size in sizes]
-    print_table("point queries over the fixed 30-year span (k grows with n)", rows)
+    print(f"Python {platform.python_version()} on {platform.machine()}, seed {args.seed}, "
+          f"{count:,} random queries per operation; times are per query")
+    _common.print_rows(measure(n, count, args.seed, sizes))
+    rng = random.Random(args.seed)
+    print("\npoint queries over the fixed 30-year span (k grows with n)")
+    _common.print_rows([result(point_query(size, THIRTY_YEARS, False, count, rng))
+                        for size in sizes])
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ import random
 import re
 from datetime import date
 
-from _common import best_of, print_table
+from _common import Row, against, best_of, print_rows
 
 from mitimeline import When
 from mitimeline import when as when_module
@@ -42,23 +42,25 @@ def edtf_strings(count: int, seed: int = 7) -> list[str]:
     return texts
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--count", type=int, default=1_000_000)
-    parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check it runs")
-    args = parser.parse_args()
-    count = 2_000 if args.smoke else args.count
+EDTF_SAMPLE = 300
+"""Strings parsed by the (slow) ``edtf`` package, and by us for the comparison."""
+
+
+def clear_caches() -> None:
+    when_module._parse_cached.cache_clear()
+    when_module._parse_edtf_cached.cache_clear()
+
+
+def measure(count: int, repeat: int | None = None, sample: int = EDTF_SAMPLE) -> list[Row]:
+    """``When.parse`` of ``count`` strings (cold caches) against one regex match
+    each, and against ``edtf.parse_edtf`` on the first ``sample`` (if edtf is installed)."""
     texts = edtf_strings(count)
     distinct = len(set(texts))
+    repeat = repeat or (1 if count >= 500_000 else 3)
 
-    def parse_all_uncached() -> None:
-        when_module._parse_cached.cache_clear()
-        when_module._parse_edtf_cached.cache_clear()
-        for text in texts:
-            When.parse(text)
-
-    def parse_all_cached() -> None:
-        for text in texts:
+    def parse_all(strings: list[str]) -> None:
+        clear_caches()
+        for text in strings:
             When.parse(text)
 
     pattern = re.compile(r"[0-9X]{4}(?:-[0-9X]{2}(?:-[0-9X]{2})?)?[?~%]?")
@@ -67,26 +69,28 @@ def main() -> None:
         for text in texts:
             pattern.fullmatch(text)
 
-    repeat = 1 if count >= 500_000 else 3
-    uncached = best_of(repeat, parse_all_uncached)
-    cached = best_of(repeat, parse_all_cached)
+    cold = best_of(repeat, lambda: parse_all(texts))
     floor_s = best_of(repeat, floor)
-    rows = [
-        ["When.parse, cold caches", count, uncached, uncached / count * 1e6],
-        ["When.parse, warm caches", count, cached, cached / count * 1e6],
-        ["floor: one re.fullmatch", count, floor_s, floor_s / count * 1e6],
-    ]
+    rows = [against(f"When.parse, {count:,} EDTF strings ({distinct:,} distinct), cold caches",
+                    cold, "one re.fullmatch each", floor_s, goal="own parser, no edtf at run time",
+                    note=f"{cold / count * 1e6:.2g} µs each")]
     try:
         import edtf  # optional oracle, slow: sample only
-
-        sample = texts[: 20 if args.smoke else 300]
-        seconds = best_of(1, lambda: [edtf.parse_edtf(t) for t in sample if "T" not in t])
-        rows.append(["edtf.parse_edtf (sample)", len(sample), seconds,
-                     seconds / len(sample) * 1e6])
     except ImportError:
-        print("(edtf not installed: skipping the comparison with the edtf package)")
-    print(f"{count:,} EDTF strings, {distinct:,} distinct")
-    print_table(["operation", "strings", "seconds", "µs/string"], rows)
+        return rows
+    some = [t for t in texts[:sample] if "T" not in t]  # edtf reads no times of day
+    rows.append(against(f"When.parse, {len(some)} EDTF strings, cold caches",
+                        best_of(repeat, lambda: parse_all(some)), "edtf.parse_edtf",
+                        best_of(1, lambda: [edtf.parse_edtf(t) for t in some])))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=1_000_000)
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check it runs")
+    args = parser.parse_args()
+    print_rows(measure(2_000, sample=20) if args.smoke else measure(args.count))
 
 
 if __name__ == "__main__":
