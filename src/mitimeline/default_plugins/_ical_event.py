@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import DateParseError, InvalidEventError
+from ..errors import DateParseError, InvalidEventError, ParseError
 from ..model import KINDS, STATUSES, Credit, Event, Place
 from ..when import When
 from ._ical_dates import Moment, calendar_span, same_span, when_from_span
@@ -29,7 +29,7 @@ from ._ical_values import format_geo, parse_date, parse_datetime, parse_duration
 __all__ = ["UNTITLED", "EventReader", "Read", "Report", "label_of", "slug_of"]
 
 Report = Callable[[int, str, str, bool], None]
-"""``report(content-line index, component label, message, skipped)``."""
+"""``report(file line, component label, message, skipped)``."""
 
 _STATUSES = {"CANCELLED": "cancelled", "TENTATIVE": "planned", "CONFIRMED": "confirmed"}
 _KINDS = {kind.casefold(): kind for kind in KINDS}
@@ -63,12 +63,15 @@ class EventReader:
         self.report = report
         self.places: dict[str, Place | None] = {}
         self.people: dict[str, tuple[Credit, ...] | None] = {}
+        self.cached_problem = False
+        """True once a cached value (a place, people) was reported as a problem: reported
+        once, at the first event read that has it, so reading order matters then."""
 
     def read(self, component: Component, anchor: int | None = None,
              occurrence: bool = False) -> Read | None:
         """The event of ``component``, or None (reported) when it has no usable DTSTART.
 
-        ``anchor``: report every finding at this content line (for occurrences, whose text
+        ``anchor``: report every finding at this file line (for occurrences, whose text
         is not the file's); ``occurrence``: the id gets the occurrence's start appended.
         """
         return _Event(self, component, anchor, occurrence).read()
@@ -88,13 +91,15 @@ class _Event:
             props.setdefault(prop.name, []).append(prop)
         self.props = props
         self.label = label_of(component)
+        self.reported = 0
 
     # -- reporting --------------------------------------------------------------------------
 
     def report(self, prop: Property | None, message: str, skipped: bool = False) -> None:
-        index = self.anchor if self.anchor is not None else (
+        line = self.anchor if self.anchor is not None else (
             prop.position if prop is not None else self.component.begin)
-        self.reader.report(index, self.label, message, skipped)
+        self.reported += 1
+        self.reader.report(line, self.label, message, skipped)
 
     def first(self, name: str) -> Property | None:
         found = self.props.get(name)
@@ -129,6 +134,8 @@ class _Event:
             return None
         try:
             start = self.moment(start_prop)
+        except ParseError:  # strict: a finding inside (an unknown TZID) already raised
+            raise
         except ValueError as exc:
             self.report(start_prop, f"DTSTART: {exc}: not imported", skipped=True)
             return None
@@ -210,6 +217,8 @@ class _Event:
                 self.report(duration_prop, "both DTEND and DURATION; DURATION ignored")
             try:
                 return self.moment(end_prop)
+            except ParseError:
+                raise
             except ValueError as exc:
                 self.report(end_prop, f"DTEND: {exc}; ignored")
                 return None
@@ -288,6 +297,7 @@ class _Event:
         cached = self.reader.places
         if prop.value in cached:
             return cached[prop.value]
+        reported = self.reported
         data = self.lossless("PLACE", dict)
         place = None
         if data is not None:
@@ -296,6 +306,7 @@ class _Event:
             except (TypeError, InvalidEventError) as exc:
                 self.report(prop, f"X-MITIMELINE-PLACE: {exc}; ignored")
         cached[prop.value] = place
+        self.reader.cached_problem |= self.reported > reported
         return place
 
     def status(self, when: When, ours: bool) -> str:
@@ -363,6 +374,7 @@ class _Event:
         cached = self.reader.people
         if prop.value in cached:
             return cached[prop.value]
+        reported = self.reported
         data = self.lossless("PEOPLE", list)
         people = None
         if data is not None:
@@ -371,6 +383,7 @@ class _Event:
             except (TypeError, InvalidEventError) as exc:
                 self.report(prop, f"X-MITIMELINE-PEOPLE: {exc}; ignored")
         cached[prop.value] = people
+        self.reader.cached_problem |= self.reported > reported
         return people
 
     def foreign_extra(self, start: Moment) -> dict[str, Any]:

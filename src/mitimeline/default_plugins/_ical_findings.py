@@ -4,8 +4,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import attrs
 
 from ..errors import ParseError
@@ -60,28 +58,48 @@ class ICalImportWarning(UserWarning):
 
 
 class Findings:
-    """Collects findings of one import; in strict mode the first one raises ParseError.
+    """Collects the findings of one import, each at a file line and a ``stage`` (the step of
+    the import that found it: decoding, lexing, ... see the constants).
 
-    ``line_of`` turns a content-line index into a file line number (computed only when a
-    finding is reported).
+    ``items`` is sorted by line, then stage, at the end. In strict mode the first finding
+    raises ParseError, except while ``holding``: findings are then kept, and
+    :meth:`release` raises the first of the lowest stage.
     """
 
-    def __init__(self, strict: bool, line_of: Callable[[int], int]) -> None:
+    DECODE, LEX, OUTSIDE, LOOSE, READ, HEADER = range(6)
+
+    def __init__(self, strict: bool, holding: bool = False) -> None:
         self.strict = strict
-        self.line_of = line_of
+        self.holding = holding
         self.items: list[ICalFinding] = []
-        self._seen: set[ICalFinding] = set()
+        self._stages: dict[ICalFinding, int] = {}
 
-    def add(self, index: int | None, component: str, message: str, skipped: bool) -> None:
-        """Record a problem at content line ``index`` (``None``: the whole file)."""
-        self.add_line(None if index is None else self.line_of(index), component, message,
-                      skipped)
-
-    def add_line(self, line: int | None, component: str, message: str, skipped: bool) -> None:
-        """Record a problem at file line ``line``; an identical one is recorded once."""
+    def add(self, line: int | None, component: str, message: str, skipped: bool,
+            stage: int = READ) -> None:
+        """Record a problem at file line ``line`` (``None``: the whole file); an identical
+        one is recorded once."""
         finding = ICalFinding(line, component, message, skipped)
-        if self.strict:
-            raise ParseError(message, location=finding.location, format="ical")
-        if finding not in self._seen:
-            self._seen.add(finding)
+        if self.strict and not self.holding:
+            raise _error(finding)
+        if finding not in self._stages:
+            self._stages[finding] = stage
             self.items.append(finding)
+
+    def release(self, below: int | None = None) -> None:
+        """In strict mode, raise the first held finding of the lowest stage (only of stages
+        below ``below`` if given); else stop holding."""
+        if self.strict and self.items:
+            first = min(self.items, key=self._stages.__getitem__)
+            if below is None or self._stages[first] < below:
+                raise _error(first)
+        if below is None:
+            self.holding = False
+
+    def sort(self) -> list[ICalFinding]:
+        """The findings by line, then stage, then order found."""
+        self.items.sort(key=lambda finding: (finding.line or 0, self._stages[finding]))
+        return self.items
+
+
+def _error(finding: ICalFinding) -> ParseError:
+    return ParseError(finding.message, location=finding.location, format="ical")

@@ -57,9 +57,9 @@ class ICalParser(Parser):
         return body.lstrip(b" \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
 
     def parse(self, stream: BinaryIO, options: Any) -> Timeline:
-        """Read the whole stream; problems become one :class:`ICalImportWarning`, or a
-        ParseError at the first one when ``options.strict``."""
-        timeline, findings = read_calendar(stream.read(), options)
+        """Read the stream to its end, a chunk at a time; problems become one
+        :class:`ICalImportWarning`, or a ParseError at the first one when ``options.strict``."""
+        timeline, findings = read_calendar(stream, options)
         if findings:
             import warnings
 
@@ -93,14 +93,18 @@ def load_with_findings(
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
         try:
-            with open(name, "rb") as stream:
-                raw = stream.read()
+            stream = open(name, "rb")  # noqa: SIM115 -- closed by the with below
         except FileNotFoundError as exc:
             raise ParseError("no such file", source=name, format="ical") from exc
-    else:
-        name, raw = _name_of(source), source.read()
+        with stream:
+            return _read_located(stream, name, built)
+    return _read_located(source, _name_of(source), built)
+
+
+def _read_located(stream: IO[bytes], name: str,
+                  options: Any) -> tuple[Timeline, tuple[ICalFinding, ...]]:
     try:
-        timeline, findings = read_calendar(raw, built)
+        timeline, findings = read_calendar(stream, options)
     except ParseError as exc:
         raise exc.located(source=name, format="ical") from None
     return timeline, tuple(findings)

@@ -1,0 +1,275 @@
+"""The events of one VCALENDAR, given its children as they end: each VEVENT read early
+when that cannot change it, else when the calendar ends.
+
+A VEVENT is read as soon as it ends unless it may belong to a recurring series (RRULE,
+RDATE, RECURRENCE-ID, or the UID of one; series are expanded by ``expand``, i.e.
+:func:`._ical_recurrence.expand`) or names a TZID that no VTIMEZONE seen so far defines
+(one may come later). Those are kept and read when the calendar ends, in file order (a
+series where its first VEVENT is). What early reading cannot undo raises
+:class:`Restart`: a recurring VEVENT whose UID an event already read has, an
+X-WR-TIMEZONE after events read, or a value reported only once (a bad place or people)
+read early while kept events wait. With ``eager`` False every VEVENT is kept, so events
+are read exactly in file order.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from datetime import date, datetime, tzinfo
+
+from ._ical_event import EventReader, Read, label_of
+from ._ical_findings import Findings
+from ._ical_lexer import Component, lex
+from ._ical_options import ImportOptions
+from ._ical_recurrence import Expansion, RecurrenceError
+from ._ical_syntax import unescape_text
+from ._ical_values import parse_date, parse_datetime
+from ._ical_zones import ZoneResolver, known_zone
+
+__all__ = ["CalendarReader", "Expand", "Restart"]
+
+Expand = Callable[[str, date, "date | None", int], Expansion]
+"""``expand(calendar text, start, until, limit)``, as :func:`._ical_recurrence.expand`."""
+
+_SKIPPED_KINDS = ("VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY")
+_SERIES = ("RRULE", "RDATE", "RECURRENCE-ID")
+_RECURRENCE_FLOOR = date(1970, 1, 1)
+"""Where expansion starts when no VEVENT of a series has a readable DTSTART."""
+
+
+class Restart(Exception):
+    """Reading early went wrong for this file: read it again with ``eager`` False."""
+
+
+class CalendarReader:
+    """The events of one VCALENDAR (or of VEVENTs found outside any, ``calendar`` None),
+    given its children as they end (:meth:`add`), returned by :meth:`finish`."""
+
+    def __init__(self, calendar: Component | None, options: ImportOptions,
+                 findings: Findings, eager: bool, expand: Expand) -> None:
+        self.calendar = calendar
+        self.expand = expand
+        self.options = options
+        self.findings = findings
+        self.eager = eager
+        self.timezones: list[tuple[str | None, int, str]] = []  # (TZID, line, text)
+        self.definitions: dict[str, str] = {}
+        self.zones = ZoneResolver(self.definitions, self._zone_problem)
+        self._reader: EventReader | None = None
+        self._x_wr_seen = False
+        # In file order: an event read, a VEVENT kept, a series (its VEVENTs), or a gap.
+        self.slots: list[Read | Component | list[Component] | None] = []
+        self.series: dict[str, list[Component]] = {}  # UID → its series
+        self.waiting: dict[str, int | list[int]] = {}  # UID → slot(s) of VEVENTs kept
+        self.read_uids: set[int] = set()  # hashes of the UIDs of plain VEVENTs read early
+        self.skipped: dict[str, list[int]] = {}  # kind → [count, first line]
+
+    @property
+    def reader(self) -> EventReader:
+        """The event reader, made at the first event (X-WR-TIMEZONE is read then)."""
+        if self._reader is None:
+            zone = self._x_wr_zone()
+            self._reader = EventReader(self.zones.resolve, zone, self.report)
+        return self._reader
+
+    def report(self, line: int, component: str, message: str, skipped: bool) -> None:
+        self.findings.add(line, component, message, skipped)
+
+    def _zone_problem(self, tzid: str, message: str) -> None:
+        for found, line, _text in self.timezones:
+            if found == tzid:
+                self.report(line, f"VTIMEZONE {tzid}", message, False)
+                return
+
+    def _x_wr_zone(self) -> tzinfo | None:
+        prop = None if self.calendar is None else self.calendar.first("X-WR-TIMEZONE")
+        if prop is None:
+            return None
+        self._x_wr_seen = True
+        name = unescape_text(prop.value).strip()
+        zone = known_zone(name)
+        if zone is None:
+            self.report(prop.position, "VCALENDAR", f"X-WR-TIMEZONE {name!r} is not a known "
+                        "time zone; ignored", False)
+        return zone
+
+    # -- children as they end -----------------------------------------------------------------
+
+    def add(self, component: Component) -> None:
+        """A child of the calendar has ended."""
+        name = component.name
+        if name == "VEVENT":
+            self._event(component)
+        elif name == "VTIMEZONE":
+            tzid = component.first("TZID")
+            key = None if tzid is None else tzid.value.strip()
+            text = component.raw()
+            self.timezones.append((key, component.begin, text))
+            if key is not None:
+                self.definitions.setdefault(key, text)
+        elif name in _SKIPPED_KINDS:
+            self.skipped.setdefault(name, [0, component.begin])[0] += 1
+
+    def _event(self, component: Component) -> None:
+        uid = _uid(component)
+        if uid is not None and uid in self.series:
+            self.series[uid].append(_kept(component))
+            return
+        if _recurs(component):
+            series = [_kept(component)]
+            if uid is not None:
+                if hash(uid) in self.read_uids:
+                    raise Restart  # the series of an event already read
+                self.series[uid] = series
+                earlier = self.waiting.pop(uid, None)
+                if earlier is not None:
+                    slots = [earlier] if isinstance(earlier, int) else earlier
+                    series[:0] = [self._take(slot) for slot in slots]
+                    self.slots[slots[0]] = series
+                    return
+            self.slots.append(series)
+            return
+        if not self.eager or self._unresolved(component):
+            if uid is not None:
+                self._wait(uid, len(self.slots))
+            self.slots.append(_kept(component))
+            return
+        if uid is not None:
+            self.read_uids.add(hash(uid))
+        read = self.reader.read(component)
+        if read is not None:
+            self.slots.append(read)
+
+    def _wait(self, uid: str, slot: int) -> None:
+        earlier = self.waiting.get(uid)
+        if earlier is None:
+            self.waiting[uid] = slot
+        elif isinstance(earlier, int):
+            self.waiting[uid] = [earlier, slot]
+        else:
+            earlier.append(slot)
+
+    def _take(self, slot: int) -> Component:
+        kept = self.slots[slot]
+        assert isinstance(kept, Component)
+        self.slots[slot] = None
+        return kept
+
+    def _unresolved(self, component: Component) -> bool:
+        """Whether it names a TZID that a VTIMEZONE later in the calendar may define."""
+        if self.calendar is None:
+            return False
+        for prop in component.properties:
+            tzid = prop.params.get("TZID") if prop.params else None
+            if tzid is not None and tzid not in self.definitions and known_zone(tzid) is None:
+                return True
+        return False
+
+    # -- the end of the calendar --------------------------------------------------------------
+
+    def finish(self) -> list[Read]:
+        """The calendar's events, in file order (a series where its first VEVENT is)."""
+        early = self._reader
+        if early is not None and (
+                (not self._x_wr_seen and self.calendar is not None
+                 and self.calendar.first("X-WR-TIMEZONE") is not None)
+                or (early.cached_problem and any(isinstance(slot, (Component, list))
+                                                 for slot in self.slots))):
+            # events were read without the X-WR-TIMEZONE that follows them, or before
+            # earlier ones that may share a value reported once, where first read
+            raise Restart
+        reader = self.reader
+        for name, (count, line) in self.skipped.items():
+            self.report(line, name, f"{count} {name} component{'s' if count > 1 else ''}"
+                        " not imported (mitimeline imports VEVENTs only)", True)
+        reads: list[Read] = []
+        for slot in self.slots:
+            if isinstance(slot, Read):
+                reads.append(slot)
+            elif isinstance(slot, list):
+                reads += self._expand(slot)
+            elif slot is not None:
+                read = reader.read(slot)
+                if read is not None:
+                    reads.append(read)
+        self.slots = []
+        return reads
+
+    def _expand(self, members: list[Component]) -> list[Read]:
+        master = members[0]
+        label = label_of(master)
+        options = self.options
+        start = options.expand_from or self._first_day(members)
+        try:
+            expansion = self.expand(self._series_text(members), start, options.expand_until,
+                               options.max_occurrences)
+        except RecurrenceError as exc:
+            self.report(master.begin, label, f"the recurrence could not be expanded ({exc}); "
+                        "each VEVENT of the series imported once", False)
+            return [read for read in map(self.reader.read, members) if read is not None]
+        if expansion.truncated:
+            self.report(master.begin, label, f"more than {options.max_occurrences} occurrences;"
+                        f" the first {options.max_occurrences} imported (set max_occurrences or"
+                        " expand_until to change this)", False)
+        reads = []
+        for text in expansion.occurrences:
+            occurrence = _occurrence_component(text)
+            if occurrence is None:
+                self.report(master.begin, label, "an occurrence could not be read back; "
+                            "not imported", True)
+                continue
+            read = self.reader.read(occurrence, anchor=master.begin, occurrence=True)
+            if read is not None:
+                reads.append(read)
+        return reads
+
+    def _series_text(self, members: list[Component]) -> str:
+        lines = ["BEGIN:VCALENDAR"]
+        if self.calendar is not None:
+            lines += self.calendar.prop_lines or ()
+        lines += [text for _tzid, _line, text in self.timezones]
+        lines += [component.raw() for component in members]
+        lines.append("END:VCALENDAR")
+        return "\r\n".join(lines)
+
+    def _first_day(self, members: list[Component]) -> date:
+        days = []
+        for component in members:
+            prop = component.first("DTSTART")
+            if prop is None:
+                continue
+            try:
+                value = prop.value.strip()
+                moment = parse_date(value) if len(value) == 8 else parse_datetime(value, None)
+            except ValueError:
+                continue
+            day = moment.date() if isinstance(moment, datetime) else moment
+            days.append(day)
+        return min(days, default=_RECURRENCE_FLOOR)
+
+
+def _kept(component: Component) -> Component:
+    """``component``, its lines joined into one text (fewer objects to keep)."""
+    component.text = component.raw(closing=False)
+    component.lines = None
+    return component
+
+
+def _uid(component: Component) -> str | None:
+    prop = component.first("UID")
+    if prop is None:
+        return None
+    return unescape_text(prop.value).strip() or None
+
+
+def _recurs(component: Component) -> bool:
+    return any(prop.name in _SERIES for prop in component.properties)
+
+
+def _occurrence_component(text: str) -> Component | None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        components = lex(text.replace("\r\n", "\n"))
+    found = [c for c in components if c.name == "VEVENT"]
+    return found[0] if found else None
