@@ -251,3 +251,59 @@ def test_hooks_register_one_parser_and_one_exporter() -> None:
     manager.hook.register_exporters(register=exporters.append)
     assert [type(p) for p in parsers] == [JSONParser]
     assert [type(e) for e in exporters] == [JSONExporter]
+
+
+# -- JSON load pauses the garbage collector (found by benchmarks/run.py; docs/performance.md) --
+
+
+def _document(events: int) -> bytes:
+    import mitimeline
+
+    timeline = mitimeline.Timeline("gc", [
+        mitimeline.Event(id=f"e{i}", title=f"Shoot {i}", when=f"2020-01-{1 + i % 28:02d}",
+                         kind="shoot", place=mitimeline.Place(f"Place {i % 7}"), tags=["a"])
+        for i in range(events)])
+    data = timeline.dumps("json")
+    return data if isinstance(data, bytes) else data.encode()
+
+
+def _collections_during(action: object) -> int:
+    import gc
+
+    started: list[int] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started.append(info["generation"])
+
+    gc.callbacks.append(record)
+    try:
+        assert callable(action)
+        action()
+    finally:
+        gc.callbacks.remove(record)
+    return len(started)
+
+
+def test_json_load_runs_no_garbage_collection_and_restores_the_collector() -> None:
+    import gc
+    import json
+
+    import mitimeline
+
+    data = _document(2_000)
+    assert gc.isenabled()
+    # json.loads of the same bytes runs several passes; ours at most the one the paused
+    # collector owes when it is switched back on
+    assert _collections_during(lambda: json.loads(data)) >= 3
+    assert _collections_during(lambda: mitimeline.loads(data, "json")) <= 1
+    assert gc.isenabled()
+    with pytest.raises(mitimeline.ParseError):
+        mitimeline.loads(data[:-20], "json")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(mitimeline.loads(data, "json")) == 2_000
+        assert not gc.isenabled()  # left off when it was off
+    finally:
+        gc.enable()
