@@ -627,3 +627,35 @@ def test_exporting_onto_a_folder_or_into_a_missing_one_names_it(
     outcome = cli("convert", str(EXAMPLE), str(blocker / "sub" / "out.json"))
     assert outcome == Outcome(3, f"cannot write {str(blocker / 'sub' / 'out.json')!r}: cannot "
                                  f"create the folder {str(blocker / 'sub')!r}: not a directory")
+
+
+# -- a disk that fails while the parser reads ------------------------------------------------
+
+FAILING_FILE = Path("/proc/self/mem")  # opens, then every read at offset 0 fails with EIO
+
+
+def _reads_fail_with_eio() -> bool:
+    try:
+        with FAILING_FILE.open("rb") as stream:
+            stream.read(1)
+    except OSError as exc:
+        return exc.errno == errno.EIO
+    return False
+
+
+@pytest.mark.parametrize("fmt", ["json", "ical"])  # (this file loads only the built-ins)
+def test_a_read_failure_inside_the_parser_is_a_read_error_not_a_parser_bug(fmt: str) -> None:
+    # The parser meets the OSError mid-parse, past sniffing (the format is given); the error
+    # reported is the disk's, naming the file, not "parser ... failed".
+    need(_reads_fail_with_eio(), f"reading {FAILING_FILE} does not fail with EIO here")
+    with pytest.raises(ParseError) as info:
+        mitimeline.load(FAILING_FILE, format=fmt)
+    assert str(info.value) == f"{FAILING_FILE}: cannot read: input/output error"
+    assert info.value.errno == errno.EIO and isinstance(info.value.__cause__, OSError)
+
+
+def test_cli_reports_a_read_failure_inside_the_parser_on_one_line(tmp_path: Path) -> None:
+    need(_reads_fail_with_eio(), f"reading {FAILING_FILE} does not fail with EIO here")
+    outcome = cli("convert", str(FAILING_FILE), str(tmp_path / "out.ics"), "--from", "json")
+    assert outcome == Outcome(2, f"{FAILING_FILE}: cannot read: input/output error")
+    assert not (tmp_path / "out.ics").exists()

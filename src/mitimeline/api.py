@@ -28,7 +28,7 @@ from .formats import SNIFF_BYTES, Exporter, Parser, build_options
 from .timeline import Timeline
 
 if TYPE_CHECKING:
-    from _typeshed import ReadableBuffer
+    from _typeshed import ReadableBuffer, WriteableBuffer
 
 __all__ = ["dumps", "export", "load", "loads"]
 
@@ -49,7 +49,7 @@ def load(source: PathOrStream, format: str | None = None, **options: Any) -> Tim
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
         try:
-            stream = open(path, "rb")  # noqa: SIM115 -- closed by the with below
+            stream = _Input(path)
         except OSError as exc:
             raise _read_error(path, exc) from exc
         with stream:
@@ -105,10 +105,33 @@ def _read_error(source: str, exc: OSError) -> ParseError:
 
 
 def _parse(parser: Parser, stream: IO[bytes], options: Any, source: str) -> Timeline:
-    """Run the parser; turn its failures into :class:`ParseError` naming file, format, plugin."""
+    """Run the parser; turn its failures into :class:`ParseError` naming file, format, plugin.
+
+    If reading the file failed (an :class:`OSError` such as EIO, noted by :class:`_Input`),
+    that is the error reported, whatever the parser made of it.
+    """
     plugin = plugins.plugin_of(parser)
     try:
-        result = parser.parse(cast(BinaryIO, stream), options)
+        result = _run(parser, stream, options, source, plugin)
+    except MitimelineError:
+        failure = stream.failure if isinstance(stream, _Input) else None
+        if failure is None:
+            raise
+        raise _read_error(source, failure) from failure
+    if not isinstance(result, Timeline):
+        raise ParseError(
+            f"parser {parser.name!r} from plugin {plugin!r} returned "
+            f"{type(result).__name__}, expected a Timeline",
+            source=source, format=parser.name, plugin=plugin,
+        )
+    return result
+
+
+def _run(parser: Parser, stream: IO[bytes], options: Any, source: str, plugin: str) -> object:
+    """``parser.parse``; a ParseError is located at ``source``, another MitimelineError
+    passes, any other exception becomes a ParseError naming the parser and plugin."""
+    try:
+        return parser.parse(cast(BinaryIO, stream), options)
     except ParseError as exc:
         located = exc.located(source=source, format=parser.name, plugin=plugin)
         raise located.with_traceback(exc.__traceback__) from exc.__cause__
@@ -119,13 +142,43 @@ def _parse(parser: Parser, stream: IO[bytes], options: Any, source: str) -> Time
             f"parser {parser.name!r} from plugin {plugin!r} failed: {type(exc).__name__}: {exc}",
             source=source, format=parser.name, plugin=plugin,
         ) from exc
-    if not isinstance(result, Timeline):
-        raise ParseError(
-            f"parser {parser.name!r} from plugin {plugin!r} returned "
-            f"{type(result).__name__}, expected a Timeline",
-            source=source, format=parser.name, plugin=plugin,
-        )
-    return result
+
+
+class _Input(io.BufferedReader):
+    """A file a parser reads. It remembers the first :class:`OSError` (``failure``), so a
+    failing disk is reported as a read error even if the parser wraps or hides it."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(io.FileIO(path, "rb"))
+        self.failure: OSError | None = None
+
+    def _noted(self, error: OSError) -> OSError:
+        self.failure = self.failure or error
+        return error
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        try:
+            return super().read(size)
+        except OSError as exc:
+            raise self._noted(exc) from None
+
+    def read1(self, size: int = -1, /) -> bytes:
+        try:
+            return super().read1(size)
+        except OSError as exc:
+            raise self._noted(exc) from None
+
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
+        try:
+            return super().readinto(buffer)
+        except OSError as exc:
+            raise self._noted(exc) from None
+
+    def readline(self, size: int | None = -1, /) -> bytes:
+        try:
+            return super().readline(size)
+        except OSError as exc:
+            raise self._noted(exc) from None
 
 
 # -- writing ------------------------------------------------------------------------------
