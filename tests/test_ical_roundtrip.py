@@ -115,3 +115,14 @@ def test_re_exporting_an_imported_export_keeps_every_uid() -> None:
     tl = mitimeline.load(ROOT / "seeds" / "mi7-example.json")
     raw = export(tl)
     assert export(mitimeline.loads(raw, "ical")) == raw
+
+
+def test_a_place_whose_visible_name_is_blank_survives_the_round_trip() -> None:
+    # Found by Hypothesis: LOCATION holds only a line break once control characters are
+    # removed; the lossless X-MITIMELINE-PLACE must still win, not be dropped silently.
+    import mitimeline
+
+    place = mitimeline.Place("\x1b\n", locality="\x1b\n")
+    timeline = mitimeline.Timeline("T", [mitimeline.Event("a", "x", "2020", place=place)])
+    back = mitimeline.loads(mitimeline.dumps(timeline, "ical"), "ical")
+    assert back.events[0].place == place

@@ -307,3 +307,17 @@ def test_json_load_runs_no_garbage_collection_and_restores_the_collector() -> No
         assert not gc.isenabled()  # left off when it was off
     finally:
         gc.enable()
+
+
+def test_a_lone_surrogate_is_named_by_its_json_path() -> None:
+    import mitimeline
+
+    timeline = mitimeline.Timeline("T", [
+        mitimeline.Event("a", "fine", "2020"),
+        mitimeline.Event("b", "fine", "2020", place=mitimeline.Place("R\udc80me"))])
+    with pytest.raises(mitimeline.ExportError) as info:
+        mitimeline.dumps(timeline, "json")
+    assert str(info.value).startswith(
+        "cannot write '\\udc80' at $.events[1].place.name as UTF-8: the timeline holds a lone "
+        "surrogate; export with ensure_ascii=True")
+    assert "\\udc80" in str(mitimeline.dumps(timeline, "json", ensure_ascii=True))

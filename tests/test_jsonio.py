@@ -443,3 +443,13 @@ def test_the_first_problem_in_document_order_is_reported() -> None:
 def test_supported_versions() -> None:
     assert SUPPORTED_VERSIONS == (1,)
     assert FORMAT_VERSION in SUPPORTED_VERSIONS
+
+
+def test_unencodable_text_names_the_json_path_of_the_first_lone_surrogate() -> None:
+    from mitimeline.jsonio import unencodable_text
+
+    assert unencodable_text({"a": ["x", {"b": "fine \u00e9 \U0001f3ac"}], "c": 1.5}) is None
+    assert unencodable_text({"a": ["x", {"b": "y\udc80"}], "c": "\ud800"}) == (
+        "$.a[1].b", "\udc80")
+    assert unencodable_text({"a": {"odd key\ud800": 1}}) == ("$.a (a key)", "\ud800")
+    assert unencodable_text(["\udfff"]) == ("$[0]", "\udfff")

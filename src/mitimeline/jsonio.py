@@ -28,6 +28,7 @@ __all__ = [
     "schema",
     "timeline_from_data",
     "timeline_to_data",
+    "unencodable_text",
 ]
 
 FORMAT_VERSION = 1
@@ -338,6 +339,37 @@ def _check_depth(value: dict[str, Any] | list[Any], path: str) -> None:
             stack.pop()
             if keys:
                 keys.pop()
+
+
+def unencodable_text(data: Any) -> tuple[str, str] | None:
+    """Where the first text in plain JSON ``data`` (keys included) that UTF-8 cannot carry
+    is: ``(JSON path, the character)``, e.g. ``("$.events[1].title", "\\ud800")`` for a
+    lone surrogate; ``None`` if there is none. For exporters' error messages."""
+    stack: list[tuple[str, Any]] = [("$", data)]
+    while stack:
+        path, value = stack.pop()
+        if type(value) is str:
+            character = _unencodable(value)
+            if character is not None:
+                return path, character
+        elif type(value) is dict:
+            for key, item in reversed(value.items()):
+                character = _unencodable(key)
+                if character is not None:
+                    return f"{path} (a key)", character
+                stack.append((_key_path(path, key), item))
+        elif type(value) is list:
+            stack.extend((f"{path}[{index}]", value[index])
+                         for index in range(len(value) - 1, -1, -1))
+    return None
+
+
+def _unencodable(text: str) -> str | None:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return text[exc.start]
+    return None
 
 
 def _items(value: dict[str, Any] | list[Any]) -> Iterator[tuple[str | int, Any]]:

@@ -395,9 +395,12 @@ def test_timeline_without_events_raises_export_error(tmp_path: Path) -> None:
     assert not (tmp_path / "x.timelinejs.json").exists()
 
 
-def test_unwritable_text_raises_export_error() -> None:
-    with pytest.raises(mitimeline.ExportError, match="UTF-8"):
+def test_unwritable_text_raises_export_error_naming_where_it_is() -> None:
+    with pytest.raises(mitimeline.ExportError) as info:
         timeline_of(event(title="lone surrogate \ud800")).dumps("timelinejs")
+    assert str(info.value) == (
+        "cannot write '\\ud800' at $.events[0].text.headline of the TimelineJS document as "
+        "UTF-8 (a lone surrogate)")
 
 
 # -- generated timelines -----------------------------------------------------------------

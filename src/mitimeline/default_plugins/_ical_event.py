@@ -271,8 +271,8 @@ class _Event:
         return summary
 
     def place(self, ours: bool) -> Place | None:
-        location = self.text("LOCATION")
-        location = location if location and location.strip() else None
+        written = self.text("LOCATION")  # as written: a blank one may still be ours
+        location = written if written and written.strip() else None
         geo_prop = self.first("GEO")
         coordinates = None
         if geo_prop is not None:
@@ -282,7 +282,7 @@ class _Event:
                 self.report(geo_prop, f"GEO: {exc}; ignored")
         if ours:
             exported = self.exported_place()
-            if exported is not None and _same_place(exported, location, coordinates):
+            if exported is not None and _same_place(exported, written, coordinates):
                 return exported
         if location is None and coordinates is None:
             return None

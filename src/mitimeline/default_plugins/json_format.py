@@ -18,7 +18,7 @@ from .. import limits
 from ..errors import ExportError, ParseError
 from ..formats import Exporter, Parser
 from ..hookspecs import hookimpl
-from ..jsonio import timeline_from_data, timeline_to_data
+from ..jsonio import timeline_from_data, timeline_to_data, unencodable_text
 
 if TYPE_CHECKING:
     from ..timeline import Timeline
@@ -121,9 +121,10 @@ class JSONExporter(Exporter):
         try:
             encoded = text.encode("utf-8")
         except UnicodeEncodeError as exc:
+            path, character = unencodable_text(data) or ("$", text[exc.start])
             raise ExportError(
-                f"the timeline holds a lone surrogate ({text[exc.start]!r}) that UTF-8 cannot "
-                "carry; export with ensure_ascii=True to write it as a \\u escape",
+                f"cannot write {character!r} at {path} as UTF-8: the timeline holds a lone "
+                "surrogate; export with ensure_ascii=True to write it as a \\u escape",
                 format=self.name,
             ) from None
         stream.write(encoded)

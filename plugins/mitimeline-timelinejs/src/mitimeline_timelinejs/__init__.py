@@ -15,6 +15,7 @@ from typing import Any, BinaryIO
 
 import attrs
 import mitimeline
+from mitimeline.jsonio import unencodable_text
 
 from .dates import SlideDates, describe, slide_dates
 from .document import ERAS, GROUPS, build
@@ -80,7 +81,9 @@ class TimelineJSExporter(mitimeline.Exporter):
         try:
             data = (text + "\n").encode("utf-8")
         except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800"
+            path, character = unencodable_text(document) or ("$", exc.object[exc.start])
             raise mitimeline.ExportError(
-                f"cannot write {exc.object[exc.start:exc.end]!r} as UTF-8", format=self.name
+                f"cannot write {character!r} at {path} of the TimelineJS document as UTF-8 "
+                "(a lone surrogate)", format=self.name,
             ) from exc
         stream.write(data)
