@@ -25,7 +25,11 @@ from .when import When
 __all__ = [
     "FORMAT_VERSION",
     "SUPPORTED_VERSIONS",
+    "credit_data",
+    "place_data",
+    "production_data",
     "schema",
+    "source_data",
     "timeline_from_data",
     "timeline_to_data",
     "unencodable_text",
@@ -80,8 +84,8 @@ def timeline_to_data(timeline: Timeline) -> dict[str, Any]:
     if timeline.description is not None:
         data["description"] = timeline.description
     if timeline.production is not None:
-        data["production"] = _production_data(timeline.production)
-    data["sources"] = [_source_data(source) for source in timeline.sources]
+        data["production"] = production_data(timeline.production)
+    data["sources"] = [source_data(source) for source in timeline.sources]
     data["events"] = [_event_data(event) for event in timeline.events]
     return data
 
@@ -95,9 +99,9 @@ def _event_data(event: Event) -> dict[str, Any]:
         "status": event.status,
     }
     if event.place is not None:
-        data["place"] = _place_data(event.place)
+        data["place"] = place_data(event.place)
     if event.people:
-        data["people"] = [_credit_data(credit) for credit in event.people]
+        data["people"] = [credit_data(credit) for credit in event.people]
     if event.unit is not None:
         data["unit"] = event.unit
     if event.region is not None:
@@ -113,7 +117,9 @@ def _event_data(event: Event) -> dict[str, Any]:
     return data
 
 
-def _place_data(place: Place) -> dict[str, Any]:
+def place_data(place: Place) -> dict[str, Any]:
+    """A place as JSON data (its fields that are set, in model order), as the JSON format
+    writes it; the iCalendar exporter's X-MITIMELINE-PLACE uses it too."""
     data: dict[str, Any] = {"name": place.name}
     for key, value in (
         ("locality", place.locality),
@@ -128,13 +134,15 @@ def _place_data(place: Place) -> dict[str, Any]:
     return data
 
 
-def _credit_data(credit: Credit) -> dict[str, str]:
+def credit_data(credit: Credit) -> dict[str, str]:
+    """A credit as JSON data, as the JSON format writes it."""
     if credit.role is None:
         return {"name": credit.name}
     return {"name": credit.name, "role": credit.role}
 
 
-def _source_data(source: Source) -> dict[str, Any]:
+def source_data(source: Source) -> dict[str, Any]:
+    """A source as JSON data (``published`` as EDTF), as the JSON format writes it."""
     data: dict[str, Any] = {"id": source.id, "title": source.title}
     if source.publisher is not None:
         data["publisher"] = source.publisher
@@ -147,7 +155,8 @@ def _source_data(source: Source) -> dict[str, Any]:
     return data
 
 
-def _production_data(production: Production) -> dict[str, Any]:
+def production_data(production: Production) -> dict[str, Any]:
+    """A production as JSON data, as the JSON format writes it."""
     data: dict[str, Any] = {"title": production.title}
     if production.working_title is not None:
         data["working_title"] = production.working_title

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ..model import Credit, Event, Place, Production, Source
+from ..jsonio import credit_data, place_data, production_data, source_data
+from ..model import Credit, Event, Place, Source
 from ..timeline import Timeline
 from ._ical_dates import calendar_span
 from ._ical_describe import Describer
@@ -28,11 +29,7 @@ __all__ = [
     "PRODID",
     "UID_NAMESPACE",
     "calendar_lines",
-    "credit_data",
     "ical_status",
-    "place_data",
-    "production_data",
-    "source_data",
     "summary_of",
     "uuid5",
     "visible_categories",
@@ -108,41 +105,6 @@ def summary_of(event: Event, mark_approximate: bool) -> str:
 def visible_categories(kind: str, tags: tuple[str, ...]) -> list[str]:
     """CATEGORIES before escaping: the kind, then each tag that has visible text."""
     return [kind, *(text for text in map(visible_text, tags) if text)]
-
-
-def place_data(place: Place) -> dict[str, Any]:
-    """A place as JSON data: its non-empty fields, in model order (as in the JSON format)."""
-    fields = (("name", place.name), ("locality", place.locality), ("region", place.region),
-              ("country", place.country), ("latitude", place.latitude),
-              ("longitude", place.longitude), ("timezone", place.timezone))
-    return {key: value for key, value in fields if value is not None}
-
-
-def credit_data(credit: Credit) -> dict[str, str]:
-    """A credit as JSON data."""
-    return {"name": credit.name} if credit.role is None else {"name": credit.name,
-                                                              "role": credit.role}
-
-
-def source_data(source: Source) -> dict[str, Any]:
-    """A source as JSON data (``published`` as EDTF)."""
-    fields = (("id", source.id), ("title", source.title), ("publisher", source.publisher),
-              ("url", source.url),
-              ("published", None if source.published is None else source.published.edtf),
-              ("language", source.language))
-    return {key: value for key, value in fields if value is not None}
-
-
-def production_data(production: Production) -> dict[str, Any]:
-    """A production as JSON data."""
-    data: dict[str, Any] = {"title": production.title}
-    if production.working_title is not None:
-        data["working_title"] = production.working_title
-    if production.studios:
-        data["studios"] = list(production.studios)
-    if production.wikidata is not None:
-        data["wikidata"] = production.wikidata
-    return data
 
 
 def _json(value: Any) -> str:
