@@ -145,40 +145,40 @@ def _run(parser: Parser, stream: IO[bytes], options: Any, source: str, plugin: s
 
 
 class _Input(io.BufferedReader):
-    """A file a parser reads. It remembers the first :class:`OSError` (``failure``), so a
-    failing disk is reported as a read error even if the parser wraps or hides it."""
+    """A file a parser reads. Its raw file remembers the first :class:`OSError`
+    (``failure``), so a failing disk is reported as a read error even if the parser wraps
+    or hides it; every buffered read (``read``, ``readline``, ``peek``, iteration, a
+    ``TextIOWrapper`` on top) reaches the disk through that raw file."""
 
     def __init__(self, path: str) -> None:
-        super().__init__(io.FileIO(path, "rb"))
+        self._file = _NotingFileIO(path)
+        super().__init__(self._file)
+
+    @property
+    def failure(self) -> OSError | None:
+        return self._file.failure
+
+
+class _NotingFileIO(io.FileIO):
+    """A read-only :class:`io.FileIO` that notes the first :class:`OSError` of a read."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path, "rb")
         self.failure: OSError | None = None
 
-    def _noted(self, error: OSError) -> OSError:
-        self.failure = self.failure or error
-        return error
-
-    def read(self, size: int | None = -1, /) -> bytes:
-        try:
-            return super().read(size)
-        except OSError as exc:
-            raise self._noted(exc) from None
-
-    def read1(self, size: int = -1, /) -> bytes:
-        try:
-            return super().read1(size)
-        except OSError as exc:
-            raise self._noted(exc) from None
-
-    def readinto(self, buffer: WriteableBuffer, /) -> int:
+    def readinto(self, buffer: WriteableBuffer, /) -> int | None:
         try:
             return super().readinto(buffer)
         except OSError as exc:
-            raise self._noted(exc) from None
+            self.failure = self.failure or exc
+            raise
 
-    def readline(self, size: int | None = -1, /) -> bytes:
+    def readall(self) -> bytes:
         try:
-            return super().readline(size)
+            return super().readall()
         except OSError as exc:
-            raise self._noted(exc) from None
+            self.failure = self.failure or exc
+            raise
 
 
 # -- writing ------------------------------------------------------------------------------
