@@ -86,19 +86,7 @@ def floor_writer(lines: list[Line]) -> bytes:
         text = value if name in _RAW else escape_text(value)
         line = f"{name};{params}:{text}" if params else f"{name}:{text}"
         data = line.encode("utf-8")
-        if len(data) > 74:
-            chunks, start = [], 0
-            while len(data) - start > 74:
-                end = start + 74
-                while data[end] & 0xC0 == 0x80:
-                    end -= 1
-                if end - start > 1 and data[end - 1] in b"\\^":
-                    end -= 1
-                chunks.append(data[start:end])
-                start = end
-            chunks.append(data[start:])
-            data = b"\r\n ".join(chunks)
-        out.append(data)
+        out.append(data if len(data) <= 74 else fold(line))  # icalendar's octet rule
     out.append(b"")
     return b"\r\n".join(out)
 
