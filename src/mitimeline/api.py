@@ -145,13 +145,13 @@ def _run(parser: Parser, stream: IO[bytes], options: Any, source: str, plugin: s
 
 
 class _Input(io.BufferedReader):
-    """A file a parser reads. Its raw file remembers the first :class:`OSError`
-    (``failure``), so a failing disk is reported as a read error even if the parser wraps
-    or hides it; every buffered read (``read``, ``readline``, ``peek``, iteration, a
-    ``TextIOWrapper`` on top) reaches the disk through that raw file."""
+    """A file a parser reads. Its raw file notes the first :class:`OSError` (``failure``),
+    so a failing disk is reported as a read error even if the parser wraps or hides it;
+    every buffered read (``read``, ``readline``, ``peek``, iteration, a ``TextIOWrapper`` on
+    top) reaches the disk through that raw file."""
 
     def __init__(self, path: str) -> None:
-        self._file = _NotingFileIO(path)
+        self._file = _NotingFileIO(path, "rb")
         super().__init__(self._file)
 
     @property
@@ -160,10 +160,11 @@ class _Input(io.BufferedReader):
 
 
 class _NotingFileIO(io.FileIO):
-    """A read-only :class:`io.FileIO` that notes the first :class:`OSError` of a read."""
+    """An :class:`io.FileIO` that notes the first :class:`OSError` of a read or write
+    (``failure``): the one place where the disk's errors are seen, under any buffering."""
 
-    def __init__(self, path: str) -> None:
-        super().__init__(path, "rb")
+    def __init__(self, file: str | int, mode: str) -> None:
+        super().__init__(file, mode)
         self.failure: OSError | None = None
 
     def readinto(self, buffer: WriteableBuffer, /) -> int | None:
@@ -176,6 +177,13 @@ class _NotingFileIO(io.FileIO):
     def readall(self) -> bytes:
         try:
             return super().readall()
+        except OSError as exc:
+            self.failure = self.failure or exc
+            raise
+
+    def write(self, buffer: ReadableBuffer, /) -> int:
+        try:
+            return super().write(buffer)
         except OSError as exc:
             self.failure = self.failure or exc
             raise
@@ -321,35 +329,29 @@ def _write_atomic(path: str, write: Callable[[_Output], None], utf8: bool = Fals
 
 
 class _Output(io.BufferedWriter):
-    """The temporary file an exporter writes to. It remembers the first :class:`OSError`
-    (``failure``) so a full disk is reported as such even if the exporter wraps it, and, for
-    a text format, the first bytes that are not UTF-8 (``not_utf8``)."""
+    """The temporary file an exporter writes to. Its raw file notes the first
+    :class:`OSError` (``failure``) so a full disk is reported as such even if the exporter
+    wraps it; for a text format it also notes the first bytes that are not UTF-8
+    (``not_utf8``)."""
 
     def __init__(self, descriptor: int, utf8: bool) -> None:
-        super().__init__(io.FileIO(descriptor, "wb"))
-        self.failure: OSError | None = None
+        self._file = _NotingFileIO(descriptor, "wb")
+        super().__init__(self._file)
         self.not_utf8: UnicodeDecodeError | None = None
         self._decoder = codecs.getincrementaldecoder("utf-8")() if utf8 else None
 
+    @property
+    def failure(self) -> OSError | None:
+        return self._file.failure
+
     def write(self, buffer: ReadableBuffer, /) -> int:
-        try:
-            written = super().write(buffer)
-        except OSError as exc:
-            self.failure = self.failure or exc
-            raise
+        written = super().write(buffer)
         if self._decoder is not None and self.not_utf8 is None:
             try:
                 self._decoder.decode(bytes(buffer))
             except UnicodeDecodeError as exc:
                 self.not_utf8 = exc
         return written
-
-    def flush(self) -> None:
-        try:
-            super().flush()
-        except OSError as exc:
-            self.failure = self.failure or exc
-            raise
 
     def utf8_problem(self) -> UnicodeDecodeError | None:
         """The first non-UTF-8 bytes written, once the exporter is done (text formats only)."""
