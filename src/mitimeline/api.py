@@ -13,22 +13,16 @@ are not :class:`Exception` (``KeyboardInterrupt``) pass through untouched.
 
 from __future__ import annotations
 
-import codecs
-import contextlib
-import errno
 import io
 import os
-import stat
 from collections.abc import Callable
-from typing import IO, TYPE_CHECKING, Any, BinaryIO, cast
+from typing import IO, Any, BinaryIO, cast
 
 from . import plugins
+from ._files import Output, opened_for_reading, read_error, write_atomic
 from .errors import ExportError, MitimelineError, ParseError
 from .formats import SNIFF_BYTES, Exporter, Parser, build_options
 from .timeline import Timeline
-
-if TYPE_CHECKING:
-    from _typeshed import ReadableBuffer, WriteableBuffer
 
 __all__ = ["dumps", "export", "load", "loads"]
 
@@ -48,11 +42,7 @@ def load(source: PathOrStream, format: str | None = None, **options: Any) -> Tim
     """
     if isinstance(source, (str, os.PathLike)):
         path = os.fspath(source)
-        try:
-            stream = _Input(path)
-        except OSError as exc:
-            raise _read_error(path, exc) from exc
-        with stream:
+        with opened_for_reading(path) as stream:
             return _load_stream(stream, path, format, options)
     _require_binary(source, "load()")
     name = getattr(source, "name", None)
@@ -77,7 +67,7 @@ def _load_stream(
         try:
             head, stream = _peek(stream)
         except OSError as exc:
-            raise _read_error(filename or "<stream>", exc) from exc
+            raise read_error(filename or "<stream>", exc) from exc
     parser = plugins.find_parser(format, filename, head)
     built = build_options(parser, options)
     return _parse(parser, stream, built, filename or "<stream>")
@@ -94,30 +84,13 @@ def _peek(stream: IO[bytes]) -> tuple[bytes, IO[bytes]]:
     return head, io.BytesIO(head + stream.read())
 
 
-def _read_error(source: str, exc: OSError) -> ParseError:
-    if isinstance(exc, FileNotFoundError):
-        reason = "no such file"
-    elif isinstance(exc, IsADirectoryError):
-        reason = "is a directory, not a file"
-    else:
-        reason = f"cannot read: {_reason(exc)}"
-    return ParseError(reason, source=source, errno=exc.errno)
-
-
 def _parse(parser: Parser, stream: IO[bytes], options: Any, source: str) -> Timeline:
     """Run the parser; turn its failures into :class:`ParseError` naming file, format, plugin.
 
-    If reading the file failed (an :class:`OSError` such as EIO, noted by :class:`_Input`),
-    that is the error reported, whatever the parser made of it.
+    (A file that failed to read is reported as such by ``opened_for_reading``.)
     """
     plugin = plugins.plugin_of(parser)
-    try:
-        result = _run(parser, stream, options, source, plugin)
-    except MitimelineError:
-        failure = stream.failure if isinstance(stream, _Input) else None
-        if failure is None:
-            raise
-        raise _read_error(source, failure) from failure
+    result = _run(parser, stream, options, source, plugin)
     if not isinstance(result, Timeline):
         raise ParseError(
             f"parser {parser.name!r} from plugin {plugin!r} returned "
@@ -144,51 +117,6 @@ def _run(parser: Parser, stream: IO[bytes], options: Any, source: str, plugin: s
         ) from exc
 
 
-class _Input(io.BufferedReader):
-    """A file a parser reads. Its raw file notes the first :class:`OSError` (``failure``),
-    so a failing disk is reported as a read error even if the parser wraps or hides it;
-    every buffered read (``read``, ``readline``, ``peek``, iteration, a ``TextIOWrapper`` on
-    top) reaches the disk through that raw file."""
-
-    def __init__(self, path: str) -> None:
-        self._file = _NotingFileIO(path, "rb")
-        super().__init__(self._file)
-
-    @property
-    def failure(self) -> OSError | None:
-        return self._file.failure
-
-
-class _NotingFileIO(io.FileIO):
-    """An :class:`io.FileIO` that notes the first :class:`OSError` of a read or write
-    (``failure``): the one place where the disk's errors are seen, under any buffering."""
-
-    def __init__(self, file: str | int, mode: str) -> None:
-        super().__init__(file, mode)
-        self.failure: OSError | None = None
-
-    def readinto(self, buffer: WriteableBuffer, /) -> int | None:
-        try:
-            return super().readinto(buffer)
-        except OSError as exc:
-            self.failure = self.failure or exc
-            raise
-
-    def readall(self) -> bytes:
-        try:
-            return super().readall()
-        except OSError as exc:
-            self.failure = self.failure or exc
-            raise
-
-    def write(self, buffer: ReadableBuffer, /) -> int:
-        try:
-            return super().write(buffer)
-        except OSError as exc:
-            self.failure = self.failure or exc
-            raise
-
-
 # -- writing ------------------------------------------------------------------------------
 
 
@@ -211,13 +139,13 @@ def export(
         exporter = plugins.find_exporter(format, path)
         built = build_options(exporter, options)
 
-        def write(output: _Output) -> None:
+        def write(output: Output) -> None:
             _export(exporter, timeline, output, built)
             problem = output.utf8_problem()
             if problem is not None:
                 raise _not_utf8(exporter) from problem
 
-        _write_atomic(path, write, utf8=not exporter.binary)
+        write_atomic(path, write, utf8=not exporter.binary)
         return
     _require_binary(target, "export()")
     name = getattr(target, "name", None)
@@ -277,123 +205,6 @@ def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: 
             "(detach() a TextIOWrapper instead of closing it)",
             format=exporter.name, plugin=plugin,
         )
-
-
-def _write_atomic(path: str, write: Callable[[_Output], None], utf8: bool = False) -> None:
-    """Write a file through ``write`` so that ``path`` is either fully replaced or untouched.
-
-    Symbolic links are followed: the file they point to is replaced. An :class:`OSError` from
-    the file system (here or inside ``write``) becomes :class:`ExportError` naming ``path``.
-    Only a killed process leaves its temporary file (``.NAME.*.tmp``) behind.
-    """
-    import tempfile  # only when writing: it is slow to import
-
-    target = os.path.realpath(path)
-    directory = os.path.dirname(target)
-    if not os.path.isdir(directory):
-        shown = os.path.dirname(path) or directory
-        raise ExportError(f"cannot write {path!r}: no such directory {shown!r}")
-    if os.path.isdir(target):
-        raise ExportError(f"cannot write {path!r}: it is a directory")
-    existed = os.path.exists(target)
-    if existed and not os.access(target, os.W_OK):
-        raise ExportError(
-            f"cannot write {path!r}: the file is read-only (it was left as it was)",
-            errno=errno.EACCES,
-        )
-    mode = _mode_for(target)
-    try:
-        descriptor, temporary = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
-        )
-    except OSError as exc:
-        raise _write_error(path, exc, existed, creating=True) from exc
-    output = _Output(descriptor, utf8)
-    try:
-        try:
-            with output:
-                write(output)
-                output.flush()
-                os.fsync(output.fileno())
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except Exception as exc:
-            failure = output.failure or (exc if isinstance(exc, OSError) else None)
-            if failure is None:
-                raise
-            raise _write_error(path, failure, existed) from failure
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
-
-
-class _Output(io.BufferedWriter):
-    """The temporary file an exporter writes to. Its raw file notes the first
-    :class:`OSError` (``failure``) so a full disk is reported as such even if the exporter
-    wraps it; for a text format it also notes the first bytes that are not UTF-8
-    (``not_utf8``)."""
-
-    def __init__(self, descriptor: int, utf8: bool) -> None:
-        self._file = _NotingFileIO(descriptor, "wb")
-        super().__init__(self._file)
-        self.not_utf8: UnicodeDecodeError | None = None
-        self._decoder = codecs.getincrementaldecoder("utf-8")() if utf8 else None
-
-    @property
-    def failure(self) -> OSError | None:
-        return self._file.failure
-
-    def write(self, buffer: ReadableBuffer, /) -> int:
-        written = super().write(buffer)
-        if self._decoder is not None and self.not_utf8 is None:
-            try:
-                self._decoder.decode(bytes(buffer))
-            except UnicodeDecodeError as exc:
-                self.not_utf8 = exc
-        return written
-
-    def utf8_problem(self) -> UnicodeDecodeError | None:
-        """The first non-UTF-8 bytes written, once the exporter is done (text formats only)."""
-        if self._decoder is not None and self.not_utf8 is None:
-            try:
-                self._decoder.decode(b"", final=True)
-            except UnicodeDecodeError as exc:
-                self.not_utf8 = exc
-        return self.not_utf8
-
-
-def _write_error(path: str, exc: OSError, existed: bool, creating: bool = False) -> ExportError:
-    """E.g. ``cannot write 'out.ics': no space left on device (no file was written)``;
-    ``creating`` says the temporary file could not even be created in the folder."""
-    where = f"cannot create a file in {os.path.dirname(path) or '.'!r}: " if creating else ""
-    kept = "the existing file was left as it was" if existed else "no file was written"
-    return ExportError(f"cannot write {path!r}: {where}{_reason(exc)} ({kept})", errno=exc.errno)
-
-
-def _reason(exc: OSError) -> str:
-    """The OS's description of ``exc`` in lower case: ``no space left on device``."""
-    text = exc.strerror or str(exc)
-    return text[:1].lower() + text[1:]
-
-
-def _mode_for(target: str) -> int:
-    """The permission bits to give ``target``: its own if it exists, else the umask default."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except FileNotFoundError:
-        return 0o666 & ~_umask()
-
-
-def _umask() -> int:
-    """The process umask, read from /proc where possible so it is never changed, even briefly."""
-    with contextlib.suppress(OSError, ValueError), open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("Umask:"):
-                return int(line.split()[1], 8)
-    mask = os.umask(0o077)  # a restrictive mask while we look, in case another thread writes
-    os.umask(mask)
-    return mask
 
 
 # -- argument checks ----------------------------------------------------------------------

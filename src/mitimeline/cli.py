@@ -18,7 +18,8 @@ from typing import Any, TextIO
 import attrs
 
 from . import __version__
-from .api import _reason, load
+from ._files import os_reason
+from .api import load
 from .errors import ExportError, MitimelineError
 from .plugins import list_formats, list_plugins
 from .timeline import Timeline
@@ -145,7 +146,7 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
     except OSError as exc:
         raise ExportError(
             f"cannot write {args.output!r}: cannot create the folder {str(folder)!r}: "
-            f"{_reason(exc)}", errno=exc.errno,
+            f"{os_reason(exc)}", errno=exc.errno,
         ) from exc
     timeline.export(args.output, format=args.to_format, **options)
     print(f"wrote {len(timeline)} events to {args.output}", file=out)

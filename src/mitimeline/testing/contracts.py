@@ -7,21 +7,26 @@ so it reads well inside any test runner.
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Callable, Iterable
 from typing import Any
-
-import attrs
 
 from ..errors import MitimelineError
 from ..formats import SNIFF_BYTES, Exporter, Parser
 from ..model import Credit, Event, Place, Source
+from ..plugins._contract import breaches
 from ..timeline import Timeline
 
 __all__ = ["GARBAGE", "assert_roundtrip", "check_exporter", "check_parser", "sample_timeline"]
 
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
-_EXTENSION = re.compile(r"\.[a-z0-9]+(?:\.[a-z0-9]+)*")
+_RULES = {
+    "name": "name must be a lower-case slug such as 'ical'",
+    "extensions": "extensions must be a tuple like ('.ics',)",
+    "extension": "extension must look like '.ics'",
+    "media_types": "media_types must be a tuple of MIME types like ('text/calendar',)",
+    "media_type": "media_type must be a MIME type such as 'text/calendar'",
+    "Options": "Options must be an attrs class",
+}
+"""How a broken rule of :func:`mitimeline.plugins._contract.breaches` reads in a test."""
 
 GARBAGE = (b"", b"\x00\xff\xfe garbage \x80", b"{", b"not a timeline\n" * 3, b"\xef\xbb\xbf")
 """Inputs every parser must survive: it may return a timeline or raise a mitimeline error."""
@@ -51,16 +56,19 @@ def sample_timeline() -> Timeline:
 
 
 def _check_common(fmt: Parser | Exporter, kind: str) -> None:
-    label = f"{kind} {type(fmt).__name__}"
-    name = getattr(fmt, "name", None)
-    assert isinstance(name, str) and _SLUG.fullmatch(name), (
-        f"{label}: name must be a lower-case slug such as 'ical', got {name!r}")
-    options = fmt.Options
-    assert attrs.has(options), f"{label} ({name}): Options must be an attrs class"
+    """The registry's contract (the rules it enforces at load time), then ``Options()``."""
+    label = f"{kind} {getattr(fmt, 'name', None) or type(fmt).__name__}"
+    broken = breaches(fmt)
+    if broken:
+        breach = broken[0]
+        got = repr(breach.value)
+        if breach.field != breach.rule:
+            got = f"{getattr(fmt, breach.rule)!r} (its {breach.field} {got})"
+        raise AssertionError(f"{label}: {_RULES[breach.rule]}, got {got}")
     try:
-        options()
+        fmt.Options()
     except TypeError as exc:
-        raise AssertionError(f"{label} ({name}): Options() must work with no arguments: "
+        raise AssertionError(f"{label}: Options() must work with no arguments: "
                              f"give every option a default ({exc})") from None
 
 
@@ -72,10 +80,6 @@ def check_parser(parser: Parser, samples: Iterable[bytes] = ()) -> None:
     """
     _check_common(parser, "parser")
     name = parser.name
-    assert isinstance(parser.extensions, tuple) and all(
-        isinstance(e, str) and _EXTENSION.fullmatch(e) for e in parser.extensions
-    ), f"parser {name}: extensions must be a tuple like ('.ics',), got {parser.extensions!r}"
-    assert isinstance(parser.media_types, tuple), f"parser {name}: media_types must be a tuple"
     for head in (*GARBAGE, *(sample[:SNIFF_BYTES] for sample in samples)):
         result = parser.sniff(head)
         assert isinstance(result, bool), f"parser {name}: sniff must return a bool, got {result!r}"
@@ -100,10 +104,6 @@ def check_exporter(exporter: Exporter, timeline: Timeline | None = None) -> byte
     (valid UTF-8 unless ``binary``). Returns the bytes written."""
     _check_common(exporter, "exporter")
     name = exporter.name
-    assert isinstance(exporter.extension, str) and _EXTENSION.fullmatch(exporter.extension), (
-        f"exporter {name}: extension must look like '.ics', got {exporter.extension!r}")
-    assert isinstance(exporter.media_type, str) and "/" in exporter.media_type, (
-        f"exporter {name}: media_type must be a MIME type, got {exporter.media_type!r}")
     timeline = sample_timeline() if timeline is None else timeline
     outputs = []
     for _ in range(2):

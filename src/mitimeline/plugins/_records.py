@@ -1,0 +1,44 @@
+"""The public records of the plugin registry: :class:`PluginInfo` and :class:`FormatInfo`."""
+
+from __future__ import annotations
+
+import attrs
+
+__all__ = ["FormatInfo", "PluginInfo"]
+
+
+@attrs.frozen
+class PluginInfo:
+    """One plugin as :func:`~mitimeline.list_plugins` reports it; ``error`` is set if it
+    failed to load."""
+
+    name: str
+    version: str | None
+    builtin: bool
+    hooks: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    error: str | None = None
+    dist: str | None = None
+
+
+@attrs.frozen
+class FormatInfo:
+    """One format offered by one plugin, as :func:`~mitimeline.list_formats` reports it.
+
+    ``parse_options`` / ``export_options`` map option names to ``"type = default"`` text.
+    """
+
+    name: str
+    plugin: str
+    builtin: bool
+    can_parse: bool
+    can_export: bool
+    extensions: tuple[str, ...]
+    media_types: tuple[str, ...]
+    parse_options: dict[str, str] = attrs.field(factory=dict, hash=False)
+    export_options: dict[str, str] = attrs.field(factory=dict, hash=False)
+
+    @property
+    def qualified_name(self) -> str:
+        """``plugin:name``, which selects this format even when another plugin shares its name."""
+        return f"{self.plugin}:{self.name}"
