@@ -25,7 +25,7 @@ from _common import Row, against, best_of, print_rows
 from bench_json import build_timeline
 
 from mitimeline import Timeline
-from mitimeline.gantt.text import one_line
+from mitimeline.gantt.text import printable_line
 
 REPEATS = 5
 FORMATS = ("svg", "mermaid")
@@ -41,10 +41,10 @@ def size_of(timeline: Timeline, fmt: str, group_by: str) -> int:
 
 
 def export(timeline: Timeline, fmt: str, group_by: str) -> str | bytes:
-    """``timeline.dumps(fmt)`` as a first export would run it: with ``one_line``'s cache
+    """``timeline.dumps(fmt)`` as a first export would run it: with ``printable_line``'s cache
     cleared (a repeat would find every title in it, up to its 16,384 entries, so small
     charts would look cheaper than large ones)."""
-    one_line.cache_clear()
+    printable_line.cache_clear()
     return timeline.dumps(fmt, group_by=group_by)
 
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from mitimeline import Credit, Event, ExportError, Place, Source, Timeline
 from mitimeline.gantt.layout import Layout, build_layout
 from mitimeline.gantt.options import ChartOptions, GanttOptions
-from mitimeline.gantt.text import ELLIPSIS, one_line, shorten, text_width
+from mitimeline.gantt.text import ELLIPSIS, shorten, text_width
+from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.gantt.ticks import FIRST_DAY, LAST_DAY, UNITS, TickUnit, choose_unit, ticks
 from mitimeline.testing import events, timelines
 

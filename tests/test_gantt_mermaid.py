@@ -14,7 +14,7 @@ from mitimeline import Event, ExportError, Timeline
 from mitimeline.gantt.chart import chart_layout
 from mitimeline.gantt.mermaid import ESCAPED, KEYWORDS, escape, label, render_mermaid
 from mitimeline.gantt.options import GanttOptions
-from mitimeline.gantt.text import one_line
+from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.testing import timelines
 from test_gantt_support import hostile_text, hostile_timelines
 from test_gantt_svg import CASES, features, golden, mi7

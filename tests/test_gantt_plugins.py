@@ -16,6 +16,7 @@ import mitimeline
 from mitimeline import ExportError, OptionsError, Timeline, hookspecs
 from mitimeline.cli import main
 from mitimeline.default_plugins import gantt
+from mitimeline.gantt import render
 from mitimeline.plugins import find_exporter
 from mitimeline.testing import check_exporter, sample_timeline
 from test_gantt_support import ROOT
@@ -135,3 +136,8 @@ def test_features_export_in_every_format(tmp_path: Path) -> None:
         features().export(path)
         data = path.read_bytes()
         assert data and (binary or data.decode("utf-8"))
+
+
+def test_the_plugin_registers_exactly_the_formats_the_chart_library_draws() -> None:
+    assert gantt.FORMATS == render.FORMATS
+    assert all(isinstance(exporter, gantt.ChartExporter) for exporter in gantt.EXPORTERS)

@@ -23,7 +23,7 @@ from mitimeline.gantt.layout import Layout
 from mitimeline.gantt.mermaid import KEYWORDS, label
 from mitimeline.gantt.options import ChartOptions, GanttOptions
 from mitimeline.gantt.style import FADED_OPACITY, KIND_COLORS
-from mitimeline.gantt.text import one_line
+from mitimeline.gantt.text import printable_line as one_line
 from test_gantt_support import (
     Renderer,
     hostile_timelines,

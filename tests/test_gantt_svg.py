@@ -22,7 +22,8 @@ from mitimeline.gantt.chart import chart_layout
 from mitimeline.gantt.html import render_html
 from mitimeline.gantt.options import ChartOptions
 from mitimeline.gantt.svg import render_svg
-from mitimeline.gantt.text import ELLIPSIS, one_line, text_width
+from mitimeline.gantt.text import ELLIPSIS, text_width
+from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.testing import timelines
 from test_gantt_support import ROOT, hostile_timelines, production
 

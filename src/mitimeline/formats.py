@@ -18,7 +18,15 @@ from .errors import OptionsError
 if TYPE_CHECKING:
     from .timeline import Timeline
 
-__all__ = ["SNIFF_BYTES", "Exporter", "NoOptions", "Parser", "build_options", "describe_options"]
+__all__ = [
+    "SNIFF_BYTES",
+    "Exporter",
+    "NoOptions",
+    "Parser",
+    "build_options",
+    "describe_options",
+    "make_options",
+]
 
 SNIFF_BYTES = 4096
 """How many leading bytes ``Parser.sniff`` is given."""
@@ -80,20 +88,25 @@ class Exporter(abc.ABC):
 def build_options(fmt: Parser | Exporter, given: Mapping[str, Any]) -> Any:
     """Instantiate ``fmt.Options`` from user keywords; unknown or bad ones raise
     :class:`OptionsError` listing the valid options."""
-    options_class = fmt.Options
+    return make_options(fmt.Options, fmt.name, given)
+
+
+def make_options(options_class: type[Any], format_name: str, given: Mapping[str, Any]) -> Any:
+    """Instantiate the attrs class ``options_class`` of format ``format_name`` from user
+    keywords; unknown or bad ones raise :class:`OptionsError` listing the valid options."""
     valid = [field.name for field in attrs.fields(options_class)]
     unknown = sorted(set(given) - set(valid))
     if unknown:
         accepted = ", ".join(valid) if valid else "none"
         raise OptionsError(
-            f"format {fmt.name!r} does not take option(s) {', '.join(unknown)}; "
+            f"format {format_name!r} does not take option(s) {', '.join(unknown)}; "
             f"valid options: {accepted}"
         )
     try:
         return options_class(**given)
     except (TypeError, ValueError) as exc:
         reason = exc.args[0] if exc.args else exc  # attrs validators put the message first
-        raise OptionsError(f"format {fmt.name!r}: bad option value: {reason}") from exc
+        raise OptionsError(f"format {format_name!r}: bad option value: {reason}") from exc
 
 
 def describe_options(fmt: Parser | Exporter) -> dict[str, str]:

@@ -19,13 +19,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import InvalidEventError, MitimelineError
-from .gantt.text import one_line, shorten
+from .gantt.chart import Chart
+from .gantt.options import ChartOptions
+from .gantt.text import printable_line, shorten
+from .jsonio import timeline_from_data, timeline_to_data
 from .model import Credit, Event, Place, Source
+from .timeline import Timeline
 
 if TYPE_CHECKING:
     import pandas
-
-    from .timeline import Timeline
 
 __all__ = [
     "COLUMNS",
@@ -56,7 +58,7 @@ ATTRS_KEY = "mitimeline"
 
 def _pandas() -> Any:
     try:
-        import pandas
+        import pandas  # optional and heavy: only DataFrame conversion needs it
     except ImportError as exc:
         raise ImportError(f"DataFrame conversion needs pandas: {PANDAS_EXTRA}") from exc
     return pandas
@@ -76,9 +78,7 @@ def to_dataframe(timeline: Timeline) -> pandas.DataFrame:
     sources, so :func:`from_dataframe` gives the timeline back.
     """
     pandas = _pandas()
-    import numpy
-
-    from .jsonio import timeline_to_data
+    import numpy  # comes with pandas (optional and heavy), so only imported here
 
     rows = [_record(event) for event in timeline.events]
     columns: dict[str, Any] = {name: [row[name] for row in rows] for name in COLUMNS}
@@ -142,8 +142,6 @@ def from_dataframe(df: pandas.DataFrame) -> Timeline:
     :class:`~mitimeline.InvalidEventError` naming the row for bad values or missing columns.
     """
     pandas = _pandas()
-    from .timeline import Timeline
-
     if not isinstance(df, pandas.DataFrame):
         raise TypeError(f"from_dataframe() needs a pandas DataFrame, got {type(df).__name__}")
     names = set(df.columns)
@@ -168,9 +166,6 @@ def from_dataframe(df: pandas.DataFrame) -> Timeline:
 
 
 def _timeline_meta(meta: object) -> Timeline:
-    from .jsonio import timeline_from_data
-    from .timeline import Timeline
-
     if meta is None:
         return Timeline()
     try:
@@ -212,7 +207,7 @@ def _event(record: Mapping[str, Any], date_column: str, pandas: Any) -> Event:
 
 def _value(value: Any, pandas: Any) -> Any:
     """Plain Python for a cell: None for missing values, numpy scalars unwrapped."""
-    import numpy
+    import numpy  # comes with pandas (optional and heavy), so only imported here
 
     if value is None or isinstance(value, (str, tuple, list, dict, Credit)):
         return value
@@ -256,13 +251,10 @@ def _credit(item: Any) -> Any:
 
 def timeline_html(timeline: Timeline) -> str:
     """A heading, a table (date as written, title, kind, place, sources) and the chart."""
-    from .gantt.chart import Chart
-    from .gantt.options import ChartOptions
-
     events = timeline.events
     counts = (f"{len(events)} event{'s' if len(events) != 1 else ''}, {len(timeline.sources)} "
               f"source{'s' if len(timeline.sources) != 1 else ''}")
-    parts = [f"<div><p><strong>{_esc(one_line(timeline.title) or 'Untitled timeline')}"
+    parts = [f"<div><p><strong>{_esc(printable_line(timeline.title) or 'Untitled timeline')}"
              f"</strong> — {counts}</p>"]
     if not events:
         parts.append("<p><em>No events.</em></p></div>")
@@ -284,9 +276,9 @@ def timeline_html(timeline: Timeline) -> str:
         parts.append(
             f'<tr><td style="text-align:left"><span title="{_esc(event.when.edtf)}">'
             f"{_esc(event.when.describe())}</span></td>"
-            f'<td style="text-align:left">{_esc(one_line(event.title))}</td>'
+            f'<td style="text-align:left">{_esc(printable_line(event.title))}</td>'
             f'<td style="text-align:left">{event.kind}</td>'
-            f'<td style="text-align:left">{_esc(one_line(str(event.place or "")))}</td>'
+            f'<td style="text-align:left">{_esc(printable_line(str(event.place or "")))}</td>'
             f'<td style="text-align:left">{_sources_html(event.sources, sources)}</td></tr>')
     parts.append("</tbody></table>")
     if len(events) <= INLINE_CHART_LIMIT:
@@ -307,8 +299,8 @@ def _sources_html(ids: Iterable[str], sources: Mapping[str, Source]) -> str:
         if source is None:
             links.append(f"<code>{_esc(source_id)}</code>")
             continue
-        name = shorten(one_line(source.publisher or source.title), 180, 12)
-        tip = _esc(one_line(source.title))
+        name = shorten(printable_line(source.publisher or source.title), 180, 12)
+        tip = _esc(printable_line(source.title))
         url = source.url or ""
         if url.startswith(("https://", "http://")):
             links.append(f'<a href="{_esc(url)}" title="{tip}" target="_blank" '
@@ -335,10 +327,10 @@ def event_html(event: Event) -> str:
         ("tags", ", ".join(event.tags)),
         ("description", event.description),
     ]
-    fields += [(name, _esc(one_line(value))) for name, value in optional if value]
+    fields += [(name, _esc(printable_line(value))) for name, value in optional if value]
     rows = "".join(f'<tr><th style="text-align:left">{name}</th>'
                    f'<td style="text-align:left">{value}</td></tr>' for name, value in fields)
-    return (f"<table><caption style=\"text-align:left\"><strong>{_esc(one_line(event.title))}"
+    return (f"<table><caption style=\"text-align:left\"><strong>{_esc(printable_line(event.title))}"
             f"</strong> <code>{_esc(event.id)}</code></caption><tbody>{rows}</tbody></table>")
 
 

@@ -12,18 +12,17 @@ from typing import IO, Any
 import attrs
 
 from ..errors import UnknownFormatError
+from ..formats import make_options
+from ..plugins import find_exporter
 from ..timeline import Timeline
-from .layout import Layout, build_layout
+from .html import render_html
+from .layout import Layout
+from .mermaid import render_mermaid
 from .options import ChartOptions, GanttOptions
-from .svg import max_ticks
+from .render import FORMATS, chart_layout
+from .svg import render_svg
 
 __all__ = ["Chart", "chart_layout"]
-
-
-def chart_layout(timeline: Timeline, options: GanttOptions) -> Layout:
-    """The layout every renderer draws: ticks for the chart's width (1000 px for Mermaid)."""
-    width = options.width if isinstance(options, ChartOptions) else ChartOptions().width
-    return build_layout(timeline, options, max_ticks(width))
 
 
 @attrs.frozen
@@ -50,30 +49,21 @@ class Chart:
     def of(cls, timeline: Timeline, **options: Any) -> Chart:
         """A chart of ``timeline``; options are checked as the ``svg`` exporter checks them
         (:class:`~mitimeline.OptionsError` for unknown or bad ones)."""
-        from ..default_plugins.gantt import SVGExporter
-        from ..formats import build_options
-
-        return cls(timeline, build_options(SVGExporter(), options))
+        return cls(timeline, make_options(ChartOptions, "svg", options))
 
     def svg(self) -> str:
         """The chart as a standalone SVG document."""
         if "svg" not in self._cache:
-            from .svg import render_svg
-
             self._cache["svg"] = render_svg(self.layout, self.options.width)
         return self._cache["svg"]
 
     def html(self) -> str:
         """The chart as a standalone HTML page."""
-        from .html import render_html
-
         return render_html(self.layout, self.options.width)
 
     def mermaid(self) -> str:
         """The chart as a Mermaid ``gantt`` diagram (what the ``mermaid`` exporter writes with
         these options: ``width`` does not apply)."""
-        from .mermaid import render_mermaid
-
         common = {field.name: getattr(self.options, field.name)
                   for field in attrs.fields(GanttOptions)}
         return render_mermaid(chart_layout(self.timeline, GanttOptions(**common)))
@@ -81,9 +71,6 @@ class Chart:
     def save(self, target: str | os.PathLike[str] | IO[bytes], format: str | None = None) -> None:
         """Export the chart's timeline with the chart's options, in any Gantt format
         (``svg``, ``html``, ``mermaid``, ``png``, ``pdf``; from the extension by default)."""
-        from ..default_plugins.gantt import FORMATS
-        from ..plugins import find_exporter
-
         name = target if isinstance(target, (str, os.PathLike)) else getattr(target, "name", None)
         exporter = find_exporter(format, os.fspath(name) if isinstance(name, (str, os.PathLike))
                                  else None)

@@ -33,7 +33,7 @@ from ..timeline import Timeline
 from ..when import When
 from . import style
 from .options import GanttOptions
-from .text import ELLIPSIS, one_line
+from .text import ELLIPSIS, printable_line
 from .ticks import FIRST_DAY, LAST_DAY, Tick, TickUnit, choose_unit, ticks
 
 __all__ = ["Bar", "Layout", "LegendItem", "Row", "Section", "build_layout"]
@@ -175,7 +175,7 @@ def build_layout(timeline: Timeline, options: GanttOptions, max_ticks: int = 10)
     today = options.today_date()
     today_day = today.toordinal() if today and start <= today.toordinal() < stop else None
     row_count = sum(len(section.rows) for section in sections)
-    title = one_line(timeline.title)
+    title = printable_line(timeline.title)
     return Layout(
         title=title,
         summary=_summary(title, len(events), row_count, len(sections), options, start, stop),
@@ -242,7 +242,7 @@ def _sort(events: list[Event], order: str) -> list[Event]:
     if order == "date":
         return sorted(events, key=lambda e: e.when.sort_key())
     if order == "title":
-        return sorted(events, key=lambda e: (one_line(e.title).casefold(), e.when.sort_key()))
+        return sorted(events, key=lambda e: (printable_line(e.title).casefold(), e.when.sort_key()))
     return events
 
 
@@ -254,16 +254,16 @@ def _group_keys(group_by: str) -> Callable[[Event], list[str]]:
         if group_by == "status":
             return [event.status.capitalize()]
         if group_by == "place":
-            return [one_line(str(place))] if place else []
+            return [printable_line(str(place))] if place else []
         if group_by == "country":
             country = place.country if place and place.country else None
             if country is None and event.region:
                 country = event.region.split("-")[0]
             return [country] if country else []
         if group_by == "unit":
-            return [one_line(event.unit)] if event.unit and event.unit.strip() else []
+            return [printable_line(event.unit)] if event.unit and event.unit.strip() else []
         if group_by == "person":
-            return list(dict.fromkeys(one_line(credit.name) for credit in event.people))
+            return list(dict.fromkeys(printable_line(credit.name) for credit in event.people))
         return [""]
 
     return keys
@@ -361,7 +361,7 @@ def _row(event: Event, start: int, stop: int, options: GanttOptions,
     marks = ("~" if when.approximate else "") + ("?" if when.uncertain else "")
     milestone = event.kind in ("release", "announcement") or (
         when.precision == "time" and not when.is_interval)
-    return Row(event=event, label=one_line(event.title), marks=marks, notes=_notes(when),
+    return Row(event=event, label=printable_line(event.title), marks=marks, notes=_notes(when),
                color=color, milestone=milestone, bar=bar)
 
 
@@ -409,18 +409,18 @@ def _notes(when: When) -> tuple[str, ...]:
 def _hover(event: Event, sources: dict[str, Source]) -> str:
     """The detail lines: title, date, kind/status/place/unit, people, sources, description."""
     when = event.when
-    lines = [one_line(event.title), f"{when.describe()} — {when}"]
+    lines = [printable_line(event.title), f"{when.describe()} — {when}"]
     facts = [event.kind, event.status]
-    facts += [one_line(str(event.place))] if event.place else []
-    facts += [one_line(event.unit)] if event.unit and event.unit.strip() else []
+    facts += [printable_line(str(event.place))] if event.place else []
+    facts += [printable_line(event.unit)] if event.unit and event.unit.strip() else []
     lines.append(" · ".join(facts))
     if event.people:
-        lines.append("People: " + ", ".join(one_line(str(credit)) for credit in event.people))
+        lines.append("People: " + ", ".join(printable_line(str(credit)) for credit in event.people))
     if event.sources:
         lines.append("Sources: " + "; ".join(_source_text(sources.get(source_id), source_id)
                                              for source_id in event.sources))
     if event.description and event.description.strip():
-        description = one_line(event.description)
+        description = printable_line(event.description)
         if len(description) > HOVER_DESCRIPTION:
             description = description[:HOVER_DESCRIPTION].rstrip() + ELLIPSIS
         lines.append(description)
@@ -430,9 +430,9 @@ def _hover(event: Event, sources: dict[str, Source]) -> str:
 def _source_text(source: Source | None, source_id: str) -> str:
     if source is None:
         return source_id
-    text = one_line(source.title)
+    text = printable_line(source.title)
     if source.publisher and source.publisher.strip():
-        text = f"{one_line(source.publisher)}: {text}"
+        text = f"{printable_line(source.publisher)}: {text}"
     if source.published is not None:
         text += f" ({source.published})"
     return text

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ExportError
 from . import style
 from .layout import Layout, Row
-from .text import shorten
+from .text import shorten, text_width
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -47,7 +47,7 @@ def drawable(text: str) -> str:
 
 def _figure_class() -> type[Figure]:
     try:
-        from matplotlib.figure import Figure
+        from matplotlib.figure import Figure  # optional and heavy: only PNG and PDF need it
     except ImportError as exc:
         raise ExportError(f"PNG and PDF charts need matplotlib: {EXTRA}") from exc
     return Figure
@@ -109,8 +109,6 @@ def _lines(layout: Layout) -> list[tuple[str, Row | None]]:
 
 
 def _gutter(rows: list[tuple[str, Row | None]], width: int) -> float:
-    from .text import text_width
-
     font_px = FONT_PT * DPI / 72
     widest = max((text_width(row.label, font_px) for _, row in rows if row is not None),
                  default=0)
@@ -235,6 +233,7 @@ def _legend_columns(layout: Layout, width: int) -> int:
 
 
 def _legend(figure: Figure, layout: Layout, width: int) -> None:
+    # matplotlib is optional and heavy: imported only once a PNG or PDF is being drawn
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 

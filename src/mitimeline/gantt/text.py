@@ -11,7 +11,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ELLIPSIS", "one_line", "shorten", "text_width"]
+__all__ = ["ELLIPSIS", "printable_line", "shorten", "text_width"]
 
 ELLIPSIS = "…"
 
@@ -23,7 +23,7 @@ _WIDE = frozenset("mwMW@%")
 
 
 @functools.lru_cache(maxsize=16384)
-def one_line(text: str) -> str:
+def printable_line(text: str) -> str:
     """``text`` as one printable line: every run of whitespace (newlines included) made one
     space, trimmed, and control characters, lone surrogates and non-characters (which no
     chart format can carry) replaced by U+FFFD."""
