@@ -11,6 +11,7 @@ Build or load a :class:`Timeline`, query it, and export it through format plugin
 from __future__ import annotations
 
 from . import datasets
+from ._version import __version__
 from .api import dumps, export, load, loads
 from .checks import Conflict, Finding
 from .errors import (
@@ -31,8 +32,6 @@ from .model import KINDS, STATUSES, Credit, Event, Place, Production, Source
 from .plugins import FormatInfo, PluginInfo, list_formats, list_plugins
 from .timeline import Timeline
 from .when import When
-
-__version__ = "0.1.0"
 
 __all__ = [
     "KINDS",

@@ -17,8 +17,8 @@ from typing import Any, TextIO
 
 import attrs
 
-from . import __version__
 from ._files import os_reason
+from ._version import __version__
 from .api import load
 from .errors import ExportError, MitimelineError
 from .plugins import list_formats, list_plugins

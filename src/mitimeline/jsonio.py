@@ -477,7 +477,7 @@ def _error(message: str, location: str) -> ParseError:
 
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the format, as a fresh dict."""
-    from importlib.resources import files
+    from importlib.resources import files  # stdlib, but here: slow, and only schema() needs it
 
     text = files(__package__ or "mitimeline").joinpath("schema/timeline.schema.json")
     loaded: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))

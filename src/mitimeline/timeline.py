@@ -211,13 +211,13 @@ class Timeline:
         **options: Any,
     ) -> None:
         """Write to a path (atomically; format from the extension) or a binary file object."""
-        from .api import export
+        from .api import export  # upward, on use: declared in the import contract
 
         export(self, target, format, **options)
 
     def dumps(self, format: str, **options: Any) -> str | bytes:
         """The timeline in ``format``: text for text formats, bytes for binary ones."""
-        from .api import dumps
+        from .api import dumps  # upward, on use: declared in the import contract
 
         return dumps(self, format, **options)
 
@@ -227,25 +227,25 @@ class Timeline:
         """A Gantt chart that displays in Jupyter; takes the ``svg`` exporter's options
         (``group_by``, ``sort``, ``start``, ``end``, ``kinds``, ``color_by``, ``today``,
         ``width``). ``ExportError`` when nothing is left to draw."""
-        from .gantt.chart import Chart
+        from .gantt.chart import Chart  # upward, on use: declared in the import contract
 
         return Chart.of(self, **options)
 
     def to_dataframe(self) -> pandas.DataFrame:
         """One row per event (needs pandas: ``pip install "mitimeline[pandas]"``)."""
-        from .notebook import to_dataframe
+        from .notebook import to_dataframe  # upward, on use: declared in the import contract
 
         return to_dataframe(self)
 
     @classmethod
     def from_dataframe(cls, df: pandas.DataFrame) -> Timeline:
         """The timeline back from :meth:`to_dataframe`'s shape of DataFrame (needs pandas)."""
-        from .notebook import from_dataframe
+        from .notebook import from_dataframe  # upward, on use: declared in the import contract
 
         return from_dataframe(df)
 
     def _repr_html_(self) -> str:
-        from .notebook import timeline_html
+        from .notebook import timeline_html  # upward, on use: declared in the import contract
 
         return timeline_html(self)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import sys
 import warnings
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .._version import __version__
 from ..errors import PluginLoadWarning
 from ._environment import (
     DISABLE_ENV,
@@ -72,8 +72,7 @@ def _load_all(strict: bool) -> None:
 
 
 def _load_builtin(module_name: str, strict: bool) -> None:
-    version = getattr(sys.modules.get("mitimeline"), "__version__", None)
-    record = PluginInfo(module_name, version, builtin=True, dist="mitimeline")
+    record = PluginInfo(module_name, __version__, builtin=True, dist="mitimeline")
     trace(f"loading built-in plugin {module_name}")
     try:
         module = importlib.import_module(module_name)
