@@ -26,7 +26,8 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "mitimeline"
-CONFIG = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+CONFIG = PYPROJECT["tool"]["importlinter"]
 LAYERS = next(c for c in CONFIG["contracts"] if c["id"] == "layers")
 CONVENIENCE_METHODS = {"export", "dumps", "gantt", "to_dataframe", "from_dataframe", "_repr_html_"}
 """The public entry points allowed to import upwards (docs/architecture.md)."""
@@ -118,7 +119,7 @@ def functions_holding(tree: ast.AST, node: ast.AST) -> list[str]:
         if current is node:
             path.extend(inside)
             return True
-        names = inside + [current.name] if isinstance(
+        names = [*inside, current.name] if isinstance(
             current, (ast.FunctionDef, ast.AsyncFunctionDef)) else inside
         return any(visit(child, names) for child in ast.iter_child_nodes(current))
 
