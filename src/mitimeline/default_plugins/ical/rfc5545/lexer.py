@@ -1,7 +1,7 @@
 """Content lines → components (names, parameters and still-escaped values), as they come.
 
 Lenient like the clients whose files it reads: folds already undone by
-:mod:`._ical_stream`, names in any case, blank lines, whitespace around names. Structural
+:mod:`.stream`, names in any case, blank lines, whitespace around names. Structural
 slips (a missing END, an END that closes nothing, a line that is not ``NAME:value``) are
 told to the :class:`Sink` as problems and worked around, never raised.
 
@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
 
-from ._ical_syntax import parse_params
+from mitimeline.default_plugins.ical.rfc5545.text import parse_params
 
 __all__ = ["Component", "Lexer", "Property", "Sink", "lex"]
 

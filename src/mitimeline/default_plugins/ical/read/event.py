@@ -17,14 +17,25 @@ from typing import Any
 
 import attrs
 
-from ..errors import DateParseError, InvalidEventError, ParseError
-from ..model import KINDS, STATUSES, Credit, Event, Place
-from ..when import When
-from ._ical_dates import Moment, calendar_span, same_span, when_from_span
-from ._ical_export import ical_status, visible_categories
-from ._ical_lexer import Component, Property
-from ._ical_syntax import one_line, split_text_list, unescape_text, visible_text
-from ._ical_values import format_geo, parse_date, parse_datetime, parse_duration, parse_geo
+from mitimeline.default_plugins.ical.dates import Moment, calendar_span, same_span, when_from_span
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component, Property
+from mitimeline.default_plugins.ical.rfc5545.text import (
+    one_line,
+    split_text_list,
+    unescape_text,
+    visible_text,
+)
+from mitimeline.default_plugins.ical.rfc5545.values import (
+    format_geo,
+    parse_date,
+    parse_datetime,
+    parse_duration,
+    parse_geo,
+)
+from mitimeline.default_plugins.ical.write.calendar import ical_status, visible_categories
+from mitimeline.errors import DateParseError, InvalidEventError, ParseError
+from mitimeline.model import KINDS, STATUSES, Credit, Event, Place
+from mitimeline.when import When
 
 __all__ = ["UNTITLED", "EventReader", "Read", "Report", "label_of", "slug_of"]
 

@@ -14,14 +14,19 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ..jsonio import credit_data, place_data, production_data, source_data
-from ..model import Credit, Event, Place, Source
-from ..timeline import Timeline
-from ._ical_dates import calendar_span
-from ._ical_describe import Describer
-from ._ical_options import ExportOptions
-from ._ical_syntax import escape_text, json_text, one_line, visible_text
-from ._ical_values import format_date, format_datetime, format_geo
+from mitimeline.default_plugins.ical.dates import calendar_span
+from mitimeline.default_plugins.ical.options import ExportOptions
+from mitimeline.default_plugins.ical.rfc5545.text import (
+    escape_text,
+    json_text,
+    one_line,
+    visible_text,
+)
+from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
+from mitimeline.default_plugins.ical.write.description import Describer
+from mitimeline.jsonio import credit_data, place_data, production_data, source_data
+from mitimeline.model import Credit, Event, Place, Source
+from mitimeline.timeline import Timeline
 
 __all__ = [
     "EPOCH",

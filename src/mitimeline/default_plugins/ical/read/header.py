@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import InvalidEventError
-from ..model import Production, Source
-from ._ical_findings import Findings
-from ._ical_lexer import Component
-from ._ical_syntax import unescape_text
+from mitimeline.default_plugins.ical.findings import Findings
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component
+from mitimeline.default_plugins.ical.rfc5545.text import unescape_text
+from mitimeline.errors import InvalidEventError
+from mitimeline.model import Production, Source
 
 __all__ = ["Header"]
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from ..errors import ExportError
-from ._ical_syntax import fold_text
+from mitimeline.default_plugins.ical.rfc5545.text import fold_text
+from mitimeline.errors import ExportError
 
 __all__ = ["write_lines"]
 
 _BATCH = 4096
 """Content lines per ``stream.write`` call (about)."""
 _LIMIT = 74
-"""Octets a line may have unfolded (see ``_ical_syntax.fold``)."""
+"""Octets a line may have unfolded (see ``text.fold``)."""
 _SHORT = _LIMIT // 4
 """Characters that fit in :data:`_LIMIT` octets whatever they are (4 octets at most)."""
 
