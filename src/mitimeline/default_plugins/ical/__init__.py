@@ -9,6 +9,7 @@ registered from ``register_parsers`` / ``register_exporters``. The mapping is do
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 from collections.abc import Callable
@@ -46,7 +47,6 @@ __all__ = [
     "register_parsers",
 ]
 
-_BOM = b"\xef\xbb\xbf"
 _PACKAGE_ROOT = os.path.dirname(os.path.abspath(mitimeline.__file__)) + os.sep
 """The folder of the ``mitimeline`` package (and so of this plugin), ending with a separator:
 frames whose file is below it are mitimeline's own."""
@@ -62,7 +62,7 @@ class ICalParser(Parser):
 
     def sniff(self, head: bytes) -> bool:
         """True when the first non-blank line is ``BEGIN:VCALENDAR`` (any case, BOM ignored)."""
-        body = head[len(_BOM):] if head.startswith(_BOM) else head
+        body = head.removeprefix(codecs.BOM_UTF8)
         return body.lstrip(b" \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
 
     def parse(self, stream: BinaryIO, options: Any) -> Timeline:

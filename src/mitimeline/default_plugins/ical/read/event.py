@@ -20,9 +20,9 @@ import attrs
 from mitimeline.default_plugins.ical.dates import Moment, calendar_span, same_span, when_from_span
 from mitimeline.default_plugins.ical.rfc5545.lexer import Component, Property
 from mitimeline.default_plugins.ical.rfc5545.text import (
-    one_line,
     split_text_list,
     unescape_text,
+    visible_line,
     visible_text,
 )
 from mitimeline.default_plugins.ical.rfc5545.values import (
@@ -274,7 +274,7 @@ class _Event:
     def title(self, ours: bool) -> str:
         summary = self.text("SUMMARY")
         exported = self.lossless("TITLE", str) if ours else None
-        shown = (one_line(exported), one_line(f"c. {exported}"), None) if exported else ()
+        shown = (visible_line(exported), visible_line(f"c. {exported}"), None) if exported else ()
         if exported is not None and exported.strip() and summary in shown:
             return str(exported)
         if summary is None or not summary.strip():

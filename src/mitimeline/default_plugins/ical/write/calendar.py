@@ -19,7 +19,7 @@ from mitimeline.default_plugins.ical.options import ExportOptions
 from mitimeline.default_plugins.ical.rfc5545.text import (
     escape_text,
     json_text,
-    one_line,
+    visible_line,
     visible_text,
 )
 from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
@@ -104,7 +104,7 @@ def summary_of(event: Event, mark_approximate: bool) -> str:
     """SUMMARY text before escaping: the title on one line, ``"c. "`` first for an
     approximate date."""
     title = f"c. {event.title}" if mark_approximate and event.when.approximate else event.title
-    return one_line(title)
+    return visible_line(title)
 
 
 def visible_categories(kind: str, tags: tuple[str, ...]) -> list[str]:
