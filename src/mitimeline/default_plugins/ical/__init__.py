@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar
 
@@ -70,8 +71,6 @@ class ICalParser(Parser):
         :class:`ICalImportWarning`, or a ParseError at the first one when ``options.strict``."""
         timeline, findings = read_calendar(stream, options)
         if findings:
-            import warnings
-
             warnings.warn(ICalImportWarning(_name_of(stream), tuple(findings)),
                           stacklevel=_caller_level())
         return timeline

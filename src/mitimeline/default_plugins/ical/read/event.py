@@ -9,6 +9,7 @@ usable DTSTART, and a field the model rejects is dropped (reported) rather than 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -447,8 +448,6 @@ def slug_of(text: str, size: int = 60) -> str:
     """An id from any text: lower-case letters and digits joined by ``-``."""
     slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     if len(slug) > size:
-        import hashlib
-
         digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
         slug = f"{slug[:size].rstrip('-')}-{digest}"
     return slug
