@@ -15,6 +15,27 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from mitimeline.default_plugins.ical.dates import calendar_span
+from mitimeline.default_plugins.ical.mapping import (
+    FORMAT_VERSION,
+    X_DESCRIPTION,
+    X_EDTF,
+    X_EXTRA,
+    X_FORMAT,
+    X_ID,
+    X_KIND,
+    X_PEOPLE,
+    X_PLACE,
+    X_PRODUCTION,
+    X_REGION,
+    X_SOURCE,
+    X_SOURCES,
+    X_STATUS,
+    X_TAGS,
+    X_TITLE,
+    X_UNIT,
+    ical_status,
+    visible_categories,
+)
 from mitimeline.default_plugins.ical.options import ExportOptions
 from mitimeline.default_plugins.ical.rfc5545.text import (
     escape_text,
@@ -30,19 +51,14 @@ from mitimeline.timeline import Timeline
 
 __all__ = [
     "EPOCH",
-    "FORMAT_VERSION",
     "PRODID",
     "UID_NAMESPACE",
     "calendar_lines",
-    "ical_status",
     "summary_of",
     "uuid5",
-    "visible_categories",
 ]
 
 PRODID = "-//mitimeline//mitimeline iCalendar export 1//EN"
-FORMAT_VERSION = "1"
-"""The X-MITIMELINE-FORMAT written; the importer reads it to recognise its own exports."""
 UID_NAMESPACE = uuid.UUID("10cf4c17-3749-5972-a633-45dbd521457d")
 """uuid5 namespace of event UIDs: ``uuid5(UID_NAMESPACE, f"{scope}\\n{event id}")``."""
 _NAMESPACE_BYTES = UID_NAMESPACE.bytes
@@ -78,26 +94,16 @@ def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
     if about:
         lines += (f"DESCRIPTION:{escape_text(about)}", f"X-WR-CALDESC:{escape_text(about)}")
     if options.lossless:
-        lines.append(f"X-MITIMELINE-FORMAT:{FORMAT_VERSION}")
+        lines.append(f"{X_FORMAT}:{FORMAT_VERSION}")
         if timeline.title != (name or None):
-            lines.append(f"X-MITIMELINE-TITLE:{_json(timeline.title)}")
+            lines.append(f"{X_TITLE}:{_json(timeline.title)}")
         if timeline.description is not None and timeline.description != (about or None):
-            lines.append(f"X-MITIMELINE-DESCRIPTION:{_json(timeline.description)}")
+            lines.append(f"{X_DESCRIPTION}:{_json(timeline.description)}")
         if timeline.production is not None:
-            lines.append(f"X-MITIMELINE-PRODUCTION:{_json(production_data(timeline.production))}")
-        lines += (f"X-MITIMELINE-SOURCE:{_json(source_data(source))}"
+            lines.append(f"{X_PRODUCTION}:{_json(production_data(timeline.production))}")
+        lines += (f"{X_SOURCE}:{_json(source_data(source))}"
                   for source in timeline.sources)
     return lines
-
-
-def ical_status(status: str, uncertain: bool) -> str:
-    """STATUS of an event with this ``status`` and a date that is ``uncertain`` or not:
-    CANCELLED, TENTATIVE (planned, rumoured or an uncertain date) or CONFIRMED."""
-    if status == "cancelled":
-        return "CANCELLED"
-    if status in ("planned", "rumoured") or uncertain:
-        return "TENTATIVE"
-    return "CONFIRMED"
 
 
 def summary_of(event: Event, mark_approximate: bool) -> str:
@@ -105,11 +111,6 @@ def summary_of(event: Event, mark_approximate: bool) -> str:
     approximate date."""
     title = f"c. {event.title}" if mark_approximate and event.when.approximate else event.title
     return visible_line(title)
-
-
-def visible_categories(kind: str, tags: tuple[str, ...]) -> list[str]:
-    """CATEGORIES before escaping: the kind, then each tag that has visible text."""
-    return [kind, *(text for text in map(visible_text, tags) if text)]
 
 
 def _json(value: Any) -> str:
@@ -171,32 +172,32 @@ class _EventLines:
         return lines
 
     def _lossless_lines(self, event: Event, summary: str, categories: list[str]) -> list[str]:
-        lines = [f"X-MITIMELINE-ID:{event.id}", f"X-MITIMELINE-EDTF:{escape_text(event.when.edtf)}",
-                 f"X-MITIMELINE-KIND:{event.kind}", f"X-MITIMELINE-STATUS:{event.status}"]
+        lines = [f"{X_ID}:{event.id}", f"{X_EDTF}:{escape_text(event.when.edtf)}",
+                 f"{X_KIND}:{event.kind}", f"{X_STATUS}:{event.status}"]
         if summary != event.title:
-            lines.append(f"X-MITIMELINE-TITLE:{_json(event.title)}")
+            lines.append(f"{X_TITLE}:{_json(event.title)}")
         if event.description is not None:
-            lines.append(f"X-MITIMELINE-DESCRIPTION:{_json(event.description)}")
+            lines.append(f"{X_DESCRIPTION}:{_json(event.description)}")
         if event.place is not None:
             lines.append(self._place_lines(event.place)[-1])
         if event.people:
             people = self.people.get(event.people)
             if people is None:
                 people = self.people[event.people] = _json(list(map(credit_data, event.people)))
-            lines.append(f"X-MITIMELINE-PEOPLE:{people}")
+            lines.append(f"{X_PEOPLE}:{people}")
         if event.unit is not None:
-            lines.append(f"X-MITIMELINE-UNIT:{_json(event.unit)}")
+            lines.append(f"{X_UNIT}:{_json(event.unit)}")
         if event.region is not None:
-            lines.append(f"X-MITIMELINE-REGION:{event.region}")
+            lines.append(f"{X_REGION}:{event.region}")
         if event.sources:
             sources = self.source_lists.get(event.sources)
             if sources is None:
                 sources = self.source_lists[event.sources] = _json(list(event.sources))
-            lines.append(f"X-MITIMELINE-SOURCES:{sources}")
+            lines.append(f"{X_SOURCES}:{sources}")
         if categories[1:] != list(event.tags):
-            lines.append(f"X-MITIMELINE-TAGS:{_json(list(event.tags))}")
+            lines.append(f"{X_TAGS}:{_json(list(event.tags))}")
         if event.extra:
-            lines.append(f"X-MITIMELINE-EXTRA:{_json(event.extra)}")
+            lines.append(f"{X_EXTRA}:{_json(event.extra)}")
         return lines
 
     def _place_lines(self, place: Place) -> list[str]:
@@ -209,7 +210,7 @@ class _EventLines:
                 lines.append(f"LOCATION:{escape_text(location)}")
             if place.latitude is not None and place.longitude is not None:
                 lines.append(f"GEO:{format_geo(place.latitude, place.longitude)}")
-            lines.append(f"X-MITIMELINE-PLACE:{_json(place_data(place))}")
+            lines.append(f"{X_PLACE}:{_json(place_data(place))}")
             self.places[place] = lines
         return lines
 

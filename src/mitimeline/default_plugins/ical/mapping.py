@@ -1,0 +1,103 @@
+"""What the export writes and the import reads back, in one place: every X-MITIMELINE-*
+property name, and the STATUS and CATEGORIES mappings both ways (docs/ical.md has the tables).
+"""
+
+from __future__ import annotations
+
+from mitimeline.default_plugins.ical.rfc5545.text import visible_text
+from mitimeline.model import KINDS
+
+__all__ = [
+    "FORMAT_VERSION",
+    "KIND_OF_CATEGORY",
+    "STATUS_OF_ICAL",
+    "X_DESCRIPTION",
+    "X_EDTF",
+    "X_EXTRA",
+    "X_FORMAT",
+    "X_ID",
+    "X_KIND",
+    "X_PEOPLE",
+    "X_PLACE",
+    "X_PRODUCTION",
+    "X_REGION",
+    "X_SOURCE",
+    "X_SOURCES",
+    "X_STATUS",
+    "X_TAGS",
+    "X_TITLE",
+    "X_UNIT",
+    "ical_status",
+    "visible_categories",
+]
+
+# -- the calendar's own lossless properties ----------------------------------------------------
+
+X_FORMAT = "X-MITIMELINE-FORMAT"
+"""The version of these properties, :data:`FORMAT_VERSION` (written; not read back)."""
+X_PRODUCTION = "X-MITIMELINE-PRODUCTION"
+"""The timeline's production, a JSON object."""
+X_SOURCE = "X-MITIMELINE-SOURCE"
+"""One of the timeline's sources, a JSON object (the property repeats, one per source)."""
+
+# -- both the calendar's and each event's -------------------------------------------------------
+
+X_TITLE = "X-MITIMELINE-TITLE"
+"""The exact title, a JSON string (when NAME or SUMMARY does not show it exactly)."""
+X_DESCRIPTION = "X-MITIMELINE-DESCRIPTION"
+"""The exact description, a JSON string."""
+
+# -- each event's lossless properties ----------------------------------------------------------
+
+X_ID = "X-MITIMELINE-ID"
+"""The event id, as is; its presence marks a VEVENT as one of ours."""
+X_EDTF = "X-MITIMELINE-EDTF"
+"""The canonical EDTF of the event's date, as escaped TEXT."""
+X_KIND = "X-MITIMELINE-KIND"
+"""The event kind, as is."""
+X_STATUS = "X-MITIMELINE-STATUS"
+"""The event status, as is."""
+X_REGION = "X-MITIMELINE-REGION"
+"""The event region, as is."""
+X_PLACE = "X-MITIMELINE-PLACE"
+"""The event place, a JSON object."""
+X_PEOPLE = "X-MITIMELINE-PEOPLE"
+"""The event people, a JSON array of credits."""
+X_UNIT = "X-MITIMELINE-UNIT"
+"""The event unit, a JSON string."""
+X_SOURCES = "X-MITIMELINE-SOURCES"
+"""The ids of the sources the event cites, a JSON array."""
+X_TAGS = "X-MITIMELINE-TAGS"
+"""The event tags, a JSON array (when CATEGORIES does not show them exactly)."""
+X_EXTRA = "X-MITIMELINE-EXTRA"
+"""The event's ``extra``, a JSON object."""
+
+FORMAT_VERSION = "1"
+"""The value of :data:`X_FORMAT`. The importer does not read it: a VEVENT is recognised as
+ours by its :data:`X_ID`."""
+
+# -- STATUS ------------------------------------------------------------------------------------
+
+STATUS_OF_ICAL = {"CANCELLED": "cancelled", "TENTATIVE": "planned", "CONFIRMED": "confirmed"}
+"""The event status a foreign VEVENT's STATUS means (upper-case values)."""
+
+
+def ical_status(status: str, uncertain: bool) -> str:
+    """STATUS of an event with this ``status`` and a date that is ``uncertain`` or not:
+    CANCELLED, TENTATIVE (planned, rumoured or an uncertain date) or CONFIRMED."""
+    if status == "cancelled":
+        return "CANCELLED"
+    if status in ("planned", "rumoured") or uncertain:
+        return "TENTATIVE"
+    return "CONFIRMED"
+
+
+# -- CATEGORIES --------------------------------------------------------------------------------
+
+KIND_OF_CATEGORY = {kind.casefold(): kind for kind in KINDS}
+"""The kind a category names (casefolded, stripped); other categories are tags."""
+
+
+def visible_categories(kind: str, tags: tuple[str, ...]) -> list[str]:
+    """CATEGORIES before escaping: the kind, then each tag that has visible text."""
+    return [kind, *(text for text in map(visible_text, tags) if text)]
