@@ -11,70 +11,65 @@ __all__ = [
     "FORMAT_VERSION",
     "KIND_OF_CATEGORY",
     "STATUS_OF_ICAL",
-    "X_DESCRIPTION",
-    "X_EDTF",
-    "X_EXTRA",
-    "X_FORMAT",
-    "X_ID",
-    "X_KIND",
-    "X_PEOPLE",
-    "X_PLACE",
-    "X_PRODUCTION",
-    "X_REGION",
-    "X_SOURCE",
-    "X_SOURCES",
-    "X_STATUS",
-    "X_TAGS",
-    "X_TITLE",
-    "X_UNIT",
+    "X",
     "ical_status",
     "visible_categories",
 ]
 
-# -- the calendar's own lossless properties ----------------------------------------------------
+# -- X-MITIMELINE-* ----------------------------------------------------------------------------
 
-X_FORMAT = "X-MITIMELINE-FORMAT"
-"""The version of these properties, :data:`FORMAT_VERSION` (written; not read back)."""
-X_PRODUCTION = "X-MITIMELINE-PRODUCTION"
-"""The timeline's production, a JSON object."""
-X_SOURCE = "X-MITIMELINE-SOURCE"
-"""One of the timeline's sources, a JSON object (the property repeats, one per source)."""
 
-# -- both the calendar's and each event's -------------------------------------------------------
+class X:
+    """The X-MITIMELINE-* property names, one each: ``X.ID`` is ``"X-MITIMELINE-ID"``.
 
-X_TITLE = "X-MITIMELINE-TITLE"
-"""The exact title, a JSON string (when NAME or SUMMARY does not show it exactly)."""
-X_DESCRIPTION = "X-MITIMELINE-DESCRIPTION"
-"""The exact description, a JSON string."""
+    What each holds is in docs/ical.md ("Lossless properties").
+    """
 
-# -- each event's lossless properties ----------------------------------------------------------
+    # the calendar's own lossless properties
 
-X_ID = "X-MITIMELINE-ID"
-"""The event id, as is; its presence marks a VEVENT as one of ours."""
-X_EDTF = "X-MITIMELINE-EDTF"
-"""The canonical EDTF of the event's date, as escaped TEXT."""
-X_KIND = "X-MITIMELINE-KIND"
-"""The event kind, as is."""
-X_STATUS = "X-MITIMELINE-STATUS"
-"""The event status, as is."""
-X_REGION = "X-MITIMELINE-REGION"
-"""The event region, as is."""
-X_PLACE = "X-MITIMELINE-PLACE"
-"""The event place, a JSON object."""
-X_PEOPLE = "X-MITIMELINE-PEOPLE"
-"""The event people, a JSON array of credits."""
-X_UNIT = "X-MITIMELINE-UNIT"
-"""The event unit, a JSON string."""
-X_SOURCES = "X-MITIMELINE-SOURCES"
-"""The ids of the sources the event cites, a JSON array."""
-X_TAGS = "X-MITIMELINE-TAGS"
-"""The event tags, a JSON array (when CATEGORIES does not show them exactly)."""
-X_EXTRA = "X-MITIMELINE-EXTRA"
-"""The event's ``extra``, a JSON object."""
+    FORMAT = "X-MITIMELINE-FORMAT"
+    """The version of these properties, :data:`FORMAT_VERSION` (written; not read back)."""
+    PRODUCTION = "X-MITIMELINE-PRODUCTION"
+    """The timeline's production, a JSON object."""
+    SOURCE = "X-MITIMELINE-SOURCE"
+    """One of the timeline's sources, a JSON object (the property repeats, one per source)."""
+
+    # both the calendar's and each event's
+
+    TITLE = "X-MITIMELINE-TITLE"
+    """The exact title, a JSON string (when NAME or SUMMARY does not show it exactly)."""
+    DESCRIPTION = "X-MITIMELINE-DESCRIPTION"
+    """The exact description, a JSON string."""
+
+    # each event's lossless properties
+
+    ID = "X-MITIMELINE-ID"
+    """The event id, as is; its presence marks a VEVENT as one of ours."""
+    EDTF = "X-MITIMELINE-EDTF"
+    """The canonical EDTF of the event's date, as escaped TEXT."""
+    KIND = "X-MITIMELINE-KIND"
+    """The event kind, as is."""
+    STATUS = "X-MITIMELINE-STATUS"
+    """The event status, as is."""
+    REGION = "X-MITIMELINE-REGION"
+    """The event region, as is."""
+    PLACE = "X-MITIMELINE-PLACE"
+    """The event place, a JSON object."""
+    PEOPLE = "X-MITIMELINE-PEOPLE"
+    """The event people, a JSON array of credits."""
+    UNIT = "X-MITIMELINE-UNIT"
+    """The event unit, a JSON string."""
+    SOURCES = "X-MITIMELINE-SOURCES"
+    """The ids of the sources the event cites, a JSON array."""
+    TAGS = "X-MITIMELINE-TAGS"
+    """The event tags, a JSON array (when CATEGORIES does not show them exactly)."""
+    EXTRA = "X-MITIMELINE-EXTRA"
+    """The event's ``extra``, a JSON object."""
+
 
 FORMAT_VERSION = "1"
-"""The value of :data:`X_FORMAT`. The importer does not read it: a VEVENT is recognised as
-ours by its :data:`X_ID`."""
+"""The value of ``X.FORMAT``. The importer does not read it: a VEVENT is recognised as ours
+by its ``X.ID``."""
 
 # -- STATUS ------------------------------------------------------------------------------------
 

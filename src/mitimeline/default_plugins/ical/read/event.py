@@ -22,19 +22,7 @@ from mitimeline.default_plugins.ical.dates import Moment, calendar_span, same_sp
 from mitimeline.default_plugins.ical.mapping import (
     KIND_OF_CATEGORY,
     STATUS_OF_ICAL,
-    X_DESCRIPTION,
-    X_EDTF,
-    X_EXTRA,
-    X_ID,
-    X_KIND,
-    X_PEOPLE,
-    X_PLACE,
-    X_REGION,
-    X_SOURCES,
-    X_STATUS,
-    X_TAGS,
-    X_TITLE,
-    X_UNIT,
+    X,
     ical_status,
     visible_categories,
 )
@@ -167,7 +155,7 @@ class _Event:
         except ValueError as exc:
             self.report(start_prop, f"DTSTART: {exc}: not imported", skipped=True)
             return None
-        ours = self.first(X_ID) is not None
+        ours = self.first(X.ID) is not None
         place = self.place(ours)
         when = self.when(start, place.timezone if place else None, ours)
         if when is None:
@@ -272,25 +260,25 @@ class _Event:
             return None
 
     def lossless_when(self, when: When, zone: str | None) -> When:
-        prop = self.first(X_EDTF)
+        prop = self.first(X.EDTF)
         if prop is None:
             return when
         try:
             exported = When(unescape_text(prop.value).strip())
             expected = when_from_span(*calendar_span(exported, zone))[0]
         except (DateParseError, ValueError, OverflowError) as exc:
-            self.report(prop, f"{X_EDTF}: {exc}; the calendar's dates were used")
+            self.report(prop, f"{X.EDTF}: {exc}; the calendar's dates were used")
             return when
         if same_span(expected, when):
             return exported
         self.report(prop, f"the calendar's dates ({when}) differ from the exported "
-                          f"{X_EDTF} {exported} (moved in a calendar app?); the "
+                          f"{X.EDTF} {exported} (moved in a calendar app?); the "
                           "calendar's dates were used")
         return when
 
     def title(self, ours: bool) -> str:
         summary = self.text("SUMMARY")
-        exported = self.lossless(X_TITLE, str) if ours else None
+        exported = self.lossless(X.TITLE, str) if ours else None
         shown = (visible_line(exported), visible_line(f"c. {exported}"), None) if exported else ()
         if exported is not None and exported.strip() and summary in shown:
             return str(exported)
@@ -319,20 +307,20 @@ class _Event:
         return Place(name, latitude=latitude, longitude=longitude)
 
     def exported_place(self) -> Place | None:
-        prop = self.first(X_PLACE)
+        prop = self.first(X.PLACE)
         if prop is None:
             return None
         cached = self.reader.places
         if prop.value in cached:
             return cached[prop.value]
         reported = self.reported
-        data = self.lossless(X_PLACE, dict)
+        data = self.lossless(X.PLACE, dict)
         place = None
         if data is not None:
             try:
                 place = Place(**data)
             except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"{X_PLACE}: {exc}; ignored")
+                self.report(prop, f"{X.PLACE}: {exc}; ignored")
         cached[prop.value] = place
         self.reader.cached_problem |= self.reported > reported
         return place
@@ -340,7 +328,7 @@ class _Event:
     def status(self, when: When, ours: bool) -> str:
         prop = self.first("STATUS")
         value = prop.value.strip().upper() if prop is not None else None
-        exported = self.text(X_STATUS) if ours else None
+        exported = self.text(X.STATUS) if ours else None
         if exported in STATUSES and value in (None, ical_status(str(exported), when.uncertain)):
             return str(exported)
         if value is None:
@@ -356,10 +344,10 @@ class _Event:
         for prop in self.props.get("CATEGORIES", ()):
             items += split_text_list(prop.value)
         if ours:
-            exported = self.text(X_KIND)
+            exported = self.text(X.KIND)
             if exported in KINDS:
                 kind = str(exported)
-                tags = self.lossless(X_TAGS, list)
+                tags = self.lossless(X.TAGS, list)
                 if (tags is not None and all(isinstance(tag, str) for tag in tags)
                         and items == visible_categories(kind, tuple(tags))):
                     return kind, tags
@@ -374,41 +362,41 @@ class _Event:
 
     def lossless_fields(self) -> dict[str, Any]:
         fields: dict[str, Any] = {}
-        description = self.lossless(X_DESCRIPTION, str)
+        description = self.lossless(X.DESCRIPTION, str)
         if description is not None:
             fields["description"] = description
         people = self.exported_people()
         if people:
             fields["people"] = people
-        unit = self.lossless(X_UNIT, str)
+        unit = self.lossless(X.UNIT, str)
         if unit is not None:
             fields["unit"] = unit
-        region = self.text(X_REGION)
+        region = self.text(X.REGION)
         if region is not None:
             fields["region"] = region
-        sources = self.lossless(X_SOURCES, list)
+        sources = self.lossless(X.SOURCES, list)
         if sources is not None:
             fields["sources"] = sources
-        extra = self.lossless(X_EXTRA, dict)
+        extra = self.lossless(X.EXTRA, dict)
         if extra is not None:
             fields["extra"] = extra
         return fields
 
     def exported_people(self) -> tuple[Credit, ...] | None:
-        prop = self.first(X_PEOPLE)
+        prop = self.first(X.PEOPLE)
         if prop is None:
             return None
         cached = self.reader.people
         if prop.value in cached:
             return cached[prop.value]
         reported = self.reported
-        data = self.lossless(X_PEOPLE, list)
+        data = self.lossless(X.PEOPLE, list)
         people = None
         if data is not None:
             try:
                 people = tuple(Credit(**item) for item in data)
             except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"{X_PEOPLE}: {exc}; ignored")
+                self.report(prop, f"{X.PEOPLE}: {exc}; ignored")
         cached[prop.value] = people
         self.reader.cached_problem |= self.reported > reported
         return people
@@ -434,11 +422,11 @@ class _Event:
         """(id, keep): the exported id for ours (kept), else a slug of the UID (plus the
         start of an occurrence), to be made unique."""
         if ours:
-            exported = self.text(X_ID) or ""
+            exported = self.text(X.ID) or ""
             if ID_SLUG.fullmatch(exported):
                 return exported, True
-            self.report(self.first(X_ID),
-                        f"{X_ID} {exported!r} is not a valid id; a new one is made")
+            self.report(self.first(X.ID),
+                        f"{X.ID} {exported!r} is not a valid id; a new one is made")
         hint = slug_of(self.text("UID") or "") or "event"
         if self.occurrence:
             hint = f"{hint}-{_stamp(start)}"

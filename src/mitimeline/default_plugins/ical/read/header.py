@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from mitimeline.default_plugins.ical.findings import Findings
-from mitimeline.default_plugins.ical.mapping import X_DESCRIPTION, X_PRODUCTION, X_SOURCE, X_TITLE
+from mitimeline.default_plugins.ical.mapping import X
 from mitimeline.default_plugins.ical.rfc5545.lexer import Component
 from mitimeline.default_plugins.ical.rfc5545.text import unescape_text
 from mitimeline.errors import InvalidEventError
@@ -28,17 +28,17 @@ class Header:
         title_found = description_found = False
         for calendar in calendars:
             if not title_found:
-                title = self._text(calendar, X_TITLE, ("NAME", "X-WR-CALNAME"))
+                title = self._text(calendar, X.TITLE, ("NAME", "X-WR-CALNAME"))
                 if title is not None:
                     self.title, title_found = title, True
             if not description_found:
-                self.description = self._text(calendar, X_DESCRIPTION,
+                self.description = self._text(calendar, X.DESCRIPTION,
                                               ("DESCRIPTION", "X-WR-CALDESC"))
                 description_found = self.description is not None
             for prop in calendar.properties:
-                if prop.name == X_PRODUCTION and self.production is None:
+                if prop.name == X.PRODUCTION and self.production is None:
                     self.production = self._build(prop, Production)
-                elif prop.name == X_SOURCE:
+                elif prop.name == X.SOURCE:
                     source = self._build(prop, Source)
                     if source is not None:
                         self.sources.append(source)

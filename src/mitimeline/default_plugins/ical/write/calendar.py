@@ -17,22 +17,7 @@ from typing import Any
 from mitimeline.default_plugins.ical.dates import calendar_span
 from mitimeline.default_plugins.ical.mapping import (
     FORMAT_VERSION,
-    X_DESCRIPTION,
-    X_EDTF,
-    X_EXTRA,
-    X_FORMAT,
-    X_ID,
-    X_KIND,
-    X_PEOPLE,
-    X_PLACE,
-    X_PRODUCTION,
-    X_REGION,
-    X_SOURCE,
-    X_SOURCES,
-    X_STATUS,
-    X_TAGS,
-    X_TITLE,
-    X_UNIT,
+    X,
     ical_status,
     visible_categories,
 )
@@ -94,14 +79,14 @@ def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
     if about:
         lines += (f"DESCRIPTION:{escape_text(about)}", f"X-WR-CALDESC:{escape_text(about)}")
     if options.lossless:
-        lines.append(f"{X_FORMAT}:{FORMAT_VERSION}")
+        lines.append(f"{X.FORMAT}:{FORMAT_VERSION}")
         if timeline.title != (name or None):
-            lines.append(f"{X_TITLE}:{_json(timeline.title)}")
+            lines.append(f"{X.TITLE}:{_json(timeline.title)}")
         if timeline.description is not None and timeline.description != (about or None):
-            lines.append(f"{X_DESCRIPTION}:{_json(timeline.description)}")
+            lines.append(f"{X.DESCRIPTION}:{_json(timeline.description)}")
         if timeline.production is not None:
-            lines.append(f"{X_PRODUCTION}:{_json(production_data(timeline.production))}")
-        lines += (f"{X_SOURCE}:{_json(source_data(source))}"
+            lines.append(f"{X.PRODUCTION}:{_json(production_data(timeline.production))}")
+        lines += (f"{X.SOURCE}:{_json(source_data(source))}"
                   for source in timeline.sources)
     return lines
 
@@ -172,32 +157,32 @@ class _EventLines:
         return lines
 
     def _lossless_lines(self, event: Event, summary: str, categories: list[str]) -> list[str]:
-        lines = [f"{X_ID}:{event.id}", f"{X_EDTF}:{escape_text(event.when.edtf)}",
-                 f"{X_KIND}:{event.kind}", f"{X_STATUS}:{event.status}"]
+        lines = [f"{X.ID}:{event.id}", f"{X.EDTF}:{escape_text(event.when.edtf)}",
+                 f"{X.KIND}:{event.kind}", f"{X.STATUS}:{event.status}"]
         if summary != event.title:
-            lines.append(f"{X_TITLE}:{_json(event.title)}")
+            lines.append(f"{X.TITLE}:{_json(event.title)}")
         if event.description is not None:
-            lines.append(f"{X_DESCRIPTION}:{_json(event.description)}")
+            lines.append(f"{X.DESCRIPTION}:{_json(event.description)}")
         if event.place is not None:
             lines.append(self._place_lines(event.place)[-1])
         if event.people:
             people = self.people.get(event.people)
             if people is None:
                 people = self.people[event.people] = _json(list(map(credit_data, event.people)))
-            lines.append(f"{X_PEOPLE}:{people}")
+            lines.append(f"{X.PEOPLE}:{people}")
         if event.unit is not None:
-            lines.append(f"{X_UNIT}:{_json(event.unit)}")
+            lines.append(f"{X.UNIT}:{_json(event.unit)}")
         if event.region is not None:
-            lines.append(f"{X_REGION}:{event.region}")
+            lines.append(f"{X.REGION}:{event.region}")
         if event.sources:
             sources = self.source_lists.get(event.sources)
             if sources is None:
                 sources = self.source_lists[event.sources] = _json(list(event.sources))
-            lines.append(f"{X_SOURCES}:{sources}")
+            lines.append(f"{X.SOURCES}:{sources}")
         if categories[1:] != list(event.tags):
-            lines.append(f"{X_TAGS}:{_json(list(event.tags))}")
+            lines.append(f"{X.TAGS}:{_json(list(event.tags))}")
         if event.extra:
-            lines.append(f"{X_EXTRA}:{_json(event.extra)}")
+            lines.append(f"{X.EXTRA}:{_json(event.extra)}")
         return lines
 
     def _place_lines(self, place: Place) -> list[str]:
@@ -210,7 +195,7 @@ class _EventLines:
                 lines.append(f"LOCATION:{escape_text(location)}")
             if place.latitude is not None and place.longitude is not None:
                 lines.append(f"GEO:{format_geo(place.latitude, place.longitude)}")
-            lines.append(f"{X_PLACE}:{_json(place_data(place))}")
+            lines.append(f"{X.PLACE}:{_json(place_data(place))}")
             self.places[place] = lines
         return lines
 
