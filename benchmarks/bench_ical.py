@@ -41,9 +41,9 @@ from _common import Row, against, best_of, missed, print_rows, print_table, seco
 from bench_json import build_timeline
 
 from mitimeline import Timeline
-from mitimeline.default_plugins._ical_export import calendar_lines
-from mitimeline.default_plugins._ical_syntax import escape_text, fold, unescape_text
 from mitimeline.default_plugins.ical import ICalExporter, ICalParser
+from mitimeline.default_plugins.ical.rfc5545.text import escape_text, fold, unescape_text
+from mitimeline.default_plugins.ical.write.calendar import calendar_lines
 
 EXPORT_VS_ICALENDAR = 3.0
 EXPORT_VS_FLOOR = 2.0

@@ -19,9 +19,9 @@ from hypothesis import strategies as st
 
 import mitimeline
 from mitimeline import Event, ExportError, OptionsError, Place, Source, Timeline
-from mitimeline.default_plugins._ical_export import UID_NAMESPACE, calendar_lines, uuid5
-from mitimeline.default_plugins._ical_syntax import escape_text, fold, visible_text
 from mitimeline.default_plugins.ical import ExportOptions, ICalExporter
+from mitimeline.default_plugins.ical.rfc5545.text import escape_text, fold, visible_text
+from mitimeline.default_plugins.ical.write.calendar import UID_NAMESPACE, calendar_lines, uuid5
 from mitimeline.testing import check_exporter, sample_timeline, timelines
 
 ROOT = Path(__file__).resolve().parent.parent

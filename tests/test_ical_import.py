@@ -604,8 +604,8 @@ def test_damaged_calendar_properties_are_findings(line: str, message: str) -> No
 
 def test_an_occurrence_that_cannot_be_read_back_is_a_finding(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from mitimeline.default_plugins import _ical_import
-    from mitimeline.default_plugins._ical_recurrence import Expansion
+    from mitimeline.default_plugins.ical.read import importer as _ical_import
+    from mitimeline.default_plugins.ical.read.recurrence import Expansion
 
     monkeypatch.setattr(_ical_import, "expand", lambda *args: Expansion(("garbage",), False))
     raw = calendar("UID:r\nDTSTART:20200906\nRRULE:FREQ=DAILY;COUNT=2")
@@ -615,7 +615,7 @@ def test_an_occurrence_that_cannot_be_read_back_is_a_finding(
 
 
 def test_an_event_the_model_rejects_outright_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mitimeline.default_plugins import _ical_event
+    from mitimeline.default_plugins.ical.read import event as _ical_event
 
     monkeypatch.setattr(_ical_event._Event, "title", lambda self, ours: "")
     timeline, findings = read(calendar("UID:a\nDTSTART:20200906"))

@@ -21,11 +21,12 @@ from hypothesis import given, settings
 
 import mitimeline
 from mitimeline import Event, Timeline
-from mitimeline.default_plugins._ical_dates import calendar_span, same_span, when_from_span
-from mitimeline.default_plugins._ical_describe import Describer
-from mitimeline.default_plugins._ical_options import DEFAULT_DESCRIPTION
-from mitimeline.default_plugins._ical_syntax import one_line, visible_text
 from mitimeline.default_plugins.ical import ICalExporter, ICalParser, load_with_findings
+from mitimeline.default_plugins.ical.dates import calendar_span, same_span, when_from_span
+from mitimeline.default_plugins.ical.options import DEFAULT_DESCRIPTION
+from mitimeline.default_plugins.ical.rfc5545.text import visible_line as one_line
+from mitimeline.default_plugins.ical.rfc5545.text import visible_text
+from mitimeline.default_plugins.ical.write.description import Describer
 from mitimeline.testing import assert_roundtrip, timelines
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 import mitimeline
 from mitimeline import ParseError, Timeline
-from mitimeline.default_plugins._ical_stream import content_lines
 from mitimeline.default_plugins.ical import ICalFinding, ICalImportWarning, load_with_findings
+from mitimeline.default_plugins.ical.rfc5545.stream import content_lines
 
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//test//EN\r\n"
 TAIL = "END:VCALENDAR\r\n"

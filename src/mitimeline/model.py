@@ -20,6 +20,7 @@ from .errors import DateParseError, InvalidEventError
 from .when import When, WhenLike
 
 __all__ = [
+    "ID_SLUG",
     "KINDS",
     "STATUSES",
     "Credit",
@@ -34,7 +35,9 @@ KINDS = ("shoot", "stunt", "move", "hiatus", "wrap", "announcement", "release", 
 
 STATUSES = ("planned", "confirmed", "done", "cancelled", "rumoured")
 
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+ID_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+"""What an event or source id must be (``fullmatch``): lower-case letters and digits in runs
+joined by ``-``, ``_`` or ``.``."""
 _COUNTRY = re.compile(r"[A-Z]{2}")
 _REGION = re.compile(r"[A-Z]{2}(?:-[A-Z0-9]{1,3})?")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
@@ -180,7 +183,7 @@ def _to_when(value: WhenLike) -> When:
 class Source:
     """A report that states facts: cited by events through its ``id``."""
 
-    id: str = attrs.field(validator=_check(_SLUG, "a slug such as 'independent-2020-10-05'"))
+    id: str = attrs.field(validator=_check(ID_SLUG, "a slug such as 'independent-2020-10-05'"))
     title: str = attrs.field(validator=_text(required=True))
     publisher: str | None = attrs.field(default=None, validator=_text(required=False))
     url: str | None = attrs.field(default=None, validator=_text(required=False))
@@ -261,7 +264,7 @@ class Event:
     JSON data that plugins need to survive round trips.
     """
 
-    id: str = attrs.field(validator=_check(_SLUG, "a slug such as 'norway-ramp-jump'"))
+    id: str = attrs.field(validator=_check(ID_SLUG, "a slug such as 'norway-ramp-jump'"))
     title: str = attrs.field(validator=_text(required=True))
     when: When = attrs.field(converter=_to_when)
     kind: str = attrs.field(default="other", validator=_one_of(KINDS))

@@ -6,6 +6,7 @@ registered from ``register_parsers`` / ``register_exporters`` hook implementatio
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gc
 import json
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["JSONExporter", "JSONParser", "register_exporters", "register_parsers"]
 
-_BOM = b"\xef\xbb\xbf"
 _WHITESPACE = b" \t\r\n"
 
 
@@ -38,7 +38,7 @@ class JSONParser(Parser):
 
     def sniff(self, head: bytes) -> bool:
         """True when ``head`` opens a JSON object and mentions the ``"mitimeline"`` key."""
-        body = head[len(_BOM):] if head.startswith(_BOM) else head
+        body = head.removeprefix(codecs.BOM_UTF8)
         return body.lstrip(_WHITESPACE).startswith(b"{") and b'"mitimeline"' in body
 
     def parse(self, stream: BinaryIO, options: Any) -> Timeline:

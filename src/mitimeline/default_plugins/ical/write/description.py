@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import string
 
-from ..model import Credit, Event, Source
-from ..timeline import Timeline
-from ..when import When
+from mitimeline.model import Credit, Event, Source
+from mitimeline.timeline import Timeline
+from mitimeline.when import When
 
 __all__ = ["Describer"]
 

@@ -9,17 +9,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import BinaryIO
 
-from ..errors import ExportError
-from ._ical_syntax import fold_text
+from mitimeline.default_plugins.ical.rfc5545.text import FOLD_LIMIT, fold_text
+from mitimeline.errors import ExportError
 
 __all__ = ["write_lines"]
 
 _BATCH = 4096
 """Content lines per ``stream.write`` call (about)."""
-_LIMIT = 74
-"""Octets a line may have unfolded (see ``_ical_syntax.fold``)."""
-_SHORT = _LIMIT // 4
-"""Characters that fit in :data:`_LIMIT` octets whatever they are (4 octets at most)."""
+_SHORT = FOLD_LIMIT // 4
+"""Characters that fit in :data:`~.text.FOLD_LIMIT` octets whatever they are (4 octets at
+most)."""
 
 
 def write_lines(stream: BinaryIO, groups: Iterable[list[str]]) -> None:
@@ -29,7 +28,7 @@ def write_lines(stream: BinaryIO, groups: Iterable[list[str]]) -> None:
     """
     batch: list[str] = []
     for group in groups:  # short lines need no folding: tested inline, it is the hot loop
-        batch += [line if len(line) <= _SHORT or (len(line) <= _LIMIT and line.isascii())
+        batch += [line if len(line) <= _SHORT or (len(line) <= FOLD_LIMIT and line.isascii())
                   else fold_text(line) for line in group]
         if len(batch) >= _BATCH:
             _flush(stream, batch)

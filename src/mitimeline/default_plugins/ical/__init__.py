@@ -9,22 +9,30 @@ registered from ``register_parsers`` / ``register_exporters``. The mapping is do
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar
 
-from ..errors import ParseError
-from ..formats import Exporter, Parser, build_options
-from ..hookspecs import hookimpl
-from ._ical_export import calendar_lines
-from ._ical_findings import ICalFinding, ICalImportWarning
-from ._ical_import import read_calendar
-from ._ical_options import DEFAULT_DESCRIPTION, DESCRIPTION_FIELDS, ExportOptions, ImportOptions
-from ._ical_writer import write_lines
+import mitimeline
+from mitimeline.default_plugins.ical.findings import ICalFinding, ICalImportWarning
+from mitimeline.default_plugins.ical.options import (
+    DEFAULT_DESCRIPTION,
+    DESCRIPTION_FIELDS,
+    ExportOptions,
+    ImportOptions,
+)
+from mitimeline.default_plugins.ical.read.importer import read_calendar
+from mitimeline.default_plugins.ical.rfc5545.writer import write_lines
+from mitimeline.default_plugins.ical.write.calendar import calendar_lines
+from mitimeline.errors import ParseError
+from mitimeline.formats import Exporter, Parser, build_options
+from mitimeline.hookspecs import hookimpl
 
 if TYPE_CHECKING:
-    from ..timeline import Timeline
+    from mitimeline.timeline import Timeline
 
 __all__ = [
     "DEFAULT_DESCRIPTION",
@@ -40,7 +48,9 @@ __all__ = [
     "register_parsers",
 ]
 
-_BOM = b"\xef\xbb\xbf"
+_PACKAGE_ROOT = os.path.dirname(os.path.abspath(mitimeline.__file__)) + os.sep
+"""The folder of the ``mitimeline`` package (and so of this plugin), ending with a separator:
+frames whose file is below it are mitimeline's own."""
 
 
 class ICalParser(Parser):
@@ -53,7 +63,7 @@ class ICalParser(Parser):
 
     def sniff(self, head: bytes) -> bool:
         """True when the first non-blank line is ``BEGIN:VCALENDAR`` (any case, BOM ignored)."""
-        body = head[len(_BOM):] if head.startswith(_BOM) else head
+        body = head.removeprefix(codecs.BOM_UTF8)
         return body.lstrip(b" \t\r\n")[:15].upper() == b"BEGIN:VCALENDAR"
 
     def parse(self, stream: BinaryIO, options: Any) -> Timeline:
@@ -61,8 +71,6 @@ class ICalParser(Parser):
         :class:`ICalImportWarning`, or a ParseError at the first one when ``options.strict``."""
         timeline, findings = read_calendar(stream, options)
         if findings:
-            import warnings
-
             warnings.warn(ICalImportWarning(_name_of(stream), tuple(findings)),
                           stacklevel=_caller_level())
         return timeline
@@ -113,11 +121,10 @@ def _read_located(stream: IO[bytes], name: str,
 def _caller_level() -> int:
     """The ``stacklevel`` that points a warning at the first caller outside mitimeline (the
     user's ``load()``), however deep mitimeline's own calls go."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     frame = sys._getframe(1)  # the function that warns: stacklevel 1
     level = 1
     while frame.f_back is not None and os.path.abspath(frame.f_code.co_filename).startswith(
-            package + os.sep):
+            _PACKAGE_ROOT):
         frame = frame.f_back
         level += 1
     return level

@@ -1,7 +1,7 @@
 """Content lines → components (names, parameters and still-escaped values), as they come.
 
 Lenient like the clients whose files it reads: folds already undone by
-:mod:`._ical_stream`, names in any case, blank lines, whitespace around names. Structural
+:mod:`.stream`, names in any case, blank lines, whitespace around names. Structural
 slips (a missing END, an END that closes nothing, a line that is not ``NAME:value``) are
 told to the :class:`Sink` as problems and worked around, never raised.
 
@@ -17,8 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from typing import NamedTuple, Protocol
-
-from ._ical_syntax import parse_params
 
 __all__ = ["Component", "Lexer", "Property", "Sink", "lex"]
 
@@ -224,7 +222,7 @@ def _split_params(line: str, start: int) -> tuple[dict[str, str], str] | None:
                 break
     if colon < 0:
         return None
-    params = parse_params(line[start:colon])
+    params = _parse_params(line[start:colon])
     if params is None:
         return None
     return params, line[colon + 1:]
@@ -232,3 +230,41 @@ def _split_params(line: str, start: int) -> tuple[dict[str, str], str] | None:
 
 def _shorten(text: str, size: int = 40) -> str:
     return repr(text if len(text) <= size else text[:size - 3] + "...")
+
+
+def _parse_params(text: str) -> dict[str, str] | None:
+    """Parameters from the text between the property name and the value separator
+    (``;TZID=Europe/Oslo;VALUE=DATE-TIME``): upper-case names to values, quotes removed,
+    multiple values kept comma-joined. ``None`` if the text is not a parameter list."""
+    params: dict[str, str] = {}
+    position, size = 0, len(text)
+    while position < size:
+        if text[position] != ";":
+            return None
+        equals = text.find("=", position + 1)
+        if equals < 0:
+            return None
+        name = text[position + 1:equals].strip().upper()
+        position = equals + 1
+        values = []
+        while True:
+            if position < size and text[position] == '"':
+                close = text.find('"', position + 1)
+                if close < 0:
+                    return None
+                values.append(text[position + 1:close])
+                position = close + 1
+            else:
+                stop = position
+                while stop < size and text[stop] not in ',;"':
+                    stop += 1
+                values.append(text[position:stop].strip())
+                position = stop
+            if position < size and text[position] == ",":
+                position += 1
+                continue
+            break
+        if not name:
+            return None
+        params[name] = ",".join(values)
+    return params

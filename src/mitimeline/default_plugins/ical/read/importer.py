@@ -3,9 +3,9 @@
 One timeline per file, whatever the number of VCALENDARs in it: their events in file order
 (a recurring series where its first VEVENT is), then the VEVENTs found outside any
 VCALENDAR; the title and description of the first calendar that has them
-(:mod:`._ical_header`). Content lines come from :mod:`._ical_stream` and are lexed as they
-come (:mod:`._ical_lexer`); each top-level VCALENDAR's children go to a
-:class:`._ical_calendar.CalendarReader`, which reads most VEVENTs as soon as they end, so
+(:mod:`.header`). Content lines come from :mod:`.rfc5545.stream` and are lexed as they
+come (:mod:`.rfc5545.lexer`); each top-level VCALENDAR's children go to a
+:class:`.calendar.CalendarReader`, which reads most VEVENTs as soon as they end, so
 memory follows the events kept, not the file. A file that breaks what reading early
 assumes is read a second time with every VEVENT kept until its calendar ends, as is a
 strict import (so the ParseError is the first finding in the order of the whole-file
@@ -18,17 +18,17 @@ from __future__ import annotations
 
 from typing import IO, BinaryIO
 
-from ..errors import InvalidEventError, ParseError
-from ..model import Event
-from ..timeline import Timeline
-from ._ical_calendar import CalendarReader, Restart
-from ._ical_event import Read
-from ._ical_findings import Findings, ICalFinding
-from ._ical_header import Header
-from ._ical_lexer import Component, Lexer
-from ._ical_options import ImportOptions
-from ._ical_recurrence import expand
-from ._ical_stream import Source, content_lines
+from mitimeline.default_plugins.ical.findings import Findings, ICalFinding
+from mitimeline.default_plugins.ical.options import ImportOptions
+from mitimeline.default_plugins.ical.read.calendar import CalendarReader, Restart
+from mitimeline.default_plugins.ical.read.event import Read
+from mitimeline.default_plugins.ical.read.header import Header
+from mitimeline.default_plugins.ical.read.recurrence import expand
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component, Lexer
+from mitimeline.default_plugins.ical.rfc5545.stream import Source, content_lines
+from mitimeline.errors import InvalidEventError, ParseError
+from mitimeline.model import Event
+from mitimeline.timeline import Timeline
 
 __all__ = ["read_calendar"]
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..errors import ParseError
+from mitimeline.errors import ParseError
 
 __all__ = ["Findings", "ICalFinding", "ICalImportWarning"]
 

@@ -3,7 +3,7 @@ when that cannot change it, else when the calendar ends.
 
 A VEVENT is read as soon as it ends unless it may belong to a recurring series (RRULE,
 RDATE, RECURRENCE-ID, or the UID of one; series are expanded by ``expand``, i.e.
-:func:`._ical_recurrence.expand`) or names a TZID that no VTIMEZONE seen so far defines
+:func:`.recurrence.expand`) or names a TZID that no VTIMEZONE seen so far defines
 (one may come later). Those are kept and read when the calendar ends, in file order (a
 series where its first VEVENT is). What early reading cannot undo raises
 :class:`Restart`: a recurring VEVENT whose UID an event already read has, an
@@ -18,19 +18,19 @@ import warnings
 from collections.abc import Callable
 from datetime import date, datetime, tzinfo
 
-from ._ical_event import EventReader, Read, label_of
-from ._ical_findings import Findings
-from ._ical_lexer import Component, lex
-from ._ical_options import ImportOptions
-from ._ical_recurrence import Expansion, RecurrenceError
-from ._ical_syntax import unescape_text
-from ._ical_values import parse_date, parse_datetime
-from ._ical_zones import ZoneResolver, known_zone
+from mitimeline.default_plugins.ical.findings import Findings
+from mitimeline.default_plugins.ical.options import ImportOptions
+from mitimeline.default_plugins.ical.read.event import EventReader, Read, label_of
+from mitimeline.default_plugins.ical.read.recurrence import Expansion, RecurrenceError
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component, lex
+from mitimeline.default_plugins.ical.rfc5545.text import unescape_text
+from mitimeline.default_plugins.ical.rfc5545.values import parse_date, parse_datetime
+from mitimeline.default_plugins.ical.rfc5545.zones import ZoneResolver, known_zone
 
 __all__ = ["CalendarReader", "Expand", "Restart"]
 
 Expand = Callable[[str, date, "date | None", int], Expansion]
-"""``expand(calendar text, start, until, limit)``, as :func:`._ical_recurrence.expand`."""
+"""``expand(calendar text, start, until, limit)``, as :func:`.recurrence.expand`."""
 
 _SKIPPED_KINDS = ("VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY")
 _SERIES = ("RRULE", "RDATE", "RECURRENCE-ID")

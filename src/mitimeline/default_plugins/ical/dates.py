@@ -13,7 +13,7 @@ import zoneinfo
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
-from ..when import When
+from mitimeline.when import When
 
 __all__ = ["Moment", "calendar_span", "same_span", "when_from_span"]
 

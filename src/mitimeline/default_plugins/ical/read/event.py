@@ -9,6 +9,7 @@ usable DTSTART, and a field the model rejects is dropped (reported) rather than 
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Callable
@@ -17,23 +18,37 @@ from typing import Any
 
 import attrs
 
-from ..errors import DateParseError, InvalidEventError, ParseError
-from ..model import KINDS, STATUSES, Credit, Event, Place
-from ..when import When
-from ._ical_dates import Moment, calendar_span, same_span, when_from_span
-from ._ical_export import ical_status, visible_categories
-from ._ical_lexer import Component, Property
-from ._ical_syntax import one_line, split_text_list, unescape_text, visible_text
-from ._ical_values import format_geo, parse_date, parse_datetime, parse_duration, parse_geo
+from mitimeline.default_plugins.ical.dates import Moment, calendar_span, same_span, when_from_span
+from mitimeline.default_plugins.ical.mapping import (
+    KIND_OF_CATEGORY,
+    STATUS_OF_ICAL,
+    X,
+    ical_status,
+    visible_categories,
+)
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component, Property
+from mitimeline.default_plugins.ical.rfc5545.text import (
+    split_text_list,
+    unescape_text,
+    visible_line,
+    visible_text,
+)
+from mitimeline.default_plugins.ical.rfc5545.values import (
+    format_geo,
+    parse_date,
+    parse_datetime,
+    parse_duration,
+    parse_geo,
+)
+from mitimeline.errors import DateParseError, InvalidEventError, ParseError
+from mitimeline.model import ID_SLUG, KINDS, STATUSES, Credit, Event, Place
+from mitimeline.when import When
 
 __all__ = ["UNTITLED", "EventReader", "Read", "Report", "label_of", "slug_of"]
 
 Report = Callable[[int, str, str, bool], None]
 """``report(file line, component label, message, skipped)``."""
 
-_STATUSES = {"CANCELLED": "cancelled", "TENTATIVE": "planned", "CONFIRMED": "confirmed"}
-_KINDS = {kind.casefold(): kind for kind in KINDS}
-_SLUG = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _DAY = timedelta(days=1)
 UNTITLED = "Untitled event"
@@ -110,17 +125,18 @@ class _Event:
         return None if prop is None else unescape_text(prop.value)
 
     def lossless(self, name: str, kind: type) -> Any:
-        """The JSON value of X-MITIMELINE-``name`` if present and of type ``kind``."""
-        prop = self.first(f"X-MITIMELINE-{name}")
+        """The JSON value of the property ``name`` (an X-MITIMELINE-* one) if present and of
+        type ``kind``."""
+        prop = self.first(name)
         if prop is None:
             return None
         try:
             value = json.loads(unescape_text(prop.value))
         except (ValueError, RecursionError):
-            self.report(prop, f"X-MITIMELINE-{name} is not valid JSON; ignored")
+            self.report(prop, f"{name} is not valid JSON; ignored")
             return None
         if not isinstance(value, kind):
-            self.report(prop, f"X-MITIMELINE-{name} should hold a JSON {kind.__name__}; "
+            self.report(prop, f"{name} should hold a JSON {kind.__name__}; "
                               "ignored")
             return None
         return value
@@ -139,7 +155,7 @@ class _Event:
         except ValueError as exc:
             self.report(start_prop, f"DTSTART: {exc}: not imported", skipped=True)
             return None
-        ours = self.first("X-MITIMELINE-ID") is not None
+        ours = self.first(X.ID) is not None
         place = self.place(ours)
         when = self.when(start, place.timezone if place else None, ours)
         if when is None:
@@ -244,26 +260,26 @@ class _Event:
             return None
 
     def lossless_when(self, when: When, zone: str | None) -> When:
-        prop = self.first("X-MITIMELINE-EDTF")
+        prop = self.first(X.EDTF)
         if prop is None:
             return when
         try:
             exported = When(unescape_text(prop.value).strip())
             expected = when_from_span(*calendar_span(exported, zone))[0]
         except (DateParseError, ValueError, OverflowError) as exc:
-            self.report(prop, f"X-MITIMELINE-EDTF: {exc}; the calendar's dates were used")
+            self.report(prop, f"{X.EDTF}: {exc}; the calendar's dates were used")
             return when
         if same_span(expected, when):
             return exported
         self.report(prop, f"the calendar's dates ({when}) differ from the exported "
-                          f"X-MITIMELINE-EDTF {exported} (moved in a calendar app?); the "
+                          f"{X.EDTF} {exported} (moved in a calendar app?); the "
                           "calendar's dates were used")
         return when
 
     def title(self, ours: bool) -> str:
         summary = self.text("SUMMARY")
-        exported = self.lossless("TITLE", str) if ours else None
-        shown = (one_line(exported), one_line(f"c. {exported}"), None) if exported else ()
+        exported = self.lossless(X.TITLE, str) if ours else None
+        shown = (visible_line(exported), visible_line(f"c. {exported}"), None) if exported else ()
         if exported is not None and exported.strip() and summary in shown:
             return str(exported)
         if summary is None or not summary.strip():
@@ -291,20 +307,20 @@ class _Event:
         return Place(name, latitude=latitude, longitude=longitude)
 
     def exported_place(self) -> Place | None:
-        prop = self.first("X-MITIMELINE-PLACE")
+        prop = self.first(X.PLACE)
         if prop is None:
             return None
         cached = self.reader.places
         if prop.value in cached:
             return cached[prop.value]
         reported = self.reported
-        data = self.lossless("PLACE", dict)
+        data = self.lossless(X.PLACE, dict)
         place = None
         if data is not None:
             try:
                 place = Place(**data)
             except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"X-MITIMELINE-PLACE: {exc}; ignored")
+                self.report(prop, f"{X.PLACE}: {exc}; ignored")
         cached[prop.value] = place
         self.reader.cached_problem |= self.reported > reported
         return place
@@ -312,26 +328,26 @@ class _Event:
     def status(self, when: When, ours: bool) -> str:
         prop = self.first("STATUS")
         value = prop.value.strip().upper() if prop is not None else None
-        exported = self.text("X-MITIMELINE-STATUS") if ours else None
+        exported = self.text(X.STATUS) if ours else None
         if exported in STATUSES and value in (None, ical_status(str(exported), when.uncertain)):
             return str(exported)
         if value is None:
             return "confirmed"
-        if value not in _STATUSES:
+        if value not in STATUS_OF_ICAL:
             self.report(prop, f"STATUS:{value} is not a VEVENT status (TENTATIVE, CONFIRMED, "
                               "CANCELLED); read as confirmed")
             return "confirmed"
-        return _STATUSES[value]
+        return STATUS_OF_ICAL[value]
 
     def categories(self, ours: bool) -> tuple[str, list[str]]:
         items: list[str] = []
         for prop in self.props.get("CATEGORIES", ()):
             items += split_text_list(prop.value)
         if ours:
-            exported = self.text("X-MITIMELINE-KIND")
+            exported = self.text(X.KIND)
             if exported in KINDS:
                 kind = str(exported)
-                tags = self.lossless("TAGS", list)
+                tags = self.lossless(X.TAGS, list)
                 if (tags is not None and all(isinstance(tag, str) for tag in tags)
                         and items == visible_categories(kind, tuple(tags))):
                     return kind, tags
@@ -339,49 +355,48 @@ class _Event:
                     return kind, [item for item in items[1:] if item.strip()]
         items = [item for item in items if item.strip()]
         for position, item in enumerate(items):
-            known = _KINDS.get(item.strip().casefold())
+            known = KIND_OF_CATEGORY.get(item.strip().casefold())
             if known is not None:
                 return known, items[:position] + items[position + 1:]
         return "other", items
 
     def lossless_fields(self) -> dict[str, Any]:
         fields: dict[str, Any] = {}
-        description = self.lossless("DESCRIPTION", str)
+        description = self.lossless(X.DESCRIPTION, str)
         if description is not None:
             fields["description"] = description
         people = self.exported_people()
         if people:
             fields["people"] = people
-        for name, key in (("UNIT", "unit"),):
-            value = self.lossless(name, str)
-            if value is not None:
-                fields[key] = value
-        region = self.text("X-MITIMELINE-REGION")
+        unit = self.lossless(X.UNIT, str)
+        if unit is not None:
+            fields["unit"] = unit
+        region = self.text(X.REGION)
         if region is not None:
             fields["region"] = region
-        sources = self.lossless("SOURCES", list)
+        sources = self.lossless(X.SOURCES, list)
         if sources is not None:
             fields["sources"] = sources
-        extra = self.lossless("EXTRA", dict)
+        extra = self.lossless(X.EXTRA, dict)
         if extra is not None:
             fields["extra"] = extra
         return fields
 
     def exported_people(self) -> tuple[Credit, ...] | None:
-        prop = self.first("X-MITIMELINE-PEOPLE")
+        prop = self.first(X.PEOPLE)
         if prop is None:
             return None
         cached = self.reader.people
         if prop.value in cached:
             return cached[prop.value]
         reported = self.reported
-        data = self.lossless("PEOPLE", list)
+        data = self.lossless(X.PEOPLE, list)
         people = None
         if data is not None:
             try:
                 people = tuple(Credit(**item) for item in data)
             except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"X-MITIMELINE-PEOPLE: {exc}; ignored")
+                self.report(prop, f"{X.PEOPLE}: {exc}; ignored")
         cached[prop.value] = people
         self.reader.cached_problem |= self.reported > reported
         return people
@@ -407,11 +422,11 @@ class _Event:
         """(id, keep): the exported id for ours (kept), else a slug of the UID (plus the
         start of an occurrence), to be made unique."""
         if ours:
-            exported = self.text("X-MITIMELINE-ID") or ""
-            if _SLUG.fullmatch(exported):
+            exported = self.text(X.ID) or ""
+            if ID_SLUG.fullmatch(exported):
                 return exported, True
-            self.report(self.first("X-MITIMELINE-ID"),
-                        f"X-MITIMELINE-ID {exported!r} is not a valid id; a new one is made")
+            self.report(self.first(X.ID),
+                        f"{X.ID} {exported!r} is not a valid id; a new one is made")
         hint = slug_of(self.text("UID") or "") or "event"
         if self.occurrence:
             hint = f"{hint}-{_stamp(start)}"
@@ -436,8 +451,6 @@ def slug_of(text: str, size: int = 60) -> str:
     """An id from any text: lower-case letters and digits joined by ``-``."""
     slug = _NOT_SLUG.sub("-", text.lower()).strip("-")
     if len(slug) > size:
-        import hashlib
-
         digest = hashlib.sha1(text.encode("utf-8", "replace")).hexdigest()[:8]
         slug = f"{slug[:size].rstrip('-')}-{digest}"
     return slug

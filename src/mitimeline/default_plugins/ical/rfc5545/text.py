@@ -1,4 +1,4 @@
-"""RFC 5545 content-line syntax: TEXT escaping, octet folding, parameters, text lists.
+"""RFC 5545 TEXT values and content-line folding: escaping, text lists, what TEXT may hold.
 
 Writing follows ``icalendar`` 7.3 byte for byte (its ``_escape_char`` and ``_foldline``; the
 tests keep icalendar as the reference), with one deliberate difference: icalendar turns the
@@ -13,19 +13,19 @@ import re
 from json.encoder import encode_basestring
 
 __all__ = [
+    "FOLD_LIMIT",
     "escape_text",
     "fold",
     "fold_text",
     "json_text",
-    "one_line",
-    "parse_params",
     "split_text_list",
     "unescape_text",
+    "visible_line",
     "visible_text",
 ]
 
 _NEEDS_ESCAPE = re.compile(r"[\\;,\r\n]")
-_LIMIT = 74
+FOLD_LIMIT = 74
 """Octets per physical line before the CRLF, continuation lines after their leading space
 (icalendar folds at ``>= 75``: 74 + the space = 75 octets, the RFC's SHOULD)."""
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -62,7 +62,7 @@ def visible_text(value: str) -> str:
     return _LINE_BREAK.sub("\n", _FORBIDDEN.sub("", value))
 
 
-def one_line(value: str) -> str:
+def visible_line(value: str) -> str:
     """:func:`visible_text` on one line: line breaks become spaces (SUMMARY; calcurse skips
     an event whose summary holds a line break)."""
     return visible_text(value).replace("\n", " ")
@@ -88,12 +88,12 @@ def fold(line: str) -> bytes:
     Ends without the CRLF. Raises ``UnicodeEncodeError`` for lone surrogates."""
     data = line.encode("utf-8")
     size = len(data)
-    if size <= _LIMIT:
+    if size <= FOLD_LIMIT:
         return data
     chunks = []
     start = 0
-    while size - start > _LIMIT:
-        end = start + _LIMIT
+    while size - start > FOLD_LIMIT:
+        end = start + FOLD_LIMIT
         while data[end] & 0xC0 == 0x80:  # inside a UTF-8 sequence: back up to its start
             end -= 1
         if end - start > 1 and data[end - 1] in b"\\^":
@@ -107,7 +107,7 @@ def fold(line: str) -> bytes:
 def fold_text(line: str) -> str:
     """:func:`fold` as text: the line itself when it is short, else the folded lines joined
     by CRLF and a space (the same octets once encoded)."""
-    if len(line) <= _LIMIT // 4 or (len(line) <= _LIMIT and line.isascii()):
+    if len(line) <= FOLD_LIMIT // 4 or (len(line) <= FOLD_LIMIT and line.isascii()):
         return line
     try:
         return fold(line).decode("utf-8")
@@ -144,41 +144,3 @@ def split_text_list(value: str) -> list[str]:
             current.append(char)
     items.append("".join(current))
     return [unescape_text(item) for item in items]
-
-
-def parse_params(text: str) -> dict[str, str] | None:
-    """Parameters from the text between the property name and the value separator
-    (``;TZID=Europe/Oslo;VALUE=DATE-TIME``): upper-case names to values, quotes removed,
-    multiple values kept comma-joined. ``None`` if the text is not a parameter list."""
-    params: dict[str, str] = {}
-    position, size = 0, len(text)
-    while position < size:
-        if text[position] != ";":
-            return None
-        equals = text.find("=", position + 1)
-        if equals < 0:
-            return None
-        name = text[position + 1:equals].strip().upper()
-        position = equals + 1
-        values = []
-        while True:
-            if position < size and text[position] == '"':
-                close = text.find('"', position + 1)
-                if close < 0:
-                    return None
-                values.append(text[position + 1:close])
-                position = close + 1
-            else:
-                stop = position
-                while stop < size and text[stop] not in ',;"':
-                    stop += 1
-                values.append(text[position:stop].strip())
-                position = stop
-            if position < size and text[position] == ",":
-                position += 1
-                continue
-            break
-        if not name:
-            return None
-        params[name] = ",".join(values)
-    return params

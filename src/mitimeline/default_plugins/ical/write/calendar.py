@@ -14,30 +14,36 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ..jsonio import credit_data, place_data, production_data, source_data
-from ..model import Credit, Event, Place, Source
-from ..timeline import Timeline
-from ._ical_dates import calendar_span
-from ._ical_describe import Describer
-from ._ical_options import ExportOptions
-from ._ical_syntax import escape_text, json_text, one_line, visible_text
-from ._ical_values import format_date, format_datetime, format_geo
+from mitimeline.default_plugins.ical.dates import calendar_span
+from mitimeline.default_plugins.ical.mapping import (
+    FORMAT_VERSION,
+    X,
+    ical_status,
+    visible_categories,
+)
+from mitimeline.default_plugins.ical.options import ExportOptions
+from mitimeline.default_plugins.ical.rfc5545.text import (
+    escape_text,
+    json_text,
+    visible_line,
+    visible_text,
+)
+from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
+from mitimeline.default_plugins.ical.write.description import Describer
+from mitimeline.jsonio import credit_data, place_data, production_data, source_data
+from mitimeline.model import Credit, Event, Place, Source
+from mitimeline.timeline import Timeline
 
 __all__ = [
     "EPOCH",
-    "FORMAT_VERSION",
     "PRODID",
     "UID_NAMESPACE",
     "calendar_lines",
-    "ical_status",
     "summary_of",
     "uuid5",
-    "visible_categories",
 ]
 
 PRODID = "-//mitimeline//mitimeline iCalendar export 1//EN"
-FORMAT_VERSION = "1"
-"""The X-MITIMELINE-FORMAT written; the importer reads it to recognise its own exports."""
 UID_NAMESPACE = uuid.UUID("10cf4c17-3749-5972-a633-45dbd521457d")
 """uuid5 namespace of event UIDs: ``uuid5(UID_NAMESPACE, f"{scope}\\n{event id}")``."""
 _NAMESPACE_BYTES = UID_NAMESPACE.bytes
@@ -73,38 +79,23 @@ def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
     if about:
         lines += (f"DESCRIPTION:{escape_text(about)}", f"X-WR-CALDESC:{escape_text(about)}")
     if options.lossless:
-        lines.append(f"X-MITIMELINE-FORMAT:{FORMAT_VERSION}")
+        lines.append(f"{X.FORMAT}:{FORMAT_VERSION}")
         if timeline.title != (name or None):
-            lines.append(f"X-MITIMELINE-TITLE:{_json(timeline.title)}")
+            lines.append(f"{X.TITLE}:{_json(timeline.title)}")
         if timeline.description is not None and timeline.description != (about or None):
-            lines.append(f"X-MITIMELINE-DESCRIPTION:{_json(timeline.description)}")
+            lines.append(f"{X.DESCRIPTION}:{_json(timeline.description)}")
         if timeline.production is not None:
-            lines.append(f"X-MITIMELINE-PRODUCTION:{_json(production_data(timeline.production))}")
-        lines += (f"X-MITIMELINE-SOURCE:{_json(source_data(source))}"
+            lines.append(f"{X.PRODUCTION}:{_json(production_data(timeline.production))}")
+        lines += (f"{X.SOURCE}:{_json(source_data(source))}"
                   for source in timeline.sources)
     return lines
-
-
-def ical_status(status: str, uncertain: bool) -> str:
-    """STATUS of an event with this ``status`` and a date that is ``uncertain`` or not:
-    CANCELLED, TENTATIVE (planned, rumoured or an uncertain date) or CONFIRMED."""
-    if status == "cancelled":
-        return "CANCELLED"
-    if status in ("planned", "rumoured") or uncertain:
-        return "TENTATIVE"
-    return "CONFIRMED"
 
 
 def summary_of(event: Event, mark_approximate: bool) -> str:
     """SUMMARY text before escaping: the title on one line, ``"c. "`` first for an
     approximate date."""
     title = f"c. {event.title}" if mark_approximate and event.when.approximate else event.title
-    return one_line(title)
-
-
-def visible_categories(kind: str, tags: tuple[str, ...]) -> list[str]:
-    """CATEGORIES before escaping: the kind, then each tag that has visible text."""
-    return [kind, *(text for text in map(visible_text, tags) if text)]
+    return visible_line(title)
 
 
 def _json(value: Any) -> str:
@@ -166,32 +157,32 @@ class _EventLines:
         return lines
 
     def _lossless_lines(self, event: Event, summary: str, categories: list[str]) -> list[str]:
-        lines = [f"X-MITIMELINE-ID:{event.id}", f"X-MITIMELINE-EDTF:{escape_text(event.when.edtf)}",
-                 f"X-MITIMELINE-KIND:{event.kind}", f"X-MITIMELINE-STATUS:{event.status}"]
+        lines = [f"{X.ID}:{event.id}", f"{X.EDTF}:{escape_text(event.when.edtf)}",
+                 f"{X.KIND}:{event.kind}", f"{X.STATUS}:{event.status}"]
         if summary != event.title:
-            lines.append(f"X-MITIMELINE-TITLE:{_json(event.title)}")
+            lines.append(f"{X.TITLE}:{_json(event.title)}")
         if event.description is not None:
-            lines.append(f"X-MITIMELINE-DESCRIPTION:{_json(event.description)}")
+            lines.append(f"{X.DESCRIPTION}:{_json(event.description)}")
         if event.place is not None:
             lines.append(self._place_lines(event.place)[-1])
         if event.people:
             people = self.people.get(event.people)
             if people is None:
                 people = self.people[event.people] = _json(list(map(credit_data, event.people)))
-            lines.append(f"X-MITIMELINE-PEOPLE:{people}")
+            lines.append(f"{X.PEOPLE}:{people}")
         if event.unit is not None:
-            lines.append(f"X-MITIMELINE-UNIT:{_json(event.unit)}")
+            lines.append(f"{X.UNIT}:{_json(event.unit)}")
         if event.region is not None:
-            lines.append(f"X-MITIMELINE-REGION:{event.region}")
+            lines.append(f"{X.REGION}:{event.region}")
         if event.sources:
             sources = self.source_lists.get(event.sources)
             if sources is None:
                 sources = self.source_lists[event.sources] = _json(list(event.sources))
-            lines.append(f"X-MITIMELINE-SOURCES:{sources}")
+            lines.append(f"{X.SOURCES}:{sources}")
         if categories[1:] != list(event.tags):
-            lines.append(f"X-MITIMELINE-TAGS:{_json(list(event.tags))}")
+            lines.append(f"{X.TAGS}:{_json(list(event.tags))}")
         if event.extra:
-            lines.append(f"X-MITIMELINE-EXTRA:{_json(event.extra)}")
+            lines.append(f"{X.EXTRA}:{_json(event.extra)}")
         return lines
 
     def _place_lines(self, place: Place) -> list[str]:
@@ -204,7 +195,7 @@ class _EventLines:
                 lines.append(f"LOCATION:{escape_text(location)}")
             if place.latitude is not None and place.longitude is not None:
                 lines.append(f"GEO:{format_geo(place.latitude, place.longitude)}")
-            lines.append(f"X-MITIMELINE-PLACE:{_json(place_data(place))}")
+            lines.append(f"{X.PLACE}:{_json(place_data(place))}")
             self.places[place] = lines
         return lines
 

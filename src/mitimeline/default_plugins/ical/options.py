@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from ..model import KINDS
+from mitimeline.model import KINDS
 
 __all__ = [
     "DEFAULT_DESCRIPTION",

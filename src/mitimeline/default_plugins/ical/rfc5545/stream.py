@@ -21,8 +21,7 @@ __all__ = ["CHUNK", "Source", "content_lines"]
 
 CHUNK = 1 << 20
 """Bytes read at a time."""
-_BOM = b"\xef\xbb\xbf"
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
 
 def content_lines(read: Callable[[int], bytes], problem: Callable[[int, str], None],
@@ -81,13 +80,13 @@ def _texts(read: Callable[[int], bytes], problem: Callable[[int, str], None],
            chunk: int) -> Iterator[str]:
     """The decoded text, in pieces; a leading U+FEFF (a BOM) is dropped."""
     head = b""
-    while len(head) < len(_BOM):
+    while len(head) < len(codecs.BOM_UTF8):
         more = read(chunk)
         if not more:
             break
         head += more
     pieces = _utf16(head, read, chunk) if head.startswith(_UTF16_BOMS) else _utf8(
-        head[len(_BOM):] if head.startswith(_BOM) else head, read, problem, chunk)
+        head.removeprefix(codecs.BOM_UTF8), read, problem, chunk)
     started = False
     for piece in pieces:
         if not started and piece:

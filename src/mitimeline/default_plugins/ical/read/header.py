@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..errors import InvalidEventError
-from ..model import Production, Source
-from ._ical_findings import Findings
-from ._ical_lexer import Component
-from ._ical_syntax import unescape_text
+from mitimeline.default_plugins.ical.findings import Findings
+from mitimeline.default_plugins.ical.mapping import X
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component
+from mitimeline.default_plugins.ical.rfc5545.text import unescape_text
+from mitimeline.errors import InvalidEventError
+from mitimeline.model import Production, Source
 
 __all__ = ["Header"]
 
@@ -27,23 +28,23 @@ class Header:
         title_found = description_found = False
         for calendar in calendars:
             if not title_found:
-                title = self._text(calendar, "TITLE", ("NAME", "X-WR-CALNAME"))
+                title = self._text(calendar, X.TITLE, ("NAME", "X-WR-CALNAME"))
                 if title is not None:
                     self.title, title_found = title, True
             if not description_found:
-                self.description = self._text(calendar, "DESCRIPTION",
+                self.description = self._text(calendar, X.DESCRIPTION,
                                               ("DESCRIPTION", "X-WR-CALDESC"))
                 description_found = self.description is not None
             for prop in calendar.properties:
-                if prop.name == "X-MITIMELINE-PRODUCTION" and self.production is None:
+                if prop.name == X.PRODUCTION and self.production is None:
                     self.production = self._build(prop, Production)
-                elif prop.name == "X-MITIMELINE-SOURCE":
+                elif prop.name == X.SOURCE:
                     source = self._build(prop, Source)
                     if source is not None:
                         self.sources.append(source)
 
     def _text(self, calendar: Component, lossless: str, names: tuple[str, ...]) -> str | None:
-        prop = calendar.first(f"X-MITIMELINE-{lossless}")
+        prop = calendar.first(lossless)
         if prop is not None:
             value = self._json(prop)
             if isinstance(value, str):
