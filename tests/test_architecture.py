@@ -58,6 +58,14 @@ VIOLATIONS = {
     "a date module imports the model": (
         "when.py", "import mitimeline.model\n",
         "- mitimeline.when -> mitimeline.model"),
+    "iCalendar syntax imports the model": (
+        "default_plugins/ical/rfc5545/text.py", "import mitimeline.model\n",
+        "- mitimeline.default_plugins.ical.rfc5545.text -> mitimeline.model"),
+    "the iCalendar reader imports the writer": (
+        "default_plugins/ical/read/event.py",
+        "import mitimeline.default_plugins.ical.write.calendar\n",
+        "- mitimeline.default_plugins.ical.read.event -> "
+        "mitimeline.default_plugins.ical.write.calendar"),
     "a built-in plugin imports another": (
         "default_plugins/json_format.py", "import mitimeline.default_plugins.gantt\n",
         "- mitimeline.default_plugins.json_format -> mitimeline.default_plugins.gantt"),

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import IO, TYPE_CHECKING, Any, BinaryIO, ClassVar
 
 import mitimeline
+from mitimeline._files import opened_for_reading
 from mitimeline.default_plugins.ical.findings import ICalFinding, ICalImportWarning
 from mitimeline.default_plugins.ical.options import (
     DEFAULT_DESCRIPTION,
@@ -95,16 +96,14 @@ def load_with_findings(
     """Read an iCalendar file (a path or a binary file object): the timeline and its
     findings, returned instead of warned about. ``strict=True`` raises at the first one.
 
-    Errors are those of ``mitimeline.load``: :class:`~mitimeline.ParseError` naming the file.
+    Errors are those of ``mitimeline.load``, from the same opening code
+    (``mitimeline._files``): :class:`~mitimeline.ParseError` naming the file, with ``errno``
+    set when it could not be opened or read.
     """
     built = build_options(ICalParser(), options)
     if isinstance(source, (str, os.PathLike)):
         name = os.fspath(source)
-        try:
-            stream = open(name, "rb")  # noqa: SIM115 -- closed by the with below
-        except FileNotFoundError as exc:
-            raise ParseError("no such file", source=name, format="ical") from exc
-        with stream:
+        with opened_for_reading(name) as stream:
             return _read_located(stream, name, built)
     return _read_located(source, _name_of(source), built)
 
@@ -114,7 +113,8 @@ def _read_located(stream: IO[bytes], name: str,
     try:
         timeline, findings = read_calendar(stream, options)
     except ParseError as exc:
-        raise exc.located(source=name, format="ical") from None
+        located = exc.located(source=name, format=ICalParser.name)
+        raise located.with_traceback(exc.__traceback__) from exc.__cause__
     return timeline, tuple(findings)
 
 
