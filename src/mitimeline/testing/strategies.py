@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from ..model import KINDS, STATUSES, Credit, Event, Place, Production, Source
+from ..model import ID_SLUG, KINDS, STATUSES, Credit, Event, Place, Production, Source
 from ..timeline import Timeline
 from ..when import When
 
@@ -39,7 +39,7 @@ _QUALIFIERS = st.sampled_from(["", "?", "~", "%"])
 
 def slugs() -> st.SearchStrategy[str]:
     """Ids as the model accepts them: ``norway-ramp-jump``, ``a.b_c``."""
-    return st.from_regex(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*", fullmatch=True)
+    return st.from_regex(ID_SLUG, fullmatch=True)
 
 
 def _nonblank_text() -> st.SearchStrategy[str]:

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone, tzinfo
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
@@ -51,6 +51,7 @@ Report = Callable[[int, str, str, bool], None]
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _DAY = timedelta(days=1)
+T = TypeVar("T")
 UNTITLED = "Untitled event"
 """The title of an event without SUMMARY (or with a blank one)."""
 
@@ -307,23 +308,7 @@ class _Event:
         return Place(name, latitude=latitude, longitude=longitude)
 
     def exported_place(self) -> Place | None:
-        prop = self.first(X.PLACE)
-        if prop is None:
-            return None
-        cached = self.reader.places
-        if prop.value in cached:
-            return cached[prop.value]
-        reported = self.reported
-        data = self.lossless(X.PLACE, dict)
-        place = None
-        if data is not None:
-            try:
-                place = Place(**data)
-            except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"{X.PLACE}: {exc}; ignored")
-        cached[prop.value] = place
-        self.reader.cached_problem |= self.reported > reported
-        return place
+        return self.exported(X.PLACE, dict, self.reader.places, lambda data: Place(**data))
 
     def status(self, when: When, ours: bool) -> str:
         prop = self.first("STATUS")
@@ -383,23 +368,30 @@ class _Event:
         return fields
 
     def exported_people(self) -> tuple[Credit, ...] | None:
-        prop = self.first(X.PEOPLE)
+        return self.exported(X.PEOPLE, list, self.reader.people,
+                             lambda data: tuple(Credit(**item) for item in data))
+
+    def exported(self, name: str, kind: type, cache: dict[str, T | None],
+                 build: Callable[[Any], T]) -> T | None:
+        """Our JSON property ``name`` built into a value by ``build``, or None; cached by its
+        text, as a calendar repeats one place or cast on many events. A value ``build``
+        rejects is reported and ignored."""
+        prop = self.first(name)
         if prop is None:
             return None
-        cached = self.reader.people
-        if prop.value in cached:
-            return cached[prop.value]
+        if prop.value in cache:
+            return cache[prop.value]
         reported = self.reported
-        data = self.lossless(X.PEOPLE, list)
-        people = None
+        data = self.lossless(name, kind)
+        value = None
         if data is not None:
             try:
-                people = tuple(Credit(**item) for item in data)
+                value = build(data)
             except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"{X.PEOPLE}: {exc}; ignored")
-        cached[prop.value] = people
+                self.report(prop, f"{name}: {exc}; ignored")
+        cache[prop.value] = value
         self.reader.cached_problem |= self.reported > reported
-        return people
+        return value
 
     def foreign_extra(self, start: Moment) -> dict[str, Any]:
         meta: dict[str, Any] = {}
