@@ -227,9 +227,9 @@ def test_data_errors_carry_the_json_path() -> None:
     error = parse_error(raw)
     assert error.location == "$.events[0].when"
     assert "day '30' does not exist" in error.reason
-    error = parse_error(b'{"mitimeline": 2, "title": "future"}')
+    error = parse_error(b'{"mitimeline": 3, "title": "future"}')
     assert error.location == "$.mitimeline"
-    assert "reads format version(s) 1" in error.reason
+    assert "reads format version(s) 1, 2" in error.reason
 
 
 def test_parse_reads_the_stream_to_its_end() -> None:

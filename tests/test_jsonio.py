@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 
 from mitimeline import (
+    Claim,
     Credit,
     DateParseError,
     Event,
@@ -27,6 +28,7 @@ from mitimeline import (
     Timeline,
 )
 from mitimeline.jsonio import (
+    CLAIMLESS_VERSION,
     FORMAT_VERSION,
     SUPPORTED_VERSIONS,
     schema,
@@ -67,7 +69,7 @@ FULL = Timeline(
 
 
 @settings(max_examples=200)
-@given(timelines())
+@given(timelines(with_claims=True))
 def test_round_trip_is_lossless(tl: Timeline) -> None:
     data = timeline_to_data(tl)
     assert timeline_from_data(data) == tl
@@ -78,13 +80,13 @@ def test_round_trip_is_lossless(tl: Timeline) -> None:
 
 
 @settings(max_examples=100)
-@given(timelines())
+@given(timelines(with_claims=True))
 def test_output_validates_against_the_schema(tl: Timeline) -> None:
     VALIDATOR.validate(timeline_to_data(tl))
 
 
 @settings(max_examples=50)
-@given(timelines())
+@given(timelines(with_claims=True))
 def test_output_is_deterministic(tl: Timeline) -> None:
     rebuilt = timeline_from_data(json.loads(json.dumps(timeline_to_data(tl))))
     first, second = timeline_to_data(tl), timeline_to_data(rebuilt)
@@ -103,7 +105,7 @@ def test_full_timeline_data_in_key_order() -> None:
     data = timeline_to_data(FULL)
     assert list(data) == ["mitimeline", "title", "description", "production", "sources",
                           "events"]
-    assert data["mitimeline"] == FORMAT_VERSION == 1
+    assert data["mitimeline"] == CLAIMLESS_VERSION == 1  # FULL has no claims
     assert list(data["production"]) == ["title", "working_title", "studios", "wikidata"]
     assert list(data["sources"][0]) == ["id", "title", "publisher", "url", "published",
                                         "language"]
@@ -210,7 +212,7 @@ def test_schema_is_valid_draft_2020_12_and_shipped_in_docs() -> None:
     loaded = schema()
     jsonschema.Draft202012Validator.check_schema(loaded)
     assert loaded["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert loaded["properties"]["mitimeline"]["const"] == FORMAT_VERSION
+    assert loaded["properties"]["mitimeline"]["enum"] == list(SUPPORTED_VERSIONS)
     shipped = ROOT / "src" / "mitimeline" / "schema" / "timeline.schema.json"
     assert (ROOT / "docs" / "timeline.schema.json").read_bytes() == shipped.read_bytes()
     loaded["title"] = "changed"
@@ -294,8 +296,8 @@ BAD: list[tuple[Callable[[dict[str, Any]], Any], str, str]] = [
     (change(to=[]), "$", "expected a mitimeline JSON document (an object), got an array"),
     (change(to="MI7"), "$", 'got the text "MI7"'),
     (change("mitimeline", to=DELETE), "$.mitimeline", 'expected "mitimeline": 1'),
-    (change("mitimeline", to=2), "$.mitimeline",
-     "unsupported format version 2; this version of mitimeline reads format version(s) 1"),
+    (change("mitimeline", to=3), "$.mitimeline",
+     "unsupported format version 3; this version of mitimeline reads format version(s) 1, 2"),
     (change("mitimeline", to="1"), "$.mitimeline", 'unsupported format version "1"'),
     (change("mitimeline", to=True), "$.mitimeline", "unsupported format version true"),
     (change("colour", to="red"), "$.colour",
@@ -441,8 +443,88 @@ def test_the_first_problem_in_document_order_is_reported() -> None:
 
 
 def test_supported_versions() -> None:
-    assert SUPPORTED_VERSIONS == (1,)
-    assert FORMAT_VERSION in SUPPORTED_VERSIONS
+    assert SUPPORTED_VERSIONS == (1, 2)
+    assert FORMAT_VERSION in SUPPORTED_VERSIONS and CLAIMLESS_VERSION in SUPPORTED_VERSIONS
+
+
+CLAIMED = Timeline(
+    title="Claims",
+    sources=[Source("independent", "The Independent", published="2020-10-05"),
+             Source("aceshowbiz", "AceShowbiz", published="2020-10")],
+    events=[Event(id="ramp-jump", title="Ramp jump", when="2020-09-06/2020-09-30",
+                  kind="stunt", claims=[
+                      Claim("independent", when="2020-09", place=Place("Stranda", country="NO"),
+                            note="'last month' in a report of 5 October 2020"),
+                      Claim(["aceshowbiz"], when="2020-09-06/2020-10-05",
+                            place=Place("Strand", country="NO"), status="done",
+                            title="Motorbike ramp jump", people=[Credit("Tom Cruise", "actor")]),
+                  ])],
+)
+
+
+def test_a_timeline_with_claims_is_written_as_version_2_in_key_order() -> None:
+    data = timeline_to_data(CLAIMED)
+    assert data["mitimeline"] == FORMAT_VERSION == 2
+    event = data["events"][0]
+    assert list(event)[-2:] == ["sources", "claims"]
+    assert event["sources"] == ["independent", "aceshowbiz"]
+    assert list(event["claims"][1]) == ["sources", "when", "place", "status", "title", "people"]
+    assert event["claims"][0] == {
+        "sources": ["independent"], "when": "2020-09",
+        "place": {"name": "Stranda", "country": "NO"},
+        "note": "'last month' in a report of 5 October 2020"}
+    assert timeline_from_data(data) == CLAIMED
+    VALIDATOR.validate(data)
+
+
+def test_a_timeline_without_claims_is_still_version_1_and_loads_unchanged() -> None:
+    data = timeline_to_data(FULL)
+    assert data["mitimeline"] == 1
+    assert timeline_from_data(data) == FULL
+    assert timeline_from_data({**data, "mitimeline": 2}) == FULL
+
+
+def test_claims_in_a_version_1_document_are_refused_by_reader_and_schema() -> None:
+    data = timeline_to_data(CLAIMED)
+    data["mitimeline"] = 1
+    with pytest.raises(ParseError, match=re.escape(
+            '$.events[0].claims: claims need format version 2 (this document says '
+            '"mitimeline": 1)')):
+        timeline_from_data(data)
+    assert not VALIDATOR.is_valid(data)
+
+
+def claimed_data() -> dict[str, Any]:
+    return timeline_to_data(CLAIMED)
+
+
+@pytest.mark.parametrize(("edit", "location", "message"), [
+    (lambda d: d["events"][0].__setitem__("claims", {}), "$.events[0].claims",
+     "expected an array of claims"),
+    (lambda d: d["events"][0]["claims"].__setitem__(0, "independent"),
+     "$.events[0].claims[0]", "expected a claim (an object with sources)"),
+    (lambda d: d["events"][0]["claims"][0].pop("sources"), "$.events[0].claims[0].sources",
+     "missing required key 'sources' in a claim"),
+    (lambda d: d["events"][0]["claims"][0].__setitem__("sources", []),
+     "$.events[0].claims[0].sources", "at least one source id"),
+    (lambda d: d["events"][0]["claims"][0].__setitem__("sources", "independent"),
+     "$.events[0].claims[0].sources", "expected an array of source ids"),
+    (lambda d: d["events"][0]["claims"][0].__setitem__("when", "nope"),
+     "$.events[0].claims[0].when", "nope"),
+    (lambda d: d["events"][0]["claims"][0].__setitem__("status", "maybe"),
+     "$.events[0].claims[0].status", "one of planned"),
+    (lambda d: d["events"][0]["claims"][0].__setitem__("colour", "red"),
+     "$.events[0].claims[0].colour", "colour"),
+    (lambda d: d["events"][0].__setitem__("sources", ["independent"]), "$.events[0].sources",
+     "the union of the claims' sources"),
+])
+def test_bad_claims_raise_located_parse_errors(edit: Any, location: str, message: str) -> None:
+    data = claimed_data()
+    edit(data)
+    with pytest.raises(ParseError) as info:
+        timeline_from_data(data)
+    assert info.value.location == location, info.value
+    assert message in str(info.value)
 
 
 def test_unencodable_text_names_the_json_path_of_the_first_lone_surrogate() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 import pytest
 
-from mitimeline import Credit, Event, InvalidEventError, Place, Production, Source, When
+from mitimeline import Claim, Credit, Event, InvalidEventError, Place, Production, Source, When
 
 
 def event(**changes: Any) -> Event:
@@ -116,3 +116,57 @@ def test_source_and_production() -> None:
     assert production.studios == ("Paramount Pictures",)
     with pytest.raises(InvalidEventError, match=r"Production\.wikidata"):
         Production("x", wikidata="61977224")
+
+
+# -- claims ------------------------------------------------------------------------------
+
+
+def test_a_claim_says_what_its_sources_state_and_nothing_else() -> None:
+    claim = Claim("independent", when="September 2020", place=Place("Stranda"),
+                  people=["Tom Cruise"], note="'last month'")
+    assert claim.sources == ("independent",)
+    assert claim.when == When("2020-09")
+    assert claim.people == (Credit("Tom Cruise"),)
+    assert (claim.status, claim.title) == (None, None)
+    assert hash(claim) == hash(Claim(["independent"], when="2020-09", place=Place("Stranda"),
+                                     people=[Credit("Tom Cruise")], note="'last month'"))
+
+
+@pytest.mark.parametrize(("arguments", "field", "expected"), [
+    ({"sources": []}, "Claim.sources", "at least one source id"),
+    ({"sources": ["Not A Slug"]}, "Claim.sources[0]", "a source id"),
+    ({"sources": ["a"], "status": "maybe"}, "Claim.status", "one of planned"),
+    ({"sources": ["a"], "place": "Rome"}, "Claim.place", "a Place or None"),
+    ({"sources": ["a"], "people": [3]}, "Claim.people[0]", "a Credit, a name"),
+    ({"sources": ["a"], "title": 5}, "Claim.title", "text or None"),
+    ({"sources": ["a"], "when": "someday"}, "when", "someday"),
+])
+def test_a_bad_claim_names_the_field(arguments: dict[str, object], field: str,
+                                     expected: str) -> None:
+    with pytest.raises(InvalidEventError) as info:
+        Claim(**arguments)  # type: ignore[arg-type]
+    assert info.value.field == field
+    assert expected in str(info.value)
+
+
+def test_an_event_with_claims_cites_their_sources() -> None:
+    event = Event(id="ramp", title="Ramp jump", when="2020-09-06/2020-09-30", claims=[
+        Claim("independent", when="2020-09"), Claim(["aceshowbiz", "independent"])])
+    assert event.sources == ("independent", "aceshowbiz")
+    same = Event(id="ramp", title="Ramp jump", when="2020-09-06/2020-09-30",
+                 sources=["aceshowbiz", "independent"], claims=event.claims)
+    assert same.claims == event.claims and set(same.sources) == set(event.sources)
+
+
+def test_an_event_whose_sources_differ_from_its_claims_is_refused() -> None:
+    with pytest.raises(InvalidEventError) as info:
+        Event(id="ramp", title="Ramp jump", when="2020-09", sources=["other"],
+              claims=[Claim("independent")])
+    assert info.value.field == "Event.sources"
+    assert "the union of the claims' sources ['independent']" in str(info.value)
+
+
+def test_claims_must_be_claims() -> None:
+    with pytest.raises(InvalidEventError) as info:
+        Event(id="ramp", title="Ramp jump", when="2020-09", claims=["independent"])  # type: ignore[list-item]
+    assert info.value.field == "Event.claims[0]"

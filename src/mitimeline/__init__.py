@@ -28,7 +28,7 @@ from .errors import (
 )
 from .formats import Exporter, NoOptions, Parser
 from .hookspecs import hookimpl
-from .model import KINDS, STATUSES, Credit, Event, Place, Production, Source
+from .model import KINDS, STATUSES, Claim, Credit, Event, Place, Production, Source
 from .plugins import FormatInfo, PluginInfo, list_formats, list_plugins
 from .timeline import Timeline
 from .when import When
@@ -37,6 +37,7 @@ __all__ = [
     "KINDS",
     "STATUSES",
     "AmbiguousFormatError",
+    "Claim",
     "Conflict",
     "Credit",
     "DateParseError",

@@ -18,13 +18,15 @@ from typing import Any
 
 from . import limits
 from .errors import DateParseError, InvalidEventError, ParseError
-from .model import Credit, Event, Place, Production, Source
+from .model import Claim, Credit, Event, Place, Production, Source
 from .timeline import Timeline
 from .when import When
 
 __all__ = [
+    "CLAIMLESS_VERSION",
     "FORMAT_VERSION",
     "SUPPORTED_VERSIONS",
+    "claim_data",
     "credit_data",
     "place_data",
     "production_data",
@@ -35,22 +37,29 @@ __all__ = [
     "unencodable_text",
 ]
 
-FORMAT_VERSION = 1
-"""The version :func:`timeline_to_data` writes in the ``"mitimeline"`` key."""
+FORMAT_VERSION = 2
+"""The newest version, which :func:`timeline_to_data` writes in the ``"mitimeline"`` key for a
+timeline with claims; a timeline without claims is written as :data:`CLAIMLESS_VERSION`, so
+its files stay readable by earlier mitimeline releases and byte-identical to before."""
 
-SUPPORTED_VERSIONS = (1,)
+CLAIMLESS_VERSION = 1
+"""The version of a timeline without claims (version 2 added only ``claims``)."""
+
+SUPPORTED_VERSIONS = (1, 2)
 """The versions :func:`timeline_from_data` reads."""
 
 # Keys in the order they are written. The first ones of each tuple are required on input.
 _TIMELINE_KEYS = ("mitimeline", "title", "description", "production", "sources", "events")
 _EVENT_KEYS = ("id", "title", "when", "kind", "status", "place", "people", "unit", "region",
-               "sources", "tags", "description", "extra")
+               "sources", "tags", "description", "extra", "claims")
+_CLAIM_KEYS = ("sources", "when", "place", "status", "title", "people", "note")
 _PLACE_KEYS = ("name", "locality", "region", "country", "latitude", "longitude", "timezone")
 _CREDIT_KEYS = ("name", "role")
 _SOURCE_KEYS = ("id", "title", "publisher", "url", "published", "language")
 _PRODUCTION_KEYS = ("title", "working_title", "studios", "wikidata")
 
 _EVENT_REQUIRED = frozenset(("id", "title", "when"))
+_CLAIM_REQUIRED = frozenset(("sources",))
 _PLACE_REQUIRED = frozenset(("name",))
 _CREDIT_REQUIRED = frozenset(("name",))
 _SOURCE_REQUIRED = frozenset(("id", "title"))
@@ -58,6 +67,7 @@ _PRODUCTION_REQUIRED = frozenset(("title",))
 _TIMELINE_REQUIRED = frozenset(("mitimeline", "title"))
 
 _EVENT_ALLOWED = frozenset(_EVENT_KEYS)
+_CLAIM_ALLOWED = frozenset(_CLAIM_KEYS)
 _PLACE_ALLOWED = frozenset(_PLACE_KEYS)
 _CREDIT_ALLOWED = frozenset(_CREDIT_KEYS)
 _SOURCE_ALLOWED = frozenset(_SOURCE_KEYS)
@@ -80,7 +90,9 @@ def timeline_to_data(timeline: Timeline) -> dict[str, Any]:
     Keys come in a fixed order and ``None``/empty fields are left out, so equal timelines
     give equal, identically ordered data.
     """
-    data: dict[str, Any] = {"mitimeline": FORMAT_VERSION, "title": timeline.title}
+    claims = any(event.claims for event in timeline.events)
+    version = FORMAT_VERSION if claims else CLAIMLESS_VERSION
+    data: dict[str, Any] = {"mitimeline": version, "title": timeline.title}
     if timeline.description is not None:
         data["description"] = timeline.description
     if timeline.production is not None:
@@ -114,6 +126,27 @@ def _event_data(event: Event) -> dict[str, Any]:
         data["description"] = event.description
     if event.extra:
         data["extra"] = _copy_json(event.extra)
+    if event.claims:
+        data["claims"] = [claim_data(claim) for claim in event.claims]
+    return data
+
+
+def claim_data(claim: Claim) -> dict[str, Any]:
+    """A claim as JSON data (its fields that are set, in model order), as the JSON format
+    writes it."""
+    data: dict[str, Any] = {"sources": list(claim.sources)}
+    if claim.when is not None:
+        data["when"] = claim.when.edtf
+    if claim.place is not None:
+        data["place"] = place_data(claim.place)
+    if claim.status is not None:
+        data["status"] = claim.status
+    if claim.title is not None:
+        data["title"] = claim.title
+    if claim.people:
+        data["people"] = [credit_data(credit) for credit in claim.people]
+    if claim.note is not None:
+        data["note"] = claim.note
     return data
 
 
@@ -192,13 +225,14 @@ class _Reader:
 
     def __init__(self) -> None:
         self.whens: dict[str, When] = {}
+        self.version = FORMAT_VERSION
         self.places: dict[tuple[Any, ...], Place] = {}
         self.credits: dict[tuple[Any, ...], Credit] = {}
 
     def timeline(self, data: Any) -> Timeline:
         path = "$"
         _check_object(data, path, "a mitimeline JSON document (an object)")
-        _check_version(data)
+        self.version = _check_version(data)
         _check_keys(data, path, "the document", _TIMELINE_ALLOWED, _TIMELINE_KEYS,
                     _TIMELINE_REQUIRED)
         title = _text(data["title"], "$.title")
@@ -240,14 +274,42 @@ class _Reader:
         extra = get("extra")
         if type(extra) is dict:
             _check_depth(extra, f"{path}.extra")
+        claims = get("claims", _ABSENT)
+        if claims is not _ABSENT:
+            claims = self.claims(claims, f"{path}.claims")
         try:  # positional arguments: measurably faster than Event(**fields)
             return Event(
                 data["id"], data["title"], when, get("kind", "other"), place, people,
                 get("unit"), get("status", "confirmed"), get("region"), sources,
-                get("description"), tags, extra,
+                get("description"), tags, extra, claims,
             )
         except InvalidEventError as exc:
             raise _invalid(exc, path, _EVENT_KEYS) from exc
+
+    def claims(self, data: Any, path: str) -> tuple[Claim, ...]:
+        if self.version < 2:
+            raise _error(f"claims need format version 2 (this document says "
+                         f"\"mitimeline\": {self.version}); write \"mitimeline\": 2", path)
+        if type(data) is not list:
+            raise _expected(path, "an array of claims", data)
+        return tuple(self.claim(item, f"{path}[{index}]") for index, item in enumerate(data))
+
+    def claim(self, data: Any, path: str) -> Claim:
+        _check_object(data, path, "a claim (an object with sources)")
+        _check_keys(data, path, "a claim", _CLAIM_ALLOWED, _CLAIM_KEYS, _CLAIM_REQUIRED)
+        fields = dict(data)
+        if type(fields["sources"]) is not list:
+            raise _expected(f"{path}.sources", "an array of source ids", fields["sources"])
+        if "when" in fields:
+            fields["when"] = _when(fields["when"], f"{path}.when", self.whens)
+        if "place" in fields:
+            fields["place"] = self.place(fields["place"], f"{path}.place")
+        if "people" in fields:
+            fields["people"] = self.people(fields["people"], f"{path}.people")
+        try:
+            return Claim(**fields)
+        except InvalidEventError as exc:
+            raise _invalid(exc, path, _CLAIM_KEYS) from exc
 
     def place(self, data: Any, path: str) -> Place:
         _check_object(data, path, "a place (an object)")
@@ -402,15 +464,18 @@ def _check_object(data: Any, path: str, what: str) -> None:
         raise _expected(path, what, data)
 
 
-def _check_version(data: dict[str, Any]) -> None:
+def _check_version(data: dict[str, Any]) -> int:
+    """The document's format version; ParseError when missing or not one we read."""
     supported = ", ".join(map(str, SUPPORTED_VERSIONS))
     if "mitimeline" not in data:
-        raise _error(f"missing the format version: expected \"mitimeline\": {FORMAT_VERSION} "
+        versions = " or ".join(map(str, SUPPORTED_VERSIONS))
+        raise _error(f"missing the format version: expected \"mitimeline\": {versions} "
                      "(is this a mitimeline JSON document?)", "$.mitimeline")
     version = data["mitimeline"]
     if isinstance(version, bool) or version not in SUPPORTED_VERSIONS:
         raise _error(f"unsupported format version {json.dumps(version)}; this version of "
                      f"mitimeline reads format version(s) {supported}", "$.mitimeline")
+    return int(version)
 
 
 def _check_keys(data: dict[str, Any], path: str, what: str, allowed: frozenset[str],

@@ -1,5 +1,5 @@
-"""The value classes of a production timeline: ``Place``, ``Credit``, ``Source``, ``Production``
-and ``Event``.
+"""The value classes of a production timeline: ``Place``, ``Credit``, ``Source``, ``Production``,
+``Claim`` and ``Event``.
 
 All are frozen, slotted attrs classes validated at construction: a bad field raises
 :class:`~mitimeline.errors.InvalidEventError` naming the field and what was expected. Sequences
@@ -23,6 +23,7 @@ __all__ = [
     "ID_SLUG",
     "KINDS",
     "STATUSES",
+    "Claim",
     "Credit",
     "Event",
     "Place",
@@ -210,7 +211,8 @@ def _optional_place(instance: object, attribute: attrs.Attribute[Any], value: ob
         raise _fail("Event.place", "a Place or None", value)
 
 
-def _credits(value: Iterable[Credit | str | tuple[str, str]]) -> tuple[Credit, ...]:
+def _credits(value: Iterable[Credit | str | tuple[str, str]],
+             owner: str = "Event") -> tuple[Credit, ...]:
     result = []
     for index, item in enumerate(value):
         if isinstance(item, Credit):
@@ -220,8 +222,64 @@ def _credits(value: Iterable[Credit | str | tuple[str, str]]) -> tuple[Credit, .
         elif isinstance(item, tuple) and len(item) == 2:
             result.append(Credit(*item))
         else:
-            raise _fail(f"Event.people[{index}]", "a Credit, a name, or (name, role)", item)
+            raise _fail(f"{owner}.people[{index}]", "a Credit, a name, or (name, role)", item)
     return tuple(result)
+
+
+def _optional_claim_place(instance: object, attribute: attrs.Attribute[Any],
+                          value: object) -> None:
+    if value is not None and not isinstance(value, Place):
+        raise _fail("Claim.place", "a Place or None", value)
+
+
+def _claim_sources(instance: object, attribute: attrs.Attribute[Any],
+                   value: tuple[Any, ...]) -> None:
+    if not value:
+        raise _fail("Claim.sources", "at least one source id", value)
+    for index, item in enumerate(value):
+        if not isinstance(item, str) or not ID_SLUG.fullmatch(item):
+            raise _fail(f"Claim.sources[{index}]", "a source id such as 'independent-2020-10-05'",
+                        item)
+
+
+def _optional_status(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and value not in STATUSES:
+        raise _fail("Claim.status", f"one of {', '.join(STATUSES)} or None", value)
+
+
+def _claim_credits(value: Iterable[Credit | str | tuple[str, str]]) -> tuple[Credit, ...]:
+    return _credits(value, "Claim")
+
+
+@attrs.frozen
+class Claim:
+    """What one or more sources state about an event, e.g.
+    ``Claim(["independent-2020-10-05"], when="2020-09", place=Place("Stranda"))``.
+
+    A field left ``None`` (or ``people`` empty) means these sources say nothing about it.
+    ``note`` is free text about the statement ("'last month' in a report of 5 Oct 2020").
+    """
+
+    sources: tuple[str, ...] = attrs.field(converter=_strings, validator=_claim_sources)
+    when: When | None = attrs.field(default=None, converter=_when_or_none)
+    place: Place | None = attrs.field(default=None, validator=_optional_claim_place)
+    status: str | None = attrs.field(default=None, validator=_optional_status)
+    title: str | None = attrs.field(default=None, validator=_text(required=False))
+    people: tuple[Credit, ...] = attrs.field(default=(), converter=_claim_credits)
+    note: str | None = attrs.field(default=None, validator=_text(required=False))
+
+
+def _claims(value: Iterable[Claim]) -> tuple[Claim, ...]:
+    claims = tuple(value)
+    for index, item in enumerate(claims):
+        if not isinstance(item, Claim):
+            raise _fail(f"Event.claims[{index}]", "a Claim", item)
+    return claims
+
+
+def _claimed_sources(claims: tuple[Claim, ...]) -> tuple[str, ...]:
+    """The union of the claims' sources, in first-cited order."""
+    return tuple(dict.fromkeys(source for claim in claims for source in claim.sources))
 
 
 def _extra(value: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -262,6 +320,11 @@ class Event:
     ``id`` is a slug unique within its timeline; ``when`` accepts anything
     :meth:`When.coerce` reads; ``sources`` are ids of the timeline's sources; ``extra`` is
     JSON data that plugins need to survive round trips.
+
+    ``claims`` are what each source states (:class:`Claim`). Without claims the event's own
+    fields are its only statement, cited by ``sources``. With claims the fields are the
+    reconciled view and ``sources`` is the union of the claims' sources: filled in when left
+    empty, and an error when given differently.
     """
 
     id: str = attrs.field(validator=_check(ID_SLUG, "a slug such as 'norway-ramp-jump'"))
@@ -279,6 +342,17 @@ class Event:
     description: str | None = attrs.field(default=None, validator=_text(required=False))
     tags: tuple[str, ...] = attrs.field(default=(), converter=_strings, validator=_each_text)
     extra: dict[str, Any] = attrs.field(factory=dict, converter=_extra, hash=False)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_claims)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.claims:
+            return
+        claimed = _claimed_sources(self.claims)
+        if not self.sources:
+            object.__setattr__(self, "sources", claimed)  # frozen: set once, while building
+        elif set(self.sources) != set(claimed):
+            raise _fail("Event.sources", f"the union of the claims' sources {list(claimed)}",
+                        list(self.sources))
 
     def __repr__(self) -> str:
         return f"<Event {self.id} {self.when} {self.kind}: {self.title!r}>"

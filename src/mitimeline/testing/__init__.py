@@ -14,6 +14,7 @@ from __future__ import annotations
 from ..plugins import registered
 from .contracts import GARBAGE, assert_roundtrip, check_exporter, check_parser, sample_timeline
 from .strategies import (
+    claims,
     credits,
     edtf_texts,
     events,
@@ -31,6 +32,7 @@ __all__ = [
     "assert_roundtrip",
     "check_exporter",
     "check_parser",
+    "claims",
     "credits",
     "edtf_texts",
     "events",

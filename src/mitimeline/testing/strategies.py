@@ -11,13 +11,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
-from ..model import ID_SLUG, KINDS, STATUSES, Credit, Event, Place, Production, Source
+from ..model import ID_SLUG, KINDS, STATUSES, Claim, Credit, Event, Place, Production, Source
 from ..timeline import Timeline
 from ..when import When
 
 __all__ = [
+    "claims",
     "credits",
     "edtf_texts",
     "events",
@@ -185,8 +187,33 @@ def json_values(max_leaves: int = 8) -> st.SearchStrategy[Any]:
     )
 
 
-def events(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Event]:
-    """Events with every field drawn, optional ones present or absent."""
+def claims() -> st.SearchStrategy[Claim]:
+    """Claims: one to three sources, each other field present or absent."""
+    return st.builds(
+        Claim,
+        sources=st.lists(slugs(), min_size=1, max_size=3),
+        when=_optional(whens()),
+        place=_optional(places()),
+        status=_optional(st.sampled_from(STATUSES)),
+        title=_optional(_nonblank_text()),
+        people=st.lists(credits(), max_size=2),
+        note=_optional(st.text(max_size=20)),
+    )
+
+
+def events(ids: st.SearchStrategy[str] | None = None,
+           with_claims: bool = False) -> st.SearchStrategy[Event]:
+    """Events with every field drawn, optional ones present or absent; ``with_claims`` also
+    draws claims (the event's sources are then theirs)."""
+    plain = _events(ids)
+    if not with_claims:
+        return plain
+    claimed = st.builds(lambda event, drawn: attrs.evolve(event, sources=(), claims=drawn),
+                        plain, st.lists(claims(), min_size=1, max_size=3))
+    return plain | claimed
+
+
+def _events(ids: st.SearchStrategy[str] | None) -> st.SearchStrategy[Event]:
     return st.builds(
         Event,
         id=slugs() if ids is None else ids,
@@ -205,12 +232,13 @@ def events(ids: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Event
     )
 
 
-def timelines(max_events: int = 6) -> st.SearchStrategy[Timeline]:
-    """Timelines of up to ``max_events`` events, with or without production and description."""
+def timelines(max_events: int = 6, with_claims: bool = False) -> st.SearchStrategy[Timeline]:
+    """Timelines of up to ``max_events`` events, with or without production and description;
+    ``with_claims`` gives some events claims."""
     return st.builds(
         Timeline,
         title=st.text(max_size=30),
-        events=st.lists(events(), max_size=max_events),
+        events=st.lists(events(with_claims=with_claims), max_size=max_events),
         sources=st.lists(sources(), max_size=3),
         production=_optional(productions()),
         description=_optional(st.text(max_size=40)),
