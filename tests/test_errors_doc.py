@@ -40,6 +40,7 @@ def test_every_documented_attribute_exists() -> None:
         "ParseError": errors.ParseError("m"),
         "ExportError": errors.ExportError("m"),
         "PluginLoadError": errors.PluginLoadError("m", "p"),
+        "MergeError": errors.MergeError("m", "s"),
     }
     for name, body in sections().items():
         attributes = body.split("**Attributes:**")[1].split("**Exit code:**")[0]

@@ -19,6 +19,7 @@ from .errors import (
     DateParseError,
     ExportError,
     InvalidEventError,
+    MergeError,
     MitimelineError,
     OptionsError,
     ParseError,
@@ -28,6 +29,7 @@ from .errors import (
 )
 from .formats import Exporter, NoOptions, Parser
 from .hookspecs import hookimpl
+from .merging import MergeReport, merge
 from .model import KINDS, STATUSES, Claim, Credit, Event, Place, Production, Source
 from .plugins import FormatInfo, PluginInfo, list_formats, list_plugins
 from .timeline import Timeline
@@ -47,6 +49,8 @@ __all__ = [
     "Finding",
     "FormatInfo",
     "InvalidEventError",
+    "MergeError",
+    "MergeReport",
     "MitimelineError",
     "NoOptions",
     "OptionsError",
@@ -70,4 +74,5 @@ __all__ = [
     "list_plugins",
     "load",
     "loads",
+    "merge",
 ]

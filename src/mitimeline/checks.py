@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from .claims import review
 from .model import Event, Place
 
 if TYPE_CHECKING:
@@ -29,7 +30,9 @@ class Finding:
 
     ``code`` is a stable slug (``"duplicate-event-id"``, ``"unknown-source"``,
     ``"end-before-start"``, ``"duplicate-source-id"``, ``"unsourced-event"``,
-    ``"unused-source"``); ``event`` and ``field`` locate it when they apply.
+    ``"unused-source"``, and from claims ``"contradiction"``, ``"rescheduled"``,
+    ``"place-variant"``, ``"outside-claim"``); ``event`` and ``field`` locate it when they
+    apply.
     """
 
     severity: str = attrs.field(validator=attrs.validators.in_(SEVERITIES))
@@ -76,7 +79,10 @@ def validate(timeline: Timeline) -> list[Finding]:
             findings.append(Finding("error", "duplicate-source-id",
                                     f"source id {source_id!r} used {count} times", None, "sources"))
     cited: set[str] = set()
+    published = {source.id: source.published for source in timeline.sources}
     for event in timeline.events:
+        findings.extend(Finding(note.severity, note.code, note.message, event.id, note.field)
+                        for note in review(event, published))
         cited.update(event.sources)
         for source_id in event.sources:
             if source_id not in source_ids:

@@ -11,6 +11,7 @@ __all__ = [
     "DateParseError",
     "ExportError",
     "InvalidEventError",
+    "MergeError",
     "MitimelineError",
     "OptionsError",
     "ParseError",
@@ -44,6 +45,18 @@ class InvalidEventError(MitimelineError, ValueError):
     def __init__(self, message: str, field: str = "") -> None:
         super().__init__(message)
         self.field = field
+
+
+class MergeError(MitimelineError, ValueError):
+    """Timelines that cannot be merged: two different ``Source`` records with one id.
+
+    ``source_id`` is that id; ``records`` holds the two records.
+    """
+
+    def __init__(self, message: str, source_id: str = "", records: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.source_id = source_id
+        self.records = records
 
 
 class OptionsError(MitimelineError, TypeError):

@@ -204,6 +204,13 @@ class Timeline:
         """Duplicate ids, unknown sources, intervals ending before they start, ..."""
         return validate(self)
 
+    def merge(self, *others: Timeline, **options: Any) -> Any:
+        """This timeline merged with ``others``: the same as ``mitimeline.merge(self, *others,
+        **options)`` (a ``Timeline``, or ``(Timeline, MergeReport)`` with ``report=True``)."""
+        from .merging import merge  # upward, on use: declared in the import contract
+
+        return merge(self, *others, **options)
+
     # -- formats --------------------------------------------------------------------------
 
     def export(
