@@ -166,3 +166,62 @@ def test_console_script_and_module_entry_point(tmp_path: Path) -> None:
                             capture_output=True, text=True, env=env, check=False)
     assert result.returncode == 0
     assert result.stdout.strip() == f"mitimeline {mitimeline.__version__}"
+
+
+def two_reports(tmp_path: Path) -> tuple[Path, Path]:
+    """Two reports of the same train-roof stunt, a month apart: a contradiction."""
+    stunt = {"title": "Train roof stunt", "kind": "stunt", "place": {"name": "Levanger",
+                                                                    "country": "NO"}}
+    first = write(tmp_path / "first.json", {
+        "mitimeline": 1, "title": "First report",
+        "sources": [{"id": "first", "title": "First", "published": "2020-10-05"}],
+        "events": [{**stunt, "id": "train-stunt", "when": "2020-09", "sources": ["first"]}]})
+    second = write(tmp_path / "second.json", {
+        "mitimeline": 1, "title": "Second report",
+        "sources": [{"id": "second", "title": "Second", "published": "2020-10-08"}],
+        "events": [{**stunt, "id": "roof-stunt", "when": "2020-08", "sources": ["second"]}]})
+    return first, second
+
+
+def test_merge_writes_one_timeline_and_a_summary(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = two_reports(tmp_path)
+    target = tmp_path / "out" / "merged.json"
+    code, out, err = run(capsys, "merge", str(first), str(second), "-o", str(target))
+    assert (code, err) == (0, "")
+    assert out == "2 events in, 1 events out, 1 joins, 1 contradictions, 0 reschedules\n"
+    merged = mitimeline.load(target)
+    assert [len(e.claims) for e in merged] == [2]
+    code, out, _ = run(capsys, "validate", str(target))
+    assert code == 0 and "[contradiction]" in out and "first says 2020-09" in out
+    code, out, _ = run(capsys, "show", str(target))
+    assert code == 0 and "[contradiction]" in out
+
+
+def test_merge_explains(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, second = two_reports(tmp_path)
+    code, out, _ = run(capsys, "merge", str(first), str(second), "-o",
+                       str(tmp_path / "m.json"), "--explain")
+    assert code == 0
+    assert "joined: train-stunt <- #0:train-stunt (first, 1.00), #1:roof-stunt" in out
+
+
+def test_merge_names_an_input_that_fails_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, _ = two_reports(tmp_path)
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    target = tmp_path / "merged.json"
+    code, out, err = run(capsys, "merge", str(first), str(broken), "-o", str(target))
+    assert code == 2 and out == ""
+    assert err.startswith(f"mitimeline merge: error: {broken}:")
+    assert not target.exists()
+
+
+def test_merge_refuses_a_source_clash(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    first, _ = two_reports(tmp_path)
+    clash = write(tmp_path / "clash.json", {
+        "mitimeline": 1, "title": "Clash",
+        "sources": [{"id": "first", "title": "Another first"}], "events": []})
+    code, _, err = run(capsys, "merge", str(first), str(clash), "-o", str(tmp_path / "m.json"))
+    assert code == 2 and "source id 'first' has two different records" in err

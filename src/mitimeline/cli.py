@@ -1,4 +1,4 @@
-"""The ``mitimeline`` command: convert, formats, plugins, validate, show.
+"""The ``mitimeline`` command: convert, merge, formats, plugins, validate, show.
 
 Exit codes: 0 success; 1 ``validate`` found errors; 2 bad usage or bad input (one line on
 stderr, no traceback unless ``--debug``); 3 an output could not be written; 130 interrupted
@@ -28,6 +28,8 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_OUTPUT = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130
+CLAIM_FINDINGS = ("contradiction", "rescheduled", "place-variant", "outside-claim")
+"""What ``show`` prints under the table: what the sources' claims disagree on."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -42,7 +44,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         except ExportError as exc:
             return _fail(args, exc, EXIT_OUTPUT)
         except OSError as exc:
-            return _fail(args, exc, EXIT_OUTPUT if args.command == "convert" else EXIT_INPUT)
+            writes = args.command in ("convert", "merge")
+            return _fail(args, exc, EXIT_OUTPUT if writes else EXIT_INPUT)
         except MitimelineError as exc:
             return _fail(args, exc, EXIT_INPUT)
         except KeyboardInterrupt:
@@ -89,6 +92,18 @@ def _parser() -> argparse.ArgumentParser:
                          help="exporter option; the value is read as JSON if it parses, "
                               "else as text (repeatable)")
     convert.set_defaults(run=_convert)
+
+    merge = commands.add_parser("merge", help="merge reports' timelines into one, each value "
+                                              "saying who states it")
+    merge.add_argument("inputs", nargs="+", metavar="IN", help="input files (any readable format)")
+    merge.add_argument("-o", "--output", required=True, metavar="OUT",
+                       help="output file (written atomically; format from the extension)")
+    merge.add_argument("--from", dest="from_format", metavar="FORMAT",
+                       help="input format (default: from each file's extension or content)")
+    _add_input_options(merge)
+    merge.add_argument("--explain", action="store_true",
+                       help="print which events joined and why, and each loner's best candidate")
+    merge.set_defaults(run=_merge)
 
     formats = commands.add_parser("formats", help="list the formats that can be read or written")
     formats.add_argument("--json", action="store_true", help="machine-readable output")
@@ -140,17 +155,37 @@ def _options(pairs: Sequence[str]) -> dict[str, Any]:
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
     timeline = _load(args)
     options = _options(args.option)
-    folder = Path(args.output).parent
+    _make_folder(args.output)
+    timeline.export(args.output, format=args.to_format, **options)
+    print(f"wrote {len(timeline)} events to {args.output}", file=out)
+    return EXIT_OK
+
+
+def _merge(args: argparse.Namespace, out: TextIO) -> int:
+    from .merging import merge  # measured import cost: only this command needs merging
+
+    options = _options(args.input_option)
+    # every input is loaded before anything is written; a ParseError names its file
+    timelines = [load(path, format=args.from_format, **options) for path in args.inputs]
+    merged, report = merge(*timelines, report=True)
+    _make_folder(args.output)
+    merged.export(args.output)
+    print(report.summary(), file=out)
+    if args.explain:
+        for line in str(report).splitlines()[1:]:
+            print(line, file=out)
+    return EXIT_OK
+
+
+def _make_folder(output: str) -> None:
+    folder = Path(output).parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ExportError(
-            f"cannot write {args.output!r}: cannot create the folder {str(folder)!r}: "
+            f"cannot write {output!r}: cannot create the folder {str(folder)!r}: "
             f"{os_reason(exc)}", errno=exc.errno,
         ) from exc
-    timeline.export(args.output, format=args.to_format, **options)
-    print(f"wrote {len(timeline)} events to {args.output}", file=out)
-    return EXIT_OK
 
 
 def _formats(args: argparse.Namespace, out: TextIO) -> int:
@@ -205,6 +240,9 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         for e in timeline
     ]
     _table(out, ("when", "kind", "title", "place", "sources"), rows)
+    for finding in timeline.validate():
+        if finding.code in CLAIM_FINDINGS:
+            print(finding, file=out)
     return EXIT_OK
 
 
