@@ -33,6 +33,7 @@ import bench_ical
 import bench_import
 import bench_intervals
 import bench_json
+import bench_merge
 import bench_news
 import bench_when
 from _common import Row, missed, print_rows, ratio_text, seconds
@@ -90,6 +91,9 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
                   lambda a: bench_conflicts.measure(
                       sorted({min(1_000, _scaled(a, a.events)), _scaled(a, a.events)}),
                       max(10, _scaled(a, a.events) // 50), a.repeat)),
+    "merge": ("merge() vs loading the reports, and vs pairwise scoring",
+              lambda a: bench_merge.measure(max(2, _scaled(a, a.events) // 10), 10,
+                                            min(2_000, _scaled(a, a.events) // 5), a.repeat)),
     "when": ("When.parse vs a regex floor and edtf",
              lambda a: bench_when.measure(_scaled(a, a.when), sample=a.edtf_sample)),
     "gantt": ("SVG and Mermaid Gantt at growing sizes",
@@ -100,7 +104,7 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
 }
 
 COUNTS = [
-    ("--events", 100_000, "events for JSON (and a tenth of it) and conflicts"),
+    ("--events", 100_000, "events for JSON (and a tenth of it), conflicts and merge"),
     ("--ics-events", 10_000, "events for .ics export/import"),
     ("--query-events", 1_000_000, "intervals for the query benchmark"),
     ("--queries", 1_000, "random queries per query figure"),

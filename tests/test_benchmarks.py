@@ -52,6 +52,8 @@ EXPECTED = [
     ("at (point)", "naive scan"),
     ("between (30 days)", "naive scan"),
     ("conflicts()", "pairwise check"),
+    ("merge(), ", "loading those reports"),
+    ("merge(), ", "pairwise scoring"),
     ("import mitimeline", "bare interpreter"),
     ("SVG Gantt, 20 events", ""),
     ("SVG Gantt, 200 events", "20 events × 10"),
