@@ -23,6 +23,7 @@ from mitimeline import (
     When,
 )
 from mitimeline.claims import narrow, place_relation
+from mitimeline.merging.matching import Entry, candidates
 from mitimeline.testing import timelines
 
 LAWS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -330,3 +331,26 @@ def test_any_merge_survives_a_json_round_trip(a: Timeline, b: Timeline) -> None:
     except MergeError:
         return
     assert mitimeline.loads(merged.dumps("json"), "json") == merged
+
+
+def test_a_loner_names_its_best_rejected_candidate() -> None:
+    one = report("one", "2020", Event("chase", "Car chase", "2020-09", kind="stunt",
+                                      place=Place("Rome", country="IT"), sources=["one"]))
+    two = report("two", "2020", Event("jump", "Ramp jump", "2020-09", kind="stunt",
+                                      place=Place("Stranda", country="NO"), sources=["two"]))
+    _, explained = mitimeline.merge(one, two, report=True)
+    assert explained.joins == ()
+    first = explained.alone[0]
+    assert first.best is not None and first.best.event == "jump"
+    assert first.best.score < 0.75
+
+
+def test_candidates_come_from_a_sweep_not_all_pairs() -> None:
+    events = [Event(f"e{i}", f"Title {i * 7919}",
+                    f"20{10 + i % 20}-{1 + i % 12:02}-{1 + i % 28:02}", kind="shoot",
+                    sources=["s"]) for i in range(400)]
+    entries = [Entry(i % 2, i, event) for i, event in enumerate(events)]
+    pairs = list(candidates(entries))
+    assert len(pairs) == len(set(pairs))
+    assert len(pairs) < 400 * 399 // 2 // 20
+    assert all(entries[a].input != entries[b].input for a, b in pairs)

@@ -57,9 +57,10 @@ def merge(*timelines: Timeline, match: Matcher | None = None, threshold: float =
         event = _merged(members, published, used)
         events.append(event)
         if len(members) > 1:
-            joins.append(Join(event.id, tuple(
-                Member(m.input, m.event.id, *how.get(m.position, ("first", 1.0)))
-                for m in members)))
+            joins.append(Join(event.id, (Member(members[0].input, members[0].event.id, "first",
+                                                1.0),
+                                         *(Member(m.input, m.event.id, *how[m.position])
+                                           for m in members[1:]))))
             notes = reconcile(event.claims, event.kind, published).notes
             contradictions += sum(n.code == "contradiction" for n in notes)
             reschedules += sum(n.code == "rescheduled" for n in notes)
@@ -71,8 +72,9 @@ def merge(*timelines: Timeline, match: Matcher | None = None, threshold: float =
     )
     if not report:
         return merged
-    alone = tuple(_alone(entries[group[0]], entries, scored)
-                  for group in groups if len(group) == 1)
+    best = _best_candidates(entries, scored)
+    alone = tuple(Alone(entries[group[0]].input, entries[group[0]].event.id,
+                        best.get(group[0])) for group in groups if len(group) == 1)
     return merged, MergeReport(tuple(joins), alone, len(entries), len(events),
                                contradictions, reschedules)
 
@@ -149,6 +151,7 @@ def _join(entries: Sequence[Entry], scored: dict[tuple[int, int], Scored], thres
         keep, gone = min(ra, rb), max(ra, rb)
         parent[gone] = keep
         inputs[keep] |= inputs[gone]
+        how.setdefault(a, (result.rule, result.score))
         how.setdefault(b, (result.rule, result.score))
     groups: dict[int, list[int]] = {}
     for entry in entries:
@@ -156,15 +159,16 @@ def _join(entries: Sequence[Entry], scored: dict[tuple[int, int], Scored], thres
     return list(groups.values()), how
 
 
-def _alone(entry: Entry, entries: Sequence[Entry],
-           scored: dict[tuple[int, int], Scored]) -> Alone:
-    best: Member | None = None
+def _best_candidates(entries: Sequence[Entry], scored: dict[tuple[int, int], Scored],
+                     ) -> dict[int, Member]:
+    """Each position's best-scoring candidate (the first of equals), in one pass."""
+    best: dict[int, Member] = {}
     for (a, b), result in scored.items():
-        if entry.position in (a, b):
-            other = entries[b if a == entry.position else a]
-            if best is None or result.score > best.score:
-                best = Member(other.input, other.event.id, result.rule, result.score)
-    return Alone(entry.input, entry.event.id, best)
+        for mine, theirs in ((a, b), (b, a)):
+            if mine not in best or result.score > best[mine].score:
+                other = entries[theirs]
+                best[mine] = Member(other.input, other.event.id, result.rule, result.score)
+    return best
 
 
 def _claims_of(event: Event) -> tuple[Claim, ...]:
