@@ -354,3 +354,10 @@ def test_candidates_come_from_a_sweep_not_all_pairs() -> None:
     assert len(pairs) == len(set(pairs))
     assert len(pairs) < 400 * 399 // 2 // 20
     assert all(entries[a].input != entries[b].input for a, b in pairs)
+
+
+def test_ids_repeated_within_an_input_stay_repeated() -> None:
+    # found by Hypothesis: merging kept such a timeline unchanged only once ids were left alone
+    tl = Timeline("t", [Event("x", "X", "2000", status="planned"),
+                        Event("x", "X", "2000/2000", status="planned")])
+    assert mitimeline.merge(tl, tl).events == tl.events

@@ -50,11 +50,10 @@ def merge(*timelines: Timeline, match: Matcher | None = None, threshold: float =
     groups, how = _join(entries, scored, threshold)
     events: list[Event] = []
     joins: list[Join] = []
-    used: set[str] = set()
     contradictions = reschedules = 0
     for group in groups:
         members = [entries[p] for p in group]
-        event = _merged(members, published, used)
+        event = _merged(members, published)
         events.append(event)
         if len(members) > 1:
             joins.append(Join(event.id, (Member(members[0].input, members[0].event.id, "first",
@@ -180,8 +179,9 @@ def _claims_of(event: Event) -> tuple[Claim, ...]:
                   title=event.title, people=event.people),)
 
 
-def _merged(members: Sequence[Entry], published: dict[str, Any], used: set[str]) -> Event:
-    """One event from the joined input events (the first gives id and title)."""
+def _merged(members: Sequence[Entry], published: dict[str, Any]) -> Event:
+    """One event from the joined input events (the first gives id and title); ids repeated
+    within an input stay repeated (``validate()`` reports them)."""
     first = members[0].event
     if all(m.event == first for m in members):
         event = first
@@ -203,10 +203,4 @@ def _merged(members: Sequence[Entry], published: dict[str, Any], used: set[str])
                              None),
             tags=tuple(dict.fromkeys(t for m in members for t in m.event.tags)),
             extra=extra, sources=(), claims=claims)
-    if event.id in used:
-        number = 2
-        while f"{event.id}-{number}" in used:
-            number += 1
-        event = attrs.evolve(event, id=f"{event.id}-{number}")
-    used.add(event.id)
     return event
