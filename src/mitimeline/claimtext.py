@@ -13,7 +13,8 @@ from collections.abc import Mapping, Sequence
 
 from .model import Claim, Source
 
-__all__ = ["NO_DETAILS", "differ", "source_name", "statement", "summary", "who_says_what"]
+__all__ = ["NO_DETAILS", "differ", "source_name", "statement", "summary", "verdict",
+           "who_says_what"]
 
 NO_DETAILS = "no details"
 """The statement of a claim that states nothing but its sources (and perhaps a note)."""
@@ -72,11 +73,15 @@ def who_says_what(claims: Sequence[Claim], sources: Mapping[str, Source]) -> lis
     return [(" and ".join(names), what) for what, names in groups.items()]
 
 
+def verdict(claims: Sequence[Claim]) -> str:
+    """``"Sources differ"`` when :func:`differ`, else ``"Sources agree"``."""
+    return "Sources differ" if differ(claims) else "Sources agree"
+
+
 def summary(claims: Sequence[Claim], sources: Mapping[str, Source]) -> str:
-    """One line: ``"Sources differ — who: what; who: what"`` when :func:`differ`, else
-    ``"Sources agree — who: what; ..."``; empty without claims."""
+    """One line: the :func:`verdict`, then ``" — who: what; who: what"`` (from
+    :func:`who_says_what`); empty without claims."""
     if not claims:
         return ""
-    verdict = "Sources differ" if differ(claims) else "Sources agree"
-    return f"{verdict} — " + "; ".join(f"{who}: {what}" for who, what in who_says_what(
+    return f"{verdict(claims)} — " + "; ".join(f"{who}: {what}" for who, what in who_says_what(
         claims, sources))
