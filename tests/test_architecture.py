@@ -30,7 +30,7 @@ PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 CONFIG = PYPROJECT["tool"]["importlinter"]
 LAYERS = next(c for c in CONFIG["contracts"] if c["id"] == "layers")
 CONVENIENCE_METHODS = {"export", "dumps", "gantt", "to_dataframe", "from_dataframe", "_repr_html_",
-                       "merge"}
+                       "merge", "claims_dataframe"}
 """The public entry points allowed to import upwards (docs/architecture.md)."""
 
 

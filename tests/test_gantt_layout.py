@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mitimeline import Credit, Event, ExportError, Place, Source, Timeline
+from mitimeline import Claim, Credit, Event, ExportError, Place, Source, Timeline
 from mitimeline.gantt.layout import Layout, build_layout
 from mitimeline.gantt.options import ChartOptions, GanttOptions
 from mitimeline.gantt.text import ELLIPSIS, shorten, text_width
 from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.gantt.ticks import FIRST_DAY, LAST_DAY, UNITS, TickUnit, choose_unit, ticks
-from mitimeline.testing import events, timelines
+from mitimeline.testing import claimed_timeline, events, timelines
 
 
 def day(text: str) -> int:
@@ -221,6 +221,27 @@ def test_hover_has_date_place_people_and_sources() -> None:
         "Sources: Outlet: A report (2020-10-05); unknown-id",
     ]
     assert hover[5].endswith(ELLIPSIS) and len(hover[5]) <= 301
+
+
+def test_hover_lists_every_claim() -> None:
+    tl = claimed_timeline()
+    layout = build_layout(tl, GanttOptions(sort="input"))
+    jump, release = (layout.hover(row).splitlines() for row in layout.rows())
+    assert jump[-3:] == [
+        "Sources differ:",
+        "- The Independent, 5 October 2020: September 2020, at Stranda, NO ('last month' in a "
+        "report of 5 October 2020)",
+        "- AceShowbiz, October 2020: early October 2020, with Tom Cruise (actor)",
+    ]
+    assert release[-2:] == [
+        "Sources agree:",
+        "- The Independent, 5 October 2020 and AceShowbiz, October 2020: 19 November 2021, "
+        "planned",
+    ]
+    claim = Claim("unknown-id", title="Line\nbreak\x07")
+    alone = build_layout(Timeline("t", [Event(id="e", title="E", when="2020", claims=[claim])]),
+                         GanttOptions())
+    assert "- unknown-id: “Line break\ufffd”" in alone.hover(next(alone.rows()))
 
 
 def test_legend_lists_what_is_drawn() -> None:

@@ -22,7 +22,7 @@ from mitimeline import Event, ExportError, OptionsError, Place, Source, Timeline
 from mitimeline.default_plugins.ical import ExportOptions, ICalExporter
 from mitimeline.default_plugins.ical.rfc5545.text import escape_text, fold, visible_text
 from mitimeline.default_plugins.ical.write.calendar import UID_NAMESPACE, calendar_lines, uuid5
-from mitimeline.testing import check_exporter, sample_timeline, timelines
+from mitimeline.testing import check_exporter, claimed_timeline, sample_timeline, timelines
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "ical"
@@ -483,3 +483,26 @@ def test_fold_matches_icalendar(text: str) -> None:
 
     line = "X-TEST:" + escape_text(visible_text(text))
     assert fold(line) == _foldline(line).encode("utf-8")
+
+
+# -- claims ------------------------------------------------------------------------------
+
+
+def test_claims_are_kept_losslessly_and_described() -> None:
+    jump, release = vevents(export(claimed_timeline()))
+    (claims,) = jump["X-MITIMELINE-CLAIMS"]
+    assert claims.startswith('[{"sources":["independent-2020-10-05"]\\,"when":"2020-09"')
+    assert ("\\n\\nSources differ — The Independent\\, 5 October 2020: September 2020\\, at "
+            "Stranda\\, NO ('last month' in a report of 5 October 2020)\\; AceShowbiz\\, "
+            "October 2020: early October 2020\\, with Tom Cruise (actor)\\n\\nSources:\\n"
+            ) in jump["DESCRIPTION"][0]
+    assert ("Sources agree — The Independent\\, 5 October 2020 and AceShowbiz\\, October 2020: "
+            "19 November 2021\\, planned") in release["DESCRIPTION"][0]
+
+
+def test_claims_follow_the_include_sources_and_lossless_options() -> None:
+    (jump, _release) = vevents(export(claimed_timeline(), include_sources=False,
+                                      lossless=False))
+    assert "Sources" not in jump["DESCRIPTION"][0] and "X-MITIMELINE-CLAIMS" not in jump
+    (jump, _release) = vevents(export(claimed_timeline(), description_template="{claims}"))
+    assert jump["DESCRIPTION"][0].startswith("Sources differ — ")

@@ -434,6 +434,11 @@ def ours(*lines: str) -> bytes:
     ("X-MITIMELINE-REGION:Norway", "Event.region: expected an ISO 3166 code"),
     ('X-MITIMELINE-SOURCES:[""]', "Event.sources[0]: expected non-empty text"),
     ('X-MITIMELINE-EXTRA:{"a":1e999}', "Event.extra.a: expected a finite number"),
+    ("X-MITIMELINE-CLAIMS:[{oops", "X-MITIMELINE-CLAIMS is not valid JSON; ignored"),
+    ("X-MITIMELINE-CLAIMS:{}", "X-MITIMELINE-CLAIMS should hold a JSON list; ignored"),
+    ('X-MITIMELINE-CLAIMS:[{"when":"2020"}]', "X-MITIMELINE-CLAIMS: $[0].sources: missing"),
+    ('X-MITIMELINE-CLAIMS:[{"sources":["a"]\\,"when":"2020-13"}]',
+     "X-MITIMELINE-CLAIMS: $[0].when: expected an EDTF date"),
 ])
 def test_damaged_lossless_properties_are_findings(line: str, message: str) -> None:
     timeline, findings = read(ours(line))

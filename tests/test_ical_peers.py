@@ -323,7 +323,7 @@ def awkward_text() -> st.SearchStrategy[str]:
 
 @st.composite
 def awkward_events(draw: st.DrawFn) -> Event:
-    event = draw(events())
+    event = draw(events(with_claims=True))
     text = awkward_text()
     place = event.place
     if place is not None:

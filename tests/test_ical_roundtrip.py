@@ -8,7 +8,8 @@ What iCalendar carries:
   SUMMARY shows it (``c.`` for approximate dates, control characters removed), the calendar
   span of the date (:func:`calendar_span`), the kind and the visible tags (CATEGORIES), the
   status as STATUS maps it, the place as LOCATION text plus GEO to six decimals, and the
-  DESCRIPTION text. Ids, people, units, regions, sources and extra are not carried.
+  DESCRIPTION text (who says what, for an event with claims). Ids, people, units, regions,
+  sources, extra and claims are not carried.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ def export(tl: Timeline, **options: Any) -> bytes:
 
 
 @settings(max_examples=150, deadline=None)
-@given(timelines())
+@given(timelines() | timelines(with_claims=True))
 def test_lossless_round_trip(tl: Timeline) -> None:
     raw = export(tl)
     back, findings = load_with_findings(io.BytesIO(raw))
@@ -56,7 +57,7 @@ def test_contract_round_trip() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(timelines())
+@given(timelines() | timelines(with_claims=True))
 def test_standard_properties_round_trip(tl: Timeline) -> None:
     back, findings = load_with_findings(io.BytesIO(export(tl, lossless=False)))
     assert findings == ()
@@ -82,7 +83,8 @@ def check_standard_event(before: Event, after: Event, describer: Describer) -> N
         assert after.place is None
     else:
         check_standard_place(before, after)
-    assert (after.people, after.unit, after.region, after.sources) == ((), None, None, ())
+    assert (after.people, after.unit, after.region, after.sources, after.claims) == (
+        (), None, None, (), ())
 
 
 def check_standard_place(before: Event, after: Event) -> None:

@@ -535,3 +535,14 @@ def test_unencodable_text_names_the_json_path_of_the_first_lone_surrogate() -> N
         "$.a[1].b", "\udc80")
     assert unencodable_text({"a": {"odd key\ud800": 1}}) == ("$.a (a key)", "\ud800")
     assert unencodable_text(["\udfff"]) == ("$[0]", "\udfff")
+
+
+def test_claims_from_data_reads_what_claim_data_writes() -> None:
+    from mitimeline.jsonio import claim_data, claims_from_data
+    from mitimeline.testing import claimed_timeline
+
+    claims = claimed_timeline().events[0].claims
+    assert claims_from_data([claim_data(claim) for claim in claims]) == claims
+    with pytest.raises(ParseError) as caught:
+        claims_from_data([{"sources": ["a"], "when": 2020}], "claims")
+    assert caught.value.location == "claims[0].when"

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 
 from mitimeline import (
+    Claim,
     Credit,
     Event,
     ExportError,
@@ -26,8 +27,15 @@ from mitimeline import (
     UnknownFormatError,
 )
 from mitimeline.gantt.chart import Chart
-from mitimeline.notebook import COLUMNS, INLINE_CHART_LIMIT, TABLE_HEAD, TABLE_TAIL
-from mitimeline.testing import timelines
+from mitimeline.notebook import (
+    CLAIM_COLUMNS,
+    COLUMNS,
+    INLINE_CHART_LIMIT,
+    TABLE_HEAD,
+    TABLE_TAIL,
+    claims_dataframe,
+)
+from mitimeline.testing import claimed_timeline, timelines
 from test_gantt_support import production
 from test_gantt_svg import features, mi7
 
@@ -74,6 +82,42 @@ def test_round_trip_keeps_everything() -> None:
 @given(timelines(max_events=5))
 def test_round_trip_any_timeline(tl: Timeline) -> None:
     assert Timeline.from_dataframe(tl.to_dataframe()) == tl
+
+
+def test_claims_keep_one_row_per_event() -> None:
+    tl = claimed_timeline()
+    df = tl.to_dataframe()
+    assert list(df.columns) == list(COLUMNS) and list(df["id"]) == [e.id for e in tl]
+    assert df["sources"][0] == ("independent-2020-10-05", "aceshowbiz-2020-10")
+
+
+@settings(max_examples=20, deadline=None)
+@given(timelines(max_events=4, with_claims=True))
+def test_claims_dataframe_has_a_row_per_claim(tl: Timeline) -> None:
+    df = tl.claims_dataframe()
+    assert list(df.columns) == list(CLAIM_COLUMNS)
+    claims = [(event.id, claim) for event in tl for claim in event.claims]
+    assert list(df["event"]) == [event_id for event_id, _claim in claims]
+    assert list(df["sources"]) == [claim.sources for _id, claim in claims]
+    assert str(df["lower"].dtype) == str(df["upper"].dtype) == "datetime64[s]"
+
+
+def test_claims_dataframe_columns() -> None:
+    df = claims_dataframe(claimed_timeline())
+    assert len(df) == 3
+    first = df.iloc[0]
+    assert (first["event"], first["sources"], first["edtf"]) == (
+        "norway-ramp-jump", ("independent-2020-10-05",), "2020-09")
+    assert (first["lower"], first["upper"]) == (pandas.Timestamp("2020-09-01"),
+                                                pandas.Timestamp("2020-09-30"))
+    assert (first["place"], first["note"]) == (
+        "Stranda, NO", "'last month' in a report of 5 October 2020")
+    assert pandas.isna(first["status"]) and pandas.isna(first["title"])
+    assert first["people"] == ()
+    assert df.iloc[1]["people"] == (Credit("Tom Cruise", "actor"),)
+    assert df.iloc[2]["status"] == "planned"
+    empty = claims_dataframe(Timeline("t", [Event(id="a", title="A", when="2020")]))
+    assert list(empty.columns) == list(CLAIM_COLUMNS) and len(empty) == 0
 
 
 def test_from_a_hand_made_dataframe() -> None:
@@ -222,6 +266,26 @@ def test_event_html() -> None:
     assert "early October 2020 (approximate) <code>2020-10-01~/2020-10-10~</code>" in html
     assert repr(event) == ("<Event norway-train-roof 2020-10-01~/2020-10-10~ stunt: 'Stunt: "
                            "fight on the roof of a moving train'>")
+
+
+def test_html_shows_who_says_what() -> None:
+    tl = claimed_timeline()
+    html = tl._repr_html_()
+    assert ("<br><small>Sources differ — The Independent, 5 October 2020: September 2020, at "
+            "Stranda, NO (&#x27;last month&#x27; in a report of 5 October 2020); AceShowbiz, "
+            "October 2020: early October 2020, with Tom Cruise (actor)</small></td>") in html
+    event_html = tl.events[1]._repr_html_()
+    assert ('<th style="text-align:left">claims</th><td style="text-align:left">Sources agree:'
+            "<br>independent-2020-10-05 and aceshowbiz-2020-10: 19 November 2021, planned"
+            "</td>") in event_html
+
+
+def test_claims_html_is_escaped() -> None:
+    claim = Claim("a", title="<script>x</script>", note="<b>n</b>")
+    tl = Timeline("t", [Event(id="a", title="A", when="2020", claims=[claim])])
+    for html in (tl._repr_html_(), tl.events[0]._repr_html_()):
+        assert "<script" not in html and "<b>n" not in html
+        assert "“&lt;script&gt;x&lt;/script&gt;” (&lt;b&gt;n&lt;/b&gt;)" in html
 
 
 def test_plain_reprs_stay_short() -> None:

@@ -27,6 +27,7 @@ __all__ = [
     "FORMAT_VERSION",
     "SUPPORTED_VERSIONS",
     "claim_data",
+    "claims_from_data",
     "credit_data",
     "place_data",
     "production_data",
@@ -218,6 +219,14 @@ def timeline_from_data(data: Any) -> Timeline:
     first problem found and a message saying what was expected there.
     """
     return _Reader().timeline(data)
+
+
+def claims_from_data(data: Any, path: str = "$") -> tuple[Claim, ...]:
+    """Read a JSON array of claims (as :func:`claim_data` writes each) strictly, as the JSON
+    format's ``claims`` key is read: :class:`~mitimeline.ParseError` at the first problem,
+    its ``location`` a JSON path under ``path`` (``$[1].when``). For formats that keep
+    claims as JSON (the iCalendar and CSV ones)."""
+    return _Reader().claims(data, path)
 
 
 class _Reader:

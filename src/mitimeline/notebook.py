@@ -1,7 +1,8 @@
 """Timelines in notebooks: pandas DataFrames both ways, and rich HTML displays.
 
 - :func:`to_dataframe` / :func:`from_dataframe` (behind ``Timeline.to_dataframe()`` and
-  ``Timeline.from_dataframe(df)``) need pandas: ``pip install "mitimeline[pandas]"``;
+  ``Timeline.from_dataframe(df)``) and :func:`claims_dataframe` (behind
+  ``Timeline.claims_dataframe()``) need pandas: ``pip install "mitimeline[pandas]"``;
   without it they raise ``ImportError`` naming the extra.
 - :func:`timeline_html` and :func:`event_html` (behind ``_repr_html_``) need nothing: a
   compact table, plus the inline SVG Gantt chart for timelines of up to
@@ -18,20 +19,23 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from .claimtext import summary, verdict, who_says_what
 from .errors import InvalidEventError, MitimelineError
 from .gantt.chart import Chart
 from .gantt.options import ChartOptions
 from .gantt.text import printable_line, shorten
 from .jsonio import timeline_from_data, timeline_to_data
-from .model import Credit, Event, Place, Source
+from .model import Claim, Credit, Event, Place, Source
 from .timeline import Timeline
 
 if TYPE_CHECKING:
     import pandas
 
 __all__ = [
+    "CLAIM_COLUMNS",
     "COLUMNS",
     "INLINE_CHART_LIMIT",
+    "claims_dataframe",
     "event_html",
     "from_dataframe",
     "timeline_html",
@@ -42,6 +46,10 @@ COLUMNS = ("id", "title", "kind", "edtf", "lower", "upper", "precision", "approx
            "uncertain", "status", "place", "locality", "place_region", "country", "lat", "lon",
            "timezone", "region", "unit", "people", "sources", "tags", "description", "extra")
 """The columns of :func:`to_dataframe`, in order."""
+
+CLAIM_COLUMNS = ("event", "sources", "edtf", "lower", "upper", "place", "status", "title",
+                 "people", "note")
+"""The columns of :func:`claims_dataframe`, in order."""
 
 INLINE_CHART_LIMIT = 500
 """A timeline's HTML display includes its Gantt chart up to this many events."""
@@ -82,9 +90,7 @@ def to_dataframe(timeline: Timeline) -> pandas.DataFrame:
 
     rows = [_record(event) for event in timeline.events]
     columns: dict[str, Any] = {name: [row[name] for row in rows] for name in COLUMNS}
-    for name in ("lower", "upper"):
-        columns[name] = numpy.array(
-            [day.isoformat() if day else "NaT" for day in columns[name]], dtype="datetime64[s]")
+    _day_columns(columns)
     for name in ("lat", "lon"):
         columns[name] = numpy.array(
             [math.nan if value is None else value for value in columns[name]], dtype="float64")
@@ -95,6 +101,48 @@ def to_dataframe(timeline: Timeline) -> pandas.DataFrame:
     meta.pop("events", None)
     frame.attrs[ATTRS_KEY] = meta
     return frame
+
+
+def _day_columns(columns: dict[str, Any]) -> None:
+    """Make the ``lower`` and ``upper`` lists of days ``datetime64[s]`` arrays, None NaT."""
+    import numpy  # comes with pandas (optional and heavy), so only imported here
+
+    for name in ("lower", "upper"):
+        columns[name] = numpy.array(
+            [day.isoformat() if day else "NaT" for day in columns[name]], dtype="datetime64[s]")
+
+
+def claims_dataframe(timeline: Timeline) -> pandas.DataFrame:
+    """One row per claim, events in timeline order and each event's claims in order, with
+    the columns :data:`CLAIM_COLUMNS`; no rows for events without claims.
+
+    ``event`` is the event's id; ``sources`` a tuple of the claim's source ids; ``edtf``,
+    ``lower`` and ``upper`` its date as in :func:`to_dataframe` (None and NaT when the claim
+    states none); ``place`` the place as text (``str(place)``); ``people`` a tuple of
+    ``Credit``; a field the claim does not state is missing (NaN/None).
+    """
+    pandas = _pandas()
+    rows = [_claim_record(event.id, claim) for event in timeline.events
+            for claim in event.claims]
+    columns: dict[str, Any] = {name: [row[name] for row in rows] for name in CLAIM_COLUMNS}
+    _day_columns(columns)
+    return pandas.DataFrame(columns, columns=list(CLAIM_COLUMNS))
+
+
+def _claim_record(event_id: str, claim: Claim) -> dict[str, Any]:
+    when = claim.when
+    return {
+        "event": event_id,
+        "sources": claim.sources,
+        "edtf": when.edtf if when else None,
+        "lower": None if when is None or when.open_start else when.lower,
+        "upper": None if when is None or when.open_end else when.upper,
+        "place": str(claim.place) if claim.place else None,
+        "status": claim.status,
+        "title": claim.title,
+        "people": claim.people,
+        "note": claim.note,
+    }
 
 
 def _record(event: Event) -> dict[str, Any]:
@@ -279,7 +327,8 @@ def timeline_html(timeline: Timeline) -> str:
             f'<td style="text-align:left">{_esc(printable_line(event.title))}</td>'
             f'<td style="text-align:left">{event.kind}</td>'
             f'<td style="text-align:left">{_esc(printable_line(str(event.place or "")))}</td>'
-            f'<td style="text-align:left">{_sources_html(event.sources, sources)}</td></tr>')
+            f'<td style="text-align:left">{_sources_html(event.sources, sources)}'
+            f"{_claims_line(event, sources)}</td></tr>")
     parts.append("</tbody></table>")
     if len(events) <= INLINE_CHART_LIMIT:
         parts.append(Chart(timeline, ChartOptions()).svg())
@@ -310,6 +359,22 @@ def _sources_html(ids: Iterable[str], sources: Mapping[str, Source]) -> str:
     return "; ".join(links)
 
 
+def _claims_line(event: Event, sources: Mapping[str, Source]) -> str:
+    """Under an event's sources in the timeline table: who says what, on one line (empty
+    without claims)."""
+    if not event.claims:
+        return ""
+    return f"<br><small>{_esc(printable_line(summary(event.claims, sources)))}</small>"
+
+
+def _claims_html(claims: tuple[Claim, ...]) -> str:
+    """An event's claims for its own table: the verdict, then who says what, a line each
+    (sources by id: an event alone does not know the timeline's records)."""
+    lines = [f"{verdict(claims)}:", *(f"{who}: {what}" for who, what in who_says_what(
+        claims, {}))]
+    return "<br>".join(_esc(printable_line(line)) for line in lines)
+
+
 def event_html(event: Event) -> str:
     """The event's fields as a two-column table, leaving out empty ones."""
     when = event.when
@@ -328,6 +393,8 @@ def event_html(event: Event) -> str:
         ("description", event.description),
     ]
     fields += [(name, _esc(printable_line(value))) for name, value in optional if value]
+    if event.claims:
+        fields.append(("claims", _claims_html(event.claims)))
     rows = "".join(f'<tr><th style="text-align:left">{name}</th>'
                    f'<td style="text-align:left">{value}</td></tr>' for name, value in fields)
     return (f"<table><caption style=\"text-align:left\"><strong>{_esc(printable_line(event.title))}"

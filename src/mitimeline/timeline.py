@@ -244,6 +244,12 @@ class Timeline:
 
         return to_dataframe(self)
 
+    def claims_dataframe(self) -> pandas.DataFrame:
+        """One row per claim of every event (needs pandas: ``pip install "mitimeline[pandas]"``)."""
+        from .notebook import claims_dataframe  # upward, on use: declared in the import contract
+
+        return claims_dataframe(self)
+
     @classmethod
     def from_dataframe(cls, df: pandas.DataFrame) -> Timeline:
         """The timeline back from :meth:`to_dataframe`'s shape of DataFrame (needs pandas)."""

@@ -24,6 +24,7 @@ from mitimeline.testing import (
     assert_roundtrip,
     check_exporter,
     check_parser,
+    claimed_timeline,
     sample_timeline,
     timelines,
 )
@@ -38,13 +39,14 @@ from mitimeline_csv.cells import (
     split_list,
     split_people,
 )
+from mitimeline_csv.columns import written_columns
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "seeds" / "mi7-example.json"
 DATASET = ROOT / "seeds" / "mi7.json"
 GOLDEN = Path(__file__).with_name("golden")
 UPDATE = bool(os.environ.get("MITIMELINE_UPDATE_GOLDEN"))
-HEADER = ",".join(COLUMNS)
+HEADER = ",".join(written_columns(claims=False))
 
 # Text full of what matters to CSV cells, lists and formulas.
 hostile = st.text(alphabet=st.sampled_from("'=+-@\t\r\n;,\"\\() 1.eé") | st.characters(
@@ -75,6 +77,7 @@ def carried(timeline: mitimeline.Timeline) -> list[tuple[Any, ...]]:
                 e.place.latitude, e.place.longitude, e.place.timezone),
             [(c.name, _text(c.role)) for c in e.people],
             _text(e.unit), e.status, e.region, e.sources, _text(e.description), e.tags, e.extra,
+            e.claims,
         )
         for e in timeline
     ]
@@ -169,7 +172,7 @@ def test_what_the_round_trip_drops(tmp_path: Path) -> None:
     assert not [f for f in merged.validate() if f.code == "unknown-source"]
 
 
-@given(timelines())
+@given(timelines() | timelines(with_claims=True))
 def test_round_trip_of_generated_timelines(timeline: mitimeline.Timeline) -> None:
     assert_roundtrip(CSVExporter(), CSVParser(), timeline, carried=carried)
 
@@ -347,7 +350,8 @@ def test_formulas_are_neutralised_and_restored(title: str) -> None:
     timeline = mitimeline.Timeline(events=[mitimeline.Event(id="a", title=title, when="2020",
                                                             tags=[title], people=[title])])
     text = dumps(timeline)
-    row = dict(zip(COLUMNS, list(csv.reader(io.StringIO(text, newline="")))[1], strict=True))
+    row = dict(zip(written_columns(False), list(csv.reader(io.StringIO(text, newline="")))[1],
+                   strict=True))
     assert row["title"] == "'" + title
     for column in ("title", "tags", "people"):  # a list cell may start with an escape instead
         assert row[column][0] not in "=+-@\t\r"
@@ -457,7 +461,17 @@ H = "id,title,when"
         (H + ',extra\na,A,2020,"{""x"": 1e999}"\n', "row 2, column 'extra'",
          "expected a finite number"),
         (H + "\na,A,2020,x\n", "row 2", "expected at most 3 cells (one per column in the header)"),
-        ("a,A,2020" + ",x" * 19 + "\n", "row 1", "expected at most 19 cells (one per column)"),
+        ("a,A,2020" + ",x" * 20 + "\n", "row 1", "expected at most 20 cells (one per column)"),
+        (H + ",claims\na,A,2020,[oops\n", "row 2, column 'claims'",
+         "expected a JSON array of claims such as"),
+        (H + ",claims\na,A,2020,{}\n", "row 2, column 'claims'",
+         "claims: expected an array of claims"),
+        (H + ',claims\na,A,2020,"[{""when"": ""2020""}]"\n', "row 2, column 'claims'",
+         "claims[0].sources: missing required key 'sources'"),
+        (H + ',claims\na,A,2020,"[{""sources"": [""b""], ""when"": ""2020-13""}]"\n',
+         "row 2, column 'claims'", "claims[0].when: expected an EDTF date"),
+        (H + ',sources,claims\na,A,2020,c,"[{""sources"": [""b""]}]"\n', "row 2, column 'sources'",
+         "the union of the claims' sources"),
         (H + '\na,"A"B,2020\n', "row 2", "expected CSV cells separated by ','"),
         (H + '\na,A,2020\nb,"B,2020\n', "row 3", "unexpected end of data"),
         (H + '\na,"multi\nline\ntitle",2020\nb,B,2020,x\n', "row 3", "expected at most 3"),
@@ -554,3 +568,30 @@ def test_extra_is_json() -> None:
         '"{""cost_usd"":700000,""n"":[1.5,null,""é""]}"')
     assert loads(dumps(timeline)).events[0].extra == timeline.events[0].extra
     assert json.loads("{}") == loads(H + "\na,A,2020\n").events[0].extra
+
+
+# -- claims ------------------------------------------------------------------------------
+
+
+def test_claims_are_a_json_column_written_only_when_an_event_has_claims() -> None:
+    timeline = claimed_timeline()
+    text = dumps(timeline)
+    header, jump, _release = list(csv.reader(io.StringIO(text, newline="")))
+    assert header == list(COLUMNS) and header[-1] == "claims"
+    assert json.loads(jump[-1])[0] == {
+        "sources": ["independent-2020-10-05"], "when": "2020-09",
+        "place": {"name": "Stranda", "country": "NO"},
+        "note": "'last month' in a report of 5 October 2020"}
+    assert list(loads(text)) == list(timeline)
+    assert list(loads(dumps(timeline, header=False), header=False)) == list(timeline)
+
+
+@pytest.mark.parametrize("text", FORMULAS)
+def test_formula_escaping_holds_for_claims(text: str) -> None:
+    claim = mitimeline.Claim("a", title=text, note=text)
+    timeline = mitimeline.Timeline(events=[mitimeline.Event(id="a", title="A", when="2020",
+                                                            claims=[claim])])
+    raw = dumps(timeline)
+    row = list(csv.reader(io.StringIO(raw, newline="")))[1]
+    assert all(not cell or cell[0] not in "=+-@\t\r" for cell in row)
+    assert loads(raw).events[0].claims == (claim,)

@@ -20,7 +20,7 @@ import mitimeline
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from mitimeline.testing import check_exporter, sample_timeline, timelines, whens
+from mitimeline.testing import check_exporter, claimed_timeline, sample_timeline, timelines, whens
 
 from mitimeline_timelinejs import TimelineJSExporter, describe, slide_dates
 
@@ -299,6 +299,25 @@ def test_event_facts_in_the_slide_text() -> None:
                     "<p>Region: NO</p><p>Status: rumoured</p><p>Source: x</p>")
 
 
+def test_claims_say_who_says_what() -> None:
+    jump, release = export(claimed_timeline())["events"]
+    assert ("<p>Sources differ:<br>The Independent, 5 October 2020: September 2020, at "
+            "Stranda, NO (&#x27;last month&#x27; in a report of 5 October 2020)<br>AceShowbiz, "
+            "October 2020: early October 2020, with Tom Cruise (actor)</p><p>Sources: ") in (
+        jump["text"]["text"])
+    assert ("<p>Sources agree:<br>The Independent, 5 October 2020 and AceShowbiz, October "
+            "2020: 19 November 2021, planned</p>") in release["text"]["text"]
+
+
+def test_claims_are_escaped() -> None:
+    claim = mitimeline.Claim("a", title=HOSTILE, note=HOSTILE)
+    source = mitimeline.Source("a", "T", publisher=HOSTILE)
+    text = export(timeline_of(event(claims=[claim]), sources=[source]))["events"][0]["text"][
+        "text"]
+    assert f"{HOSTILE}: “{HOSTILE}” ({HOSTILE})" in html.unescape(text)
+    assert "<b>" not in text and "<script" not in text and "<!--" not in text
+
+
 def test_title_slide_is_left_out_when_there_is_nothing_to_show() -> None:
     assert "title" not in export(timeline_of(event(), title="  "))
     with_description = export(timeline_of(event(), title="", description="About"))
@@ -406,7 +425,8 @@ def test_unwritable_text_raises_export_error_naming_where_it_is() -> None:
 # -- generated timelines -----------------------------------------------------------------
 
 
-@given(timelines().filter(len), st.sampled_from([None, "place", "country", "unit", "kind"]),
+@given((timelines() | timelines(with_claims=True)).filter(len),
+       st.sampled_from([None, "place", "country", "unit", "kind"]),
        st.sampled_from(["shoots", "units", "none"]))
 def test_any_timeline_exports(timeline: mitimeline.Timeline, group_by: str | None,
                               eras: str) -> None:

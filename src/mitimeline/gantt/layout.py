@@ -27,6 +27,7 @@ from datetime import date
 
 import attrs
 
+from ..claimtext import source_name, statement, verdict
 from ..errors import ExportError
 from ..model import KINDS, Event, Source
 from ..timeline import Timeline
@@ -143,7 +144,7 @@ class Layout:
     """The timeline's sources by id, for :meth:`hover`."""
 
     def hover(self, row: Row) -> str:
-        """The row's detail lines: title, date, kind/status/place/unit, people, sources,
+        """The row's detail lines: title, date, kind/status/place/unit, people, sources, claims,
         description (shortened to :data:`HOVER_DESCRIPTION` characters)."""
         return _hover(row.event, self.sources)
 
@@ -407,7 +408,8 @@ def _notes(when: When) -> tuple[str, ...]:
 
 
 def _hover(event: Event, sources: dict[str, Source]) -> str:
-    """The detail lines: title, date, kind/status/place/unit, people, sources, description."""
+    """The detail lines: title, date, kind/status/place/unit, people, sources, claims (a
+    line each), description."""
     when = event.when
     lines = [printable_line(event.title), f"{when.describe()} — {when}"]
     facts = [event.kind, event.status]
@@ -419,12 +421,25 @@ def _hover(event: Event, sources: dict[str, Source]) -> str:
     if event.sources:
         lines.append("Sources: " + "; ".join(_source_text(sources.get(source_id), source_id)
                                              for source_id in event.sources))
+    lines += _claim_lines(event, sources)
     if event.description and event.description.strip():
         description = printable_line(event.description)
         if len(description) > HOVER_DESCRIPTION:
             description = description[:HOVER_DESCRIPTION].rstrip() + ELLIPSIS
         lines.append(description)
     return "\n".join(lines)
+
+
+def _claim_lines(event: Event, sources: dict[str, Source]) -> list[str]:
+    """``Sources differ:`` (or ``agree:``), then every claim on a line of its own: its
+    sources and what it states (:mod:`mitimeline.claimtext`); none without claims."""
+    if not event.claims:
+        return []
+    lines = [f"{verdict(event.claims)}:"]
+    for claim in event.claims:
+        who = " and ".join(source_name(key, sources) for key in claim.sources)
+        lines.append(printable_line(f"- {who}: {statement(claim)}"))
+    return lines
 
 
 def _source_text(source: Source | None, source_id: str) -> str:

@@ -2,7 +2,8 @@
 
 - :func:`registered`: register plugin objects or modules for a ``with`` block (or a fixture),
   restoring the registry afterwards.
-- :func:`check_parser`, :func:`check_exporter`, :func:`assert_roundtrip`: contract checks.
+- :func:`check_parser`, :func:`check_exporter`, :func:`assert_roundtrip`: contract checks;
+  :func:`sample_timeline` and :func:`claimed_timeline` to feed them.
 - Hypothesis strategies: :func:`whens`, :func:`places`, :func:`credits`, :func:`sources`,
   :func:`productions`, :func:`events`, :func:`timelines`, :func:`edtf_texts`.
 
@@ -12,7 +13,14 @@ See ``docs/testing-plugins.md``.
 from __future__ import annotations
 
 from ..plugins import registered
-from .contracts import GARBAGE, assert_roundtrip, check_exporter, check_parser, sample_timeline
+from .contracts import (
+    GARBAGE,
+    assert_roundtrip,
+    check_exporter,
+    check_parser,
+    claimed_timeline,
+    sample_timeline,
+)
 from .strategies import (
     claims,
     credits,
@@ -32,6 +40,7 @@ __all__ = [
     "assert_roundtrip",
     "check_exporter",
     "check_parser",
+    "claimed_timeline",
     "claims",
     "credits",
     "edtf_texts",

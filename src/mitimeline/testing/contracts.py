@@ -12,7 +12,7 @@ from typing import Any
 
 from ..errors import MitimelineError
 from ..formats import SNIFF_BYTES, Exporter, Parser
-from ..model import Credit, Event, Place, Source
+from ..model import Claim, Credit, Event, Place, Source
 from ..plugins._contract import breaches
 from ..timeline import Timeline
 
@@ -53,6 +53,34 @@ def sample_timeline() -> Timeline:
             Event(id="call-time", title="Call time", when="2020-10-05T07:30:00Z", kind="shoot"),
         ],
     )
+
+
+def claimed_timeline() -> Timeline:
+    """A timeline whose events have claims: two reports that differ on a stunt's date and
+    place (with a note), and that agree on a release (for exporters' tests of claims)."""
+    sources = [
+        Source("independent-2020-10-05", "Tom Cruise jumps <off> a cliff & more",
+               publisher="The Independent", published="2020-10-05"),
+        Source("aceshowbiz-2020-10", "Cruise's stunt", publisher="AceShowbiz",
+               published="2020-10"),
+    ]
+    jump = Event(
+        id="norway-ramp-jump", title="Motorcycle ramp jump", kind="stunt",
+        when="2020-09-06/2020-09-30",
+        claims=[
+            Claim("independent-2020-10-05", when="2020-09",
+                  place=Place("Stranda", country="NO"),
+                  note="'last month' in a report of 5 October 2020"),
+            Claim("aceshowbiz-2020-10", when="2020-10-01/2020-10-10",
+                  people=[Credit("Tom Cruise", "actor")]),
+        ])
+    release = Event(
+        id="release-us", title="US release", when="2021-11-19", kind="release",
+        status="planned", claims=[
+            Claim(["independent-2020-10-05", "aceshowbiz-2020-10"], when="2021-11-19",
+                  status="planned"),
+        ])
+    return Timeline("Claims", [jump, release], sources)
 
 
 def _check_common(fmt: Parser | Exporter, kind: str) -> None:

@@ -1,11 +1,12 @@
 """mitimeline-csv: timelines as spreadsheets, one row per event.
 
 The columns are :data:`COLUMNS` (``id``, ``title``, ``kind``, ``when``, ``place``, ...,
-``tags``, ``extra``). Dates are EDTF or everyday English, as ``mitimeline.When.parse`` reads
-them; people are ``"Name (role); Name"``; ``sources`` holds source ids. A CSV file carries
-events only: the timeline's title, description, production and ``Source`` records are not
-written (the title can be given when reading). Cells a spreadsheet would run as formulas
-are neutralised on export. See ``docs/csv.md``.
+``tags``, ``extra``, and ``claims``, written only when an event has claims). Dates are EDTF
+or everyday English, as ``mitimeline.When.parse`` reads them; people are
+``"Name (role); Name"``; ``sources`` holds source ids. A CSV file carries events only: the
+timeline's title, description, production and ``Source`` records are not written (the title
+can be given when reading). Cells a spreadsheet would run as formulas are neutralised on
+export. See ``docs/csv.md``.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "PLACE_COLUMNS", "REQUIRED", "column_key"]
+__all__ = ["COLUMNS", "LIST_COLUMNS", "PLACE_COLUMNS", "REQUIRED", "column_key",
+           "written_columns"]
 
 COLUMNS = (
     "id",            # Event.id, a slug
@@ -24,6 +25,7 @@ COLUMNS = (
     "description",   # Event.description
     "tags",          # Event.tags: "a; b"
     "extra",         # Event.extra: a JSON object
+    "claims",        # Event.claims: a JSON array of claims, as the JSON format writes them
 )
 
 REQUIRED = ("id", "title", "when")
@@ -34,6 +36,12 @@ LIST_COLUMNS = ("people", "sources", "tags")
 
 PLACE_COLUMNS = ("place", "locality", "place_region", "country", "latitude", "longitude",
                  "timezone")
+
+
+def written_columns(claims: bool) -> tuple[str, ...]:
+    """The columns the exporter writes: all of :data:`COLUMNS` when an event has ``claims``,
+    else all but the last, ``claims`` (so a file without claims is as it was before)."""
+    return COLUMNS if claims else COLUMNS[:-1]
 
 
 def column_key(name: str) -> str:

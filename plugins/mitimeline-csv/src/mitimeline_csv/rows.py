@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, NoReturn
 
 import mitimeline
+from mitimeline.jsonio import claim_data, claims_from_data
 
 from . import cells
 from .columns import COLUMNS, PLACE_COLUMNS
@@ -22,7 +23,7 @@ _FIELD_COLUMNS = {
     "Event.id": "id", "Event.title": "title", "Event.kind": "kind", "Event.status": "status",
     "Event.region": "region", "Event.unit": "unit", "Event.description": "description",
     "Event.sources": "sources", "Event.tags": "tags", "Event.extra": "extra",
-    "Event.when": "when", "when": "when",
+    "Event.when": "when", "when": "when", "Event.claims": "claims",
     "Place.name": "place", "Place.locality": "locality", "Place.region": "place_region",
     "Place.country": "country", "Place.latitude": "latitude", "Place.longitude": "longitude",
     "Place.latitude/longitude": "latitude", "Place.timezone": "timezone",
@@ -71,6 +72,7 @@ def read_event(number: int, values: dict[str, str]) -> mitimeline.Event:
             description=cell["description"] or None,
             tags=cells.split_list(cell["tags"]),
             extra=_extra(cell["extra"], fail),
+            claims=_claims(cell["claims"], fail),
         )
     except mitimeline.InvalidEventError as exc:
         fail(*_explain(exc))
@@ -143,6 +145,18 @@ def _extra(text: str, fail: Callable[[str, str], NoReturn]) -> dict[str, Any]:
     return value
 
 
+def _claims(text: str, fail: Callable[[str, str], NoReturn]) -> tuple[mitimeline.Claim, ...]:
+    """The claims of a ``claims`` cell: empty, or a JSON array read as the JSON format reads
+    ``claims`` (a problem names its JSON path, ``claims[0].when``)."""
+    if not text.strip():
+        return ()
+    try:
+        return claims_from_data(json.loads(text, parse_constant=_no_constant), "claims")
+    except (ValueError, RecursionError) as exc:  # ValueError: bad JSON or a ParseError
+        fail("claims", "expected a JSON array of claims such as "
+                       f"[{{\"sources\": [\"a-report\"], \"when\": \"2020-09\"}}]: {exc}")
+
+
 def _no_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} is not a JSON number")
 
@@ -172,9 +186,14 @@ def event_cells(event: mitimeline.Event) -> dict[str, str]:
         "sources": cells.join_list(event.sources),
         "description": event.description or "",
         "tags": cells.join_list(event.tags),
-        "extra": json.dumps(event.extra, ensure_ascii=False, separators=(",", ":"))
-        if event.extra else "",
+        "extra": _json(event.extra) if event.extra else "",
+        "claims": _json(list(map(claim_data, event.claims))) if event.claims else "",
     }
+
+
+def _json(value: Any) -> str:
+    """Compact JSON, non-ASCII characters as they are."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _number(value: float | None) -> str:

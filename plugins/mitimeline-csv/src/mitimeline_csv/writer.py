@@ -8,7 +8,7 @@ import io
 import mitimeline
 
 from . import cells
-from .columns import COLUMNS
+from .columns import written_columns
 from .rows import event_cells
 
 __all__ = ["unencodable_cell", "write_table"]
@@ -17,16 +17,17 @@ __all__ = ["unencodable_cell", "write_table"]
 def write_table(
     timeline: mitimeline.Timeline, delimiter: str, header: bool, escape_formulas: bool
 ) -> str:
-    """The CSV text of ``timeline``: every column of :data:`COLUMNS`, ``\\r\\n`` line ends,
-    cells quoted only where needed."""
+    """The CSV text of ``timeline``: the columns of :func:`written_columns`, ``\\r\\n`` line
+    ends, cells quoted only where needed."""
+    columns = written_columns(any(event.claims for event in timeline))
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\r\n")
     if header:
-        writer.writerow(COLUMNS)
+        writer.writerow(columns)
     for event in timeline:
         row = event_cells(event)
         writer.writerow(
-            cells.neutralise(row[name]) if escape_formulas else row[name] for name in COLUMNS
+            cells.neutralise(row[name]) if escape_formulas else row[name] for name in columns
         )
     return buffer.getvalue()
 

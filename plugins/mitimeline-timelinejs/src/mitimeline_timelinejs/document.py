@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 import mitimeline
+from mitimeline.claimtext import verdict, who_says_what
 
 from . import html
 from .dates import SlideDates, describe, slide_dates
@@ -103,10 +104,21 @@ def _slide_text(event: mitimeline.Event, sources: dict[str, mitimeline.Source]) 
     if event.status != "confirmed":
         facts.append(("Status", event.status))
     body += "".join(f"<p>{name}: {html.text(value)}</p>" for name, value in facts)
+    body += _claims(event, sources)
     if event.sources:
         cited = "; ".join(_citation(source_id, sources) for source_id in event.sources)
         body += f"<p>{'Sources' if len(event.sources) > 1 else 'Source'}: {cited}</p>"
     return body
+
+
+def _claims(event: mitimeline.Event, sources: dict[str, mitimeline.Source]) -> str:
+    """Who says what, one line each under the verdict (``Sources differ:``); empty without
+    claims. The words are :mod:`mitimeline.claimtext`'s, escaped as all other text."""
+    if not event.claims:
+        return ""
+    lines = [f"{verdict(event.claims)}:", *(f"{who}: {what}" for who, what in who_says_what(
+        event.claims, sources))]
+    return "<p>" + "<br>".join(map(html.text, lines)) + "</p>"
 
 
 def _citation(source_id: str, sources: dict[str, mitimeline.Source]) -> str:

@@ -65,6 +65,8 @@ class X:
     """The event tags, a JSON array (when CATEGORIES does not show them exactly)."""
     EXTRA = "X-MITIMELINE-EXTRA"
     """The event's ``extra``, a JSON object."""
+    CLAIMS = "X-MITIMELINE-CLAIMS"
+    """The event's claims, a JSON array of claims as the JSON format writes them."""
 
 
 FORMAT_VERSION = "1"

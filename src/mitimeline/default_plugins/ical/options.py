@@ -23,12 +23,14 @@ __all__ = [
 ]
 
 DESCRIPTION_FIELDS = ("description", "date", "kind", "status", "people", "unit", "region",
-                      "place", "sources", "id", "title")
+                      "place", "claims", "sources", "id", "title")
 """The ``{fields}`` a description template may use (see docs/ical.md)."""
 
 DEFAULT_DESCRIPTION = (
-    "{description}\n\n{date}\n{kind}\n{status}\n{people}\n{unit}\n{region}\n\n{sources}")
-"""The default DESCRIPTION: the event's own text, then labelled details and the sources."""
+    "{description}\n\n{date}\n{kind}\n{status}\n{people}\n{unit}\n{region}\n\n{claims}\n\n"
+    "{sources}")
+"""The default DESCRIPTION: the event's own text, then labelled details, who says what (for
+an event with claims) and the sources."""
 
 
 def _template(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

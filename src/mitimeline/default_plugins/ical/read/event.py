@@ -41,7 +41,8 @@ from mitimeline.default_plugins.ical.rfc5545.values import (
     parse_geo,
 )
 from mitimeline.errors import DateParseError, InvalidEventError, ParseError
-from mitimeline.model import ID_SLUG, KINDS, STATUSES, Credit, Event, Place
+from mitimeline.jsonio import claims_from_data
+from mitimeline.model import ID_SLUG, KINDS, STATUSES, Claim, Credit, Event, Place
 from mitimeline.when import When
 
 __all__ = ["UNTITLED", "EventReader", "Read", "Report", "label_of", "slug_of"]
@@ -365,11 +366,20 @@ class _Event:
         extra = self.lossless(X.EXTRA, dict)
         if extra is not None:
             fields["extra"] = extra
+        claims = self.exported_claims()
+        if claims:
+            fields["claims"] = claims
         return fields
 
     def exported_people(self) -> tuple[Credit, ...] | None:
         return self.exported(X.PEOPLE, list, self.reader.people,
                              lambda data: tuple(Credit(**item) for item in data))
+
+    def exported_claims(self) -> tuple[Claim, ...] | None:
+        """X-MITIMELINE-CLAIMS read as the JSON format reads ``claims`` (not cached: claims
+        are seldom shared, and memory should follow the events kept)."""
+        prop = self.first(X.CLAIMS)
+        return None if prop is None else self.built(prop, list, claims_from_data)
 
     def exported(self, name: str, kind: type, cache: dict[str, T | None],
                  build: Callable[[Any], T]) -> T | None:
@@ -382,16 +392,21 @@ class _Event:
         if prop.value in cache:
             return cache[prop.value]
         reported = self.reported
-        data = self.lossless(name, kind)
-        value = None
-        if data is not None:
-            try:
-                value = build(data)
-            except (TypeError, InvalidEventError) as exc:
-                self.report(prop, f"{name}: {exc}; ignored")
-        cache[prop.value] = value
+        value = cache[prop.value] = self.built(prop, kind, build)
         self.reader.cached_problem |= self.reported > reported
         return value
+
+    def built(self, prop: Property, kind: type, build: Callable[[Any], T]) -> T | None:
+        """Our JSON property ``prop`` built into a value by ``build``, or None: a value that
+        is not JSON of type ``kind``, or that ``build`` rejects, is reported and ignored."""
+        data = self.lossless(prop.name, kind)
+        if data is None:
+            return None
+        try:
+            return build(data)
+        except (TypeError, ValueError) as exc:  # ValueError: InvalidEventError, ParseError
+            self.report(prop, f"{prop.name}: {exc}; ignored")
+            return None
 
     def foreign_extra(self, start: Moment) -> dict[str, Any]:
         meta: dict[str, Any] = {}

@@ -30,7 +30,7 @@ from mitimeline.default_plugins.ical.rfc5545.text import (
 )
 from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
 from mitimeline.default_plugins.ical.write.description import Describer
-from mitimeline.jsonio import credit_data, place_data, production_data, source_data
+from mitimeline.jsonio import claim_data, credit_data, place_data, production_data, source_data
 from mitimeline.model import Credit, Event, Place, Source
 from mitimeline.timeline import Timeline
 
@@ -183,6 +183,8 @@ class _EventLines:
             lines.append(f"{X.TAGS}:{_json(list(event.tags))}")
         if event.extra:
             lines.append(f"{X.EXTRA}:{_json(event.extra)}")
+        if event.claims:
+            lines.append(f"{X.CLAIMS}:{_json(list(map(claim_data, event.claims)))}")
         return lines
 
     def _place_lines(self, place: Place) -> list[str]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import string
 
+from mitimeline.claimtext import summary
 from mitimeline.model import Credit, Event, Source
 from mitimeline.timeline import Timeline
 from mitimeline.when import When
@@ -69,6 +70,8 @@ class Describer:
             values["region"] = f"Region: {event.region}"
         if "place" in wanted and event.place is not None:
             values["place"] = f"Place: {event.place}"
+        if "claims" in wanted and self._include_sources and event.claims:
+            values["claims"] = summary(event.claims, self._sources)
         if "sources" in wanted and self._include_sources and event.sources:
             values["sources"] = self._source_block(event.sources)
         if "id" in wanted:
