@@ -393,3 +393,47 @@ def test_one_line_and_shorten() -> None:
     assert text_width(short, 12) <= 150 < text_width(long, 12)
     assert shorten("W" * 5, 1, 12) == ELLIPSIS
     assert text_width("日本", 12) > text_width("ab", 12)
+
+
+def contradicted_timeline() -> Timeline:
+    """The same stunt dated September 2020 by one report and August 2020 by another."""
+    return Timeline(
+        title="Contradiction",
+        sources=[Source("early", "Early report", published="2020-09-10"),
+                 Source("late", "Late report", published="2020-10-05")],
+        events=[
+            Event(id="jump", title="Ramp jump", kind="stunt", when="2020-09", claims=[
+                Claim("late", when="2020-09"), Claim("early", when="2020-08")]),
+            Event(id="train", title="Train roof", kind="stunt", when="2020-10-05", claims=[
+                Claim("late", when="2020-10"), Claim("early", when="2020-10-05")]),
+        ],
+    )
+
+
+def test_an_event_whose_claims_contradict_is_marked_and_listed_in_the_legend() -> None:
+    layout = build_layout(contradicted_timeline(), ChartOptions(group_by="none"))
+    rows = {row.event.id: row for section in layout.sections for row in section.rows}
+    assert "!" in rows["jump"].marks and "sources contradict" in rows["jump"].notes
+    assert "!" not in rows["train"].marks and "sources contradict" not in rows["train"].notes
+    assert [item.label for item in layout.legend if item.symbol == "contradicted"] == [
+        "sources contradict"]
+
+
+def test_the_contradiction_mark_is_drawn_by_every_renderer() -> None:
+    timeline = contradicted_timeline()
+    svg = timeline.dumps("svg", group_by="none")
+    assert ">!</text>" in svg and "sources contradict" in svg
+    mermaid = timeline.dumps("mermaid", group_by="none")
+    assert "Ramp jump (sources contradict)" in mermaid
+    assert timeline.dumps("png", group_by="none")[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_consistent_claims_draw_the_narrowed_bar() -> None:
+    narrowed = Timeline(title="Narrowed", sources=[Source("a", "A"), Source("b", "B")],
+                        events=[Event(id="jump", title="Ramp jump", kind="stunt", claims=[
+                            Claim("a", when="2020-09"), Claim("b", when="2020-09-06/2020-10-05")],
+                            when="2020-09-06/2020-09-30")])
+    (section,) = build_layout(narrowed, ChartOptions(group_by="none")).sections
+    (row,) = section.rows
+    assert (row.bar.start, row.bar.stop) == (day("2020-09-06"), day("2020-09-30") + 1)
+    assert "!" not in row.marks

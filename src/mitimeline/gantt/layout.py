@@ -27,6 +27,7 @@ from datetime import date
 
 import attrs
 
+from ..claims import Published, review
 from ..claimtext import source_name, statement, verdict
 from ..errors import ExportError
 from ..model import KINDS, Event, Source
@@ -87,9 +88,10 @@ class Row:
     """One line of the chart: an event (an event credited to several people appears once
     per person when grouping by person).
 
-    ``label`` is the title on one line; ``marks`` is ``"~"`` (approximate), ``"?"``
-    (uncertain), both or ``""``; ``notes`` say in words what the drawing shows (for
-    formats that cannot draw it). :meth:`Layout.hover` gives its detail text.
+    ``label`` is the title on one line; ``marks`` holds ``"~"`` (approximate), ``"?"``
+    (uncertain) and ``"!"`` (its sources contradict each other), or is ``""``; ``notes`` say
+    in words what the drawing shows (for formats that cannot draw it). :meth:`Layout.hover`
+    gives its detail text.
     """
 
     event: Event
@@ -168,10 +170,12 @@ def build_layout(timeline: Timeline, options: GanttOptions, max_ticks: int = 10)
     groups = _group(_sort(events, options.sort), options.group_by)
     start, stop, unit = _axis(events, options, max_ticks)
     sources = {source.id: source for source in timeline.sources}
+    published = {source.id: source.published for source in timeline.sources}
     sections = []
     for index, (label, members) in enumerate(groups):
         color = style.SECTION_COLORS[index % len(style.SECTION_COLORS)]
-        rows = tuple(_row(event, start, stop, options, color) for event in members)
+        rows = tuple(_row(event, start, stop, options, color, _contradicted(event, published))
+                     for event in members)
         sections.append(Section(label, rows))
     today = options.today_date()
     today_day = today.toordinal() if today and start <= today.toordinal() < stop else None
@@ -343,8 +347,15 @@ def _axis(events: Sequence[Event], options: GanttOptions,
 # -- rows ---------------------------------------------------------------------------------
 
 
+def _contradicted(event: Event, published: Published) -> bool:
+    """True when the event's claims contradict each other (the ``contradiction`` finding of
+    ``validate()``)."""
+    return bool(event.claims) and any(
+        note.code == "contradiction" for note in review(event, published))
+
+
 def _row(event: Event, start: int, stop: int, options: GanttOptions,
-         section_color: str) -> Row:
+         section_color: str, contradicted: bool = False) -> Row:
     when = event.when
     lower, upper = _extent(when)
     low = -_INF if when.open_start else lower.toordinal()
@@ -359,10 +370,13 @@ def _row(event: Event, start: int, stop: int, options: GanttOptions,
         cut_end=high > stop,
     )
     color = style.KIND_COLORS[event.kind] if options.color_by == "kind" else section_color
-    marks = ("~" if when.approximate else "") + ("?" if when.uncertain else "")
+    marks = "".join(style.MARKS[name] for name, shown in (
+        ("approximate", when.approximate), ("uncertain", when.uncertain),
+        ("contradicted", contradicted)) if shown)
     milestone = event.kind in ("release", "announcement") or (
         when.precision == "time" and not when.is_interval)
-    return Row(event=event, label=printable_line(event.title), marks=marks, notes=_notes(when),
+    notes = (*_notes(when), *(("sources contradict",) if contradicted else ()))
+    return Row(event=event, label=printable_line(event.title), marks=marks, notes=notes,
                color=color, milestone=milestone, bar=bar)
 
 
@@ -470,8 +484,9 @@ def _legend(sections: Sequence[Section], options: GanttOptions,
         ("milestone", "milestone", any(row.milestone for row in rows)),
         ("cut", "runs on past the edge", any(row.bar.cut_start or row.bar.cut_end
                                              for row in rows)),
-        ("approximate", "approximate", any("~" in row.marks for row in rows)),
-        ("uncertain", "uncertain", any("?" in row.marks for row in rows)),
+        *((name, words, any(style.MARKS[name] in row.marks for row in rows))
+          for name, words in (("approximate", "approximate"), ("uncertain", "uncertain"),
+                              ("contradicted", "sources contradict"))),
         ("today", "today", today is not None),
     ]
     items += [LegendItem(symbol, label, style.MUTED) for symbol, label, used in vocabulary if used]

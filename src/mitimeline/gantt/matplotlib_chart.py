@@ -252,7 +252,7 @@ def _legend(figure: Figure, layout: Layout, width: int) -> None:
             handles.append(Line2D([], [], color=style.TODAY, linestyle=(0, (4, 3)),
                                   label=item.label))
         else:
-            mark = "~" if item.symbol == "approximate" else "?"
+            mark = style.MARKS[item.symbol]
             handles.append(Patch(facecolor="none", edgecolor="none",
                                  label=f"{mark}  {item.label}"))
     if handles:

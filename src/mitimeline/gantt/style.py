@@ -7,6 +7,7 @@ __all__ = [
     "GRID",
     "INK",
     "KIND_COLORS",
+    "MARKS",
     "MUTED",
     "SECTION_COLORS",
     "TODAY",
@@ -28,6 +29,10 @@ KIND_COLORS = {
 SECTION_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9",
                   "#000000", "#A6761D", "#999999", "#7570B3")
 """Colours for ``color_by="section"``, in section order; they repeat after ten sections."""
+
+MARKS = {"approximate": "~", "uncertain": "?", "contradicted": "!"}
+"""The mark drawn after a bar (and in the legend) for each qualifier: an approximate or
+uncertain date, or claims whose sources contradict each other."""
 
 FADED_OPACITY = 0.3
 """Fill opacity of the days an event may, but need not, cover."""

@@ -259,6 +259,6 @@ def _legend_symbol(item: LegendItem, x: float, y: float) -> str:
     if item.symbol == "today":
         return (f'<line x1="{_n(x + 7)}" y1="{_n(y - 7)}" x2="{_n(x + 7)}" y2="{_n(y + 7)}" '
                 f'stroke="{style.TODAY}" stroke-width="1.5" stroke-dasharray="4 3"/>')
-    mark = "~" if item.symbol == "approximate" else "?"
+    mark = style.MARKS[item.symbol]
     return (f'<text x="{_n(x + 3)}" y="{_n(y + 4)}" font-weight="bold" '
             f'fill="{color}">{mark}</text>')
