@@ -12,6 +12,7 @@ import pytest
 
 import mitimeline
 from mitimeline import Timeline, When, datasets
+from mitimeline.claims import narrow
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +29,9 @@ def test_loads_by_call_and_by_path(mi7: Timeline) -> None:
 
 
 def test_is_clean(mi7: Timeline) -> None:
-    assert mi7.validate() == []
+    """No error or warning: the one finding is the Strand/Stranda spelling, which is info."""
+    assert [(f.severity, f.code, f.event) for f in mi7.validate()] == [
+        ("info", "place-variant", "stranda-filming")]
     assert all(event.sources for event in mi7)
 
 
@@ -47,7 +50,7 @@ def test_every_source_is_cited_with_outlet_date_and_language(mi7: Timeline) -> N
     ("event_id", "edtf", "precision", "kind", "country"),
     [
         ("norway-ramp-jump", "2020-09", "month", "stunt", "NO"),
-        ("norway-train-roof-fight", "2020-10-01~/2020-10-10~", "day", "stunt", "NO"),
+        ("norway-train-roof-fight", "2020-10-01~/2020-10-05", "day", "stunt", "NO"),
         ("director-post-cameras-rolling", "2020-09-06T09:14:00-07:00", "time", "announcement",
          "NO"),
         ("crew-ship-norway", "2020-09", "month", "other", "NO"),
@@ -85,7 +88,8 @@ def test_the_ship_costs_700000_dollars(mi7: Timeline) -> None:
 def test_the_train_stunt_is_early_october_and_the_ramp_jump_the_month_before(
         mi7: Timeline) -> None:
     ramp, train = mi7["norway-ramp-jump"], mi7["norway-train-roof-fight"]
-    assert train.when.describe() == "early October 2020 (approximate)"
+    assert train.when.describe() == "1 October 2020 to 5 October 2020 (approximate)"
+    assert train.when.lower == date(2020, 10, 1) and train.when.upper == date(2020, 10, 5)
     assert ramp.when.before(train.when) is True
     assert {c.name for c in train.people} >= {"Tom Cruise", "Hayley Atwell"}
 
@@ -103,12 +107,50 @@ def test_places_carry_coordinates(mi7: Timeline, event_id: str, name: str, lat: 
     assert place.longitude == pytest.approx(lon, abs=0.1)
 
 
-def test_the_strand_stranda_spelling_difference_is_recorded(mi7: Timeline) -> None:
+def test_the_strand_stranda_spelling_difference_is_two_place_claims(mi7: Timeline) -> None:
     stranda = mi7["stranda-filming"]
-    assert stranda.extra["spellings"] == {"aceshowbiz-2020-10": "Strand",
-                                          "norway-wrap-report-2020-10-06": "Stranda"}
-    assert "Strand" in (stranda.description or "")
+    spellings = {claim.sources: claim.place.name for claim in stranda.claims if claim.place}
+    assert spellings == {("aceshowbiz-2020-10",): "Strand",
+                         ("norway-wrap-report-2020-10-06",): "Stranda"}
+    assert stranda.place is not None and stranda.place.name == "Stranda"
+    assert "spellings" not in stranda.extra
     assert set(stranda.sources) == {"aceshowbiz-2020-10", "norway-wrap-report-2020-10-06"}
+    (variant,) = [f for f in mi7.validate() if f.code == "place-variant"]
+    assert "Strand" in variant.message and variant.event == "stranda-filming"
+
+
+def test_the_ramp_jump_is_september_in_every_report(mi7: Timeline) -> None:
+    ramp = mi7["norway-ramp-jump"]
+    assert [claim.sources for claim in ramp.claims] == [
+        ("independent-2020-10-05",), ("aceshowbiz-2020-10",), ("de-filming-restarts-2020-09",)]
+    assert {claim.when for claim in ramp.claims} == {When("2020-09")} == {ramp.when}
+
+
+def test_the_train_stunt_is_dated_as_each_report_dates_it_and_narrowed(mi7: Timeline) -> None:
+    """Each report's dating is a claim; the event's date is the tightest within all of them."""
+    train = mi7["norway-train-roof-fight"]
+    claimed = {claim.sources[0]: claim.when for claim in train.claims}
+    assert claimed == {"independent-2020-10-05": When("2020-09-06/2020-10-05"),
+                       "aceshowbiz-2020-10": When("2020-10~"),
+                       "norway-wrap-report-2020-10-06": When("2020-09-06/2020-10-06")}
+    assert narrow(list(claimed.values())) == train.when
+    assert all(when.contains(train.when) for when in claimed.values())
+
+
+def test_the_undated_levisham_report_states_its_vague_date(mi7: Timeline) -> None:
+    for event_id in ("levisham-train-shoot", "levisham-camera-operator",
+                     "levisham-return-announced"):
+        (claim,) = mi7[event_id].claims
+        assert claim.sources == ("it-levisham-report",)
+        assert claim.when == mi7[event_id].when == When("2020-10?/2021-11?")
+        assert claim.note is not None and "undated" in claim.note
+
+
+def test_each_release_date_has_its_own_source(mi7: Timeline) -> None:
+    for release in mi7.filter(kind="release"):
+        (claim,) = release.claims
+        assert claim.when == release.when and claim.status == "planned"
+        assert release.sources == claim.sources
 
 
 def test_releases_per_region_as_planned(mi7: Timeline) -> None:
