@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from mitimeline import When
+from mitimeline import Event, Place, Source, Timeline, When
 
 from mitimeline_news.evaluation import (
     DEFAULT_KEYS,
@@ -16,6 +16,7 @@ from mitimeline_news.evaluation import (
     evaluate,
     load_keys,
     main,
+    merged_comparison,
     overlap,
     scores,
 )
@@ -120,3 +121,64 @@ def test_main_reports_a_bad_key_file(tmp_path: Path, capsys: pytest.CaptureFixtu
         encoding="utf-8")
     assert main([str(path)]) == 2
     assert "report 'r1'" in capsys.readouterr().err
+
+
+def _need_seeds() -> None:
+    if not DEFAULT_SEEDS.is_dir():
+        pytest.skip(f"the seed reports are not at {DEFAULT_SEEDS} (../shared/seeds)")
+
+
+def test_merged_seeds_against_the_dataset() -> None:
+    _need_seeds()
+    result = merged_comparison(load_keys([KEYS["seeds"]]))
+    merged = list(result.merged)
+    assert result.events_out == len(merged) <= result.events_in
+    assert result.events_out < result.events_in  # the reports share events
+    matched = [mine for mine, _ in result.matched]
+    assert sorted(matched + list(result.unmatched)) == sorted(e.id for e in merged)
+    assert len({theirs for _, theirs in result.matched}) == len(result.matched)
+    assert len(result.matched) <= result.dataset_events == 20
+    joined = [e for e in merged if len({s for c in e.claims for s in c.sources}) > 1]
+    assert joined and all(len(e.claims) > 1 for e in joined)
+    codes = [f.code for f in result.merged.validate()]
+    assert (result.contradictions, result.reschedules) == (
+        codes.count("contradiction"), codes.count("rescheduled"))
+    assert result.reschedules >= 1  # the seeds give the release as 18 and 19 November 2021
+
+
+def test_merged_comparison_matches_one_to_one(tmp_path: Path) -> None:
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"reports": [
+        {"id": f"r{n}", "language": "en", "published": "2020-10-05",
+         "text": "Last month the crew filmed a stunt in Norway.", "expected": []}
+        for n in (1, 2)]}), encoding="utf-8")
+    source = Source("curated", "Curated")
+    dataset = Timeline("Curated", sources=[source], events=[
+        Event("a", "Ramp jump", "2020-09-06", kind="stunt", place=Place("Stranda", country="NO"),
+              sources=["curated"]),
+        Event("b", "Another stunt", "2020-09", kind="stunt", sources=["curated"]),
+        Event("c", "Fire stunt", "2020-09", kind="stunt", place=Place("Levisham", country="GB"),
+              sources=["curated"]),
+        Event("d", "Shoot", "2020-09", kind="shoot", sources=["curated"])])
+    result = merged_comparison(load_keys([path]), tmp_path, dataset)
+    assert (result.events_in, result.events_out) == (2, 1)
+    assert len(result.matched) == 1 and result.matched[0][1] in {"a", "b"}
+    assert result.unmatched == () and result.dataset_events == 4
+    empty = Timeline("Curated", sources=[source], events=[dataset["c"], dataset["d"]])
+    assert merged_comparison(load_keys([path]), tmp_path, empty).unmatched == (
+        result.matched[0][0],)
+
+
+def test_main_merged_prints_both_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    _need_seeds()
+    assert main(["--merged"]) == 0
+    out = capsys.readouterr().out
+    assert "dataset events matched by a merged candidate: " in out
+    assert " of 20" in out and "merged candidates matching no dataset event: " in out
+
+
+def test_main_merged_without_the_seeds(tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--merged", "--seeds", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "not found" in err and "--seeds" in err

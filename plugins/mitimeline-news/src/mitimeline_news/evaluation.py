@@ -12,6 +12,11 @@ year never matches a month and a month never matches a day. Each expected event 
 matched at most once. Run::
 
     python -m mitimeline_news.evaluation [KEYS.json ...] [--seeds DIR]
+
+``--merged`` instead parses every report of the key files (by default the five seed
+reports), merges the timelines with :func:`mitimeline.merge` and compares the merged
+candidates with the curated dataset :func:`mitimeline.datasets.mission_impossible_7`
+(:func:`merged_comparison`).
 """
 
 from __future__ import annotations
@@ -25,10 +30,11 @@ from typing import Any
 
 import attrs
 import mitimeline
-from mitimeline import When
+from mitimeline import Event, Timeline, When
+from mitimeline.claims import places_compatible
 
-__all__ = ["DEFAULT_KEYS", "DEFAULT_SEEDS", "Outcome", "Score", "evaluate", "load_keys",
-           "main", "overlap"]
+__all__ = ["DEFAULT_KEYS", "DEFAULT_SEEDS", "MergedScore", "Outcome", "Score", "evaluate",
+           "load_keys", "main", "merged_comparison", "overlap"]
 
 _PLUGIN = Path(__file__).resolve().parents[2]
 DEFAULT_KEYS = tuple(_PLUGIN / "evaluation" / f"{name}.json"
@@ -118,18 +124,26 @@ def overlap(a: When, b: When) -> float:
     return ((high - low).days + 1) / union
 
 
-def run(report: Report, seeds: Path) -> Outcome:
-    """Parse one report and compare the result with its expected events."""
+def parse(report: Report, seeds: Path) -> Timeline | str:
+    """The news parser's timeline of one report (its Source is the report), or why the
+    report could not be read (``"<path> not found"``)."""
     if report.text is not None:
         data = report.text.encode("utf-8")
     else:
         path = seeds / str(report.file)
         if not path.is_file():
-            return Outcome(report, 0, (), (), skipped=f"{path} not found")
+            return f"{path} not found"
         data = path.read_bytes()
     options: dict[str, Any] = {"language": report.language, "published": report.published,
                                "production": report.production}
-    timeline = mitimeline.loads(data, "news", **options)
+    return mitimeline.loads(data, "news", **options)
+
+
+def run(report: Report, seeds: Path) -> Outcome:
+    """Parse one report and compare the result with its expected events."""
+    timeline = parse(report, seeds)
+    if isinstance(timeline, str):
+        return Outcome(report, 0, (), (), skipped=timeline)
     predicted = list(timeline)
     missed = []
     matched = 0
@@ -187,19 +201,113 @@ def report_text(outcomes: list[Outcome]) -> str:
     return "\n".join(lines)
 
 
+@attrs.frozen
+class MergedScore:
+    """The merged reports compared with a curated timeline (see :func:`merged_comparison`)."""
+
+    events_in: int  # events of the reports' timelines
+    events_out: int  # merged candidates
+    dataset_events: int
+    matched: tuple[tuple[str, str], ...]  # (merged candidate id, dataset event id)
+    unmatched: tuple[str, ...]  # merged candidates matching no dataset event
+    contradictions: int  # validate() findings on the merged timeline
+    reschedules: int
+    merged: Timeline = attrs.field(eq=False, repr=False)
+
+    def text(self) -> str:
+        """The figures as printed by ``--merged``."""
+        lines = [f"{self.events_in} events in, {self.events_out} merged candidates out, "
+                 f"{self.contradictions} contradictions, {self.reschedules} reschedules",
+                 f"dataset events matched by a merged candidate: {len(self.matched)} of "
+                 f"{self.dataset_events}",
+                 f"merged candidates matching no dataset event: {len(self.unmatched)} of "
+                 f"{self.events_out}"]
+        lines += [f"  matched   {mine} = {theirs}" for mine, theirs in self.matched]
+        lines += [f"  unmatched {mine}" for mine in self.unmatched]
+        return "\n".join(lines)
+
+
+def _same_happening(candidate: Event, event: Event) -> bool:
+    """Same kind, dates that may overlap, and places not known to differ."""
+    if candidate.kind != event.kind or candidate.when.overlaps(event.when) is False:
+        return False
+    return candidate.place is None or event.place is None or places_compatible(
+        candidate.place, event.place)
+
+
+def _pairs(candidates: Sequence[Event], events: Sequence[Event]) -> dict[int, int]:
+    """A largest one-to-one matching (augmenting paths): dataset index -> candidate index."""
+    fits = [[j for j, event in enumerate(events) if _same_happening(candidate, event)]
+            for candidate in candidates]
+    owner: dict[int, int] = {}
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or place(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(candidates)):
+        place(i, set())
+    return owner
+
+
+def merged_comparison(reports: Sequence[Report], seeds: Path = DEFAULT_SEEDS,
+                      dataset: Timeline | None = None) -> MergedScore:
+    """Parse every report (one timeline each), merge them, and match the merged candidates
+    one-to-one with ``dataset`` (default: ``mitimeline.datasets.mission_impossible_7()``):
+    same kind, overlapping dates, compatible places (a missing place is compatible).
+    Raises ``FileNotFoundError`` naming a report that cannot be read."""
+    timelines = []
+    for report in reports:
+        timeline = parse(report, seeds)
+        if isinstance(timeline, str):
+            raise FileNotFoundError(f"report {report.id!r}: {timeline}")
+        timelines.append(timeline)
+    merged = mitimeline.merge(*timelines)
+    curated = list(mitimeline.datasets.mission_impossible_7() if dataset is None else dataset)
+    candidates = list(merged)
+    owner = _pairs(candidates, curated)
+    by_candidate = {i: j for j, i in owner.items()}
+    codes = [finding.code for finding in merged.validate()]
+    return MergedScore(
+        events_in=sum(len(timeline) for timeline in timelines), events_out=len(candidates),
+        dataset_events=len(curated),
+        matched=tuple((c.id, curated[by_candidate[i]].id) for i, c in enumerate(candidates)
+                      if i in by_candidate),
+        unmatched=tuple(c.id for i, c in enumerate(candidates) if i not in by_candidate),
+        contradictions=codes.count("contradiction"), reschedules=codes.count("rescheduled"),
+        merged=merged)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Print precision, recall and F1 (overall and per language) and every miss."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("keys", nargs="*", type=Path, default=list(DEFAULT_KEYS),
+    parser.add_argument("keys", nargs="*", type=Path, default=None,
                         help="key files (default: the plugin's evaluation/*.json)")
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
                         help=f"folder of the reports named by 'file' (default: {DEFAULT_SEEDS})")
+    parser.add_argument("--merged", action="store_true",
+                        help="merge the reports' timelines and compare them with the curated "
+                             "Mission: Impossible 7 dataset (default keys: seeds.json)")
     args = parser.parse_args(argv)
+    keys = args.keys or ([DEFAULT_KEYS[0]] if args.merged else list(DEFAULT_KEYS))
     try:
-        reports = load_keys(args.keys)
+        reports = load_keys(keys)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    if args.merged:
+        try:
+            print(merged_comparison(reports, args.seeds).text())
+        except FileNotFoundError as exc:
+            print(f"error: {exc} (the seed reports live in ../shared/seeds beside the "
+                  "checkout; give their folder with --seeds)", file=sys.stderr)
+            return 2
+        return 0
     print(report_text(evaluate(reports, args.seeds)))
     return 0
 
