@@ -1,5 +1,6 @@
 """Benchmark: ``mitimeline.merge()`` of many single-report timelines, against loading those
-timelines, and against scoring every pair.
+timelines (goal: within 10×), and against scoring every pair; and its peak memory (traced by
+tracemalloc) at full size and at a tenth of it (linear: about 10×).
 
 Run: python benchmarks/bench_merge.py [--reports 10000] [--per-report 10] [--smoke]
 """
@@ -7,7 +8,9 @@ Run: python benchmarks/bench_merge.py [--reports 10000] [--per-report 10] [--smo
 from __future__ import annotations
 
 import argparse
+import gc
 import random
+import tracemalloc
 from datetime import date, timedelta
 
 from _common import Row, against, best_of, print_rows
@@ -55,6 +58,26 @@ def pairwise(timelines: list[Timeline]) -> int:
     return joined
 
 
+def peak_memory(timelines: list[Timeline]) -> int:
+    """The peak of memory allocated while merging ``timelines`` (tracemalloc), in bytes."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        mitimeline.merge(*timelines)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def memory_note(reports: int, per_report: int) -> str:
+    """Peak memory of a merge at full size and at a tenth of it: linear means about 10×."""
+    full = peak_memory(make_reports(reports, per_report))
+    tenth = peak_memory(make_reports(max(2, reports // 10), per_report))
+    count = reports * per_report
+    return (f"peak memory {full / 1e6:.1f} MB ({full / count:,.0f} bytes per event); "
+            f"{full / tenth:.1f}× the peak at a tenth of the events")
+
+
 def measure(reports: int, per_report: int, pairwise_events: int, repeat: int = 1) -> list[Row]:
     """merge() against loading the same timelines from JSON; merge() against pairwise."""
     timelines = make_reports(reports, per_report)
@@ -63,9 +86,12 @@ def measure(reports: int, per_report: int, pairwise_events: int, repeat: int = 1
     loading = best_of(repeat, lambda: [mitimeline.loads(t, "json") for t in texts])
     merged = mitimeline.merge(*timelines)
     merging = best_of(repeat, lambda: mitimeline.merge(*timelines))
+    happenings = max(1, count // 5)
     rows = [against(f"merge(), {count:,} events from {reports:,} reports", merging,
-                    "loading those reports (JSON)", loading,
-                    note=f"{len(merged):,} events out")]
+                    "loading those reports (JSON)", loading, at_most=10.0,
+                    goal="within 10× of loading",
+                    note=f"{len(merged):,} events out for {happenings:,} happenings; "
+                         f"{memory_note(reports, per_report)}")]
     small = make_reports(max(2, pairwise_events // per_report), per_report)
     size = sum(len(tl) for tl in small)
     ours = best_of(repeat, lambda: mitimeline.merge(*small))

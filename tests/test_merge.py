@@ -361,3 +361,19 @@ def test_ids_repeated_within_an_input_stay_repeated() -> None:
     tl = Timeline("t", [Event("x", "X", "2000", status="planned"),
                         Event("x", "X", "2000/2000", status="planned")])
     assert mitimeline.merge(tl, tl).events == tl.events
+
+
+def test_titles_whose_numbers_differ_are_different_happenings() -> None:
+    """The German releases of the seventh and eighth films, reported by two sources, stay two
+    events: neither a join nor a reschedule."""
+    first = Timeline(title="A", sources=[Source("a", "A", published="2020-09")], events=[
+        Event(id="de-7", title="Planned German release of Mission: Impossible 7",
+              when="2021-11-18", kind="release", region="DE", status="planned",
+              sources=["a"])])
+    second = Timeline(title="B", sources=[Source("b", "B", published="2020-10")], events=[
+        Event(id="de-8", title="Planned German release of Mission: Impossible 8",
+              when="2022-11-03", kind="release", region="DE", status="planned",
+              sources=["b"])])
+    merged = mitimeline.merge(first, second)
+    assert sorted(event.id for event in merged) == ["de-7", "de-8"]
+    assert not [f for f in merged.validate() if f.code == "rescheduled"]

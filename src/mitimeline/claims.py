@@ -15,6 +15,7 @@ and ``merge()`` applies.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -42,6 +43,11 @@ PLANNED_KINDS = ("release", "announcement")
 VARIANT_SIMILARITY = 0.8
 """Two place names at least this similar (difflib ratio, accents and case ignored) with the
 same first letter are spelling variants of one name."""
+
+NUMBERED_SIMILARITY = 0.5
+"""The most two texts whose numbers differ can be alike (:func:`similarity`)."""
+
+_NUMBER = re.compile(r"[0-9]+")
 
 _COUNTRY_NAMES = {
     "argentina": "AR", "australia": "AU", "austria": "AT", "belgium": "BE", "brazil": "BR",
@@ -92,11 +98,17 @@ def _fold(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """How alike two texts are, 0..1, ignoring case and accents (difflib's ratio)."""
+    """How alike two texts are, 0..1, ignoring case and accents (difflib's ratio); at most
+    :data:`NUMBERED_SIMILARITY` when both hold numbers and the numbers differ, as numbers name
+    different things ("Mission: Impossible 7" and "8", "Happening 12" and "13")."""
     left, right = _fold(a), _fold(b)
     if left == right:
         return 1.0
-    return difflib.SequenceMatcher(None, left, right).ratio()
+    ratio = difflib.SequenceMatcher(None, left, right).ratio()
+    numbers_left, numbers_right = _NUMBER.findall(left), _NUMBER.findall(right)
+    if numbers_left and numbers_right and numbers_left != numbers_right:
+        return min(ratio, NUMBERED_SIMILARITY)
+    return ratio
 
 
 def _country_of(place: Place) -> str | None:
