@@ -26,11 +26,14 @@ PLACES = [Place(f"Location {i}", country=c) for i, c in enumerate(["NO", "IT", "
 def make_reports(reports: int, per_report: int, seed: int = 7) -> list[Timeline]:
     """``reports`` timelines of one source each, each stating ``per_report`` of
     ``reports * per_report / 5`` happenings (so about five reports state each), under its own
-    ids, with its own day inside the happening's week."""
+    ids, with its own day inside the happening's week. Happenings are spread over a span of
+    days that grows with their number (20,000 over 30 years), so the density of events per
+    day, and so the candidates per event, is the same at every size."""
     rng = random.Random(seed)
     happenings = max(1, reports * per_report // 5)
+    span = max(365, happenings * 11_000 // 20_000)
     start = date(1995, 1, 1)
-    facts = [(KINDS[i % len(KINDS)], start + timedelta(days=rng.randint(0, 11_000)),
+    facts = [(KINDS[i % len(KINDS)], start + timedelta(days=rng.randint(0, span)),
               PLACES[i % len(PLACES)]) for i in range(happenings)]
     result = []
     for number in range(reports):

@@ -44,8 +44,9 @@ VARIANT_SIMILARITY = 0.8
 """Two place names at least this similar (difflib ratio, accents and case ignored) with the
 same first letter are spelling variants of one name."""
 
-NUMBERED_SIMILARITY = 0.5
-"""The most two texts whose numbers differ can be alike (:func:`similarity`)."""
+NUMBERED_SIMILARITY = 0.4
+"""The most two texts whose numbers differ can be alike (:func:`similarity`): below the 0.5
+under which the built-in score counts titles as unalike."""
 
 _NUMBER = re.compile(r"[0-9]+")
 
