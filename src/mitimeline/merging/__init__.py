@@ -13,7 +13,7 @@ from typing import Any, Literal, overload
 
 import attrs
 
-from ..claims import reconcile
+from ..claims import Note, reconcile
 from ..errors import MergeError, MitimelineError, OptionsError
 from ..model import Claim, Credit, Event, Source
 from ..timeline import Timeline
@@ -53,14 +53,13 @@ def merge(*timelines: Timeline, match: Matcher | None = None, threshold: float =
     contradictions = reschedules = 0
     for group in groups:
         members = [entries[p] for p in group]
-        event = _merged(members, published)
+        event, notes = _merged(members, published)
         events.append(event)
         if len(members) > 1:
             joins.append(Join(event.id, (Member(members[0].input, members[0].event.id, "first",
                                                 1.0),
                                          *(Member(m.input, m.event.id, *how[m.position])
                                            for m in members[1:]))))
-            notes = reconcile(event.claims, event.kind, published).notes
             contradictions += sum(n.code == "contradiction" for n in notes)
             reschedules += sum(n.code == "rescheduled" for n in notes)
     merged = Timeline(
@@ -179,28 +178,31 @@ def _claims_of(event: Event) -> tuple[Claim, ...]:
                   title=event.title, people=event.people),)
 
 
-def _merged(members: Sequence[Entry], published: dict[str, Any]) -> Event:
-    """One event from the joined input events (the first gives id and title); ids repeated
-    within an input stay repeated (``validate()`` reports them)."""
+def _merged(members: Sequence[Entry],
+            published: dict[str, Any]) -> tuple[Event, tuple[Note, ...]]:
+    """One event from the joined input events (the first gives id and title), and the notes
+    its claims raise (none for an event that joined nothing); ids repeated within an input
+    stay repeated (``validate()`` reports them)."""
     first = members[0].event
+    if len(members) == 1:
+        return first, ()
     if all(m.event == first for m in members):
-        event = first
-    else:
-        claims = tuple(dict.fromkeys(c for m in members for c in _claims_of(m.event)))
-        values = reconcile(claims, first.kind, published)
-        people: dict[tuple[str, str | None], Credit] = {}
-        for member in members:
-            for credit in member.event.people:
-                people.setdefault((credit.name.casefold(), credit.role), credit)
-        extra: dict[str, Any] = {}
-        for member in reversed(members):
-            extra.update(member.event.extra)
-        event = attrs.evolve(
-            first, when=values.when or first.when, place=values.place or first.place,
-            status=values.status or first.status, people=tuple(people.values()),
-            unit=next((m.event.unit for m in members if m.event.unit), None),
-            description=next((m.event.description for m in members if m.event.description),
-                             None),
-            tags=tuple(dict.fromkeys(t for m in members for t in m.event.tags)),
-            extra=extra, sources=(), claims=claims)
-    return event
+        return first, reconcile(first.claims, first.kind, published).notes
+    claims = tuple(dict.fromkeys(c for m in members for c in _claims_of(m.event)))
+    values = reconcile(claims, first.kind, published)
+    people: dict[tuple[str, str | None], Credit] = {}
+    for member in members:
+        for credit in member.event.people:
+            people.setdefault((credit.name.casefold(), credit.role), credit)
+    extra: dict[str, Any] = {}
+    for member in reversed(members):
+        extra.update(member.event.extra)
+    event = attrs.evolve(
+        first, when=values.when or first.when, place=values.place or first.place,
+        status=values.status or first.status, people=tuple(people.values()),
+        unit=next((m.event.unit for m in members if m.event.unit), None),
+        description=next((m.event.description for m in members if m.event.description),
+                         None),
+        tags=tuple(dict.fromkeys(t for m in members for t in m.event.tags)),
+        extra=extra, sources=(), claims=claims)
+    return event, values.notes

@@ -347,29 +347,18 @@ class _Event:
         return "other", items
 
     def lossless_fields(self) -> dict[str, Any]:
-        fields: dict[str, Any] = {}
-        description = self.lossless(X.DESCRIPTION, str)
-        if description is not None:
-            fields["description"] = description
-        people = self.exported_people()
-        if people:
-            fields["people"] = people
-        unit = self.lossless(X.UNIT, str)
-        if unit is not None:
-            fields["unit"] = unit
-        region = self.text(X.REGION)
-        if region is not None:
-            fields["region"] = region
-        sources = self.lossless(X.SOURCES, list)
-        if sources is not None:
-            fields["sources"] = sources
-        extra = self.lossless(X.EXTRA, dict)
-        if extra is not None:
-            fields["extra"] = extra
-        claims = self.exported_claims()
-        if claims:
-            fields["claims"] = claims
-        return fields
+        """Our lossless X-MITIMELINE-* values of the fields the standard properties don't
+        carry exactly, read in this order (so findings come in it); absent ones left out."""
+        fields = {
+            "description": self.lossless(X.DESCRIPTION, str),
+            "people": self.exported_people() or None,
+            "unit": self.lossless(X.UNIT, str),
+            "region": self.text(X.REGION),
+            "sources": self.lossless(X.SOURCES, list),
+            "extra": self.lossless(X.EXTRA, dict),
+            "claims": self.exported_claims() or None,
+        }
+        return {name: value for name, value in fields.items() if value is not None}
 
     def exported_people(self) -> tuple[Credit, ...] | None:
         return self.exported(X.PEOPLE, list, self.reader.people,
