@@ -21,6 +21,7 @@ from ._files import os_reason
 from ._version import __version__
 from .api import load
 from .errors import ExportError, MitimelineError
+from .merging import merge
 from .plugins import list_formats, list_plugins
 from .timeline import Timeline
 
@@ -162,8 +163,6 @@ def _convert(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _merge(args: argparse.Namespace, out: TextIO) -> int:
-    from .merging import merge  # measured import cost: only this command needs merging
-
     options = _options(args.input_option)
     # every input is loaded before anything is written; a ParseError names its file
     timelines = [load(path, format=args.from_format, **options) for path in args.inputs]
