@@ -14,23 +14,26 @@ from mitimeline_news.evaluation import (
     DEFAULT_SEEDS,
     Score,
     evaluate,
+    load_corpus,
     load_keys,
     main,
     merged_comparison,
-    overlap,
+    same_dates,
     scores,
 )
 
 KEYS = {path.stem: path for path in DEFAULT_KEYS}
 
-# What the parser reaches (precision, recall, F1, rounded down); raise these when it gets
-# better, never lower them to make a change pass.
+# What the parser reaches (precision, recall, F1, rounded down) under the matching rule of
+# the shared corpus (kind, both bounds within a day); raise these when it gets better,
+# never lower them to make a change pass. ("A few weeks ago" is a vague span whose width
+# the keys and the parser draw differently, so it misses under this rule.)
 FLOORS = {
-    "sentences": {"all": (1.0, 1.0, 1.0), "en": (1.0, 1.0, 1.0), "it": (1.0, 1.0, 1.0),
-                  "de": (1.0, 1.0, 1.0)},
+    "sentences": {"all": (0.96, 0.96, 0.96), "en": (0.947, 0.947, 0.947),
+                  "it": (1.0, 1.0, 1.0), "de": (0.937, 0.937, 0.937)},
     "articles": {"all": (0.916, 0.846, 0.879), "en": (1.0, 1.0, 1.0), "it": (1.0, 1.0, 1.0),
                  "de": (0.666, 0.5, 0.571)},
-    "seeds": {"all": (0.875, 0.875, 0.875), "en": (0.857, 0.857, 0.857), "it": (1.0, 1.0, 1.0)},
+    "seeds": {"all": (0.75, 0.75, 0.75), "en": (0.714, 0.714, 0.714), "it": (1.0, 1.0, 1.0)},
 }
 
 
@@ -59,13 +62,17 @@ def test_the_labelled_set_is_big_enough() -> None:
     assert len(load_keys([KEYS["seeds"]])) == 5
 
 
-def test_overlap_compares_bounds() -> None:
-    assert overlap(When("2020-09"), When("2020-09")) == 1.0
-    assert overlap(When("2020-09-06"), When("2020-09-07")) == 0.0
-    assert overlap(When("2020"), When("2020-09")) < 0.5  # a year is not a month
-    assert overlap(When("2020-09"), When("2020-09-15")) < 0.5  # a month is not a day
-    assert overlap(When("2020-10-01~/2020-10-10~"), When("2020-10-02~/2020-10-11~")) >= 0.5
-    assert overlap(When("2020-09-06/.."), When("2020-09-06/..")) == 1.0
+def test_same_dates_compares_both_bounds_within_a_day() -> None:
+    assert same_dates(When("2020-09"), When("2020-09"))
+    assert same_dates(When("2020-09-06"), When("2020-09-07"))  # a day apart
+    assert not same_dates(When("2020-09-06"), When("2020-09-08"))
+    assert not same_dates(When("2020"), When("2020-09"))  # a year is not a month
+    assert not same_dates(When("2020-09"), When("2020-09-15"))  # a month is not a day
+    assert same_dates(When("2020-10-01~/2020-10-10~"), When("2020-10-02~/2020-10-11~"))
+    assert same_dates(When("2020-09-06/.."), When("2020-09-06/.."))
+    # An open end matches only an open end, however far the known end is.
+    assert not same_dates(When("2020-09-06/.."), When("2020-09-06/9999-12-30"))
+    assert not same_dates(When("../2020-09-06"), When("2020-09-06"))
 
 
 def test_score_arithmetic() -> None:
@@ -182,3 +189,49 @@ def test_main_merged_without_the_seeds(tmp_path: Path,
     assert main(["--merged", "--seeds", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "not found" in err and "--seeds" in err
+
+
+def _corpus(folder: Path, name: str, header: str, body: str, events: list[dict[str, object]],
+            language: str = "en") -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}.txt").write_text(f"{header}\n\n{body}\n", encoding="utf-8")
+    (folder / f"{name}.expected.json").write_text(json.dumps(
+        {"language": language, "published": None, "film": "X", "events": events}),
+        encoding="utf-8")
+
+
+def test_a_corpus_report_reads_its_header_and_optional_events_count_neither_way(
+        tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    _corpus(news, "en-01_x", "source: https://example.org/a (The Example), date: 2020-10-05",
+            "Last month the crew filmed a stunt in Norway.",
+            [{"kind": "stunt", "date": "2020-09", "evidence": "", "optional": False},
+             {"kind": "shoot", "date": "2020-09", "evidence": "", "optional": True}])
+    (report,) = load_corpus(news)
+    assert (report.published, report.publisher, report.url) == (
+        "2020-10-05", "The Example", "https://example.org/a")
+    assert report.text is not None and report.text.startswith("Last month")
+    (outcome,) = evaluate([report])
+    assert (outcome.matched, outcome.missed, outcome.extra) == (1, (), ())
+
+
+def test_a_corpus_folder_without_keys_or_with_a_bad_header_is_named(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError, match="no labelled reports"):
+        load_corpus(tmp_path)
+    _corpus(tmp_path, "en-02_y", "from somewhere", "Text.", [])
+    with pytest.raises(ValueError, match=r"en-02_y\.txt: line 1: expected 'source: URL"):
+        load_corpus(tmp_path)
+
+
+def test_main_prints_shared_then_own_sets_and_says_what_was_not_scored(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _corpus(tmp_path / "news", "de-01_z", "source: https://example.org/b (Blatt), "
+            "date: 2021-03-10", "Der Film soll am 12. November 2021 in die Kinos kommen.",
+            [{"kind": "release", "date": "2021-11-12", "evidence": "", "optional": False}],
+            language="de")
+    assert main(["--corpora", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert f"not scored: {tmp_path / 'timex' / 'score.py'} not found" in out
+    rows = [line.split()[0:3] for line in out.splitlines() if line.startswith(("shared", "own"))]
+    assert rows[0][:3] == ["shared", "news", "(others')"]
+    assert any(row[:2] == ["own:", "sentences"] for row in rows)
