@@ -27,7 +27,8 @@ class Row:
 
     ``ours`` and ``theirs`` are seconds for the same work on the same input, measured in
     the same run; ``theirs`` is None when the figure has no peer or floor. ``met`` is None
-    when the figure has no goal that a number can decide.
+    when the figure has no goal that a number can decide. A figure that is not a time (an
+    F1 score) says how to print ``ours`` in ``shown``.
     """
 
     figure: str
@@ -37,6 +38,7 @@ class Row:
     goal: str = ""
     met: bool | None = None
     note: str = ""
+    shown: str = ""
 
     @property
     def ratio(self) -> float | None:
@@ -97,7 +99,7 @@ HEADER = ("figure", "ours", "peer / floor", "peer", "ratio", "goal", "result", "
 
 def row_cells(row: Row) -> list[str]:
     """The printed cells of ``row``, in HEADER order."""
-    return [row.figure, seconds(row.ours), row.peer,
+    return [row.figure, row.shown or seconds(row.ours), row.peer,
             "" if row.theirs is None else seconds(row.theirs), ratio_text(row.ratio),
             row.goal, RESULT[row.met], row.note]
 

@@ -99,7 +99,7 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
     "gantt": ("SVG and Mermaid Gantt at growing sizes",
               lambda a: bench_gantt.measure([_scaled(a, s) for s in a.gantt],
                                             repeat=max(a.repeat, bench_gantt.REPEATS))),
-    "news": ("mitimeline-news: articles/s warm, first call (subprocesses)",
+    "news": ("mitimeline-news: F1 on the shared corpora, reports/s warm, first call",
              lambda a: bench_news.measure(a.news_rounds, a.news_runs)),
 }
 
