@@ -247,6 +247,29 @@ def test_parse_errors(data: bytes, options: dict[str, object], location: str,
     assert caught.value.format == "news"
 
 
+def test_text_longer_than_the_limit_is_refused_whole() -> None:
+    from mitimeline_news.sentences import MAX_TEXT
+
+    data = b"Filming began on Monday in Rome. " * (MAX_TEXT // 33 + 1)
+    with pytest.raises(mitimeline.ParseError) as caught:
+        mitimeline.loads(data, "news", language="en", published="2020-10-05")
+    assert f"at most {MAX_TEXT:,} characters" in caught.value.reason
+    assert "report by report" in caught.value.reason
+
+
+def test_a_line_without_sentence_ends_is_read_in_bounded_pieces() -> None:
+    from mitimeline_news.sentences import MAX_SENTENCE, split_sentences
+
+    line = "filming in Rome on 5 October 2020 and " * 2_000  # no full stop anywhere
+    sentences = split_sentences(line)
+    assert all(len(s.text) <= MAX_SENTENCE for s in sentences)
+    assert all(line[s.start:s.end] == s.text for s in sentences)
+    assert " ".join(s.text for s in sentences) == line.strip()
+    timeline = mitimeline.loads(line, "news", language="en", published="2020-10-05")
+    # A cut may split one phrase ("on 5 | October 2020"); the date is still found.
+    assert "2020-10-05" in [e.when.edtf for e in timeline]
+
+
 def test_a_missing_file_and_an_unknown_option() -> None:
     with pytest.raises(mitimeline.ParseError, match="no such file"):
         mitimeline.load("/nonexistent/report.txt", format="news")

@@ -16,6 +16,7 @@ import mitimeline
 from mitimeline import DateParseError, Source, Timeline, When
 
 from .languages import LEXICONS, detect_language
+from .sentences import MAX_TEXT
 
 __all__ = ["NewsParser"]
 
@@ -95,6 +96,10 @@ def _decode(data: bytes) -> str:
     if not text.strip():
         raise mitimeline.ParseError("expected the text of a news report, found no text",
                                     location="line 1")
+    if len(text) > MAX_TEXT:
+        raise mitimeline.ParseError(
+            f"expected one news report of at most {MAX_TEXT:,} characters, got "
+            f"{len(text):,}: read an archive report by report")
     return text
 
 

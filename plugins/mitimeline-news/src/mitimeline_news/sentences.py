@@ -12,7 +12,7 @@ import re
 
 import attrs
 
-__all__ = ["Sentence", "clause_bounds", "clause_breaks", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "MAX_TEXT", "Sentence", "clause_bounds", "clause_breaks", "split_sentences"]
 
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "ca", "approx", "no", "nr",
@@ -24,6 +24,13 @@ _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“„‘'«(\[]?
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*\s*$")
 _ORDINAL_BEFORE_NAME = re.compile(r"\b\d{1,2}\.\s+$")
 _CLAUSE_BREAK = re.compile(r"[;,()\[\]]|\s[–—-]\s")
+MAX_TEXT = 10_000_000
+"""The longest text the plugin reads, in characters (about 10 MB of prose, some 5,000
+reports): an archive goes in report by report."""
+MAX_SENTENCE = 1_000
+"""The longest sentence, in characters: a longer run without a sentence end (a table, a
+list, text without punctuation) is cut at the last space before this many characters, so
+the work per sentence stays bounded."""
 _WINDOW = 64
 """Characters before a stop that decide whether it ends a sentence: longer words are never
 abbreviations, so the result is the same as looking at the whole sentence."""
@@ -73,6 +80,15 @@ def _is_false_stop(before: str, after: str) -> bool:
 
 
 def _add(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = line.rfind(" ", start + 1, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        _add_one(line, start, cut, offset, out)
+        start = cut
+    _add_one(line, start, end, offset, out)
+
+
+def _add_one(line: str, start: int, end: int, offset: int, out: list[Sentence]) -> None:
     chunk = line[start:end]
     stripped = chunk.strip()
     if stripped:

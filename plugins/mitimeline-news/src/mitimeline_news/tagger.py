@@ -16,12 +16,9 @@ from mitimeline import DateParseError, When
 from .cues import choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import LEXICONS, detect_language
-from .sentences import clause_bounds, split_sentences
+from .sentences import MAX_TEXT, clause_bounds, split_sentences
 
 __all__ = ["MAX_TEXT", "Anchor", "DateMention", "find_dates"]
-
-MAX_TEXT = 10_000_000
-"""The longest text :func:`find_dates` reads, in characters (about 10 MB of prose)."""
 
 TYPES = ("date", "time", "duration", "set")
 
