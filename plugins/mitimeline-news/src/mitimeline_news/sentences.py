@@ -12,7 +12,8 @@ import re
 
 import attrs
 
-__all__ = ["MAX_SENTENCE", "MAX_TEXT", "Sentence", "clause_bounds", "clause_breaks", "split_sentences"]
+__all__ = ["MAX_SENTENCE", "MAX_TEXT", "Sentence", "clause_bounds", "clause_breaks",
+           "split_sentences"]
 
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "ca", "approx", "no", "nr",
