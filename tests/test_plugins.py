@@ -16,7 +16,8 @@ from typing import Any, BinaryIO, ClassVar
 import attrs
 import pytest
 
-from fake_plugins import FormatsPlugin
+from fake_plugins import CommandsPlugin, FormatsPlugin
+from fake_plugins.greeter import HELLO
 from fake_plugins.lines import LinesExporter, LinesParser
 from mitimeline import hookspecs, plugins
 from mitimeline.errors import (
@@ -336,6 +337,15 @@ def test_hook_register_exporters() -> None:
         plugins.find_exporter("lines")
 
 
+def test_hook_register_commands() -> None:
+    with plugins.registered(CommandsPlugin("c", [HELLO])):
+        assert plugins.list_commands() == [plugins.CommandInfo(HELLO, "c")]
+        (info,) = plugins.list_plugins()
+        assert "register_commands" in info.hooks
+        assert info.commands == ("hello",)
+    assert plugins.list_commands() == []
+
+
 def test_hookimpls_may_take_fewer_arguments_than_the_spec() -> None:
     class NoArguments:
         __name__ = "quiet"
@@ -357,7 +367,7 @@ def hookspec_names() -> list[str]:
 
 def test_every_hook_is_documented_and_tested() -> None:
     docs = (Path(__file__).resolve().parents[1] / "docs" / "plugins.md").read_text()
-    assert hookspec_names() == ["register_exporters", "register_parsers"]
+    assert hookspec_names() == ["register_commands", "register_exporters", "register_parsers"]
     for name in hookspec_names():
         arguments = ", ".join(inspect.signature(getattr(hookspecs, name)).parameters)
         assert f"### `{name}({arguments})`" in docs

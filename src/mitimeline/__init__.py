@@ -14,6 +14,7 @@ from . import datasets
 from ._version import __version__
 from .api import dumps, export, load, loads
 from .checks import Conflict, Finding
+from .commands import Command
 from .errors import (
     AmbiguousFormatError,
     DateParseError,
@@ -40,6 +41,7 @@ __all__ = [
     "STATUSES",
     "AmbiguousFormatError",
     "Claim",
+    "Command",
     "Conflict",
     "Credit",
     "DateParseError",

@@ -1,4 +1,5 @@
-"""The ``mitimeline`` command: convert, merge, formats, plugins, validate, show.
+"""The ``mitimeline`` command: convert, merge, formats, plugins, validate, show, and the
+commands plugins add (``register_commands``), all built from :class:`~mitimeline.Command`.
 
 Exit codes: 0 success; 1 ``validate`` found errors; 2 bad usage or bad input (one line on
 stderr, no traceback unless ``--debug``); 3 an output could not be written; 130 interrupted
@@ -20,9 +21,10 @@ import attrs
 from ._files import os_reason
 from ._version import __version__
 from .api import load
+from .commands import Command
 from .errors import ExportError, MitimelineError
 from .merging import merge
-from .plugins import list_formats, list_plugins
+from .plugins import list_commands, list_formats, list_plugins
 from .timeline import Timeline
 
 __all__ = ["main"]
@@ -35,53 +37,82 @@ CLAIM_FINDINGS = ("contradiction", "rescheduled", "place-variant", "outside-clai
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (the console script exits with it)."""
-    parser = _parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    command, debug = _command_and_debug(words)
     with warnings.catch_warnings():
-        warnings.showwarning = _show_warning(args.command)
+        warnings.showwarning = _show_warning(command)
         try:
+            args = _parser().parse_args(words)  # building it loads the plugins
             result: int = args.run(args, sys.stdout)
             return result
         except ExportError as exc:
-            return _fail(args, exc, EXIT_OUTPUT)
+            return _fail(command, debug, exc, EXIT_OUTPUT)
         except OSError as exc:
-            writes = args.command in ("convert", "merge")
-            return _fail(args, exc, EXIT_OUTPUT if writes else EXIT_INPUT)
+            writes = command in ("convert", "merge")
+            return _fail(command, debug, exc, EXIT_OUTPUT if writes else EXIT_INPUT)
         except MitimelineError as exc:
-            return _fail(args, exc, EXIT_INPUT)
+            return _fail(command, debug, exc, EXIT_INPUT)
         except KeyboardInterrupt:
-            if args.debug:
+            if debug:
                 raise
-            print(f"mitimeline {args.command}: interrupted", file=sys.stderr)
+            print(f"{_prefix(command)}: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
 
 
-def _show_warning(command: str) -> Any:
+def _command_and_debug(words: Sequence[str]) -> tuple[str | None, bool]:
+    """The command ``words`` name (their first word not starting with ``-``: the options
+    before it take no value) and whether ``--debug`` precedes it; known before parsing, for
+    the messages of plugins that fail to load while the parser is built."""
+    command = next((word for word in words if not word.startswith("-")), None)
+    before = words[:words.index(command)] if command is not None else words
+    return command, "--debug" in before
+
+
+def _prefix(command: str | None) -> str:
+    return f"mitimeline {command}" if command else "mitimeline"
+
+
+def _show_warning(command: str | None) -> Any:
     """A ``warnings.showwarning`` that prints ``mitimeline COMMAND: warning: ...`` on one line."""
 
     def show(message: Warning | str, category: type[Warning], filename: str, lineno: int,
              file: TextIO | None = None, line: str | None = None) -> None:
-        print(f"mitimeline {command}: warning: {message}", file=sys.stderr)
+        print(f"{_prefix(command)}: warning: {message}", file=sys.stderr)
 
     return show
 
 
-def _fail(args: argparse.Namespace, exc: Exception, code: int) -> int:
-    if args.debug:
+def _fail(command: str | None, debug: bool, exc: Exception, code: int) -> int:
+    if debug:
         raise exc
-    print(f"mitimeline {args.command}: error: {exc}", file=sys.stderr)
+    print(f"{_prefix(command)}: error: {exc}", file=sys.stderr)
     return code
 
 
 def _parser() -> argparse.ArgumentParser:
+    """The whole command line: the built-in commands, then those of the plugins."""
     parser = argparse.ArgumentParser(
-        prog="mitimeline", description="Production timelines: convert, check and show them."
+        prog="mitimeline", description="Production timelines: convert, check and show them.",
+        allow_abbrev=False,  # so _command_and_debug reads the options as argparse does
     )
     parser.add_argument("--version", action="version", version=f"mitimeline {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for command in BUILTINS:
+        _add_command(subparsers, command, command.help)
+    for info in list_commands():
+        _add_command(subparsers, info.command, f"({info.plugin}) {info.command.help}")
+    return parser
 
-    convert = commands.add_parser("convert", help="read a timeline and write it in another format")
+
+def _add_command(subparsers: Any, command: Command, help: str) -> None:
+    """Add ``command`` to ``subparsers``, listed in ``--help`` with ``help``."""
+    parser = subparsers.add_parser(command.name, help=help, description=help)
+    command.arguments(parser)
+    parser.set_defaults(run=command.run)
+
+
+def _convert_arguments(convert: argparse.ArgumentParser) -> None:
     convert.add_argument("input", help="input file")
     convert.add_argument("output", help="output file (written atomically)")
     convert.add_argument("--from", dest="from_format", metavar="FORMAT",
@@ -92,10 +123,9 @@ def _parser() -> argparse.ArgumentParser:
     convert.add_argument("-o", "--option", action="append", default=[], metavar="KEY=VALUE",
                          help="exporter option; the value is read as JSON if it parses, "
                               "else as text (repeatable)")
-    convert.set_defaults(run=_convert)
 
-    merge = commands.add_parser("merge", help="merge reports' timelines into one, each value "
-                                              "saying who states it")
+
+def _merge_arguments(merge: argparse.ArgumentParser) -> None:
     merge.add_argument("inputs", nargs="+", metavar="IN", help="input files (any readable format)")
     merge.add_argument("-o", "--output", required=True, metavar="OUT",
                        help="output file (written atomically; format from the extension)")
@@ -104,29 +134,22 @@ def _parser() -> argparse.ArgumentParser:
     _add_input_options(merge)
     merge.add_argument("--explain", action="store_true",
                        help="print which events joined and why, and each loner's best candidate")
-    merge.set_defaults(run=_merge)
 
-    formats = commands.add_parser("formats", help="list the formats that can be read or written")
+
+def _formats_arguments(formats: argparse.ArgumentParser) -> None:
     formats.add_argument("--json", action="store_true", help="machine-readable output")
-    formats.set_defaults(run=_formats)
 
-    plugins = commands.add_parser("plugins", help="list installed plugins")
+
+def _plugins_arguments(plugins: argparse.ArgumentParser) -> None:
     plugins.add_argument("--all", action="store_true", help="include the built-in plugins")
     plugins.add_argument("--json", action="store_true", help="machine-readable output")
-    plugins.set_defaults(run=_plugins)
 
-    validate = commands.add_parser("validate", help="check a timeline; exit 1 if it has errors")
-    validate.add_argument("input")
-    validate.add_argument("--from", dest="from_format", metavar="FORMAT")
-    _add_input_options(validate)
-    validate.set_defaults(run=_validate)
 
-    show = commands.add_parser("show", help="print a timeline as a table, in date order")
-    show.add_argument("input")
-    show.add_argument("--from", dest="from_format", metavar="FORMAT")
-    _add_input_options(show)
-    show.set_defaults(run=_show)
-    return parser
+def _file_arguments(command: argparse.ArgumentParser) -> None:
+    """``validate`` and ``show``: one input file, its format and parser options."""
+    command.add_argument("input")
+    command.add_argument("--from", dest="from_format", metavar="FORMAT")
+    _add_input_options(command)
 
 
 def _add_input_options(command: argparse.ArgumentParser) -> None:
@@ -211,13 +234,13 @@ def _plugins(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     rows = [
         (p.name, p.version or "", "builtin" if p.builtin else "", ", ".join(p.formats),
-         f"FAILED: {p.error}" if p.error else "")
+         ", ".join(p.commands), f"FAILED: {p.error}" if p.error else "")
         for p in plugins
     ]
     if not rows:
         print("no third-party plugins installed (use --all to include built-ins)", file=out)
         return EXIT_OK
-    _table(out, ("plugin", "version", "", "formats", "status"), rows)
+    _table(out, ("plugin", "version", "", "formats", "commands", "status"), rows)
     return EXIT_OK
 
 
@@ -243,6 +266,21 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
         if finding.code in CLAIM_FINDINGS:
             print(finding, file=out)
     return EXIT_OK
+
+
+BUILTINS = (
+    Command("convert", "read a timeline and write it in another format", _convert,
+            _convert_arguments),
+    Command("merge", "merge reports' timelines into one, each value saying who states it",
+            _merge, _merge_arguments),
+    Command("formats", "list the formats that can be read or written", _formats,
+            _formats_arguments),
+    Command("plugins", "list installed plugins", _plugins, _plugins_arguments),
+    Command("validate", "check a timeline; exit 1 if it has errors", _validate, _file_arguments),
+    Command("show", "print a timeline as a table, in date order", _show, _file_arguments),
+)
+"""The built-in commands, in the order ``--help`` lists them; their names are
+:data:`mitimeline.commands.BUILTIN_COMMANDS`, which no plugin may take."""
 
 
 def _table(out: TextIO, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:

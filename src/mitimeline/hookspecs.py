@@ -14,9 +14,16 @@ from typing import TYPE_CHECKING
 from pluggy import HookimplMarker, HookspecMarker
 
 if TYPE_CHECKING:
+    from .commands import Command
     from .formats import Exporter, Parser
 
-__all__ = ["hookimpl", "hookspec", "register_exporters", "register_parsers"]
+__all__ = [
+    "hookimpl",
+    "hookspec",
+    "register_commands",
+    "register_exporters",
+    "register_parsers",
+]
 
 hookspec = HookspecMarker("mitimeline")
 hookimpl = HookimplMarker("mitimeline")
@@ -35,4 +42,14 @@ def register_exporters(register: Callable[[Exporter], None]) -> None:
     """Register output formats: call ``register(exporter)`` once per :class:`~mitimeline.Exporter`.
 
     :param register: records the exporter under its ``name``, attributed to this plugin.
+    """
+
+
+@hookspec
+def register_commands(register: Callable[[Command], None]) -> None:
+    """Register subcommands of the ``mitimeline`` command line: call ``register(command)`` once
+    per :class:`~mitimeline.Command`.
+
+    :param register: records the command under its ``name``, attributed to this plugin; a
+        name a built-in command or another plugin already has makes this plugin fail to load.
     """

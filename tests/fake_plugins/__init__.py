@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from mitimeline.commands import Command
 from mitimeline.formats import Exporter, Parser
 from mitimeline.hookspecs import hookimpl
 
@@ -31,3 +32,18 @@ class FormatsPlugin:
     def register_exporters(self, register: Callable[[Exporter], None]) -> None:
         for exporter in self.exporters:
             register(exporter)  # type: ignore[arg-type]
+
+
+class CommandsPlugin(FormatsPlugin):
+    """A plugin object that registers the given commands, and parsers if any (named ``name``)."""
+
+    def __init__(
+        self, name: str, commands: Sequence[object] = (), parsers: Sequence[object] = ()
+    ) -> None:
+        super().__init__(name, parsers)
+        self.commands = commands
+
+    @hookimpl
+    def register_commands(self, register: Callable[[Command], None]) -> None:
+        for command in self.commands:
+            register(command)  # type: ignore[arg-type]

@@ -1,4 +1,4 @@
-"""The plugin manager: built-in and third-party format plugins, loaded lazily.
+"""The plugin manager: built-in and third-party plugins (formats, commands), loaded lazily.
 
 Nothing is imported at ``import mitimeline``; the first call that needs the registry runs
 :func:`load_plugins`, which registers the built-ins (:data:`DEFAULT_PLUGINS`) and then each
@@ -17,23 +17,24 @@ Environment variables, read on first load (and again after :func:`reset`):
 ``MITIMELINE_STRICT_PLUGINS``
     ``1`` raises on the first broken plugin instead of warning.
 ``MITIMELINE_TRACE_PLUGINS``
-    ``1`` prints each loading step and format registration to stderr.
+    ``1`` prints each loading step and format or command registration to stderr.
 
 Formats are resolved here, not through a ``firstresult`` hook: see :func:`find_parser`.
 
 The package's modules, one job each: ``_registry`` (the state), ``_environment`` (the
 variables), ``_loading`` (built-ins, entry points, ``reset``, ``registered``),
-``_registering`` (one plugin and its formats), ``_contract`` (the rules every format keeps,
-shared with :mod:`mitimeline.testing`), ``_resolve`` (choosing a format), ``_listing``
-(``list_plugins``, ``list_formats``) and ``_records`` (their records).
+``_registering`` (one plugin, its formats and commands), ``_contract`` (the rules every
+format keeps, shared with :mod:`mitimeline.testing`), ``_resolve`` (choosing a format),
+``_listing``
+(``list_plugins``, ``list_formats``, ``list_commands``) and ``_records`` (their records).
 """
 
 from __future__ import annotations
 
 from ._environment import DISABLE_ENV, LOAD_ENV, STRICT_ENV, TRACE_ENV
-from ._listing import list_formats, list_plugins, plugin_of
+from ._listing import list_commands, list_formats, list_plugins, plugin_of
 from ._loading import DEFAULT_PLUGINS, ENTRY_POINT_GROUP, load_plugins, registered, reset
-from ._records import FormatInfo, PluginInfo
+from ._records import CommandInfo, FormatInfo, PluginInfo
 from ._registry import pm
 from ._registry import state as _state  # noqa: F401 -- the registry, for tests that look inside
 from ._resolve import find_exporter, find_parser
@@ -45,10 +46,12 @@ __all__ = [
     "LOAD_ENV",
     "STRICT_ENV",
     "TRACE_ENV",
+    "CommandInfo",
     "FormatInfo",
     "PluginInfo",
     "find_exporter",
     "find_parser",
+    "list_commands",
     "list_formats",
     "list_plugins",
     "load_plugins",

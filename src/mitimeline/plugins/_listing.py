@@ -1,5 +1,5 @@
-"""What is installed, for people and programs: :func:`list_plugins`, :func:`list_formats`
-and :func:`plugin_of`."""
+"""What is installed, for people and programs: :func:`list_plugins`, :func:`list_formats`,
+:func:`list_commands` and :func:`plugin_of`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import attrs
 
 from ..formats import Exporter, Parser, describe_options
 from ._loading import load_plugins
-from ._records import FormatInfo, PluginInfo
+from ._records import CommandInfo, FormatInfo, PluginInfo
 from ._registry import state
 
-__all__ = ["list_formats", "list_plugins", "plugin_of"]
+__all__ = ["list_commands", "list_formats", "list_plugins", "plugin_of"]
 
 
 def list_plugins(all: bool = False) -> list[PluginInfo]:
@@ -19,12 +19,22 @@ def list_plugins(all: bool = False) -> list[PluginInfo]:
     formats: dict[str, set[str]] = {}
     for entry in state.entries():
         formats.setdefault(entry.plugin, set()).add(entry.fmt.name)
+    commands: dict[str, list[str]] = {}
+    for info in state.commands:
+        commands.setdefault(info.plugin, []).append(info.name)
     return [
-        attrs.evolve(record, formats=tuple(sorted(formats.get(record.name, ())))
-                     if record.error is None else ())
+        attrs.evolve(record, formats=tuple(sorted(formats.get(record.name, ()))),
+                     commands=tuple(commands.get(record.name, ())))
+        if record.error is None else record
         for record in state.records
         if all or not record.builtin
     ]
+
+
+def list_commands() -> list[CommandInfo]:
+    """The commands plugins added to the ``mitimeline`` command line, in load order."""
+    load_plugins()
+    return list(state.commands)
 
 
 def list_formats() -> list[FormatInfo]:

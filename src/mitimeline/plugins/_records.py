@@ -1,10 +1,13 @@
-"""The public records of the plugin registry: :class:`PluginInfo` and :class:`FormatInfo`."""
+"""The public records of the plugin registry: :class:`PluginInfo`, :class:`FormatInfo` and
+:class:`CommandInfo`."""
 
 from __future__ import annotations
 
 import attrs
 
-__all__ = ["FormatInfo", "PluginInfo"]
+from ..commands import Command
+
+__all__ = ["CommandInfo", "FormatInfo", "PluginInfo"]
 
 
 @attrs.frozen
@@ -19,6 +22,7 @@ class PluginInfo:
     formats: tuple[str, ...] = ()
     error: str | None = None
     dist: str | None = None
+    commands: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -42,3 +46,16 @@ class FormatInfo:
     def qualified_name(self) -> str:
         """``plugin:name``, which selects this format even when another plugin shares its name."""
         return f"{self.plugin}:{self.name}"
+
+
+@attrs.frozen
+class CommandInfo:
+    """One command a plugin added to the ``mitimeline`` command line, and that plugin."""
+
+    command: Command
+    plugin: str
+
+    @property
+    def name(self) -> str:
+        """The command's name: ``mitimeline NAME`` runs it."""
+        return self.command.name

@@ -1,26 +1,30 @@
 """Registering one plugin: its hook implementations called, each format checked against
-the contract, all of it kept or, on any failure, none of it (the failure recorded)."""
+the contract and each command against the names already taken, all of it kept or, on any
+failure, none of it (the failure recorded)."""
 
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
 import pluggy
 
+from ..commands import BUILTIN_COMMANDS, Command
 from ..errors import PluginLoadError, PluginLoadWarning
 from ..formats import Exporter, Parser
 from ._contract import breaches
 from ._environment import trace
-from ._records import PluginInfo
+from ._records import CommandInfo, PluginInfo
 from ._registry import Entry, pm, state
 
 __all__ = ["add_plugin", "discard"]
 
 F = TypeVar("F", Parser, Exporter)
 
-_HOOKS = "register_parsers(register) and register_exporters(register)"
+_HOOKS = ("register_parsers(register), register_exporters(register) and "
+          "register_commands(register)")
 
 
 class _Broken(Exception):
@@ -40,6 +44,7 @@ def add_plugin(plugin: object, record: PluginInfo, strict: bool) -> None:
         exporters = _collect(
             pm.hook.register_exporters, record, Exporter  # type: ignore[type-abstract]
         )
+        commands = _collect_commands(record)
     except Exception as exc:
         discard(plugin, record.name)
         fail(record, exc, strict)
@@ -48,6 +53,7 @@ def add_plugin(plugin: object, record: PluginInfo, strict: bool) -> None:
     state.records.append(attrs.evolve(record, hooks=tuple(sorted(c.name for c in callers))))
     _add_entries(state.parsers, parsers, "parser")
     _add_entries(state.exporters, exporters, "exporter")
+    state.commands.extend(commands)
 
 
 def fail(record: PluginInfo, exc: BaseException, strict: bool) -> None:
@@ -90,6 +96,59 @@ def _collect(hook: pluggy.HookCaller, record: PluginInfo, kind: type[F]) -> list
         entries.append(Entry(fmt, record.name, record.builtin))
         trace(f"plugin {record.name} registered {kind.__name__.lower()} {fmt.name}")
 
+    _call(hook, record, register)
+    return entries
+
+
+def _collect_commands(record: PluginInfo) -> list[CommandInfo]:
+    """Call this plugin's ``register_commands``; return the commands it registered, each
+    with a name no built-in command, other plugin or earlier command of its own has."""
+    hook = pm.hook.register_commands
+    infos: list[CommandInfo] = []
+
+    def register(command: Command) -> None:
+        if not isinstance(command, Command):
+            raise _Broken(f"{hook.name} passed {command!r} to register(); expected a "
+                          f"mitimeline.Command instance")
+        _check_command_name(command.name, infos)
+        _check_arguments(command)
+        infos.append(CommandInfo(command, record.name))
+        trace(f"plugin {record.name} registered command {command.name}")
+
+    _call(hook, record, register)
+    return infos
+
+
+def _check_command_name(name: str, own: list[CommandInfo]) -> None:
+    """Raise :class:`_Broken` if a built-in command, another plugin or ``own`` has ``name``."""
+    if name in BUILTIN_COMMANDS:
+        raise _Broken(f"command {name!r} is the name of a built-in command; a plugin "
+                      f"command needs a name of its own")
+    if any(info.name == name for info in own):
+        raise _Broken(f"register_commands registered two commands named {name!r}")
+    for info in state.commands:
+        if info.name == name:
+            raise _Broken(
+                f"command {name!r} is already registered by plugin {info.plugin!r}; to keep "
+                f"the other one, disable {info.plugin!r} with MITIMELINE_DISABLE_PLUGINS"
+            )
+
+
+def _check_arguments(command: Command) -> None:
+    """Declare the command's arguments on a parser of its own, now: one that raises would
+    otherwise break every run of ``mitimeline``, which builds all commands' parsers."""
+    import argparse  # stdlib, but here: only loading needs it, `import mitimeline` does not
+
+    try:
+        command.arguments(argparse.ArgumentParser(prog=f"mitimeline {command.name}"))
+    except Exception as exc:
+        raise _Broken(f"the arguments of command {command.name!r} raised "
+                      f"{type(exc).__name__}: {exc}") from exc
+
+
+def _call(hook: pluggy.HookCaller, record: PluginInfo, register: Callable[[Any], None]) -> None:
+    """Call this plugin's implementation(s) of ``hook`` with ``register``; any exception
+    becomes :class:`_Broken`, naming the hook."""
     for impl in hook.get_hookimpls():
         if impl.plugin_name != record.name:
             continue
@@ -100,7 +159,6 @@ def _collect(hook: pluggy.HookCaller, record: PluginInfo, kind: type[F]) -> list
             raise
         except Exception as exc:
             raise _Broken(f"{hook.name} raised {type(exc).__name__}: {exc}") from exc
-    return entries
 
 
 def _check_format(fmt: object, kind: type[Parser] | type[Exporter], hook: str) -> None:

@@ -11,7 +11,7 @@ import pluggy
 
 from .. import hookspecs
 from ..formats import Exporter, Parser
-from ._records import PluginInfo
+from ._records import CommandInfo, PluginInfo
 
 __all__ = ["Entry", "Registry", "lock", "pm", "state"]
 
@@ -42,18 +42,20 @@ class Entry(Generic[F]):
 @attrs.define
 class Registry:
     """All mutable plugin state. ``records`` holds every plugin tried, in load order (its
-    ``formats`` are filled in when listed); ``blocked`` the names disabled by the user."""
+    ``formats`` and ``commands`` are filled in when listed); ``commands`` the plugins'
+    commands, in load order; ``blocked`` the names disabled by the user."""
 
     loaded: bool = False
     records: list[PluginInfo] = attrs.Factory(list)
     parsers: list[Entry[Parser]] = attrs.Factory(list)
     exporters: list[Entry[Exporter]] = attrs.Factory(list)
     blocked: set[str] = attrs.Factory(set)
+    commands: list[CommandInfo] = attrs.Factory(list)
 
     def snapshot(self) -> Registry:
         """A copy that :meth:`restore` can bring back."""
         return Registry(self.loaded, list(self.records), list(self.parsers),
-                        list(self.exporters), set(self.blocked))
+                        list(self.exporters), set(self.blocked), list(self.commands))
 
     def restore(self, saved: Registry) -> None:
         """Make this registry hold what ``saved`` holds (an empty one clears it)."""
@@ -62,6 +64,7 @@ class Registry:
         self.parsers = list(saved.parsers)
         self.exporters = list(saved.exporters)
         self.blocked = set(saved.blocked)
+        self.commands = list(saved.commands)
 
     def entries(self) -> list[Entry[Parser] | Entry[Exporter]]:
         """Every registered format, parsers first."""

@@ -17,24 +17,39 @@ skipped. In titles, ``\\t``, ``\\n``, ``\\r`` and ``\\\\`` stand for a tab, a ne
 carriage return and a backslash, so no title can break the line structure. The format
 carries the timeline title and each event's id, kind, date and title. Everything else
 (places, people, sources, ...) is dropped on export.
+
+The plugin also adds a command, ``mitimeline probe-info FILE``: the title of a ``.probe``
+file and how many events of each kind it holds.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+from collections import Counter
 from collections.abc import Callable
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 import attrs
 import mitimeline
+
+if TYPE_CHECKING:
+    import argparse
 
 # Keep this module cheap to import: mitimeline imports every plugin the first time it
 # needs formats (`mitimeline formats`, for example). This format needs nothing beyond the
 # standard library. A plugin built on a heavy library (pandas, lxml, ...) should import
 # it inside `parse` / `export`, not here at module level.
 
-__all__ = ["ProbeExporter", "ProbeParser", "register_exporters", "register_parsers"]
+__all__ = [
+    "ProbeExporter",
+    "ProbeParser",
+    "probe_info",
+    "probe_info_arguments",
+    "register_commands",
+    "register_exporters",
+    "register_parsers",
+]
 
 HEADER = "# probe:"
 MEDIA_TYPE = "text/x-mitimeline-probe"
@@ -56,6 +71,18 @@ def register_parsers(register: Callable[[mitimeline.Parser], None]) -> None:
 @mitimeline.hookimpl
 def register_exporters(register: Callable[[mitimeline.Exporter], None]) -> None:
     register(ProbeExporter())
+
+
+@mitimeline.hookimpl
+def register_commands(register: Callable[[mitimeline.Command], None]) -> None:
+    register(
+        mitimeline.Command(
+            name="probe-info",
+            help="describe a .probe file: its title and how many events of each kind",
+            run=probe_info,
+            arguments=probe_info_arguments,
+        )
+    )
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -173,3 +200,19 @@ class ProbeExporter(mitimeline.Exporter):
 
 def _escape(text: str) -> str:
     return text.translate(_ESCAPES)
+
+
+# -- a command: mitimeline probe-info FILE ---------------------------------------------------
+
+
+def probe_info_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="a .probe file")
+
+
+def probe_info(args: argparse.Namespace, out: TextIO) -> int:
+    # A mitimeline.ParseError raised here reaches the user as one line, exit code 2.
+    timeline = mitimeline.load(args.file, format="probe")
+    print(f"{timeline.title}: {len(timeline)} events", file=out)
+    for kind, count in sorted(Counter(event.kind for event in timeline).items()):
+        print(f"  {kind}: {count}", file=out)
+    return 0
