@@ -72,13 +72,7 @@ class Outcome(NamedTuple):
     cause: str = ""
 
 
-@pytest.fixture(autouse=True)
-def only_builtins(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setenv(plugins.LOAD_ENV, "")
-    monkeypatch.delenv(plugins.STRICT_ENV, raising=False)
-    plugins.reset()
-    yield
-    plugins.reset()
+pytestmark = pytest.mark.usefixtures("only_builtins")
 
 
 @pytest.fixture
@@ -166,6 +160,10 @@ LOAD_FAILURES = {
                     "print>} to register(); expected a mitimeline.Parser instance",
     "malformed": "Parser WrongTypes has name 42; expected a lower-case slug such as 'ical'",
     "duplicate": "register_exporters registered two Exporters named 'lines'",
+    "shadowing": "command 'convert' is the name of a built-in command; a plugin command needs "
+                 "a name of its own",
+    "clumsy_arguments": "the arguments of command 'clumsy' raised ArgumentError: argument "
+                        "-h/--height: conflicting option string: -h",
 }
 
 
@@ -215,6 +213,38 @@ def test_cli_warns_on_one_line_about_a_plugin_that_fails_to_load(
     assert outcome == Outcome(0, f"{load_failure(module)}; continuing without it")
     strict = cli("show", str(EXAMPLE), tmp=tmp_path, modules=modules, strict=True)
     assert strict == Outcome(2, load_failure(module))
+
+
+GREETERS = {"mitimeline-greeter": "fake_plugins.greeter",
+            "mitimeline-rival": "fake_plugins.rival_greeter"}
+COMMAND_CLASH = ("mitimeline plugin 'mitimeline-rival' (1.0) failed to load: command 'hello' is "
+                 "already registered by plugin 'mitimeline-greeter'; to keep the other one, "
+                 "disable 'mitimeline-greeter' with MITIMELINE_DISABLE_PLUGINS")
+
+
+def test_cli_names_both_plugins_when_two_register_one_command(tmp_path: Path) -> None:
+    outcome = cli("hello", tmp=tmp_path, modules=GREETERS, kind="warning")
+    assert outcome == Outcome(0, f"{COMMAND_CLASH}; continuing without it")
+    strict = cli("hello", tmp=tmp_path, modules=GREETERS, strict=True)
+    assert strict == Outcome(2, COMMAND_CLASH)
+
+
+def test_the_other_command_of_a_clash_runs_once_the_first_plugin_is_disabled(
+    tmp_path: Path,
+) -> None:
+    env = {**environment(tmp_path / "site", GREETERS), plugins.DISABLE_ENV: "mitimeline-greeter"}
+    done = subprocess.run([sys.executable, "-m", "mitimeline", "hello"], capture_output=True,
+                          text=True, env=env, check=False, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "hello from the rival\n", "")
+
+
+def test_help_warns_without_a_command_about_a_plugin_that_fails_to_load(tmp_path: Path) -> None:
+    env = environment(tmp_path / "site", {"mitimeline-fault": "fake_plugins.shadowing"})
+    done = subprocess.run([sys.executable, "-m", "mitimeline", "--help"], capture_output=True,
+                          text=True, env=env, check=False, timeout=60)
+    assert done.returncode == 0 and "show" in done.stdout
+    warning = f"mitimeline: warning: {load_failure('shadowing')}; continuing without it\n"
+    assert done.stderr == warning
 
 
 # -- sniff raising or returning garbage -------------------------------------------------------

@@ -43,7 +43,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.showwarning = _show_warning(command)
         try:
             args = _parser().parse_args(words)  # building it loads the plugins
-            result: int = args.run(args, sys.stdout)
+            result = args.run(args, sys.stdout)
+            if not isinstance(result, int):  # a plugin's bug: a traceback, as for any other
+                raise TypeError(f"command {command!r} returned {result!r}; expected its exit "
+                                f"code, an int")
             return result
         except ExportError as exc:
             return _fail(command, debug, exc, EXIT_OUTPUT)
