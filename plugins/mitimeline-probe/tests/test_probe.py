@@ -18,6 +18,7 @@ import mitimeline
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
+from mitimeline.cli import main
 from mitimeline.testing import assert_roundtrip, check_exporter, check_parser, timelines
 
 from mitimeline_probe import ProbeExporter, ProbeParser
@@ -98,6 +99,46 @@ def test_environment_controls_loading(variable: str, value: str, listed: bool) -
         env={**environment, variable: value},
     )
     assert ("mitimeline-probe" in result.stdout) is listed
+
+
+# -- the command: mitimeline probe-info FILE ----------------------------------------------
+
+
+def test_command_is_registered() -> None:
+    plugins = {p.name: p for p in mitimeline.list_plugins()}
+    assert plugins["mitimeline-probe"].commands == ("probe-info",)
+
+
+def test_cli_lists_the_command_with_the_plugin() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "mitimeline", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    listing = " ".join(result.stdout.split())
+    assert "probe-info (mitimeline-probe) describe a .probe file" in listing
+
+
+def test_probe_info_describes_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "x.probe"
+    path.write_text(PROBE_TEXT, encoding="utf-8")
+    assert main(["probe-info", str(path)]) == 0
+    captured = capsys.readouterr()
+    assert captured.out == "Mission: Impossible 7: 2 events\n  shoot: 1\n  stunt: 1\n"
+    assert captured.err == ""
+
+
+def test_probe_info_reports_bad_input_on_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "bad.probe"
+    path.write_text("# probe: t\n2020\tshoot\ta\n", encoding="utf-8")
+    assert main(["probe-info", str(path)]) == 2
+    assert capsys.readouterr().err == (
+        f"mitimeline probe-info: error: {path}:line 2: expected 4 tab-separated fields "
+        "(EDTF date, kind, id, title), found 3\n"
+    )
 
 
 # -- the contract checks every plugin should run ------------------------------------------
