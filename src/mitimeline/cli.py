@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         try:
             args = _parser().parse_args(words)  # building it loads the plugins
             result = args.run(args, sys.stdout)
-            if not isinstance(result, int):  # a plugin's bug: a traceback, as for any other
+            if not isinstance(result, int):  # a bug in the plugin: a traceback, as for any bug
                 raise TypeError(f"command {command!r} returned {result!r}; expected its exit "
                                 f"code, an int")
             return result

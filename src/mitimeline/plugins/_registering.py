@@ -32,8 +32,9 @@ class _Broken(Exception):
 
 
 def add_plugin(plugin: object, record: PluginInfo, strict: bool) -> None:
-    """Register ``plugin`` and its formats as one step: on any failure, undo all of it, then
-    record the failure and warn (or raise :class:`PluginLoadError` when ``strict``)."""
+    """Register ``plugin``, its formats and its commands as one step: on any failure, undo
+    all of it, then record the failure and warn (or raise :class:`PluginLoadError` when
+    ``strict``)."""
     try:
         _check_unregistered(plugin, record.name)
         if pm.register(plugin, record.name) is None:
