@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
+from dateutil.easter import easter  # type: ignore[import-untyped]
 from mitimeline import When
 
 from .languages import LEXICONS, Lexicon
@@ -69,13 +70,16 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
+    value: str | None = None  # the EDTF of a "fixed" phrase ("19XX"), "MM-DD"/"E+N" of a holiday
+    anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später")
+    kind: str = "date"  # "date", "duration", "set" or "time"
 
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday"):
+        if self.form in ("relative", "weekday", "weekend"):
             return True
-        if self.form == "season":
+        if self.form in ("season", "part", "holiday"):
             return self.year is None
         return self.form == "calendar" and not _HAS_YEAR.search(self.core)
 
@@ -92,16 +96,24 @@ class Phrase:
 # -- finding -------------------------------------------------------------------------------
 
 
-def find_phrases(sentence: str, language: str) -> list[Phrase]:
-    """The date phrases of ``sentence``, left to right, never overlapping."""
-    return list(_find_cached(sentence, language))
+def find_phrases(sentence: str, language: str, *, every: bool = False) -> list[Phrase]:
+    """The date phrases of ``sentence``, left to right, never overlapping.
+
+    ``every`` adds, for a lexicon that opts into them, the years with no context word
+    ("1996 schloss sie") and holidays ("zu Ostern"): :func:`.tagger.find_dates` reports
+    them, the event extractor leaves them out (a lone year is too weak a cue for an
+    event, and a holiday in a release phrase names a season, not a day).
+    """
+    return list(_find_cached(sentence, language, every))
 
 
 @functools.lru_cache(maxsize=8192)
-def _find_cached(sentence: str, language: str) -> tuple[Phrase, ...]:
+def _find_cached(sentence: str, language: str, every: bool = False) -> tuple[Phrase, ...]:
     found: list[Phrase] = []
     for finder in _patterns(language):
         found.extend(finder(sentence))
+    if every:
+        found.extend(_tagger_only(language)(sentence))
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Phrase] = []
     for phrase in found:
@@ -121,6 +133,7 @@ def _patterns(language: str) -> tuple[Callable[[str], list[Phrase]], ...]:
         _RelativeFinder(lexicon).find,
         _SeasonFinder(lexicon).find,
         _YearFinder(lexicon).find,
+        *_extra_finders(lexicon, names),
     )
 
 
@@ -239,7 +252,7 @@ class _CalendarFinder:
             r"\b" + full,
         ]
         self.pattern = re.compile(r"(?:" + "|".join(forms) + r")", re.IGNORECASE)
-        link = r"\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?|und)\s*(?:the\s+)?"
+        link = r"\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)\s*(?:the\s+)?"
         year = r"(?:,?\s+(?P<year>" + _YEAR + r")\b)?"
         self.ranges = (
             re.compile(r"\b(?P<d1>" + _DAY + r")" + link + r"(?P<d2>" + _DAY + r")\s*(?:of\s+)?"
@@ -424,6 +437,283 @@ class _YearFinder:
         return found
 
 
+# -- phrases a lexicon opts into (German news) ---------------------------------------------
+
+_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "ref", "bc", "other"})
+"""Forms only :class:`_ExtraFinder` makes: "fixed" (``value`` is the EDTF), "part" (a
+quarter or half of a year), "holiday", "weekend", "century" (relative), "ref" and "bc"
+(dates with no calendar value) and "other" (durations, sets, times: ``kind`` says which)."""
+
+_ANY_YEAR = r"(?:1[0-9]|20)\d\d"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+_QUANTITY_BEFORE = re.compile(
+    r"(?:^|\W)(?:rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|bis\s+zu|"
+    r"insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|platz|zimmer|€|\$|fr\.|"
+    r"dm|euro|mark|franken|dollar|lire|von\s+\d+\s+auf|höhe\s+von)\s*$", re.IGNORECASE)
+_YEAR_BEFORE = re.compile(_ANY_YEAR + r"\s*[-–/]\s*$")
+
+
+def _extra_finders(lexicon: Lexicon, names: _Names) -> tuple[Callable[[str], list[Phrase]], ...]:
+    """The finders of the lexicon's optional fields; none for a lexicon without them."""
+    if not lexicon.bare_years and not lexicon.periods and not lexicon.anchored:
+        return ()
+    return (_ExtraFinder(lexicon, names).find,)
+
+
+@functools.cache
+def _tagger_only(language: str) -> Callable[[str], list[Phrase]]:
+    """The finder of bare years and holidays, for a lexicon that opts into them."""
+    lexicon = LEXICONS[language]
+    if not lexicon.bare_years and not lexicon.holidays:
+        return lambda sentence: []
+    return _ExtraFinder(lexicon, _locale_names(language)).tagger_only
+
+
+class _ExtraFinder:
+    """Bare years, named periods ("heuer"), dates relative to an earlier date, references
+    without a calendar value ("damals"), quarters and halves, holidays, decades and
+    centuries, weekends, lists of days, numeric days without a year, and the durations,
+    sets and clock times that are not dates."""
+
+    def __init__(self, lexicon: Lexicon, names: _Names) -> None:
+        self.lexicon = lexicon
+        flags = re.IGNORECASE
+        self.before = _before(lexicon)
+        fills = {
+            "<N>": _alternation([*lexicon.few, *lexicon.numbers]),
+            "<UNIT>": _alternation(lexicon.units),
+            "<WEEKDAY>": _alternation(names.weekdays),
+        }
+        self.year = re.compile(r"(?<![\d$€£.,:/–-])\b(?P<year>" + _ANY_YEAR + r")\b")
+        self.year_range = re.compile(r"[-–/]\s*(?:" + _ANY_YEAR + r"|\d\d)\b")
+        self.quantity_after = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
+                                         + lexicon.quantity_re + r")(?!\w))", flags)
+        self.quantity_after_cs = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
+                                            + lexicon.quantity_re + r")(?!\w))")
+        self.year_word = re.compile(r"(?<!\w)(?:" + lexicon.year_words_re + r")\s+(?P<year>"
+                                    + _ANY_YEAR + r")\b", flags)
+        self.bc = re.compile(r"(?<![\d.,])\b\d{1,4}" + lexicon.bc_re, flags)
+        self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
+                        for pattern, meaning in lexicon.periods.items()]
+        self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
+                         for pattern in lexicon.anchored]
+        self.refs = re.compile(r"(?<!\w)(?:" + lexicon.refs_re + r")(?!\w)", flags)
+        self.parts = re.compile(
+            r"(?<!\w)(?P<ord>" + _alternation(lexicon.ordinals) + r")\s*(?P<part>"
+            + _alternation(lexicon.parts) + r")(?!\w)(?:\s+(?:des\s+jahres\s+)?(?P<year>"
+            + _ANY_YEAR + r")\b)?", flags) if lexicon.parts else re.compile(r"(?!)")
+        self.holiday_codes = list(lexicon.holidays.values())
+        self.holidays = re.compile(
+            r"(?<!\w)(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, pattern
+                                     in enumerate(lexicon.holidays)) + r")(?!\w)(?:\s+(?P<year>"
+            + _ANY_YEAR + r")\b)?", flags) if lexicon.holidays else re.compile(r"(?!)")
+        decade_words = _alternation(lexicon.decades) if lexicon.decades else r"(?!)"
+        self.decade = re.compile(
+            r"(?<!\w)(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|(?P<word>" + decade_words
+            + r"))(?:[-\s]*jahre[n]?)?(?!\w)", flags)
+        self.century = re.compile(r"(?<![\d.])\b(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?\b",
+                                  flags)
+        self.relative_century = re.compile(
+            r"(?<!\w)(?:(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
+            r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?)(?!\w)", flags)
+        self.weekend = re.compile(
+            r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
+            r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir>" + _alternation(lexicon.directions)
+            + r")\s+)?(?:" + lexicon.weekend_re + r")(?!\w)", flags)
+        month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
+        self.day_list = re.compile(
+            r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:und\s+|sowie\s+)?(?:am\s+)?|"
+            r"\s+(?:und|sowie|bzw\.|oder)\s+(?:am\s+|vom\s+)?))+)"
+            r"(?P<last>" + _DAY_NUMBER + r"\.\s*(?P<month>" + month + r")(?:\s+(?P<year>"
+            + _YEAR + r")\b)?)", flags)
+        self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
+                                    + r")\.(?P<m>1[0-2]|0?[1-9])\.(?!\d)")
+        self.others = [(re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags),
+                        kind) for kind, patterns in (("set", (lexicon.sets_re,)),
+                                                     ("duration", lexicon.durations),
+                                                     ("time", (lexicon.clock_re,)))
+                       for pattern in patterns]
+
+    def find(self, sentence: str) -> list[Phrase]:
+        """Every phrase of the lexicon's optional kinds in ``sentence`` (may overlap)."""
+        return [*self._years(sentence), *self._periods(sentence), *self._anchored(sentence),
+                *self._refs(sentence), *self._parts(sentence),
+                *self._decades(sentence), *self._weekends(sentence), *self._days(sentence),
+                *self._others(sentence)]
+
+    def _years(self, sentence: str) -> list[Phrase]:
+        """"im Jahr 2010", "264 v. Chr."."""
+        found = []
+        for match in self.bc.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "bc"))
+        for match in self.year_word.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "year",
+                                year=int(match.group("year"))))
+        return found
+
+    def tagger_only(self, sentence: str) -> list[Phrase]:
+        """Bare years and holidays (see :func:`find_phrases`)."""
+        return [*self._bare_years(sentence), *self._holidays(sentence)]
+
+    def _bare_years(self, sentence: str) -> list[Phrase]:
+        """"1996 schloss sie", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
+        found: list[Phrase] = []
+        if not self.lexicon.bare_years:
+            return found
+        for match in self.year.finditer(sentence):
+            start, end = match.start(), match.end()
+            year = int(match.group("year"))
+            after = sentence[end:end + 30]
+            if year < 1800 or self._quantity(sentence, start, after):
+                continue
+            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence, start, end)
+            found.append(Phrase(start, end, sentence[start:end], "year", year=year, third=third))
+        return found
+
+    def _quantity(self, sentence: str, start: int, after: str) -> bool:
+        """Is the number at ``start`` a count or an amount rather than a year?"""
+        if start and sentence[start - 1] in "-–/" and not _YEAR_BEFORE.search(sentence[:start]):
+            return True
+        if self.year_range.match(after):
+            return False
+        return bool(self.quantity_after_cs.match(after)
+                    or _QUANTITY_BEFORE.search(sentence[max(0, start - 20):start]))
+
+    def _periods(self, sentence: str) -> list[Phrase]:
+        """"heuer", "im Vorjahr", "Jahresende": the current, last or next year or month."""
+        found = []
+        for pattern, (unit, step, third) in self.periods:
+            for match in pattern.finditer(sentence):
+                found.append(Phrase(match.start(), match.end(), match.group(), "relative",
+                                    unit=unit, third=third,
+                                    direction=("last", "this", "next")[step + 1]))
+        return found
+
+    def _anchored(self, sentence: str) -> list[Phrase]:
+        """"zwei Tage später", "am selben Tag", "tags darauf": relative to an earlier date."""
+        found = []
+        for pattern in self.anchored:
+            for match in pattern.finditer(sentence):
+                phrase = self._anchored_phrase(match)
+                if phrase is not None:
+                    found.append(phrase)
+        return found
+
+    def _anchored_phrase(self, match: re.Match[str]) -> Phrase | None:
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        word = _norm(groups.get("unit", ""))
+        unit = self.lexicon.units.get(word) or self.lexicon.units.get(word.rstrip("s"))
+        if unit is None:
+            return None
+        sign = -1 if "ago" in groups else 1 if "ahead" in groups else 0
+        count: int | None = None
+        if "n" in groups:
+            number = _norm(groups["n"])
+            count = int(number) if number.isdigit() else (
+                FEW if number in self.lexicon.few else self.lexicon.numbers.get(number))
+            if count is None:
+                return None
+        elif unit in ("day", "week"):
+            count = abs(sign)
+        if count is not None:
+            return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
+                          count=count, sign=sign or 1, anchored=True)
+        direction = ("last", "this", "next")[sign + 1]
+        return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
+                      direction=direction, anchored=True)
+
+    def _refs(self, sentence: str) -> list[Phrase]:
+        return [Phrase(m.start(), m.end(), m.group(), "ref") for m in self.refs.finditer(sentence)]
+
+    def _parts(self, sentence: str) -> list[Phrase]:
+        """"im ersten Quartal 2021", "in der zweiten Jahreshälfte"."""
+        found = []
+        for match in self.parts.finditer(sentence):
+            part = self.lexicon.parts[_norm(match.group("part"))]
+            number = self.lexicon.ordinals[_norm(match.group("ord"))]
+            if number == -1:
+                number = 4 if part == "quarter" else 2
+            if part == "half" and number > 2:
+                continue
+            year = match.group("year")
+            found.append(Phrase(match.start(), match.end(), match.group(), "part", unit=part,
+                                count=number, year=int(year) if year else None))
+        return found
+
+    def _holidays(self, sentence: str) -> list[Phrase]:
+        """"Ostern", "zu Pfingsten 2019", "Silvester"."""
+        found = []
+        for match in self.holidays.finditer(sentence):
+            index = next(int(k[1:]) for k, v in match.groupdict().items()
+                         if v and k.startswith("h"))
+            year = match.group("year")
+            found.append(Phrase(match.start(), match.end(), match.group(), "holiday",
+                                value=self.holiday_codes[index],
+                                year=int(year) if year else None))
+        return found
+
+    def _decades(self, sentence: str) -> list[Phrase]:
+        """"die 90er Jahre", "der neunziger Jahre", "das 20. Jahrhundert"."""
+        found = []
+        for match in self.decade.finditer(sentence):
+            if match.group("word"):
+                tens = self.lexicon.decades[match.group("word").lower()]
+                century = "19"
+            else:
+                tens = int(match.group("digit")) * 10
+                century = match.group("century") or ("20" if tens < 20 else "19")
+            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence,
+                                              match.start(), match.end())
+            found.append(Phrase(start, end, sentence[start:end], "fixed",
+                                value=f"{century}{tens // 10}X", third=third))
+        for match in self.century.finditer(sentence):
+            number = int(match.group("n")) - 1
+            found.append(Phrase(match.start(), match.end(), match.group(), "fixed",
+                                value=f"{number:02d}XX"))
+        for match in self.relative_century.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "century",
+                                count=-1 if match.group("last") else 0))
+        return found
+
+    def _weekends(self, sentence: str) -> list[Phrase]:
+        """"am Wochenende", "am vergangenen Wochenende"."""
+        found = []
+        for match in self.weekend.finditer(sentence):
+            word = match.group("dir")
+            found.append(Phrase(match.start(), match.end(), match.group(), "weekend",
+                                direction=self.lexicon.directions[word.lower()] if word
+                                else None))
+        return found
+
+    def _days(self, sentence: str) -> list[Phrase]:
+        """The days of a list ("am 3., 4. und 5. Oktober") and "12.03." without a year."""
+        found = []
+        for match in self.day_list.finditer(sentence):
+            tail = f" {match.group('month')}" + (f" {match.group('year')}"
+                                                 if match.group("year") else "")
+            offset = match.start("list")
+            for day in re.finditer(_DAY_NUMBER + r"\.", match.group("list")):
+                found.append(Phrase(offset + day.start(), offset + day.end(), day.group(),
+                                    "calendar", core=day.group()[:-1] + tail))
+        for match in self.day_month.finditer(sentence):
+            core = f"{int(match.group('d'))}.{int(match.group('m'))}."
+            found.append(Phrase(match.start(), match.end(), match.group(), "calendar",
+                                core=core))
+        return found
+
+    def _others(self, sentence: str) -> list[Phrase]:
+        """Durations, sets and clock times: not dates, but not to be read as one either."""
+        return [Phrase(m.start(), m.end(), m.group(), "other", kind=kind)
+                for pattern, kind in self.others for m in pattern.finditer(sentence)]
+
+
+def _fill(pattern: str, fills: dict[str, str]) -> str:
+    """``pattern`` with its placeholders ("<N>", "<UNIT>") replaced by alternations."""
+    for placeholder, alternation in fills.items():
+        pattern = pattern.replace(placeholder, alternation)
+    return pattern
+
+
 # -- resolving -----------------------------------------------------------------------------
 
 
@@ -437,6 +727,8 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
     if phrase.needs_base and base is None:
         return None
     mode = phrase.direction or phrase.intrinsic_tense or tense
+    if phrase.form in _EXTRA_FORMS:
+        return _resolve_extra(phrase, base, mode)
     if phrase.form == "calendar":
         return _calendar(phrase, language, base, mode)
     if phrase.form == "year":
@@ -640,3 +932,52 @@ def _span(first: date, last: date, precision: str) -> When:
     if precision == "month":
         return When(f"{first.year:04d}-{first.month:02d}~/{last.year:04d}-{last.month:02d}~")
     return When(f"{first.isoformat()}~/{last.isoformat()}~")
+
+
+# -- resolving the lexicon's optional forms ------------------------------------------------
+
+
+def _resolve_extra(phrase: Phrase, base: date | None, mode: str | None) -> When | None:
+    """What a phrase of :data:`_EXTRA_FORMS` means; ``None`` for one with no calendar value."""
+    if phrase.form == "fixed":
+        assert phrase.value is not None
+        return When(phrase.value)
+    if phrase.form in ("part", "holiday"):
+        if phrase.year is not None:
+            return _part_or_holiday(phrase, phrase.year)
+        assert base is not None
+        candidates = [w for y in _years(base) if (w := _part_or_holiday(phrase, y))]
+        return _pick(candidates, base, mode)
+    if phrase.form == "weekend":
+        assert base is not None
+        return _weekend(base, mode)
+    if phrase.form == "century":
+        assert base is not None
+        century = (base.year - 1) // 100 + (phrase.count or 0)
+        return When(f"{century:02d}XX")
+    return None
+
+
+def _part_or_holiday(phrase: Phrase, year: int) -> When | None:
+    """A quarter, half or holiday of ``year``."""
+    if phrase.form == "holiday":
+        assert phrase.value is not None
+        if phrase.value.startswith("E"):
+            return When((easter(year) + timedelta(days=int(phrase.value[1:]))).isoformat())
+        return When(f"{year:04d}-{phrase.value}")
+    size = 3 if phrase.unit == "quarter" else 6
+    first = (phrase.count or 1) * size - size + 1
+    return When.interval(When(f"{year:04d}-{first:02d}"),
+                         When(f"{year:04d}-{first + size - 1:02d}"))
+
+
+def _weekend(base: date, mode: str | None) -> When:
+    """The Saturday and Sunday before ``base`` (or containing it); after it for "next"/"future"."""
+    saturday = base + timedelta(days=5 - base.weekday())
+    if mode in ("next", "future"):
+        if saturday + timedelta(days=1) < base:
+            saturday += timedelta(days=7)
+    elif saturday > base:
+        saturday -= timedelta(days=7)
+    return When.interval(When(saturday.isoformat()),
+                         When((saturday + timedelta(days=1)).isoformat()))

@@ -67,6 +67,23 @@ class Lexicon:
     roles: Mapping[str, str]  # role word -> Credit role
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
+    # Phrases German news needs; empty (never matching) for languages that leave them out.
+    bare_years: bool = False  # a year with no context word is a date ("1996 schloss sie")
+    quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
+    year_words_re: str = r"(?!)"  # a noun right before a year that names it: "Jahr 2010"
+    bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
+    periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
+    # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
+    anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
+    refs_re: str = r"(?!)"  # dates with no calendar value: "jetzt", "damals"
+    ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "ersten" -> 1
+    parts: Mapping[str, str] = attrs.field(factory=dict)  # "quartal" -> "quarter"
+    holidays: Mapping[str, str] = attrs.field(factory=dict)  # pattern -> "MM-DD" or "E+N"
+    decades: Mapping[str, int] = attrs.field(factory=dict)  # "neunziger" -> 90
+    weekend_re: str = r"(?!)"  # "Wochenende"
+    sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
+    durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
+    clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -269,13 +286,16 @@ GERMAN = Lexicon(
     units={"tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
            "monat": "month", "monate": "month", "monaten": "month", "monats": "month",
            "jahr": "year", "jahre": "year", "jahren": "year", "jahres": "year"},
-    numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
-             "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3,
+             "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
              "elf": 11, "zwölf": 12},
     few=("einigen", "einige", "wenigen", "wenige", "ein paar", "mehreren", "mehrere"),
     # "morgen" (tomorrow) is left out: capitalised, "Morgen" is "morning".
     day_words={"vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2},
-    thirds={"anfang": "early", "mitte": "mid", "ende": "late"},
+    thirds={"anfang": "early", "mitte": "mid", "ende": "late", "beginn": "early",
+            "zu beginn": "early", "anfang des jahres": "early", "mitte des jahres": "mid",
+            "ende des jahres": "late", "beginn des jahres": "early", "jahresende": "late",
+            "jahresbeginn": "early", "jahresanfang": "early", "jahresmitte": "mid"},
     edges={"im laufe": "this", "später": "later", "früher": "earlier"},
     seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24},
     relative=(
@@ -337,6 +357,79 @@ GERMAN = Lexicon(
     installment_re=r"teil|kapitel|folge",
     other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
                   r"(?:film|teil)|der erste (?-i:[A-Z])",
+    bare_years=True,
+    quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"
+                r"mal|qm|cm|mm|fr|dm|s\.",
+    year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang|sommer|winter|"
+                  r"frühjahr|frühling|herbst)",
+    bc_re=r"\s+v(?:or|\.)\s*Chr(?:\.|istus)?",
+    periods={
+        r"heuer|heurigen\s+jahr(?:es)?|im\s+heurigen\s+jahr": ("year", 0, None),
+        r"(?:im\s+|des\s+|dem\s+)?(?:laufenden|aktuellen|diesem|dieses|diesen)\s+jahr(?:es)?":
+            ("year", 0, None),
+        r"(?:im\s+|des\s+|dem\s+)?vorjahr(?:es|s)?": ("year", -1, None),
+        r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+jahres": ("year", -1, None),
+        r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres": ("year", 1, None),
+        r"(?:des\s+)?(?:laufenden|aktuellen|dieses|diesen)\s+monats": ("month", 0, None),
+        r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+monats|(?:im\s+)?vormonat": (
+            "month", -1, None),
+        r"(?:zum\s+|zu\s+|am\s+)?jahres(?:ende|schluss|wechsel)": ("year", 0, "late"),
+        r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "early"),
+        r"(?:zur\s+)?jahresmitte": ("year", 0, "mid"),
+        r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "early"),
+    },
+    anchored=(
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>zuvor|davor|vorher|früher)",
+        r"(?P<ahead>nach)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
+        r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?:selben|gleichen|demselben)\s+"
+        r"(?P<unit>tag|monat|jahr)",
+        r"(?:am\s+)?(?P<ahead>folgenden|nächsten|darauffolgenden|darauf\s+folgenden)\s+"
+        r"(?P<unit>tag)",
+        r"(?:im\s+)?(?P<ahead>folgenden|darauffolgenden|darauf\s+folgenden)\s+"
+        r"(?P<unit>jahr|monat)",
+        r"(?P<unit>tags|jahrs?|monats?)\s+(?P<ahead>darauf)",
+        r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
+        r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
+        r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
+        r"(?:im\s+)?(?P<ahead>jahr)\s+(?:darauf|danach)(?P<unit>)",
+    ),
+    # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
+    refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher|früheren\s+zeiten|heutzutage|"
+            r"vor\s+kurzem|in\s+letzter\s+zeit|bald|demnächst|in\s+(?:der\s+)?zukunft|"
+            r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
+            r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem",
+    ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
+              "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
+              "letzten": -1, "letzte": -1},
+    parts={"quartal": "quarter", "quartals": "quarter", "vierteljahr": "quarter",
+           "vierteljahres": "quarter", "trimester": "quarter", "trimesters": "quarter",
+           "halbjahr": "half", "halbjahres": "half", "jahreshälfte": "half",
+           "hälfte des jahres": "half"},
+    holidays={"ostern|ostersonntag|osterfest": "E+0", "ostermontag": "E+1",
+              "karfreitag": "E-2", "gründonnerstag": "E-3", "palmsonntag": "E-7",
+              "aschermittwoch": "E-46", "pfingsten|pfingstsonntag": "E+49",
+              "pfingstmontag": "E+50", r"christi\s+himmelfahrt": "E+39",
+              "fronleichnam": "E+60",
+              "weihnachten|weihnachtstag|christtag": "12-25",
+              r"heiligabend|heiligen\s+abend|heilig\s+abend": "12-24",
+              "stephanstag|stefanitag": "12-26", "silvester": "12-31",
+              "neujahr|neujahrstag": "01-01", "dreikönig|dreikönigstag": "01-06",
+              "allerheiligen": "11-01", "allerseelen": "11-02",
+              r"mari(?:ä|a)\s+himmelfahrt": "08-15", "valentinstag": "02-14",
+              r"tag\s+der\s+deutschen\s+einheit": "10-03", "nikolaustag": "12-06"},
+    decades={"zwanziger": 20, "dreißiger": 30, "vierziger": 40, "fünfziger": 50,
+             "sechziger": 60, "siebziger": 70, "achtziger": 80, "neunziger": 90},
+    weekend_re=r"wochenende|weekend",
+    sets_re=r"(?:jeden|jede|jedes|alle)\s+(?:<WEEKDAY>|tag|woche|monat|jahr|sonntag|morgen|"
+            r"abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
+            r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
+    durations=(
+        r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+als|rund|fast|"
+        r"knapp|gut|über|etwa)\s+)?(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|minuten|jahrzehnten?)",
+        r"(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|jahrzehnte)\s+lang",
+    ),
+    clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}

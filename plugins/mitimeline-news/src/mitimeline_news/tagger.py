@@ -8,6 +8,7 @@ date or an earlier date of the text. The event extractor is built on the same st
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import attrs
@@ -77,8 +78,9 @@ def find_dates(text: str, *, published: str | date | When | None = None,
     base, base_when = _base(published)
     cues = cues_for(code)
     mentions: list[DateMention] = []
+    story = _Story()
     for sentence in split_sentences(text):
-        phrases = find_phrases(sentence.text, code)
+        phrases = find_phrases(sentence.text, code, every=True)
         if not phrases:
             continue
         markers = cues.tense_markers(sentence.text)
@@ -88,18 +90,84 @@ def find_dates(text: str, *, published: str | date | When | None = None,
             before = sentence.text[first:phrase.start]
             tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
                 or choose_tense(local or markers, phrase.start, phrase.end)
-            when = resolve(phrase, code, base, tense)
-            anchor = None
-            if when is not None and phrase.needs_base and base_when is not None:
-                anchor = Anchor("published", base_when)
-            mentions.append(DateMention(
-                sentence.start + phrase.start, sentence.start + phrase.end, phrase.text,
-                _type(phrase), when, anchor))
+            when, anchor = _place(phrase, code, base, base_when, tense, story)
+            found = _mentions(phrase, sentence.start, when, anchor)
+            story.follow(phrase, found)
+            mentions.extend(found)
     return mentions
 
 
-def _type(phrase: Phrase) -> str:
-    return "date"
+@attrs.define
+class _Story:
+    """What the text has said so far: its last placed date and the last year it named."""
+
+    last: DateMention | None = None
+    year: DateMention | None = None
+
+    def follow(self, phrase: Phrase, found: list[DateMention]) -> None:
+        """Remember the placed mentions of ``phrase`` (and its year if it names one)."""
+        for mention in found:
+            if mention.when is None or mention.type != "date":
+                continue
+            self.last = mention
+            if not phrase.needs_base and mention.when.lower.year == mention.when.upper.year:
+                self.year = mention
+
+
+_STORY_FORMS = ("calendar", "season", "part", "holiday")
+_PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+
+
+def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
+           tense: str | None, story: _Story) -> tuple[When | None, Anchor | None]:
+    """The meaning of ``phrase`` and what it was placed against.
+
+    A phrase relative to an earlier date ("zwei Tage später") is placed against the
+    text's last placed date; a date without a year ("am 3. September") against the year
+    the text last named when that year is two or more years from publication (a story
+    of the past); every other relative phrase against the publication date.
+    """
+    if phrase.anchored and story.last is not None and story.last.when is not None:
+        ref = story.last.when
+        if (ref.upper - ref.lower).days <= _PRECISION_DAYS.get(phrase.unit or "day", 0):
+            return (resolve(phrase, code, ref.lower, tense),
+                    Anchor("mention", ref, story.last.start, story.last.end))
+    named = story.year
+    if (phrase.needs_base and named is not None and named.when is not None
+            and (base is None or abs(named.when.lower.year - base.year) >= 2)
+            and (phrase.form in _STORY_FORMS
+                 or (phrase.form == "relative" and phrase.unit == "year"
+                     and phrase.count is None and phrase.offset is None))):
+        middle = date(named.when.lower.year, 7, 2)
+        return (resolve(phrase, code, middle, None),
+                Anchor("mention", named.when, named.start, named.end))
+    when = resolve(phrase, code, base, tense)
+    anchor = None
+    if when is not None and phrase.needs_base and base_when is not None:
+        anchor = Anchor("published", base_when)
+    return when, anchor
+
+
+_RANGE_LINK = re.compile(r"\d\.?(?=\s*(?:–|—|-|to\b|and\b|through\b|al\b|all['’]|e\b|"
+                         r"bis\b))", re.IGNORECASE)
+
+
+def _mentions(phrase: Phrase, offset: int, when: When | None,
+              anchor: Anchor | None) -> list[DateMention]:
+    """The mentions of a phrase: one, or two for a calendar range ("5. bis 9. Juni"),
+    which TimeML marks as two dates."""
+    start, end = offset + phrase.start, offset + phrase.end
+    split = _RANGE_LINK.search(phrase.text) if phrase.first is not None else None
+    if split is None or when is None or when.start is None or when.end is None:
+        return [DateMention(start, end, phrase.text, phrase.kind, when, anchor)]
+    rest = phrase.text[split.end():]
+    gap = len(rest) - len(re.sub(r"^\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)"
+                                 r"\s*(?:the\s+)?", "", rest, flags=re.IGNORECASE))
+    middle = start + split.end()
+    return [DateMention(start, middle, phrase.text[:split.end()], phrase.kind, when.start,
+                        anchor),
+            DateMention(middle + gap, end, phrase.text[split.end() + gap:], phrase.kind,
+                        when.end, anchor)]
 
 
 def _language(language: object, text: str) -> str:
