@@ -78,9 +78,10 @@ def find_dates(text: str, *, published: str | date | When | None = None,
     base, base_when = _base(published)
     cues = cues_for(code)
     mentions: list[DateMention] = []
-    story = _Story()
-    for sentence in split_sentences(text):
-        phrases = find_phrases(sentence.text, code, every=True)
+    found_in = [(sentence, find_phrases(sentence.text, code, every=True))
+                for sentence in split_sentences(text)]
+    story = _Story(past=_tells_the_past([p for _, ps in found_in for p in ps], base))
+    for sentence, phrases in found_in:
         if not phrases:
             continue
         markers = cues.tense_markers(sentence.text)
@@ -97,10 +98,25 @@ def find_dates(text: str, *, published: str | date | When | None = None,
     return mentions
 
 
+_YEAR_IN = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
+
+
+def _tells_the_past(phrases: list[Phrase], base: date | None) -> bool:
+    """Is the text a story of the past (a history, an obituary)? True when most of the
+    years it names (four fifths, at least three) are two or more years before publication."""
+    if base is None:
+        return True
+    years = [int(m.group()) for p in phrases if not p.needs_base and p.form != "fixed"
+             for m in _YEAR_IN.finditer(p.text)]
+    old = sum(1 for year in years if year <= base.year - 2)
+    return len(years) >= 3 and old >= 0.8 * len(years)
+
+
 @attrs.define
 class _Story:
     """What the text has said so far: its last placed date and the last year it named."""
 
+    past: bool = False  # a story of the past: its own years place its dates
     last: DateMention | None = None
     year: DateMention | None = None
 
@@ -134,10 +150,11 @@ def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
                     Anchor("mention", ref, story.last.start, story.last.end))
     named = story.year
     if (phrase.needs_base and named is not None and named.when is not None
-            and (base is None or abs(named.when.lower.year - base.year) >= 2)
+            and (base is None or named.when.upper.year <= base.year - 2)
+            and story.past
             and (phrase.form in _STORY_FORMS
                  or (phrase.form == "relative" and phrase.unit == "year"
-                     and phrase.count is None and phrase.offset is None))):
+                     and phrase.third is not None and phrase.direction == "this"))):
         middle = date(named.when.lower.year, 7, 2)
         return (resolve(phrase, code, middle, None),
                 Anchor("mention", named.when, named.start, named.end))
