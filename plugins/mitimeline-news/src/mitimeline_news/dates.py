@@ -778,7 +778,18 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
             candidates.append(_with_precision(day.replace(year=year), precision, phrase.third))
         except ValueError:  # 29 February in a common year
             continue
-    return _pick(candidates, base, mode)
+    return _pick(candidates, _month_of(base, mode), mode)
+
+
+def _month_of(base: date, mode: str | None) -> date:
+    """The day a yearless date is compared with: for a tense, the publication month's
+    last (past) or first (future) day, so a date in that month keeps its year whatever
+    the tense ("wurden die Rennen vom 18. Dezember abgesagt" on 16 December)."""
+    if mode == "past":
+        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    if mode == "future":
+        return base.replace(day=1)
+    return base
 
 
 def _with_precision(day: date, precision: str, third: str | None) -> When:

@@ -332,7 +332,7 @@ GERMAN = Lexicon(
     future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
               r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
     past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
-            r"\bge(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
+            r"\b(?-i:ge)(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
             r"(?!\s+(?:werden|wird|worden)\b)|"
             r"\b(?:sagte|erklärte|bestätigte|mitteilte|teilte|kündigte|berichtete|verriet)\b|"
             r"\bvergangene[nrs]?\b|\bletzte[nrs]?\b|\bvor\b|\bbegann(?:en)?\b|\bstartete[n]?\b|"
