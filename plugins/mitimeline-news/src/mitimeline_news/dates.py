@@ -240,7 +240,7 @@ class _CalendarFinder:
         abbr = r"(?:" + "|".join(re.escape(m) for m in names.months_abbr) + r")\b\.?"
         month = r"(?:" + full + "|" + abbr + ")"
         weekday = (r"(?:(?:" + "|".join(re.escape(w) for w in _by_length(list(names.weekdays)))
-                   + r")\b,?\s+(?:the\s+)?)?")
+                   + r")\b,?\s+(?:the\s+|den\s+)?)?")
         forms = [
             r"\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d{2})(?!\d)",
@@ -283,7 +283,9 @@ class _CalendarFinder:
             end = match.start() + len(core)
             start, end, third, direction = _modifiers(
                 self.lexicon, self.before, sentence, match.start(), end)
-            found.append(Phrase(start, end, sentence[start:end], "calendar", core=core,
+            # dateparser reads "Sonntag, 4. Oktober", not "Sonntag, den 4. Oktober"
+            found.append(Phrase(start, end, sentence[start:end], "calendar",
+                                core=re.sub(r"\s+den\s+", " ", core),
                                 third=third, direction=direction))
             taken.append((match.start(), end))
         for match in self.weekday.finditer(sentence):
@@ -484,7 +486,7 @@ class _ExtraFinder:
             "<UNIT>": _alternation(lexicon.units),
             "<WEEKDAY>": _alternation(names.weekdays),
         }
-        self.year = re.compile(r"(?<![\d$€£.,:/–-])\b(?P<year>" + _ANY_YEAR + r")\b")
+        self.year = re.compile(r"(?<![\d$€£.,:])\b(?P<year>" + _ANY_YEAR + r")\b")
         self.year_range = re.compile(r"[-–/]\s*(?:" + _ANY_YEAR + r"|\d\d)\b")
         self.quantity_after = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
                                          + lexicon.quantity_re + r")(?!\w))", flags)
