@@ -194,3 +194,13 @@ def test_error_paths() -> None:
     with pytest.raises(ValueError, match="published"):
         find_dates("am 3. Mai", published="kein Datum", language="de")
     assert find_dates("", published=THURSDAY, language="de") == []
+
+
+def test_a_gate_skips_only_sentences_the_patterns_cannot_match() -> None:
+    from mitimeline_news.dates import _gate
+
+    gate = _gate([r"(?<!\w)(?:im\s+|des\s+)?vorjahr(?:es)?(?!\w)", r"(?P<n>\d+)\s+uhr"])
+    assert set(gate.hints) == {"vorjahr", "uhr"}  # the optional "im"/"des" are no hints
+    assert gate.open("wie im vorjahres-zeitraum") and gate.open("um 20 uhr")
+    assert not gate.open("im jahr 2020")
+    assert _gate([r"\d+0er"]).open("anything")  # no letters: never skipped

@@ -535,13 +535,28 @@ class _ExtraFinder:
                                                      ("duration", lexicon.durations),
                                                      ("time", (lexicon.clock_re,)))
                        for pattern in patterns]
+        every = _Gate(())
+        self.groups: tuple[tuple[_Gate, Callable[[str], list[Phrase]]], ...] = (
+            (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
+            (_gate([p.pattern for p, _ in self.periods]), self._periods),
+            (_gate([p.pattern for p in self.anchored]), self._anchored),
+            (_gate([self.refs.pattern]), self._refs),
+            (_gate([self.parts.pattern]), self._parts),
+            (every, self._decades),
+            (_gate([self.weekend.pattern]), self._weekends),
+            (every, self._days),
+            (_gate([p.pattern for p, _ in self.others]), self._others),
+        )
+        self.holiday_gate = _gate([self.holidays.pattern])
 
     def find(self, sentence: str) -> list[Phrase]:
         """Every phrase of the lexicon's optional kinds in ``sentence`` (may overlap)."""
-        return [*self._years(sentence), *self._periods(sentence), *self._anchored(sentence),
-                *self._refs(sentence), *self._parts(sentence),
-                *self._decades(sentence), *self._weekends(sentence), *self._days(sentence),
-                *self._others(sentence)]
+        lower = sentence.lower()
+        found: list[Phrase] = []
+        for gate, finder in self.groups:
+            if gate.open(lower):
+                found.extend(finder(sentence))
+        return found
 
     def _years(self, sentence: str) -> list[Phrase]:
         """"im Jahr 2010", "264 v. Chr."."""
@@ -555,7 +570,10 @@ class _ExtraFinder:
 
     def tagger_only(self, sentence: str) -> list[Phrase]:
         """Bare years and holidays (see :func:`find_phrases`)."""
-        return [*self._bare_years(sentence), *self._holidays(sentence)]
+        found = self._bare_years(sentence)
+        if self.holiday_gate.open(sentence.lower()):
+            found.extend(self._holidays(sentence))
+        return found
 
     def _bare_years(self, sentence: str) -> list[Phrase]:
         """"1996 schloss sie", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
@@ -583,7 +601,7 @@ class _ExtraFinder:
 
     def _periods(self, sentence: str) -> list[Phrase]:
         """"heuer", "im Vorjahr", "Jahresende": the current, last or next year or month."""
-        found = []
+        found: list[Phrase] = []
         for pattern, (unit, step, third) in self.periods:
             for match in pattern.finditer(sentence):
                 found.append(Phrase(match.start(), match.end(), match.group(), "relative",
@@ -593,7 +611,7 @@ class _ExtraFinder:
 
     def _anchored(self, sentence: str) -> list[Phrase]:
         """"zwei Tage später", "am selben Tag", "tags darauf": relative to an earlier date."""
-        found = []
+        found: list[Phrase] = []
         for pattern in self.anchored:
             for match in pattern.finditer(sentence):
                 phrase = self._anchored_phrase(match)
@@ -707,6 +725,37 @@ class _ExtraFinder:
         """Durations, sets and clock times: not dates, but not to be read as one either."""
         return [Phrase(m.start(), m.end(), m.group(), "other", kind=kind)
                 for pattern, kind in self.others for m in pattern.finditer(sentence)]
+
+
+@attrs.frozen
+class _Gate:
+    """Letter runs of some patterns, one of which is in every text they match: a sentence
+    with none of them is skipped without running the patterns (no runs: never skipped)."""
+
+    hints: tuple[str, ...]
+
+    def open(self, lower: str) -> bool:
+        """Might the patterns match the lower-cased sentence ``lower``?"""
+        return not self.hints or any(hint in lower for hint in self.hints)
+
+
+def _gate(patterns: list[str]) -> _Gate:
+    """The gate of ``patterns``: every run of three or more letters in their source.
+
+    Sound for patterns whose every alternative holds such a run (a word of the lexicon),
+    which is why the decades ("90er") and numeric days are not gated.
+    """
+    runs: set[str] = set()
+    for pattern in patterns:
+        source = re.sub(r"\\.", " ", pattern)
+        source = re.sub(r"\(\?(?:P<\w+>|[-\w]*:|<?[!=])", "(", source)
+        while True:  # optional groups ("(im\s+|am\s+)?") need not be in the text
+            shorter = re.sub(r"\([^()]*\)[?*]|\[[^\]]*\][?*]", " ", source)
+            if shorter == source:
+                break
+            source = shorter
+        runs.update(run.lower() for run in re.findall(r"[^\W\d_]{3,}", source))
+    return _Gate(tuple(sorted(runs)))
 
 
 def _fill(pattern: str, fills: dict[str, str]) -> str:
