@@ -70,6 +70,10 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Die Zahl stieg im laufenden Jahr um zehn Prozent.", [("im laufenden Jahr", "2015")]),
         ("Bis Jahresende soll alles fertig sein.", [("Jahresende", "2015-09~/2015-12~")]),
         ("Die Grenze wurde im vergangenen Jahr geschlossen.", [("im vergangenen Jahr", "2014")]),
+        ("Die Ausstellung öffnet morgen.", [("morgen", "2015-08-21")]),
+        ("Heute Morgen regnete es.", [("Heute", "2015-08-20")]),
+        ("Zu Beginn der Woche war es still.",
+         [("Zu Beginn der Woche", "2015-08-17~/2015-08-23~")]),
         # decades and centuries
         ("In den 90er Jahren war das anders.", [("90er Jahren", "199X")]),
         ("Seit den neunziger Jahren wächst die Stadt.", [("neunziger Jahren", "199X")]),
@@ -101,10 +105,12 @@ def test_what_is_not_a_date() -> None:
 
 
 def test_references_without_calendar_value_are_found_but_not_placed() -> None:
-    mentions = find_dates("Damals war alles anders, jetzt kommt die Wende.",
+    mentions = find_dates("Damals war alles anders, jetzt kommt die Wende. In den "
+                          "vergangenen Wochen, so bald es ging, nun auch bisher.",
                           published=THURSDAY, language="de")
     assert [(m.text, m.type, m.when) for m in mentions] == [
-        ("Damals", "date", None), ("jetzt", "date", None)]
+        ("Damals", "date", None), ("jetzt", "date", None),
+        ("In den vergangenen Wochen", "date", None)]
 
 
 def test_types_of_durations_sets_and_times() -> None:
@@ -159,6 +165,7 @@ def test_relative_to_an_earlier_date_has_a_mention_anchor() -> None:
         ("Am nächsten Tag", "2015-05-05"), ("Am selben Tag", "2015-05-04"),
         ("Am Vortag", "2015-05-03"), ("Eine Woche später", "2015-05-08~/2015-05-14~"),
         ("Im Folgejahr", "2016"), ("Vier Monate danach", "2015-09~"),
+        ("An diesem Tag", "2015-05-04"), ("Die Woche darauf", "2015-05-08~/2015-05-14~"),
     ],
 )
 def test_phrases_relative_to_an_earlier_date(phrase: str, expected: str) -> None:

@@ -451,7 +451,8 @@ _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 _QUANTITY_BEFORE = re.compile(
     r"(?:^|\W)(?:rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|bis\s+zu|"
     r"insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|platz|zimmer|€|\$|fr\.|"
-    r"dm|euro|mark|franken|dollar|lire|von\s+\d+\s+auf|höhe\s+von)\s*$", re.IGNORECASE)
+    r"dm|euro|mark|franken|dollar|lire|von\s+\d+\s+auf|höhe\s+von|davon|darunter)\s*$",
+    re.IGNORECASE)
 _YEAR_BEFORE = re.compile(_ANY_YEAR + r"\s*[-–/]\s*$")
 
 
@@ -604,6 +605,10 @@ class _ExtraFinder:
         found: list[Phrase] = []
         for pattern, (unit, step, third) in self.periods:
             for match in pattern.finditer(sentence):
+                if unit == "day":  # "morgen": a day word
+                    found.append(Phrase(match.start(), match.end(), match.group(), "relative",
+                                        unit=unit, offset=step))
+                    continue
                 found.append(Phrase(match.start(), match.end(), match.group(), "relative",
                                     unit=unit, third=third,
                                     direction=("last", "this", "next")[step + 1]))

@@ -377,6 +377,12 @@ GERMAN = Lexicon(
         r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "early"),
         r"(?:zur\s+)?jahresmitte": ("year", 0, "mid"),
         r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "early"),
+        r"(?:zu\s+)?(?:beginn|anfang)\s+der\s+woche": ("week", 0, "early"),
+        r"mitte\s+der\s+woche": ("week", 0, "mid"),
+        r"ende\s+der\s+woche": ("week", 0, "late"),
+        # lower-case "morgen" is tomorrow ("Morgen" is the morning, "heute morgen" this one)
+        r"(?<!heute\s)(?<!gestern\s)(?-i:morgen)(?!\s+(?:früh|abend|nachmittag|vormittag))":
+            ("day", 1, None),
     },
     anchored=(
         r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
@@ -392,13 +398,18 @@ GERMAN = Lexicon(
         r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
         r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
         r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
-        r"(?:im\s+)?(?P<ahead>jahr)\s+(?:darauf|danach)(?P<unit>)",
+        r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<ahead>danach)",
+        r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<ahead>darauf|danach)",
+        r"(?:an\s+)?diesem\s+(?P<unit>tag)",
     ),
     # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
     refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher|früheren\s+zeiten|heutzutage|"
-            r"vor\s+kurzem|in\s+letzter\s+zeit|bald|demnächst|in\s+(?:der\s+)?zukunft|"
+            r"vor\s+kurzem|in\s+letzter\s+zeit|(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|"
             r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
-            r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem",
+            r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem|"
+            r"in\s+dieser\s+zeit|in\s+der\s+vergangenen\s+zeit|"
+            r"in\s+den\s+(?:vergangenen|letzten|nächsten|kommenden)\s+"
+            r"(?:tagen|wochen|monaten|jahren)",
     ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
               "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
               "letzten": -1, "letzte": -1},
