@@ -74,6 +74,11 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Heute Morgen regnete es.", [("Heute", "2015-08-20")]),
         ("Zu Beginn der Woche war es still.",
          [("Zu Beginn der Woche", "2015-08-17~/2015-08-23~")]),
+        # a day or month of a year named relatively
+        ("Am 8. Mai dieses Jahres sprach sie.", [("8. Mai dieses Jahres", "2015-05-08")]),
+        ("Im August vorigen Jahres ging eine Mure ab.",
+         [("August vorigen Jahres", "2014-08")]),
+        ("Mehr als im Juni des Vorjahres.", [("Juni des Vorjahres", "2014-06")]),
         # decades and centuries
         ("In den 90er Jahren war das anders.", [("90er Jahren", "199X")]),
         ("Seit den neunziger Jahren wächst die Stadt.", [("neunziger Jahren", "199X")]),

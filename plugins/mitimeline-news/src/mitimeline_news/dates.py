@@ -77,7 +77,7 @@ class Phrase:
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday", "weekend"):
+        if self.form in ("relative", "weekday", "weekend", "century", "yearly"):
             return True
         if self.form in ("season", "part", "holiday"):
             return self.year is None
@@ -441,10 +441,12 @@ class _YearFinder:
 
 # -- phrases a lexicon opts into (German news) ---------------------------------------------
 
-_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "ref", "bc", "other"})
+_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "yearly", "ref",
+                          "bc", "other"})
 """Forms only :class:`_ExtraFinder` makes: "fixed" (``value`` is the EDTF), "part" (a
-quarter or half of a year), "holiday", "weekend", "century" (relative), "ref" and "bc"
-(dates with no calendar value) and "other" (durations, sets, times: ``kind`` says which)."""
+quarter or half of a year), "holiday", "weekend", "century" (relative), "yearly" (a day or
+month of a year named relatively: ``core``, and the year step in ``count``), "ref" and
+"bc" (dates with no calendar value) and "other" (durations, sets, times: ``kind`` says which)."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -536,6 +538,14 @@ class _ExtraFinder:
                                                      ("duration", lexicon.durations),
                                                      ("time", (lexicon.clock_re,)))
                        for pattern in patterns]
+        self.holiday_gate = _gate([self.holidays.pattern])
+        year_steps = [(pattern, step) for pattern, (unit, step, third)
+                      in lexicon.periods.items() if unit == "year" and third is None]
+        self.year_steps = [step for _, step in year_steps]
+        self.yearly = re.compile(
+            r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
+            + "|".join(f"(?P<y{i}>{pattern})" for i, (pattern, _) in enumerate(year_steps))
+            + r")(?!\w)", flags) if year_steps else re.compile(r"(?!)")
         every = _Gate(())
         self.groups: tuple[tuple[_Gate, Callable[[str], list[Phrase]]], ...] = (
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
@@ -546,9 +556,9 @@ class _ExtraFinder:
             (every, self._decades),
             (_gate([self.weekend.pattern]), self._weekends),
             (every, self._days),
+            (_gate([self.yearly.pattern]), self._yearly),
             (_gate([p.pattern for p, _ in self.others]), self._others),
         )
-        self.holiday_gate = _gate([self.holidays.pattern])
 
     def find(self, sentence: str) -> list[Phrase]:
         """Every phrase of the lexicon's optional kinds in ``sentence`` (may overlap)."""
@@ -726,6 +736,19 @@ class _ExtraFinder:
                                 core=core))
         return found
 
+    def _yearly(self, sentence: str) -> list[Phrase]:
+        """"8. Mai dieses Jahres", "im August vorigen Jahres", "Juni des Vorjahres"."""
+        found = []
+        for match in self.yearly.finditer(sentence):
+            index = next(int(k[1:]) for k, v in match.groupdict().items()
+                         if v and k.startswith("y"))
+            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence,
+                                              match.start(), match.end())
+            found.append(Phrase(start, end, sentence[start:end], "yearly",
+                                core=match.group("core"), count=self.year_steps[index],
+                                third=third))
+        return found
+
     def _others(self, sentence: str) -> list[Phrase]:
         """Durations, sets and clock times: not dates, but not to be read as one either."""
         return [Phrase(m.start(), m.end(), m.group(), "other", kind=kind)
@@ -784,7 +807,7 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
         return None
     mode = phrase.direction or phrase.intrinsic_tense or tense
     if phrase.form in _EXTRA_FORMS:
-        return _resolve_extra(phrase, base, mode)
+        return _resolve_extra(phrase, language, base, mode)
     if phrase.form == "calendar":
         return _calendar(phrase, language, base, mode)
     if phrase.form == "year":
@@ -1004,8 +1027,19 @@ def _span(first: date, last: date, precision: str) -> When:
 # -- resolving the lexicon's optional forms ------------------------------------------------
 
 
-def _resolve_extra(phrase: Phrase, base: date | None, mode: str | None) -> When | None:
+def _resolve_extra(phrase: Phrase, language: str, base: date | None,
+                   mode: str | None) -> When | None:
     """What a phrase of :data:`_EXTRA_FORMS` means; ``None`` for one with no calendar value."""
+    if phrase.form == "yearly":
+        assert base is not None
+        read = _read_calendar(language, phrase.core)
+        if read is None or read[1] not in ("day", "month"):
+            return None
+        try:
+            day = read[0].replace(year=base.year + (phrase.count or 0))
+        except ValueError:  # 29 February in a common year
+            return None
+        return _with_precision(day, read[1], phrase.third)
     if phrase.form == "fixed":
         assert phrase.value is not None
         return When(phrase.value)
