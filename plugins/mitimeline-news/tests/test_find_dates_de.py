@@ -188,6 +188,15 @@ def test_a_story_of_the_past_places_its_yearless_dates_in_its_own_years() -> Non
     assert mention.anchor is not None and mention.anchor.kind == "mention"
 
 
+def test_a_story_moves_on_with_the_new_year_and_reads_old_years() -> None:
+    text = ("1940 fiel Paris. 1941 begann der Angriff im Osten. Am 5. Dezember stockte er. "
+            "Im neuen Jahr kam am 28. Mai die Offensive. Am 16. August 1780 "
+            "wurde in Camden gekämpft.")
+    assert found(text, "2011-02-16")[2:] == [
+        ("5. Dezember", "1941-12-05"), ("Im neuen Jahr", "1942"), ("28. Mai", "1942-05-28"),
+        ("16. August 1780", "1780-08-16")]
+
+
 def test_news_about_old_years_still_places_yearless_dates_by_publication() -> None:
     text = "Das Haus wurde 1912 gebaut. Am 19. November wird es wieder eröffnet."
     assert found(text)[-1] == ("19. November", "2015-11-19")

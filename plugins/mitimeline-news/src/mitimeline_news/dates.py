@@ -38,7 +38,7 @@ FEW = -1
 """``Phrase.count`` of a vague count ("a few", "qualche", "einige"): 2 to 5 units."""
 _FEW_RANGE = (2, 5)
 
-_YEAR = r"(?:1[89]|20)\d\d"
+_YEAR = r"(?:1[5-9]|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|°|º|\.)?"
 _HAS_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{2}(?!\d)")
 

@@ -370,6 +370,7 @@ GERMAN = Lexicon(
         r"(?:im\s+|des\s+|dem\s+)?vorjahr(?:es|s)?": ("year", -1, None),
         r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+jahres": ("year", -1, None),
         r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres": ("year", 1, None),
+        r"(?:des\s+)?neuen\s+jahres|im\s+neuen\s+jahr": ("year", 1, None),
         r"(?:des\s+)?(?:laufenden|aktuellen|dieses|diesen)\s+monats": ("month", 0, None),
         r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+monats|(?:im\s+)?vormonat": (
             "month", -1, None),

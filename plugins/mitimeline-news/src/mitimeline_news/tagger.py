@@ -126,7 +126,10 @@ class _Story:
             if mention.when is None or mention.type != "date":
                 continue
             self.last = mention
-            if not phrase.needs_base and mention.when.lower.year == mention.when.upper.year:
+            own = not phrase.needs_base or (
+                phrase.form == "relative" and phrase.unit == "year"
+                and mention.anchor is not None and mention.anchor.kind == "mention")
+            if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
 
 
@@ -154,7 +157,8 @@ def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
             and story.past
             and (phrase.form in _STORY_FORMS
                  or (phrase.form == "relative" and phrase.unit == "year"
-                     and phrase.third is not None and phrase.direction == "this"))):
+                     and phrase.count is None and phrase.edge is None
+                     and (phrase.third is not None or phrase.direction == "next")))):
         middle = date(named.when.lower.year, 7, 2)
         return (resolve(phrase, code, middle, None),
                 Anchor("mention", named.when, named.start, named.end))
