@@ -58,6 +58,7 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Die Sitzung findet am 29. Jänner 2016 statt.", [("29. Jänner 2016", "2016-01-29")]),
         # seasons, halves, quarters, thirds
         ("Im Frühjahr 2016 soll gebaut werden.", [("Frühjahr 2016", "2016-21")]),
+        ("Im Spätsommer 2016 soll gebaut werden.", [("Spätsommer 2016", "2016-22")]),
         ("Der Umsatz stieg im ersten Quartal 2015 deutlich.",
          [("ersten Quartal 2015", "2015-01/2015-03")]),
         ("In der zweiten Jahreshälfte soll es besser werden.",
@@ -135,6 +136,18 @@ def test_a_range_is_two_dates() -> None:
 def test_a_list_of_days_is_one_date_each() -> None:
     assert found("Gespielt wird am 3., 4. und 5. Oktober.") == [
         ("3.", "2015-10-03"), ("4.", "2015-10-04"), ("5. Oktober", "2015-10-05")]
+
+
+def test_a_day_alone_takes_the_month_of_the_last_date() -> None:
+    text = "Am 23. August 2014 kam es zum Umsturz, am 24. die Wende. Am 27./28. September 2014."
+    assert found(text) == [("23. August 2014", "2014-08-23"), ("24.", "2014-08-24"),
+                           ("27.", "2014-09-27"), ("28. September 2014", "2014-09-28")]
+
+
+def test_year_pairs_and_years_before_christ() -> None:
+    assert found("Der Krieg von 1870/71 und die Jahre 264–260 v. Chr., Saison 2007/08.") == [
+        ("1870", "1870"), ("71", "1871"), ("264", None), ("260 v. Chr.", None),
+        ("2007", "2007")]
 
 
 def test_open_ranges_keep_their_dates() -> None:

@@ -77,7 +77,7 @@ class Phrase:
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday", "weekend", "century", "yearly"):
+        if self.form in ("relative", "weekday", "weekend", "century", "yearly", "monthday"):
             return True
         if self.form in ("season", "part", "holiday"):
             return self.year is None
@@ -441,11 +441,12 @@ class _YearFinder:
 
 # -- phrases a lexicon opts into (German news) ---------------------------------------------
 
-_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "yearly", "ref",
-                          "bc", "other"})
+_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "yearly",
+                          "monthday", "ref", "bc", "other"})
 """Forms only :class:`_ExtraFinder` makes: "fixed" (``value`` is the EDTF), "part" (a
 quarter or half of a year), "holiday", "weekend", "century" (relative), "yearly" (a day or
-month of a year named relatively: ``core``, and the year step in ``count``), "ref" and
+month of a year named relatively: ``core``, and the year step in ``count``), "monthday"
+(the day ``count`` of the month of the date it is placed against: "am 24."), "ref" and
 "bc" (dates with no calendar value) and "other" (durations, sets, times: ``kind`` says which)."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
@@ -456,6 +457,8 @@ _QUANTITY_BEFORE = re.compile(
     r"dm|euro|mark|franken|dollar|lire|von\s+\d+\s+auf|höhe\s+von|davon|darunter)\s*$",
     re.IGNORECASE)
 _YEAR_BEFORE = re.compile(_ANY_YEAR + r"\s*[-–/]\s*$")
+_SEASON_BEFORE = re.compile(r"(?:saison|spielzeit|schuljahr|studienjahr|wintersaison|"
+                            r"sommersaison|season|stagione)\s*$", re.IGNORECASE)
 
 
 def _extra_finders(lexicon: Lexicon, names: _Names) -> tuple[Callable[[str], list[Phrase]], ...]:
@@ -497,7 +500,13 @@ class _ExtraFinder:
                                             + lexicon.quantity_re + r")(?!\w))")
         self.year_word = re.compile(r"(?<!\w)(?:" + lexicon.year_words_re + r")\s+(?P<year>"
                                     + _ANY_YEAR + r")\b", flags)
-        self.bc = re.compile(r"(?<![\d.,])\b\d{1,4}" + lexicon.bc_re, flags)
+        self.bc = re.compile(r"(?<![\d.,])\b(?P<first>\d{1,4})(?:\s*[–-]\s*(?P<second>\d{1,4}))?"
+                             + lexicon.bc_re, flags)
+        self.monthday = re.compile(
+            r"(?<!\w)(?:am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem)\s+(?P<d>" + _DAY_NUMBER
+            + r")\.(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)", flags) if lexicon.bare_years \
+            else re.compile(r"(?!)")
+        self.short_year = re.compile(r"\s*[/–-]\s*(?P<yy>\d\d)(?![\d.,])")
         self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
                         for pattern, meaning in lexicon.periods.items()]
         self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
@@ -528,7 +537,7 @@ class _ExtraFinder:
         month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
         self.day_list = re.compile(
             r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:und\s+|sowie\s+)?(?:am\s+)?|"
-            r"\s+(?:und|sowie|bzw\.|oder)\s+(?:am\s+|vom\s+)?))+)"
+            r"\s*/\s*|\s+(?:und|sowie|bzw\.|oder)\s+(?:am\s+|vom\s+|dem\s+|den\s+)?))+)"
             r"(?P<last>" + _DAY_NUMBER + r"\.\s*(?P<month>" + month + r")(?:\s+(?P<year>"
             + _YEAR + r")\b)?)", flags)
         self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
@@ -573,6 +582,12 @@ class _ExtraFinder:
         """"im Jahr 2010", "264 v. Chr."."""
         found = []
         for match in self.bc.finditer(sentence):
+            if match.group("second"):  # "264–260 v. Chr.": two years
+                found.append(Phrase(match.start(), match.end("first"), match.group("first"),
+                                    "bc"))
+                start = match.start("second")
+                found.append(Phrase(start, match.end(), sentence[start:match.end()], "bc"))
+                continue
             found.append(Phrase(match.start(), match.end(), match.group(), "bc"))
         for match in self.year_word.finditer(sentence):
             found.append(Phrase(match.start(), match.end(), match.group(), "year",
@@ -595,10 +610,16 @@ class _ExtraFinder:
             start, end = match.start(), match.end()
             year = int(match.group("year"))
             after = sentence[end:end + 30]
-            if year < 1800 or self._quantity(sentence, start, after):
+            short = self.short_year.match(sentence, end)
+            if (year < 1800 and short is None) or self._quantity(sentence, start, after):
                 continue
             start, end, third, _ = _modifiers(self.lexicon, self.before, sentence, start, end)
             found.append(Phrase(start, end, sentence[start:end], "year", year=year, third=third))
+            if short is not None and not _SEASON_BEFORE.search(sentence[max(0, start - 25):start]):
+                # "1870/71", "1926–28": the second year of a pair (not of "Saison 2007/08")
+                second = year // 100 * 100 + int(short.group("yy"))
+                found.append(Phrase(short.start("yy"), short.end("yy"), short.group("yy"),
+                                    "year", year=second if second > year else second + 100))
         return found
 
     def _quantity(self, sentence: str, start: int, after: str) -> bool:
@@ -730,6 +751,10 @@ class _ExtraFinder:
             for day in re.finditer(_DAY_NUMBER + r"\.", match.group("list")):
                 found.append(Phrase(offset + day.start(), offset + day.end(), day.group(),
                                     "calendar", core=day.group()[:-1] + tail))
+        for match in self.monthday.finditer(sentence):  # "am 24." of the month last named
+            start = match.start("d")
+            found.append(Phrase(start, match.end(), sentence[start:match.end()], "monthday",
+                                unit="month", count=int(match.group("d")), anchored=True))
         for match in self.day_month.finditer(sentence):
             core = f"{int(match.group('d'))}.{int(match.group('m'))}."
             found.append(Phrase(match.start(), match.end(), match.group(), "calendar",
@@ -1040,6 +1065,12 @@ def _resolve_extra(phrase: Phrase, language: str, base: date | None,
         except ValueError:  # 29 February in a common year
             return None
         return _with_precision(day, read[1], phrase.third)
+    if phrase.form == "monthday":
+        assert base is not None
+        try:
+            return When(base.replace(day=phrase.count or 1).isoformat())
+        except ValueError:  # "am 31." of a month of 30 days
+            return None
     if phrase.form == "fixed":
         assert phrase.value is not None
         return When(phrase.value)

@@ -297,7 +297,9 @@ GERMAN = Lexicon(
             "ende des jahres": "late", "beginn des jahres": "early", "jahresende": "late",
             "jahresbeginn": "early", "jahresanfang": "early", "jahresmitte": "mid"},
     edges={"im laufe": "this", "später": "later", "früher": "earlier"},
-    seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24},
+    seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24,
+             "frühsommer": 22, "spätsommer": 22, "hochsommer": 22, "spätherbst": 23,
+             "frühherbst": 23, "spätfrühling": 21},
     relative=(
         r"(?P<ago>vor)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
         r"(?P<ahead>in)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
