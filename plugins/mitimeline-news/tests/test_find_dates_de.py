@@ -81,9 +81,10 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
          [("August vorigen Jahres", "2014-08")]),
         ("Mehr als im Juni des Vorjahres.", [("Juni des Vorjahres", "2014-06")]),
         # decades and centuries
-        ("In den 90er Jahren war das anders.", [("90er Jahren", "199X")]),
-        ("Seit den neunziger Jahren wächst die Stadt.", [("neunziger Jahren", "199X")]),
+        ("In den 90er Jahren war das anders.", [("den 90er Jahren", "199X")]),
+        ("Seit den neunziger Jahren wächst die Stadt.", [("den neunziger Jahren", "199X")]),
         ("Das Schloss stammt aus dem 16. Jahrhundert.", [("16. Jahrhundert", "15XX")]),
+        ("Mitte der 90er Jahre kam die Wende.", [("Mitte der 90er Jahre", "199X")]),
         # holidays
         ("Zu Ostern 2016 öffnet das Museum.", [("Ostern 2016", "2016-03-27")]),
         ("Pfingsten 2016 fällt auf den 15. Mai.",
@@ -191,6 +192,21 @@ def test_phrases_relative_to_an_earlier_date(phrase: str, expected: str) -> None
     later = find_dates(text, published=THURSDAY, language="de")[1]
     assert (later.text, later.when.edtf if later.when else None) == (phrase, expected)
     assert later.anchor is not None and later.anchor.kind == "mention"
+
+
+def test_after_an_event_counts_from_the_last_date_or_is_not_placed() -> None:
+    assert found("Der Dreh begann am 4. Mai 2015. Vier Monate nach Drehbeginn war Schluss.") \
+        == [("4. Mai 2015", "2015-05-04"), ("Vier Monate nach Drehbeginn", "2015-09~")]
+    assert found("Zwei Tage vor der Wahl sprach er.") == [("Zwei Tage vor der Wahl", None)]
+
+
+def test_the_event_extractor_does_not_see_the_tagger_only_phrases() -> None:
+    from mitimeline_news.dates import find_phrases
+
+    sentence = "1996 kam zu Ostern der Film, zwei Tage später am 24. die Kritik."
+    assert [p.text for p in find_phrases(sentence, "de")] == []
+    assert [p.text for p in find_phrases(sentence, "de", every=True)] == [
+        "1996", "Ostern", "zwei Tage später", "24."]
 
 
 def test_a_story_of_the_past_places_its_yearless_dates_in_its_own_years() -> None:

@@ -71,7 +71,8 @@ class Phrase:
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
     value: str | None = None  # the EDTF of a "fixed" phrase ("19XX"), "MM-DD"/"E+N" of a holiday
-    anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später")
+    anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
+    # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
     kind: str = "date"  # "date", "duration", "set" or "time"
 
     @property
@@ -100,9 +101,11 @@ def find_phrases(sentence: str, language: str, *, every: bool = False) -> list[P
     """The date phrases of ``sentence``, left to right, never overlapping.
 
     ``every`` adds, for a lexicon that opts into them, the years with no context word
-    ("1996 schloss sie") and holidays ("zu Ostern"): :func:`.tagger.find_dates` reports
+    ("1996 schloss sie"), holidays ("zu Ostern") and phrases relative to an earlier date
+    of the text ("zwei Tage später", ``anchored``): :func:`.tagger.find_dates` reports
     them, the event extractor leaves them out (a lone year is too weak a cue for an
-    event, and a holiday in a release phrase names a season, not a day).
+    event, a holiday in a release phrase names a season, not a day, and the extractor
+    places every phrase against the publication date).
     """
     return list(_find_cached(sentence, language, every))
 
@@ -114,6 +117,8 @@ def _find_cached(sentence: str, language: str, every: bool = False) -> tuple[Phr
         found.extend(finder(sentence))
     if every:
         found.extend(_tagger_only(language)(sentence))
+    else:
+        found = [p for p in found if not p.anchored]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Phrase] = []
     for phrase in found:
@@ -523,7 +528,8 @@ class _ExtraFinder:
             + _ANY_YEAR + r")\b)?", flags) if lexicon.holidays else re.compile(r"(?!)")
         decade_words = _alternation(lexicon.decades) if lexicon.decades else r"(?!)"
         self.decade = re.compile(
-            r"(?<!\w)(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|(?P<word>" + decade_words
+            r"(?<!\w)(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
+            r"(?P<word>" + decade_words
             + r"))(?:[-\s]*jahre[n]?)?(?!\w)", flags)
         self.century = re.compile(r"(?<![\d.])\b(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?\b",
                                   flags)
@@ -671,9 +677,10 @@ class _ExtraFinder:
                 return None
         elif unit in ("day", "week"):
             count = abs(sign)
-        if count is not None:
+        if count is not None:  # edge "event": after an event, not after a date
             return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
-                          count=count, sign=sign or 1, anchored=True)
+                          count=count, sign=sign or 1, anchored=True,
+                          edge="event" if "event" in groups else None)
         direction = ("last", "this", "next")[sign + 1]
         return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
                       direction=direction, anchored=True)

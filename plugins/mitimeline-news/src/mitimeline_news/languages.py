@@ -390,7 +390,13 @@ GERMAN = Lexicon(
     anchored=(
         r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
         r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>zuvor|davor|vorher|früher)",
-        r"(?P<ahead>nach)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
+        # "nach zwei Tagen"; not "nach zehn Jahren", which is mostly how long something took
+        r"(?P<ahead>nach)\s+(?:(?:etwa|rund|knapp|gut|fast|über)\s+)?(?P<n>\d{1,2}|<N>)\s+"
+        r"(?P<unit>tagen|wochen|monaten)",
+        # "vier Monate nach Drehbeginn", "zwei Tage vor der Wahl": after an event, placed
+        # against the text's last date
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?:(?P<ahead>nach)|(?P<ago>vor))\s+"
+        r"(?P<event>(?:dem\s+|der\s+|den\s+)?(?-i:[A-ZÄÖÜ])[\w-]+)",
         r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?:selben|gleichen|demselben)\s+"
         r"(?P<unit>tag|monat|jahr)",
         r"(?:am\s+)?(?P<ahead>folgenden|nächsten|darauffolgenden|darauf\s+folgenden)\s+"
@@ -399,6 +405,7 @@ GERMAN = Lexicon(
         r"(?P<unit>jahr|monat)",
         r"(?P<unit>tags|jahrs?|monats?)\s+(?P<ahead>darauf)",
         r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
+        r"(?:am\s+)?(?P<unit>tag)\s+(?P<ago>zuvor|davor|vorher)",
         r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
         r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
         r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<ahead>danach)",

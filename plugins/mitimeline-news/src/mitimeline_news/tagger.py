@@ -127,7 +127,7 @@ class _Story:
                 continue
             self.last = mention
             own = not phrase.needs_base or (
-                phrase.form == "relative" and phrase.unit == "year"
+                self.past and phrase.form == "relative" and phrase.unit == "year"
                 and mention.anchor is not None and mention.anchor.kind == "mention")
             if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
@@ -151,6 +151,8 @@ def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
         if (ref.upper - ref.lower).days <= _PRECISION_DAYS.get(phrase.unit or "day", 0):
             return (resolve(phrase, code, ref.lower, tense),
                     Anchor("mention", ref, story.last.start, story.last.end))
+    if phrase.anchored and phrase.edge == "event":
+        return None, None  # "vier Monate nach Drehbeginn" with no date to count from
     named = story.year
     if (phrase.needs_base and named is not None and named.when is not None
             and (base is None or named.when.upper.year <= base.year - 2)
