@@ -72,7 +72,7 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Bis Jahresende soll alles fertig sein.", [("Jahresende", "2015-09~/2015-12~")]),
         ("Die Grenze wurde im vergangenen Jahr geschlossen.", [("im vergangenen Jahr", "2014")]),
         ("Die Ausstellung öffnet morgen.", [("morgen", "2015-08-21")]),
-        ("Heute Morgen regnete es.", [("Heute", "2015-08-20")]),
+        ("Heute Morgen regnete es.", [("Heute Morgen", "2015-08-20")]),
         ("Zu Beginn der Woche war es still.",
          [("Zu Beginn der Woche", "2015-08-17~/2015-08-23~")]),
         # a day or month of a year named relatively
@@ -126,6 +126,14 @@ def test_types_of_durations_sets_and_times() -> None:
     assert [(m.text, m.type) for m in find_dates(text, published=THURSDAY, language="de")] == [
         ("Seit drei Jahren", "duration"), ("jeden Montag", "set"), ("um 18 Uhr", "time"),
         ("sechs Wochen lang", "duration")]
+
+
+def test_parts_of_a_day_are_times_on_that_day() -> None:
+    text = "Am Dienstagabend kam er, gestern Abend ging er. Jeden Montagabend probt der Chor."
+    assert [(m.text, m.type, m.when.edtf if m.when else None)
+            for m in find_dates(text, published=THURSDAY, language="de")] == [
+        ("Dienstagabend", "time", "2015-08-18"), ("gestern Abend", "time", "2015-08-19"),
+        ("Jeden Montagabend", "set", None)]
 
 
 def test_a_range_is_two_dates() -> None:

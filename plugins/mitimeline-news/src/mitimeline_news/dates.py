@@ -490,6 +490,7 @@ class _ExtraFinder:
 
     def __init__(self, lexicon: Lexicon, names: _Names) -> None:
         self.lexicon = lexicon
+        self.weekdays = names.weekdays
         flags = re.IGNORECASE
         self.before = _before(lexicon)
         fills = {
@@ -561,6 +562,12 @@ class _ExtraFinder:
             r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
             + "|".join(f"(?P<y{i}>{pattern})" for i, (pattern, _) in enumerate(year_steps))
             + r")(?!\w)", flags) if year_steps else re.compile(r"(?!)")
+        parts = r"(?:" + lexicon.day_parts_re + r")"
+        self.weekday_part = re.compile(
+            r"(?<!\w)(?P<wd>" + _alternation(names.weekdays) + r")" + parts + r"(?!\w)", flags)
+        self.day_word_part = re.compile(
+            r"(?<!\w)(?P<dw>" + _alternation(lexicon.day_words) + r")\s+" + parts + r"(?!\w)",
+            flags)
         every = _Gate(())
         self.groups: tuple[tuple[_Gate, Callable[[str], list[Phrase]]], ...] = (
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
@@ -572,6 +579,7 @@ class _ExtraFinder:
             (_gate([self.weekend.pattern]), self._weekends),
             (every, self._days),
             (_gate([self.yearly.pattern]), self._yearly),
+            (_gate([lexicon.day_parts_re]), self._day_parts),
             (_gate([p.pattern for p, _ in self.others]), self._others),
         )
 
@@ -779,6 +787,21 @@ class _ExtraFinder:
             found.append(Phrase(start, end, sentence[start:end], "yearly",
                                 core=match.group("core"), count=self.year_steps[index],
                                 third=third))
+        return found
+
+    def _day_parts(self, sentence: str) -> list[Phrase]:
+        """"Dienstagabend", "gestern Abend": times of a day, placed on that day."""
+        found = []
+        for match in self.weekday_part.finditer(sentence):
+            start, end, _, direction = _modifiers(self.lexicon, self.before, sentence,
+                                                  match.start(), match.end())
+            found.append(Phrase(start, end, sentence[start:end], "weekday", kind="time",
+                                weekday=self.weekdays[match.group("wd").lower()],
+                                direction=direction))
+        for match in self.day_word_part.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "relative",
+                                unit="day", kind="time",
+                                offset=self.lexicon.day_words[match.group("dw").lower()]))
         return found
 
     def _others(self, sentence: str) -> list[Phrase]:

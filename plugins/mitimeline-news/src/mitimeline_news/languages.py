@@ -84,6 +84,7 @@ class Lexicon:
     sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
     durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
     clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
+    day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -442,8 +443,8 @@ GERMAN = Lexicon(
     decades={"zwanziger": 20, "dreißiger": 30, "vierziger": 40, "fünfziger": 50,
              "sechziger": 60, "siebziger": 70, "achtziger": 80, "neunziger": 90},
     weekend_re=r"wochenende|weekend",
-    sets_re=r"(?:jeden|jede|jedes|alle)\s+(?:<WEEKDAY>|tag|woche|monat|jahr|sonntag|morgen|"
-            r"abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
+    sets_re=r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|vormittag|mittag|"
+            r"nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
             r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
     durations=(
         r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+als|rund|fast|"
@@ -451,6 +452,7 @@ GERMAN = Lexicon(
         r"(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|jahrzehnte)\s+lang",
     ),
     clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
+    day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}
