@@ -115,9 +115,10 @@ def _find_cached(sentence: str, language: str, every: bool = False) -> tuple[Phr
     found: list[Phrase] = []
     for finder in _patterns(language):
         found.extend(finder(sentence))
-    if every:
-        found.extend(_tagger_only(language)(sentence))
-    else:
+    extra = _extra(language)
+    if every and extra is not None:
+        found.extend(extra.tagger_only(sentence))
+    elif not every:
         found = [p for p in found if not p.anchored]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Phrase] = []
@@ -138,7 +139,7 @@ def _patterns(language: str) -> tuple[Callable[[str], list[Phrase]], ...]:
         _RelativeFinder(lexicon).find,
         _SeasonFinder(lexicon).find,
         _YearFinder(lexicon).find,
-        *_extra_finders(lexicon, names),
+        *((extra.find,) if (extra := _extra(language)) else ()),
     )
 
 
@@ -456,30 +457,16 @@ month of a year named relatively: ``core``, and the year step in ``count``), "mo
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
-_QUANTITY_BEFORE = re.compile(
-    r"(?:^|\W)(?:rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|bis\s+zu|"
-    r"insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|platz|zimmer|€|\$|fr\.|"
-    r"dm|euro|mark|franken|dollar|lire|von\s+\d+\s+auf|höhe\s+von|davon|darunter)\s*$",
-    re.IGNORECASE)
 _YEAR_BEFORE = re.compile(_ANY_YEAR + r"\s*[-–/]\s*$")
-_SEASON_BEFORE = re.compile(r"(?:saison|spielzeit|schuljahr|studienjahr|wintersaison|"
-                            r"sommersaison|season|stagione)\s*$", re.IGNORECASE)
-
-
-def _extra_finders(lexicon: Lexicon, names: _Names) -> tuple[Callable[[str], list[Phrase]], ...]:
-    """The finders of the lexicon's optional fields; none for a lexicon without them."""
-    if not lexicon.bare_years and not lexicon.periods and not lexicon.anchored:
-        return ()
-    return (_ExtraFinder(lexicon, names).find,)
 
 
 @functools.cache
-def _tagger_only(language: str) -> Callable[[str], list[Phrase]]:
-    """The finder of bare years and holidays, for a lexicon that opts into them."""
+def _extra(language: str) -> _ExtraFinder | None:
+    """The finder of the lexicon's optional fields, built once; ``None`` without them."""
     lexicon = LEXICONS[language]
-    if not lexicon.bare_years and not lexicon.holidays:
-        return lambda sentence: []
-    return _ExtraFinder(lexicon, _locale_names(language)).tagger_only
+    if not (lexicon.bare_years or lexicon.periods or lexicon.anchored or lexicon.holidays):
+        return None
+    return _ExtraFinder(lexicon, _locale_names(language))
 
 
 class _ExtraFinder:
@@ -499,6 +486,9 @@ class _ExtraFinder:
             "<WEEKDAY>": _alternation(names.weekdays),
         }
         self.year = re.compile(r"(?<![\d$€£.,:])\b(?P<year>" + _ANY_YEAR + r")\b")
+        self.amount_before = re.compile(r"(?:^|\W)(?:" + lexicon.amount_before_re
+                                        + r")\s*$", flags)
+        self.season_before = re.compile(r"(?:" + lexicon.year_pair_season_re + r")\s*$", flags)
         self.year_range = re.compile(r"[-–/]\s*(?:" + _ANY_YEAR + r"|\d\d)\b")
         self.quantity_after = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
                                          + lexicon.quantity_re + r")(?!\w))", flags)
@@ -629,7 +619,8 @@ class _ExtraFinder:
                 continue
             start, end, third, _ = _modifiers(self.lexicon, self.before, sentence, start, end)
             found.append(Phrase(start, end, sentence[start:end], "year", year=year, third=third))
-            if short is not None and not _SEASON_BEFORE.search(sentence[max(0, start - 25):start]):
+            if short is not None and not self.season_before.search(sentence[max(0, start - 25):
+                                                                             start]):
                 # "1870/71", "1926–28": the second year of a pair (not of "Saison 2007/08")
                 second = year // 100 * 100 + int(short.group("yy"))
                 found.append(Phrase(short.start("yy"), short.end("yy"), short.group("yy"),
@@ -643,7 +634,7 @@ class _ExtraFinder:
         if self.year_range.match(after):
             return False
         return bool(self.quantity_after_cs.match(after)
-                    or _QUANTITY_BEFORE.search(sentence[max(0, start - 20):start]))
+                    or self.amount_before.search(sentence[max(0, start - 20):start]))
 
     def _periods(self, sentence: str) -> list[Phrase]:
         """"heuer", "im Vorjahr", "Jahresende": the current, last or next year or month."""

@@ -70,6 +70,8 @@ class Lexicon:
     # Phrases German news needs; empty (never matching) for languages that leave them out.
     bare_years: bool = False  # a year with no context word is a date ("1996 schloss sie")
     quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
+    amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
+    year_pair_season_re: str = r"(?!)"  # "Saison 2007/08": a season, not two years
     year_words_re: str = r"(?!)"  # a noun right before a year that names it: "Jahr 2010"
     bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
@@ -363,6 +365,11 @@ GERMAN = Lexicon(
     bare_years=True,
     quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"
                 r"mal|qm|cm|mm|fr|dm|s\.",
+    amount_before_re=r"rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|"
+                     r"bis\s+zu|insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|"
+                     r"platz|zimmer|€|\$|fr\.|dm|euro|mark|franken|dollar|lire|"
+                     r"von\s+\d+\s+auf|höhe\s+von|davon|darunter",
+    year_pair_season_re=r"saison|spielzeit|schuljahr|studienjahr|wintersaison|sommersaison",
     year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang|sommer|winter|"
                   r"frühjahr|frühling|herbst)",
     bc_re=r"\s+v(?:or|\.)\s*Chr(?:\.|istus)?",
