@@ -114,7 +114,8 @@ def _tells_the_past(phrases: list[Phrase], base: date | None) -> bool:
 
 @attrs.define
 class _Story:
-    """What the text has said so far: its last placed date and the last year it named."""
+    """What the text has said so far: its last placed date and the last year it named
+    (mutable: :func:`find_dates` walks the text once and updates it as it goes)."""
 
     past: bool = False  # a story of the past: its own years place its dates
     last: DateMention | None = None
@@ -142,25 +143,16 @@ def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
     """The meaning of ``phrase`` and what it was placed against.
 
     A phrase relative to an earlier date ("zwei Tage später") is placed against the
-    text's last placed date; a date without a year ("am 3. September") against the year
-    the text last named when that year is two or more years from publication (a story
-    of the past); every other relative phrase against the publication date.
+    text's last placed date (unplaced if it counts from an event and there is none); in
+    a story of the past, a date without a year ("am 3. September") against the year the
+    text last named; every other relative phrase against the publication date.
     """
-    if phrase.anchored and story.last is not None and story.last.when is not None:
-        ref = story.last.when
-        if (ref.upper - ref.lower).days <= _PRECISION_DAYS.get(phrase.unit or "day", 0):
-            return (resolve(phrase, code, ref.lower, tense),
-                    Anchor("mention", ref, story.last.start, story.last.end))
-    if phrase.anchored and phrase.edge == "event":
-        return None, None  # "vier Monate nach Drehbeginn" with no date to count from
+    if phrase.anchored:
+        placed = _after_last_date(phrase, code, tense, story)
+        if placed is not None or phrase.edge == "event":
+            return placed or (None, None)
     named = story.year
-    if (phrase.needs_base and named is not None and named.when is not None
-            and (base is None or named.when.upper.year <= base.year - 2)
-            and story.past
-            and (phrase.form in _STORY_FORMS
-                 or (phrase.form == "relative" and phrase.unit == "year"
-                     and phrase.count is None and phrase.edge is None
-                     and (phrase.third is not None or phrase.direction == "next")))):
+    if named is not None and named.when is not None and _in_story_year(phrase, base, story):
         middle = date(named.when.lower.year, 7, 2)
         return (resolve(phrase, code, middle, None),
                 Anchor("mention", named.when, named.start, named.end))
@@ -171,8 +163,39 @@ def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
     return when, anchor
 
 
+def _after_last_date(phrase: Phrase, code: str, tense: str | None,
+                     story: _Story) -> tuple[When | None, Anchor] | None:
+    """``phrase`` placed against the text's last date, if that date is precise enough
+    for the phrase's unit (a day for "am Tag danach", a month for "am 24.")."""
+    last = story.last
+    if last is None or last.when is None:
+        return None
+    ref = last.when
+    if (ref.upper - ref.lower).days > _PRECISION_DAYS.get(phrase.unit or "day", 0):
+        return None
+    return resolve(phrase, code, ref.lower, tense), Anchor("mention", ref, last.start, last.end)
+
+
+def _in_story_year(phrase: Phrase, base: date | None, story: _Story) -> bool:
+    """Does ``phrase`` take the year the story last named: a date, season, part of a
+    year or holiday without a year, or "Ende des Jahres"/"im neuen Jahr", in a story of
+    the past whose named year is two or more years before publication?"""
+    named = story.year
+    if not (story.past and phrase.needs_base and named is not None and named.when is not None):
+        return False
+    if base is not None and named.when.upper.year > base.year - 2:
+        return False
+    if phrase.form in _STORY_FORMS:
+        return True
+    return (phrase.form == "relative" and phrase.unit == "year" and phrase.count is None
+            and phrase.edge is None and (phrase.third is not None or phrase.direction == "next"))
+
+
 _RANGE_LINK = re.compile(r"\d\.?(?=\s*(?:–|—|-|to\b|and\b|through\b|al\b|all['’]|e\b|"
                          r"bis\b))", re.IGNORECASE)
+"""The end of a calendar range's first day: the words are those of the range finder's link."""
+_RANGE_GAP = re.compile(r"^\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)\s*"
+                        r"(?:the\s+)?", re.IGNORECASE)
 
 
 def _mentions(phrase: Phrase, offset: int, when: When | None,
@@ -184,8 +207,7 @@ def _mentions(phrase: Phrase, offset: int, when: When | None,
     if split is None or when is None or when.start is None or when.end is None:
         return [DateMention(start, end, phrase.text, phrase.kind, when, anchor)]
     rest = phrase.text[split.end():]
-    gap = len(rest) - len(re.sub(r"^\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)"
-                                 r"\s*(?:the\s+)?", "", rest, flags=re.IGNORECASE))
+    gap = len(rest) - len(_RANGE_GAP.sub("", rest))
     middle = start + split.end()
     return [DateMention(start, middle, phrase.text[:split.end()], phrase.kind, when.start,
                         anchor),
