@@ -490,8 +490,6 @@ class _ExtraFinder:
                                         + r")\s*$", flags)
         self.season_before = re.compile(r"(?:" + lexicon.year_pair_season_re + r")\s*$", flags)
         self.year_range = re.compile(r"[-–/]\s*(?:" + _ANY_YEAR + r"|\d\d)\b")
-        self.quantity_after = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
-                                         + lexicon.quantity_re + r")(?!\w))", flags)
         self.quantity_after_cs = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
                                             + lexicon.quantity_re + r")(?!\w))")
         self.year_word = re.compile(r"(?<!\w)(?:" + lexicon.year_words_re + r")\s+(?P<year>"
@@ -499,9 +497,8 @@ class _ExtraFinder:
         self.bc = re.compile(r"(?<![\d.,])\b(?P<first>\d{1,4})(?:\s*[–-]\s*(?P<second>\d{1,4}))?"
                              + lexicon.bc_re, flags)
         self.monthday = re.compile(
-            r"(?<!\w)(?:am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem)\s+(?P<d>" + _DAY_NUMBER
-            + r")\.(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)", flags) if lexicon.bare_years \
-            else re.compile(r"(?!)")
+            r"(?<!\w)(?:" + lexicon.lone_day_re + r")\s+(?P<d>" + _DAY_NUMBER
+            + r")\.(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)", flags)
         self.short_year = re.compile(r"\s*[/–-]\s*(?P<yy>\d\d)(?![\d.,])")
         self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
                         for pattern, meaning in lexicon.periods.items()]
@@ -510,7 +507,8 @@ class _ExtraFinder:
         self.refs = re.compile(r"(?<!\w)(?:" + lexicon.refs_re + r")(?!\w)", flags)
         self.parts = re.compile(
             r"(?<!\w)(?P<ord>" + _alternation(lexicon.ordinals) + r")\s*(?P<part>"
-            + _alternation(lexicon.parts) + r")(?!\w)(?:\s+(?:des\s+jahres\s+)?(?P<year>"
+            + _alternation(lexicon.parts) + r")(?!\w)(?:\s+(?:(?:" + lexicon.of_year_re
+            + r")\s+)?(?P<year>"
             + _ANY_YEAR + r")\b)?", flags) if lexicon.parts else re.compile(r"(?!)")
         self.holiday_codes = list(lexicon.holidays.values())
         self.holidays = re.compile(
@@ -518,23 +516,18 @@ class _ExtraFinder:
                                      in enumerate(lexicon.holidays)) + r")(?!\w)(?:\s+(?P<year>"
             + _ANY_YEAR + r")\b)?", flags) if lexicon.holidays else re.compile(r"(?!)")
         decade_words = _alternation(lexicon.decades) if lexicon.decades else r"(?!)"
-        self.decade = re.compile(
-            r"(?<!\w)(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
-            r"(?P<word>" + decade_words
-            + r"))(?:[-\s]*jahre[n]?)?(?!\w)", flags)
-        self.century = re.compile(r"(?<![\d.])\b(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?\b",
-                                  flags)
+        self.decade = re.compile(r"(?<!\w)(?:" + lexicon.decade_re.replace(
+            "<DECADE>", decade_words) + r")(?!\w)", flags)
+        self.century = re.compile(r"(?<![\d.])\b(?:" + lexicon.century_re + r")(?!\w)", flags)
         self.relative_century = re.compile(
-            r"(?<!\w)(?:(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
-            r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?)(?!\w)", flags)
-        self.weekend = re.compile(
-            r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
-            r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir>" + _alternation(lexicon.directions)
-            + r")\s+)?(?:" + lexicon.weekend_re + r")(?!\w)", flags)
+            r"(?<!\w)(?:" + lexicon.relative_century_re + r")(?!\w)", flags)
+        self.weekend = re.compile(lexicon.weekend_re.replace(
+            "<DIR>", _alternation(lexicon.directions)) + r"(?!\w)", flags)
         month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
         self.day_list = re.compile(
-            r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:und\s+|sowie\s+)?(?:am\s+)?|"
-            r"\s*/\s*|\s+(?:und|sowie|bzw\.|oder)\s+(?:am\s+|vom\s+|dem\s+|den\s+)?))+)"
+            r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.list_link_re
+            + r")\s+)?(?:(?:" + lexicon.list_article_re + r")\s+)?|\s*/\s*|\s+(?:"
+            + lexicon.list_link_re + r")\s+(?:(?:" + lexicon.list_article_re + r")\s+)?))+)"
             r"(?P<last>" + _DAY_NUMBER + r"\.\s*(?P<month>" + month + r")(?:\s+(?P<year>"
             + _YEAR + r")\b)?)", flags)
         self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER

@@ -82,7 +82,14 @@ class Lexicon:
     parts: Mapping[str, str] = attrs.field(factory=dict)  # "quartal" -> "quarter"
     holidays: Mapping[str, str] = attrs.field(factory=dict)  # pattern -> "MM-DD" or "E+N"
     decades: Mapping[str, int] = attrs.field(factory=dict)  # "neunziger" -> 90
-    weekend_re: str = r"(?!)"  # "Wochenende"
+    decade_re: str = r"(?!)"  # groups century, digit ("90er") or word (<DECADE>: "neunziger")
+    century_re: str = r"(?!)"  # group n: "20. Jahrhundert"
+    relative_century_re: str = r"(?!)"  # group last: "vorigen Jahrhunderts", "diesem ..."
+    of_year_re: str = r"(?!)"  # between a quarter and its year: "des Jahres"
+    weekend_re: str = r"(?!)"  # group dir (<DIR>): "am (kommenden) Wochenende"
+    lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
+    list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
+    list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
     sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
     durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
     clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
@@ -449,7 +456,17 @@ GERMAN = Lexicon(
               r"tag\s+der\s+deutschen\s+einheit": "10-03", "nikolaustag": "12-06"},
     decades={"zwanziger": 20, "dreißiger": 30, "vierziger": 40, "fünfziger": 50,
              "sechziger": 60, "siebziger": 70, "achtziger": 80, "neunziger": 90},
-    weekend_re=r"wochenende|weekend",
+    decade_re=r"(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
+              r"(?P<word><DECADE>))(?:[-\s]*jahren?)?",
+    century_re=r"(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?",
+    relative_century_re=r"(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
+                        r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?",
+    of_year_re=r"des\s+jahres",
+    weekend_re=r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
+               r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?(?:wochenende|weekend)",
+    lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
+    list_link_re=r"und|sowie|bzw\.|oder",
+    list_article_re=r"am|vom|dem|den",
     sets_re=r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|vormittag|mittag|"
             r"nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
             r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
