@@ -59,6 +59,7 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         # seasons, halves, quarters, thirds
         ("Im Frühjahr 2016 soll gebaut werden.", [("Frühjahr 2016", "2016-21")]),
         ("Im Spätsommer 2016 soll gebaut werden.", [("Spätsommer 2016", "2016-22")]),
+        ("Er wollte den Sommer über bleiben.", [("Sommer", "2015-22")]),
         ("Der Umsatz stieg im ersten Quartal 2015 deutlich.",
          [("ersten Quartal 2015", "2015-01/2015-03")]),
         ("In der zweiten Jahreshälfte soll es besser werden.",

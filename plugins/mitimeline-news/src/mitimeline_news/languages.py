@@ -321,7 +321,8 @@ GERMAN = Lexicon(
     postfix_directions=False,
     ambiguous_months=frozenset(),
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
-               r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
+               r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden|den|dem|"
+               r"des|über den|vor dem|nach dem",
     kinds={
         "shoot": r"dreh\w*|gedreht|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
