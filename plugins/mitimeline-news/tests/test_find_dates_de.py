@@ -235,6 +235,12 @@ def test_a_story_moves_on_with_the_new_year_and_reads_old_years() -> None:
         ("16. August 1780", "1780-08-16")]
 
 
+def test_a_year_in_passing_does_not_move_the_story() -> None:
+    text = ("1943 kämpften sie im Süden. Am 6. Juni 1944 landeten sie. Die ab 1941 "
+            "geschmiedeten Pläne gingen auf. Am 26. Juni fiel die Stadt.")
+    assert found(text, "2011-02-16")[-1] == ("26. Juni", "1944-06-26")
+
+
 def test_news_about_old_years_still_places_yearless_dates_by_publication() -> None:
     text = "Das Haus wurde 1912 gebaut. Am 19. November wird es wieder eröffnet."
     assert found(text)[-1] == ("19. November", "2015-11-19")

@@ -127,11 +127,20 @@ class _Story:
             if mention.when is None or mention.type != "date":
                 continue
             self.last = mention
-            own = not phrase.needs_base or (
+            own = (not phrase.needs_base and _sets_the_year(phrase)) or (
                 self.past and phrase.form == "relative" and phrase.unit == "year"
                 and mention.anchor is not None and mention.anchor.kind == "mention")
             if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
+
+
+def _sets_the_year(phrase: Phrase) -> bool:
+    """Does a phrase with its own year move the story to that year? A date or season
+    does; a lone year only at the head of its sentence ("1941 begann"), with a word
+    ("im Jahr 1941", "Anfang 1941"), not in passing ("die ab 1941 ausgearbeiteten Pläne")."""
+    if phrase.form != "year":
+        return True
+    return phrase.start == 0 or phrase.third is not None or not phrase.text[:1].isdigit()
 
 
 _STORY_FORMS = ("calendar", "season", "part", "holiday")
