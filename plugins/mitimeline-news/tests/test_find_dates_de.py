@@ -241,6 +241,13 @@ def test_a_year_in_passing_does_not_move_the_story() -> None:
     assert found(text, "2011-02-16")[-1] == ("26. Juni", "1944-06-26")
 
 
+def test_a_heading_year_moves_the_story_and_two_digit_years_stay_in_their_century() -> None:
+    text = ("Der Krieg dauerte von 1939 bis 1945. Im Jahr 1941 griff er an.\n"
+            "Westfront 1939\nAm 3. September erklärten sie den Krieg, am 1.9.39 begann er.")
+    assert found(text, "2011-02-16")[-2:] == [("3. September", "1939-09-03"),
+                                              ("1.9.39", "1939-09-01")]
+
+
 def test_news_about_old_years_still_places_yearless_dates_by_publication() -> None:
     text = "Das Haus wurde 1912 gebaut. Am 19. November wird es wieder eröffnet."
     assert found(text)[-1] == ("19. November", "2015-11-19")

@@ -888,7 +888,7 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
         return None
     precision = "day" if period == "time" else period
     if not phrase.needs_base:
-        return _with_precision(day, precision, phrase.third)
+        return _with_precision(_century(day, phrase.core, base), precision, phrase.third)
     assert base is not None
     candidates = []
     for year in _years(base):
@@ -908,6 +908,21 @@ def _month_of(base: date, mode: str | None) -> date:
     if mode == "future":
         return base.replace(day=1)
     return base
+
+
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}(?!\d)")
+
+
+def _century(day: date, core: str, base: date | None) -> date:
+    """``day`` read from "1.9.39": a two-digit year more than ten years after publication
+    (or after 2030 with none) is in the century before (1939, not 2039)."""
+    latest = (base.year if base else 2020) + 10
+    if day.year > latest and _TWO_DIGIT_YEAR.fullmatch(core.strip()):
+        try:
+            return day.replace(year=day.year - 100)
+        except ValueError:  # 29 February
+            return day
+    return day
 
 
 def _with_precision(day: date, precision: str, third: str | None) -> When:

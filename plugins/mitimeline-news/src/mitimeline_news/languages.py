@@ -308,6 +308,7 @@ GERMAN = Lexicon(
             "jahresbeginn": "early", "jahresanfang": "early", "jahresmitte": "mid"},
     edges={"im laufe": "this", "später": "later", "früher": "earlier"},
     seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24,
+             "frühjahres": 21, "frühjahrs": 21, "sommers": 22, "herbstes": 23, "winters": 24,
              "frühsommer": 22, "spätsommer": 22, "hochsommer": 22, "spätherbst": 23,
              "frühherbst": 23, "spätfrühling": 21},
     relative=(
@@ -378,8 +379,7 @@ GERMAN = Lexicon(
                      r"platz|zimmer|€|\$|fr\.|dm|euro|mark|franken|dollar|lire|"
                      r"von\s+\d+\s+auf|höhe\s+von|davon|darunter",
     year_pair_season_re=r"saison|spielzeit|schuljahr|studienjahr|wintersaison|sommersaison",
-    year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang|sommer|winter|"
-                  r"frühjahr|frühling|herbst)",
+    year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang)",
     bc_re=r"\s+v(?:or|\.)\s*Chr(?:\.|istus)?",
     periods={
         r"heuer|heurigen\s+jahr(?:es)?|im\s+heurigen\s+jahr": ("year", 0, None),

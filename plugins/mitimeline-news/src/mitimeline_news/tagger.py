@@ -93,7 +93,7 @@ def find_dates(text: str, *, published: str | date | When | None = None,
                 or choose_tense(local or markers, phrase.start, phrase.end)
             when, anchor = _place(phrase, code, base, base_when, tense, story)
             found = _mentions(phrase, sentence.start, when, anchor)
-            story.follow(phrase, found)
+            story.follow(phrase, found, len(sentence.text))
             mentions.extend(found)
     return mentions
 
@@ -121,26 +121,34 @@ class _Story:
     last: DateMention | None = None
     year: DateMention | None = None
 
-    def follow(self, phrase: Phrase, found: list[DateMention]) -> None:
-        """Remember the placed mentions of ``phrase`` (and its year if it names one)."""
+    def follow(self, phrase: Phrase, found: list[DateMention], length: int) -> None:
+        """Remember the placed mentions of ``phrase`` (and its year if it names one) in a
+        sentence of ``length`` characters."""
         for mention in found:
             if mention.when is None or mention.type != "date":
                 continue
             self.last = mention
-            own = (not phrase.needs_base and _sets_the_year(phrase)) or (
+            own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
                 self.past and phrase.form == "relative" and phrase.unit == "year"
                 and mention.anchor is not None and mention.anchor.kind == "mention")
             if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
 
 
-def _sets_the_year(phrase: Phrase) -> bool:
+def _sets_the_year(phrase: Phrase, length: int) -> bool:
     """Does a phrase with its own year move the story to that year? A date or season
-    does; a lone year only at the head of its sentence ("1941 begann"), with a word
-    ("im Jahr 1941", "Anfang 1941"), not in passing ("die ab 1941 ausgearbeiteten Pläne")."""
+    does; a lone year only at the head of its sentence ("1941 begann"), at the end of a
+    heading ("Westfront 1939"), with a word ("im Jahr 1941", "Anfang 1941"), not in
+    passing ("die ab 1941 ausgearbeiteten Pläne")."""
     if phrase.form != "year":
         return True
-    return phrase.start == 0 or phrase.third is not None or not phrase.text[:1].isdigit()
+    heading = phrase.end == length and length <= _HEADING
+    return (phrase.start == 0 or heading or phrase.third is not None
+            or not phrase.text[:1].isdigit())
+
+
+_HEADING = 60
+"""The longest sentence read as a heading when it ends with a year."""
 
 
 _STORY_FORMS = ("calendar", "season", "part", "holiday")
@@ -158,7 +166,8 @@ def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
     """
     if phrase.anchored:
         placed = _after_last_date(phrase, code, tense, story)
-        if placed is not None or phrase.edge == "event":
+        if placed is not None or phrase.edge == "event" or story.past:
+            # a story of the past does not count "am selben Tag" from publication
             return placed or (None, None)
     named = story.year
     if named is not None and named.when is not None and _in_story_year(phrase, base, story):
