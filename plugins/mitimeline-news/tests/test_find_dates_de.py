@@ -74,6 +74,10 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Die Grenze wurde im vergangenen Jahr geschlossen.", [("im vergangenen Jahr", "2014")]),
         ("Die Ausstellung öffnet morgen.", [("morgen", "2015-08-21")]),
         ("Heute Morgen regnete es.", [("Heute Morgen", "2015-08-20")]),
+        ("Mitte nächster Woche kommt er.", [("Mitte nächster Woche", "2015-08-24~/2015-08-30~")]),
+        ("Ende nächsten Jahres ist es fertig.",
+         [("Ende nächsten Jahres", "2016-09~/2016-12~")]),
+        ("Am 3. Feber wurde gewählt.", [("3. Feber", "2015-02-03")]),
         ("Zu Beginn der Woche war es still.",
          [("Zu Beginn der Woche", "2015-08-17~/2015-08-23~")]),
         # a day or month of a year named relatively

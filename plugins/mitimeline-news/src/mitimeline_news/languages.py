@@ -316,6 +316,7 @@ GERMAN = Lexicon(
         r"(?P<ahead>in)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
         r"(?P<third><THIRD>)\s+(?:des\s+)?(?P<dir><DIR>)\s+(?P<unit>jahres|monats)",
         r"(?P<third><THIRD>)\s+des\s+(?P<unit>jahres|monats)",
+        r"(?P<third><THIRD>)\s+(?P<dir><DIR>)\s+(?P<unit>woche)",
         r"(?:in\s+der\s+|im\s+|am\s+)?(?P<dir><DIR>)\s+(?P<unit>woche|monat|jahr)",
         r"(?P<edge><EDGE>)\s+(?:des|dieses|in diesem)\s+(?P<unit>jahres|jahr|monats)",
     ),
