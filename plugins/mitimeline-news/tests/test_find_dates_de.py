@@ -55,14 +55,14 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Wir treffen uns am Sonntag, den 4. Oktober.",
          [("Sonntag, den 4. Oktober", "2015-10-04")]),
         # Austrian and South Tyrolean month names
-        ("Die Sitzung findet am 29. Jänner 2016 statt.", [("29. Jänner 2016", "2016-01-29")]),
+        ("Das Konzert ist am 14. Jänner 2016.", [("14. Jänner 2016", "2016-01-14")]),
         # seasons, halves, quarters, thirds
         ("Im Frühjahr 2016 soll gebaut werden.", [("Frühjahr 2016", "2016-21")]),
         ("Im Spätsommer 2016 soll gebaut werden.", [("Spätsommer 2016", "2016-22")]),
         ("Er wollte den Sommer über bleiben.", [("Sommer", "2015-22")]),
         ("Der Umsatz stieg im ersten Quartal 2015 deutlich.",
          [("ersten Quartal 2015", "2015-01/2015-03")]),
-        ("In der zweiten Jahreshälfte soll es besser werden.",
+        ("In der zweiten Jahreshälfte öffnet das Museum.",
          [("zweiten Jahreshälfte", "2015-07/2015-12")]),
         ("Die Firma will Anfang 2016 umziehen.", [("Anfang 2016", "2016-01~/2016-04~")]),
         ("Die Arbeiten dauern bis Mitte Mai 2016.",
@@ -81,10 +81,10 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Zu Beginn der Woche war es still.",
          [("Zu Beginn der Woche", "2015-08-17~/2015-08-23~")]),
         # a day or month of a year named relatively
-        ("Am 8. Mai dieses Jahres sprach sie.", [("8. Mai dieses Jahres", "2015-05-08")]),
-        ("Im August vorigen Jahres ging eine Mure ab.",
-         [("August vorigen Jahres", "2014-08")]),
-        ("Mehr als im Juni des Vorjahres.", [("Juni des Vorjahres", "2014-06")]),
+        ("Am 3. März dieses Jahres eröffnete sie.", [("3. März dieses Jahres", "2015-03-03")]),
+        ("Im April vorigen Jahres brannte die Scheune.",
+         [("April vorigen Jahres", "2014-04")]),
+        ("Mehr als im Juli des Vorjahres.", [("Juli des Vorjahres", "2014-07")]),
         # decades and centuries
         ("In den 90er Jahren war das anders.", [("den 90er Jahren", "199X")]),
         ("Seit den neunziger Jahren wächst die Stadt.", [("den neunziger Jahren", "199X")]),
@@ -105,7 +105,7 @@ def test_german_date_expressions(text: str, expected: list[tuple[str, str]]) -> 
 
 
 def test_bare_years_are_dates_but_amounts_are_not() -> None:
-    text = ("1996 schloss sie die Schule ab. Rund 1990 Menschen kamen. Das kostet 2000 Euro. "
+    text = ("1996 zog sie nach Wien. Rund 1990 Menschen kamen. Das kostet 2000 Euro. "
             "Der Plan galt 2009-2011.")
     assert found(text) == [("1996", "1996"), ("2009", "2009"), ("2011", "2011")]
 
@@ -153,15 +153,15 @@ def test_a_list_of_days_is_one_date_each() -> None:
 
 
 def test_a_day_alone_takes_the_month_of_the_last_date() -> None:
-    text = "Am 23. August 2014 kam es zum Umsturz, am 24. die Wende. Am 27./28. September 2014."
+    text = "Am 23. August 2014 kam der Antrag, am 24. die Antwort. Am 27./28. September 2014."
     assert found(text) == [("23. August 2014", "2014-08-23"), ("24.", "2014-08-24"),
                            ("27.", "2014-09-27"), ("28. September 2014", "2014-09-28")]
 
 
 def test_year_pairs_and_years_before_christ() -> None:
-    assert found("Der Krieg von 1870/71 und die Jahre 264–260 v. Chr., Saison 2007/08.") == [
-        ("1870", "1870"), ("71", "1871"), ("264", None), ("260 v. Chr.", None),
-        ("2007", "2007")]
+    assert found("Der Winter 1870/71 und die Jahre 264–260 v. Chr., Saison 2019/20.") == [
+        ("Winter 1870", "1870-24"), ("71", "1871"), ("264", None), ("260 v. Chr.", None),
+        ("2019", "2019")]
 
 
 def test_open_ranges_keep_their_dates() -> None:
@@ -223,33 +223,33 @@ def test_the_event_extractor_does_not_see_the_tagger_only_phrases() -> None:
 
 
 def test_a_story_of_the_past_places_its_yearless_dates_in_its_own_years() -> None:
-    text = ("1939 begann der Krieg. Im Jahr 1940 fiel Paris. 1941 folgte der Angriff. "
-            "Am 7. Dezember griff Japan an.")
+    text = ("1975 gründete er die Firma. Im Jahr 1976 kam das erste Gerät. 1977 folgte der "
+            "Umzug. Am 7. Dezember brannte das Lager.")
     mention = find_dates(text, published="2011-02-16", language="de")[-1]
-    assert (mention.text, mention.when) == ("7. Dezember", When("1941-12-07"))
+    assert (mention.text, mention.when) == ("7. Dezember", When("1977-12-07"))
     assert mention.anchor is not None and mention.anchor.kind == "mention"
 
 
 def test_a_story_moves_on_with_the_new_year_and_reads_old_years() -> None:
-    text = ("1940 fiel Paris. 1941 begann der Angriff im Osten. Am 5. Dezember stockte er. "
-            "Im neuen Jahr kam am 28. Mai die Offensive. Am 16. August 1780 "
-            "wurde in Camden gekämpft.")
+    text = ("1975 gründete er die Firma. 1976 baute er die Halle. Am 5. Dezember war sie "
+            "fertig. Im neuen Jahr kam am 28. Mai das erste Gerät. Am 16. August 1780 "
+            "war hier noch ein Acker.")
     assert found(text, "2011-02-16")[2:] == [
-        ("5. Dezember", "1941-12-05"), ("Im neuen Jahr", "1942"), ("28. Mai", "1942-05-28"),
+        ("5. Dezember", "1976-12-05"), ("Im neuen Jahr", "1977"), ("28. Mai", "1977-05-28"),
         ("16. August 1780", "1780-08-16")]
 
 
 def test_a_year_in_passing_does_not_move_the_story() -> None:
-    text = ("1943 kämpften sie im Süden. Am 6. Juni 1944 landeten sie. Die ab 1941 "
-            "geschmiedeten Pläne gingen auf. Am 26. Juni fiel die Stadt.")
-    assert found(text, "2011-02-16")[-1] == ("26. Juni", "1944-06-26")
+    text = ("1978 kaufte er das Haus. Am 6. Juni 1979 zog er ein. Die seit 1975 "
+            "geltenden Regeln störten ihn nicht. Am 26. Juni kam der Maler.")
+    assert found(text, "2011-02-16")[-1] == ("26. Juni", "1979-06-26")
 
 
 def test_a_heading_year_moves_the_story_and_two_digit_years_stay_in_their_century() -> None:
-    text = ("Der Krieg dauerte von 1939 bis 1945. Im Jahr 1941 griff er an.\n"
-            "Westfront 1939\nAm 3. September erklärten sie den Krieg, am 1.9.39 begann er.")
-    assert found(text, "2011-02-16")[-2:] == [("3. September", "1939-09-03"),
-                                              ("1.9.39", "1939-09-01")]
+    text = ("Die Firma bestand von 1975 bis 1990. Im Jahr 1981 zog sie um.\n"
+            "Chronik 1976\nAm 3. September kam der erste Kunde, am 1.9.76 öffnete der Laden.")
+    assert found(text, "2011-02-16")[-2:] == [("3. September", "1976-09-03"),
+                                              ("1.9.76", "1976-09-01")]
 
 
 def test_news_about_old_years_still_places_yearless_dates_by_publication() -> None:

@@ -101,7 +101,7 @@ def find_phrases(sentence: str, language: str, *, every: bool = False) -> list[P
     """The date phrases of ``sentence``, left to right, never overlapping.
 
     ``every`` adds, for a lexicon that opts into them, the years with no context word
-    ("1996 schloss sie"), holidays ("zu Ostern") and phrases relative to an earlier date
+    ("1996 zog sie um"), holidays ("zu Ostern") and phrases relative to an earlier date
     of the text ("zwei Tage später", ``anchored``): :func:`.tagger.find_dates` reports
     them, the event extractor leaves them out (a lone year is too weak a cue for an
     event, a holiday in a release phrase names a season, not a day, and the extractor
@@ -599,7 +599,7 @@ class _ExtraFinder:
         return found
 
     def _bare_years(self, sentence: str) -> list[Phrase]:
-        """"1996 schloss sie", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
+        """"1996 zog sie um", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
         found: list[Phrase] = []
         if not self.lexicon.bare_years:
             return found
@@ -614,7 +614,7 @@ class _ExtraFinder:
             found.append(Phrase(start, end, sentence[start:end], "year", year=year, third=third))
             if short is not None and not self.season_before.search(sentence[max(0, start - 25):
                                                                              start]):
-                # "1870/71", "1926–28": the second year of a pair (not of "Saison 2007/08")
+                # "1870/71", "1926–28": the second year of a pair (not of "Saison 2019/20")
                 second = year // 100 * 100 + int(short.group("yy"))
                 found.append(Phrase(short.start("yy"), short.end("yy"), short.group("yy"),
                                     "year", year=second if second > year else second + 100))
@@ -761,7 +761,7 @@ class _ExtraFinder:
         return found
 
     def _yearly(self, sentence: str) -> list[Phrase]:
-        """"8. Mai dieses Jahres", "im August vorigen Jahres", "Juni des Vorjahres"."""
+        """"3. März dieses Jahres", "im April vorigen Jahres", "Juli des Vorjahres"."""
         found = []
         for match in self.yearly.finditer(sentence):
             index = next(int(k[1:]) for k, v in match.groupdict().items()
@@ -902,7 +902,7 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
 def _month_of(base: date, mode: str | None) -> date:
     """The day a yearless date is compared with: for a tense, the publication month's
     last (past) or first (future) day, so a date in that month keeps its year whatever
-    the tense ("wurden die Rennen vom 18. Dezember abgesagt" on 16 December)."""
+    the tense ("die Halle wurde für den 18. Dezember geplant", published 16 December)."""
     if mode == "past":
         return base.replace(day=calendar.monthrange(base.year, base.month)[1])
     if mode == "future":

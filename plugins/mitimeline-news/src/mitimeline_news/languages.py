@@ -71,7 +71,7 @@ class Lexicon:
     bare_years: bool = False  # a year with no context word is a date ("1996 schloss sie")
     quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
     amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
-    year_pair_season_re: str = r"(?!)"  # "Saison 2007/08": a season, not two years
+    year_pair_season_re: str = r"(?!)"  # "Saison 2019/20": a season, not two years
     year_words_re: str = r"(?!)"  # a noun right before a year that names it: "Jahr 2010"
     bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)

@@ -137,9 +137,9 @@ class _Story:
 
 def _sets_the_year(phrase: Phrase, length: int) -> bool:
     """Does a phrase with its own year move the story to that year? A date or season
-    does; a lone year only at the head of its sentence ("1941 begann"), at the end of a
-    heading ("Westfront 1939"), with a word ("im Jahr 1941", "Anfang 1941"), not in
-    passing ("die ab 1941 ausgearbeiteten Pläne")."""
+    does; a lone year only at the head of its sentence ("1975 begann"), at the end of a
+    heading ("Chronik 1975"), with a word ("im Jahr 1975", "Anfang 1975"), not in
+    passing ("die seit 1975 geltenden Regeln")."""
     if phrase.form != "year":
         return True
     heading = phrase.end == length and length <= _HEADING
