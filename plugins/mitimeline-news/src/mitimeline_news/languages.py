@@ -68,7 +68,7 @@ class Lexicon:
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
     # Phrases German news needs; empty (never matching) for languages that leave them out.
-    bare_years: bool = False  # a year with no context word is a date ("1996 schloss sie")
+    bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
     quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
     amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
     year_pair_season_re: str = r"(?!)"  # "Saison 2019/20": a season, not two years
@@ -300,7 +300,8 @@ GERMAN = Lexicon(
              "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
              "elf": 11, "zwölf": 12},
     few=("einigen", "einige", "wenigen", "wenige", "ein paar", "mehreren", "mehrere"),
-    # "morgen" (tomorrow) is left out: capitalised, "Morgen" is "morning".
+    # "morgen" (tomorrow) is not here: capitalised, "Morgen" is "morning"; the lower-case
+    # one is in ``periods``.
     day_words={"vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2},
     thirds={"anfang": "early", "mitte": "mid", "ende": "late", "beginn": "early",
             "zu beginn": "early", "anfang des jahres": "early", "mitte des jahres": "mid",
