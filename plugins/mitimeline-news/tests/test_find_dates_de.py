@@ -106,8 +106,10 @@ def test_german_date_expressions(text: str, expected: list[tuple[str, str]]) -> 
 
 def test_bare_years_are_dates_but_amounts_are_not() -> None:
     text = ("1996 zog sie nach Wien. Rund 1990 Menschen kamen. Das kostet 2000 Euro. "
-            "Der Plan galt 2009-2011.")
-    assert found(text) == [("1996", "1996"), ("2009", "2009"), ("2011", "2011")]
+            "Der Plan galt 2009-2011. Ein Zimmer kostet zwischen 1800 und 2000 Euro, "
+            "zwischen 1990 und 2000 wuchs die Stadt. Wien 2005 - 362 S.")
+    assert found(text) == [("1996", "1996"), ("2009", "2009"), ("2011", "2011"),
+                           ("1990", "1990"), ("2000", "2000"), ("2005", "2005")]
 
 
 def test_what_is_not_a_date() -> None:

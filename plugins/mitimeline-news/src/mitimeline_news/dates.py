@@ -458,6 +458,7 @@ month of a year named relatively: ``core``, and the year step in ``count``), "mo
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
 _YEAR_BEFORE = re.compile(_ANY_YEAR + r"\s*[-–/]\s*$")
+_PAIRED_NUMBER = re.compile(r"\s+[^\W\d_]{2,5}\s+\d[\d.,]*")
 
 
 @functools.cache
@@ -626,6 +627,9 @@ class _ExtraFinder:
             return True
         if self.year_range.match(after):
             return False
+        pair = _PAIRED_NUMBER.match(after)  # "1800 bis 2000 Euro": both are amounts
+        if pair is not None and self.quantity_after_cs.match(after, pair.end()):
+            return True
         return bool(self.quantity_after_cs.match(after)
                     or self.amount_before.search(sentence[max(0, start - 20):start]))
 
