@@ -94,6 +94,7 @@ class Lexicon:
     durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
     clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
     day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
+    leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -480,6 +481,7 @@ GERMAN = Lexicon(
     ),
     clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
     day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
+    leading_re=r"im|am|zum|zur|vom|in|an|zu|ab|seit|bis|über|um",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}

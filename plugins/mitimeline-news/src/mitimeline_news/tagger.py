@@ -8,6 +8,7 @@ date or an earlier date of the text. The event extractor is built on the same st
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import date
 
@@ -92,7 +93,7 @@ def find_dates(text: str, *, published: str | date | When | None = None,
             tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
                 or choose_tense(local or markers, phrase.start, phrase.end)
             when, anchor = _place(phrase, code, base, base_when, tense, story)
-            found = _mentions(phrase, sentence.start, when, anchor)
+            found = _mentions(_without_leading(phrase, code), sentence.start, when, anchor)
             story.follow(phrase, found, len(sentence.text))
             mentions.extend(found)
     return mentions
@@ -207,6 +208,24 @@ def _in_story_year(phrase: Phrase, base: date | None, story: _Story) -> bool:
         return True
     return (phrase.form == "relative" and phrase.unit == "year" and phrase.count is None
             and phrase.edge is None and (phrase.third is not None or phrase.direction == "next"))
+
+
+def _without_leading(phrase: Phrase, code: str) -> Phrase:
+    """``phrase`` without a leading preposition ("im Vorjahr" -> "Vorjahr", "in der
+    Zukunft" -> "der Zukunft"), as TimeML marks extents; a counted phrase ("in zwei
+    Wochen") keeps it, since there it is part of the meaning."""
+    if phrase.count is not None and not phrase.anchored:
+        return phrase
+    match = _leading(code).match(phrase.text)
+    if match is None or match.end() == len(phrase.text):
+        return phrase
+    return attrs.evolve(phrase, start=phrase.start + match.end(), text=phrase.text[match.end():])
+
+
+@functools.cache
+def _leading(code: str) -> re.Pattern[str]:
+    """The leading prepositions of ``code``, compiled once."""
+    return re.compile(r"(?:" + LEXICONS[code].leading_re + r")\s+", re.IGNORECASE)
 
 
 _RANGE_LINK = re.compile(r"\d\.?(?=\s*(?:–|—|-|to\b|and\b|through\b|al\b|all['’]|e\b|"
