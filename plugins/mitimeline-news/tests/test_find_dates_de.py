@@ -248,6 +248,13 @@ def test_a_story_moves_on_with_the_new_year_and_reads_old_years() -> None:
         ("16. August 1780", "1780-08-16")]
 
 
+def test_a_story_reads_relative_years_against_its_own_and_only_moves_forward() -> None:
+    text = ("1974 kam er an. 1975 gründete er die Firma. 1976 baute er die Halle. Im Vorjahr "
+            "hatte er geplant. Im Mai war sie fertig, Ende des Jahres auch das Dach.")
+    assert found(text, "2011-02-16")[3:] == [("Vorjahr", "1975"), ("Mai", "1976-05"),
+                                             ("Ende des Jahres", "1976-09~/1976-12~")]
+
+
 def test_a_year_in_passing_does_not_move_the_story() -> None:
     text = ("1978 kaufte er das Haus. Am 6. Juni 1979 zog er ein. Die seit 1975 "
             "geltenden Regeln störten ihn nicht. Am 26. Juni kam der Maler.")

@@ -124,13 +124,15 @@ class _Story:
 
     def follow(self, phrase: Phrase, found: list[DateMention], length: int) -> None:
         """Remember the placed mentions of ``phrase`` (and its year if it names one) in a
-        sentence of ``length`` characters."""
+        sentence of ``length`` characters. A story moves on to a year named relatively
+        only forwards ("im neuen Jahr"), never back ("im Vorjahr" is a look back)."""
         for mention in found:
             if mention.when is None or mention.type != "date":
                 continue
             self.last = mention
             own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
                 self.past and phrase.form == "relative" and phrase.unit == "year"
+                and (phrase.direction == "next" or phrase.sign > 0)
                 and mention.anchor is not None and mention.anchor.kind == "mention")
             if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
@@ -197,8 +199,9 @@ def _after_last_date(phrase: Phrase, code: str, tense: str | None,
 
 def _in_story_year(phrase: Phrase, base: date | None, story: _Story) -> bool:
     """Does ``phrase`` take the year the story last named: a date, season, part of a
-    year or holiday without a year, or "Ende des Jahres"/"im neuen Jahr", in a story of
-    the past whose named year is two or more years before publication?"""
+    year or holiday without a year, or a year named relatively ("dieses Jahres", "Ende
+    des Jahres", "im neuen Jahr"), in a story of the past whose named year is two or more
+    years before publication?"""
     named = story.year
     if not (story.past and phrase.needs_base and named is not None and named.when is not None):
         return False
@@ -207,7 +210,7 @@ def _in_story_year(phrase: Phrase, base: date | None, story: _Story) -> bool:
     if phrase.form in _STORY_FORMS:
         return True
     return (phrase.form == "relative" and phrase.unit == "year" and phrase.count is None
-            and phrase.edge is None and (phrase.third is not None or phrase.direction == "next"))
+            and phrase.edge in (None, "this"))
 
 
 def _without_leading(phrase: Phrase, code: str) -> Phrase:
