@@ -85,6 +85,7 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Im April vorigen Jahres brannte die Scheune.",
          [("April vorigen Jahres", "2014-04")]),
         ("Mehr als im Juli des Vorjahres.", [("Juli des Vorjahres", "2014-07")]),
+        ("Schon im April des Jahres 1918 kam er.", [("April des Jahres 1918", "1918-04")]),
         # decades and centuries
         ("In den 90er Jahren war das anders.", [("den 90er Jahren", "199X")]),
         ("Seit den neunziger Jahren wächst die Stadt.", [("den neunziger Jahren", "199X")]),

@@ -546,6 +546,9 @@ class _ExtraFinder:
             r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
             + "|".join(f"(?P<y{i}>{pattern})" for i, (pattern, _) in enumerate(year_steps))
             + r")(?!\w)", flags) if year_steps else re.compile(r"(?!)")
+        self.month_of_year = re.compile(
+            r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
+            + lexicon.of_year_re + r")\s+(?P<year>" + _YEAR + r")\b", flags)
         parts = r"(?:" + lexicon.day_parts_re + r")"
         self.weekday_part = re.compile(
             r"(?<!\w)(?P<wd>" + _alternation(names.weekdays) + r")" + parts + r"(?!\w)", flags)
@@ -562,7 +565,7 @@ class _ExtraFinder:
             (every, self._decades),
             (_gate([self.weekend.pattern]), self._weekends),
             (every, self._days),
-            (_gate([self.yearly.pattern]), self._yearly),
+            (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
             (_gate([lexicon.day_parts_re]), self._day_parts),
             (_gate([p.pattern for p, _ in self.others]), self._others),
         )
@@ -765,8 +768,11 @@ class _ExtraFinder:
         return found
 
     def _yearly(self, sentence: str) -> list[Phrase]:
-        """"3. März dieses Jahres", "im April vorigen Jahres", "Juli des Vorjahres"."""
-        found = []
+        """"3. März dieses Jahres", "im April vorigen Jahres", "Juli des Vorjahres", and
+        "April des Jahres 1918" (a calendar phrase)."""
+        found = [Phrase(m.start(), m.end(), m.group(), "calendar",
+                        core=f"{m.group('core')} {m.group('year')}")
+                 for m in self.month_of_year.finditer(sentence)]
         for match in self.yearly.finditer(sentence):
             index = next(int(k[1:]) for k, v in match.groupdict().items()
                          if v and k.startswith("y"))
