@@ -297,3 +297,12 @@ def test_a_gate_skips_only_sentences_the_patterns_cannot_match() -> None:
     assert gate.open("wie im vorjahres-zeitraum") and gate.open("um 20 uhr")
     assert not gate.open("im jahr 2020")
     assert _gate([r"\d+0er"]).open("anything")  # no letters: never skipped
+
+
+def test_a_first_name_that_shortens_a_month_is_no_date() -> None:
+    from mitimeline_news.dates import _shortens
+
+    # "jänner" and "januar" are equally long: "jan" shortens both, whatever the hash seed
+    assert _shortens("jan", {"jan", "januar", "jänner"})
+    assert not _shortens("jänner", {"jan", "januar", "jänner"})
+    assert found("Der Sprecher Jan Meier sagte nichts.") == []

@@ -166,17 +166,20 @@ def _locale_names(language: str) -> _Names:
     abbr: set[str] = set()
     for key in _MONTH_KEYS:
         names = {n.lower() for n in info[key] if len(n) >= 3}
-        longest = max(names, key=len)
         for name in names:
-            is_abbreviation = name != longest and longest.startswith(name)
-            (abbr if is_abbreviation else full).add(name)
+            (abbr if _shortens(name, names) else full).add(name)
     weekdays = {}
     for number, key in enumerate(_WEEKDAY_KEYS):
         names = {n.lower() for n in info[key]}
-        longest = max(names, key=len)
-        weekdays.update({n: number for n in names if not (n != longest
-                                                           and longest.startswith(n))})
+        weekdays.update({n: number for n in names if not _shortens(n, names)})
     return _Names(_by_length(full), _by_length(abbr), weekdays)
+
+
+def _shortens(name: str, names: set[str]) -> bool:
+    """Is ``name`` a shortening of another of ``names`` ("jan" of "januar")? Checked
+    against every name, not the longest only: "jänner" and "januar" are equally long,
+    and which one ``max`` picks would change with the string hash seed."""
+    return any(other != name and other.startswith(name) for other in names)
 
 
 def _by_length(words: set[str] | list[str]) -> tuple[str, ...]:
@@ -810,10 +813,17 @@ class _Gate:
     with none of them is skipped without running the patterns (no runs: never skipped)."""
 
     hints: tuple[str, ...]
+    search: Callable[[str], object] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """One compiled search over all the hints (faster than a loop of ``in`` tests)."""
+        pattern = re.compile("|".join(re.escape(h) for h in self.hints)) if self.hints \
+            else re.compile("")
+        object.__setattr__(self, "search", pattern.search)
 
     def open(self, lower: str) -> bool:
         """Might the patterns match the lower-cased sentence ``lower``?"""
-        return not self.hints or any(hint in lower for hint in self.hints)
+        return self.search(lower) is not None
 
 
 def _gate(patterns: list[str]) -> _Gate:
