@@ -121,7 +121,8 @@ def test_what_is_not_a_date() -> None:
 
 def test_references_without_calendar_value_are_found_but_not_placed() -> None:
     mentions = find_dates("Damals war alles anders, jetzt kommt die Wende. In den "
-                          "vergangenen Wochen, so bald es ging, nun auch bisher.",
+                          "vergangenen Wochen, so bald es ging, nun auch bisher, früher als "
+                          "gedacht.",
                           published=THURSDAY, language="de")
     assert [(m.text, m.type, m.when) for m in mentions] == [
         ("Damals", "date", None), ("jetzt", "date", None),

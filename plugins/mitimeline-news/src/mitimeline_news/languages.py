@@ -432,7 +432,7 @@ GERMAN = Lexicon(
         r"(?:an\s+)?diesem\s+(?P<unit>tag)",
     ),
     # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
-    refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher|früheren\s+zeiten|heutzutage|"
+    refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|früheren\s+zeiten|heutzutage|"
             r"vor\s+kurzem|in\s+letzter\s+zeit|(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|"
             r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
             r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem|"
