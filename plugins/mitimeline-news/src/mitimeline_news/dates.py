@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 import attrs
+from dateutil.easter import easter  # type: ignore[import-untyped]
 from mitimeline import When
 
 from .languages import LEXICONS, Lexicon
@@ -37,7 +38,7 @@ FEW = -1
 """``Phrase.count`` of a vague count ("a few", "qualche", "einige"): 2 to 5 units."""
 _FEW_RANGE = (2, 5)
 
-_YEAR = r"(?:1[89]|20)\d\d"
+_YEAR = r"(?:1[5-9]|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|°|º|\.)?"
 _HAS_YEAR = re.compile(r"(?<!\d)" + _YEAR + r"(?!\d)|\d{1,2}[./]\d{1,2}[./]\d{2}(?!\d)")
 
@@ -69,13 +70,17 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
+    value: str | None = None  # the EDTF of a "fixed" phrase ("19XX"), "MM-DD"/"E+N" of a holiday
+    anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
+    # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
+    kind: str = "date"  # "date", "duration", "set" or "time"
 
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday"):
+        if self.form in ("relative", "weekday", "weekend", "century", "yearly", "monthday"):
             return True
-        if self.form == "season":
+        if self.form in ("season", "part", "holiday"):
             return self.year is None
         return self.form == "calendar" and not _HAS_YEAR.search(self.core)
 
@@ -92,16 +97,29 @@ class Phrase:
 # -- finding -------------------------------------------------------------------------------
 
 
-def find_phrases(sentence: str, language: str) -> list[Phrase]:
-    """The date phrases of ``sentence``, left to right, never overlapping."""
-    return list(_find_cached(sentence, language))
+def find_phrases(sentence: str, language: str, *, every: bool = False) -> list[Phrase]:
+    """The date phrases of ``sentence``, left to right, never overlapping.
+
+    ``every`` adds, for a lexicon that opts into them, the years with no context word
+    ("1996 zog sie um"), holidays ("zu Ostern") and phrases relative to an earlier date
+    of the text ("zwei Tage später", ``anchored``): :func:`.tagger.find_dates` reports
+    them, the event extractor leaves them out (a lone year is too weak a cue for an
+    event, a holiday in a release phrase names a season, not a day, and the extractor
+    places every phrase against the publication date).
+    """
+    return list(_find_cached(sentence, language, every))
 
 
 @functools.lru_cache(maxsize=8192)
-def _find_cached(sentence: str, language: str) -> tuple[Phrase, ...]:
+def _find_cached(sentence: str, language: str, every: bool = False) -> tuple[Phrase, ...]:
     found: list[Phrase] = []
     for finder in _patterns(language):
         found.extend(finder(sentence))
+    extra = _extra(language)
+    if every and extra is not None:
+        found.extend(extra.tagger_only(sentence))
+    elif not every:
+        found = [p for p in found if not p.anchored]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Phrase] = []
     for phrase in found:
@@ -121,6 +139,7 @@ def _patterns(language: str) -> tuple[Callable[[str], list[Phrase]], ...]:
         _RelativeFinder(lexicon).find,
         _SeasonFinder(lexicon).find,
         _YearFinder(lexicon).find,
+        *((extra.find,) if (extra := _extra(language)) else ()),
     )
 
 
@@ -147,17 +166,20 @@ def _locale_names(language: str) -> _Names:
     abbr: set[str] = set()
     for key in _MONTH_KEYS:
         names = {n.lower() for n in info[key] if len(n) >= 3}
-        longest = max(names, key=len)
         for name in names:
-            is_abbreviation = name != longest and longest.startswith(name)
-            (abbr if is_abbreviation else full).add(name)
+            (abbr if _shortens(name, names) else full).add(name)
     weekdays = {}
     for number, key in enumerate(_WEEKDAY_KEYS):
         names = {n.lower() for n in info[key]}
-        longest = max(names, key=len)
-        weekdays.update({n: number for n in names if not (n != longest
-                                                           and longest.startswith(n))})
+        weekdays.update({n: number for n in names if not _shortens(n, names)})
     return _Names(_by_length(full), _by_length(abbr), weekdays)
+
+
+def _shortens(name: str, names: set[str]) -> bool:
+    """Is ``name`` a shortening of another of ``names`` ("jan" of "januar")? Checked
+    against every name, not the longest only: "jänner" and "januar" are equally long,
+    and which one ``max`` picks would change with the string hash seed."""
+    return any(other != name and other.startswith(name) for other in names)
 
 
 def _by_length(words: set[str] | list[str]) -> tuple[str, ...]:
@@ -227,7 +249,7 @@ class _CalendarFinder:
         abbr = r"(?:" + "|".join(re.escape(m) for m in names.months_abbr) + r")\b\.?"
         month = r"(?:" + full + "|" + abbr + ")"
         weekday = (r"(?:(?:" + "|".join(re.escape(w) for w in _by_length(list(names.weekdays)))
-                   + r")\b,?\s+(?:the\s+)?)?")
+                   + r")\b,?\s+(?:the\s+|den\s+)?)?")
         forms = [
             r"\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d{2})(?!\d)",
@@ -239,7 +261,7 @@ class _CalendarFinder:
             r"\b" + full,
         ]
         self.pattern = re.compile(r"(?:" + "|".join(forms) + r")", re.IGNORECASE)
-        link = r"\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?|und)\s*(?:the\s+)?"
+        link = r"\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)\s*(?:the\s+)?"
         year = r"(?:,?\s+(?P<year>" + _YEAR + r")\b)?"
         self.ranges = (
             re.compile(r"\b(?P<d1>" + _DAY + r")" + link + r"(?P<d2>" + _DAY + r")\s*(?:of\s+)?"
@@ -270,7 +292,9 @@ class _CalendarFinder:
             end = match.start() + len(core)
             start, end, third, direction = _modifiers(
                 self.lexicon, self.before, sentence, match.start(), end)
-            found.append(Phrase(start, end, sentence[start:end], "calendar", core=core,
+            # dateparser reads "Sonntag, 4. Oktober", not "Sonntag, den 4. Oktober"
+            found.append(Phrase(start, end, sentence[start:end], "calendar",
+                                core=re.sub(r"\s+den\s+", " ", core),
                                 third=third, direction=direction))
             taken.append((match.start(), end))
         for match in self.weekday.finditer(sentence):
@@ -424,6 +448,410 @@ class _YearFinder:
         return found
 
 
+# -- phrases a lexicon opts into (German news) ---------------------------------------------
+
+_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "yearly",
+                          "monthday", "ref", "bc", "other"})
+"""Forms only :class:`_ExtraFinder` makes: "fixed" (``value`` is the EDTF), "part" (a
+quarter or half of a year), "holiday", "weekend", "century" (relative), "yearly" (a day or
+month of a year named relatively: ``core``, and the year step in ``count``), "monthday"
+(the day ``count`` of the month of the date it is placed against: "am 24."), "ref" and
+"bc" (dates with no calendar value) and "other" (durations, sets, times: ``kind`` says which)."""
+
+_ANY_YEAR = r"(?:1[0-9]|20)\d\d"
+_DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
+_YEAR_BEFORE = re.compile(_ANY_YEAR + r"\s*[-–/]\s*$")
+_PAIRED_NUMBER = re.compile(r"\s+[^\W\d_]{2,5}\s+\d[\d.,]*")
+
+
+@functools.cache
+def _extra(language: str) -> _ExtraFinder | None:
+    """The finder of the lexicon's optional fields, built once; ``None`` without them."""
+    lexicon = LEXICONS[language]
+    if not (lexicon.bare_years or lexicon.periods or lexicon.anchored or lexicon.holidays):
+        return None
+    return _ExtraFinder(lexicon, _locale_names(language))
+
+
+class _ExtraFinder:
+    """Bare years, named periods ("heuer"), dates relative to an earlier date, references
+    without a calendar value ("damals"), quarters and halves, holidays, decades and
+    centuries, weekends, lists of days, numeric days without a year, and the durations,
+    sets and clock times that are not dates."""
+
+    def __init__(self, lexicon: Lexicon, names: _Names) -> None:
+        self.lexicon = lexicon
+        self.weekdays = names.weekdays
+        flags = re.IGNORECASE
+        self.before = _before(lexicon)
+        fills = {
+            "<N>": _alternation([*lexicon.few, *lexicon.numbers]),
+            "<UNIT>": _alternation(lexicon.units),
+            "<WEEKDAY>": _alternation(names.weekdays),
+        }
+        self.year = re.compile(r"(?<![\d$€£.,:])\b(?P<year>" + _ANY_YEAR + r")\b")
+        self.amount_before = re.compile(r"(?:^|\W)(?:" + lexicon.amount_before_re
+                                        + r")\s*$", flags)
+        self.season_before = re.compile(r"(?:" + lexicon.year_pair_season_re + r")\s*$", flags)
+        self.year_range = re.compile(r"[-–/]\s*(?:" + _ANY_YEAR + r"|\d\d)\b")
+        self.quantity_after_cs = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
+                                            + lexicon.quantity_re + r")(?!\w))")
+        self.year_word = re.compile(r"(?<!\w)(?:" + lexicon.year_words_re + r")\s+(?P<year>"
+                                    + _ANY_YEAR + r")\b", flags)
+        self.bc = re.compile(r"(?<![\d.,])\b(?P<first>\d{1,4})(?:\s*[–-]\s*(?P<second>\d{1,4}))?"
+                             + lexicon.bc_re, flags)
+        self.monthday = re.compile(
+            r"(?<!\w)(?:" + lexicon.lone_day_re + r")\s+(?P<d>" + _DAY_NUMBER
+            + r")\.(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)", flags)
+        self.short_year = re.compile(r"\s*[/–-]\s*(?P<yy>\d\d)(?![\d.,])")
+        self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
+                        for pattern, meaning in lexicon.periods.items()]
+        self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
+                         for pattern in lexicon.anchored]
+        self.refs = re.compile(r"(?<!\w)(?:" + lexicon.refs_re + r")(?!\w)", flags)
+        self.parts = re.compile(
+            r"(?<!\w)(?P<ord>" + _alternation(lexicon.ordinals) + r")\s*(?P<part>"
+            + _alternation(lexicon.parts) + r")(?!\w)(?:\s+(?:(?:" + lexicon.of_year_re
+            + r")\s+)?(?P<year>"
+            + _ANY_YEAR + r")\b)?", flags) if lexicon.parts else re.compile(r"(?!)")
+        self.holiday_codes = list(lexicon.holidays.values())
+        self.holidays = re.compile(
+            r"(?<!\w)(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, pattern
+                                     in enumerate(lexicon.holidays)) + r")(?!\w)(?:\s+(?P<year>"
+            + _ANY_YEAR + r")\b)?", flags) if lexicon.holidays else re.compile(r"(?!)")
+        decade_words = _alternation(lexicon.decades) if lexicon.decades else r"(?!)"
+        self.decade = re.compile(r"(?<!\w)(?:" + lexicon.decade_re.replace(
+            "<DECADE>", decade_words) + r")(?!\w)", flags)
+        self.century = re.compile(r"(?<![\d.])\b(?:" + lexicon.century_re + r")(?!\w)", flags)
+        self.relative_century = re.compile(
+            r"(?<!\w)(?:" + lexicon.relative_century_re + r")(?!\w)", flags)
+        self.weekend = re.compile(lexicon.weekend_re.replace(
+            "<DIR>", _alternation(lexicon.directions)) + r"(?!\w)", flags)
+        month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
+        self.day_list = re.compile(
+            r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.list_link_re
+            + r")\s+)?(?:(?:" + lexicon.list_article_re + r")\s+)?|\s*/\s*|\s+(?:"
+            + lexicon.list_link_re + r")\s+(?:(?:" + lexicon.list_article_re + r")\s+)?))+)"
+            r"(?P<last>" + _DAY_NUMBER + r"\.\s*(?P<month>" + month + r")(?:\s+(?P<year>"
+            + _YEAR + r")\b)?)", flags)
+        self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
+                                    + r")\.(?P<m>1[0-2]|0?[1-9])\.(?!\d)")
+        self.others = [(re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags),
+                        kind) for kind, patterns in (("set", (lexicon.sets_re,)),
+                                                     ("duration", lexicon.durations),
+                                                     ("time", (lexicon.clock_re,)))
+                       for pattern in patterns]
+        self.holiday_gate = _gate([self.holidays.pattern])
+        year_steps = [(pattern, step) for pattern, (unit, step, third)
+                      in lexicon.periods.items() if unit == "year" and third is None]
+        self.year_steps = [step for _, step in year_steps]
+        self.yearly = re.compile(
+            r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
+            + "|".join(f"(?P<y{i}>{pattern})" for i, (pattern, _) in enumerate(year_steps))
+            + r")(?!\w)", flags) if year_steps else re.compile(r"(?!)")
+        self.month_of_year = re.compile(
+            r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
+            + lexicon.of_year_re + r")\s+(?P<year>" + _YEAR + r")\b", flags)
+        parts = r"(?:" + lexicon.day_parts_re + r")"
+        self.weekday_part = re.compile(
+            r"(?<!\w)(?P<wd>" + _alternation(names.weekdays) + r")" + parts + r"(?!\w)", flags)
+        self.day_word_part = re.compile(
+            r"(?<!\w)(?P<dw>" + _alternation(lexicon.day_words) + r")\s+" + parts + r"(?!\w)",
+            flags)
+        every = _Gate(())
+        self.groups: tuple[tuple[_Gate, Callable[[str], list[Phrase]]], ...] = (
+            (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
+            (_gate([p.pattern for p, _ in self.periods]), self._periods),
+            (_gate([p.pattern for p in self.anchored]), self._anchored),
+            (_gate([self.refs.pattern]), self._refs),
+            (_gate([self.parts.pattern]), self._parts),
+            (every, self._decades),
+            (_gate([self.weekend.pattern]), self._weekends),
+            (every, self._days),
+            (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
+            (_gate([lexicon.day_parts_re]), self._day_parts),
+            (_gate([p.pattern for p, _ in self.others]), self._others),
+        )
+
+    def find(self, sentence: str) -> list[Phrase]:
+        """Every phrase of the lexicon's optional kinds in ``sentence`` (may overlap)."""
+        lower = sentence.lower()
+        found: list[Phrase] = []
+        for gate, finder in self.groups:
+            if gate.open(lower):
+                found.extend(finder(sentence))
+        return found
+
+    def _years(self, sentence: str) -> list[Phrase]:
+        """"im Jahr 2010", "264 v. Chr."."""
+        found = []
+        for match in self.bc.finditer(sentence):
+            if match.group("second"):  # "264–260 v. Chr.": two years
+                found.append(Phrase(match.start(), match.end("first"), match.group("first"),
+                                    "bc"))
+                start = match.start("second")
+                found.append(Phrase(start, match.end(), sentence[start:match.end()], "bc"))
+                continue
+            found.append(Phrase(match.start(), match.end(), match.group(), "bc"))
+        for match in self.year_word.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "year",
+                                year=int(match.group("year"))))
+        return found
+
+    def tagger_only(self, sentence: str) -> list[Phrase]:
+        """Bare years and holidays (see :func:`find_phrases`)."""
+        found = self._bare_years(sentence)
+        if self.holiday_gate.open(sentence.lower()):
+            found.extend(self._holidays(sentence))
+        return found
+
+    def _bare_years(self, sentence: str) -> list[Phrase]:
+        """"1996 zog sie um", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
+        found: list[Phrase] = []
+        if not self.lexicon.bare_years:
+            return found
+        for match in self.year.finditer(sentence):
+            start, end = match.start(), match.end()
+            year = int(match.group("year"))
+            after = sentence[end:end + 30]
+            short = self.short_year.match(sentence, end)
+            if (year < 1800 and short is None) or self._quantity(sentence, start, after):
+                continue
+            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence, start, end)
+            found.append(Phrase(start, end, sentence[start:end], "year", year=year, third=third))
+            if short is not None and not self.season_before.search(sentence[max(0, start - 25):
+                                                                             start]):
+                # "1870/71", "1926–28": the second year of a pair (not of "Saison 2019/20")
+                second = year // 100 * 100 + int(short.group("yy"))
+                found.append(Phrase(short.start("yy"), short.end("yy"), short.group("yy"),
+                                    "year", year=second if second > year else second + 100))
+        return found
+
+    def _quantity(self, sentence: str, start: int, after: str) -> bool:
+        """Is the number at ``start`` a count or an amount rather than a year?"""
+        if start and sentence[start - 1] in "-–/" and not _YEAR_BEFORE.search(sentence[:start]):
+            return True
+        if self.year_range.match(after):
+            return False
+        pair = _PAIRED_NUMBER.match(after)  # "1800 bis 2000 Euro": both are amounts
+        if pair is not None and self.quantity_after_cs.match(after, pair.end()):
+            return True
+        return bool(self.quantity_after_cs.match(after)
+                    or self.amount_before.search(sentence[max(0, start - 20):start]))
+
+    def _periods(self, sentence: str) -> list[Phrase]:
+        """"heuer", "im Vorjahr", "Jahresende": the current, last or next year or month."""
+        found: list[Phrase] = []
+        for pattern, (unit, step, third) in self.periods:
+            for match in pattern.finditer(sentence):
+                if unit == "day":  # "morgen": a day word
+                    found.append(Phrase(match.start(), match.end(), match.group(), "relative",
+                                        unit=unit, offset=step))
+                    continue
+                found.append(Phrase(match.start(), match.end(), match.group(), "relative",
+                                    unit=unit, third=third,
+                                    direction=("last", "this", "next")[step + 1]))
+        return found
+
+    def _anchored(self, sentence: str) -> list[Phrase]:
+        """"zwei Tage später", "am selben Tag", "tags darauf": relative to an earlier date."""
+        found: list[Phrase] = []
+        for pattern in self.anchored:
+            for match in pattern.finditer(sentence):
+                phrase = self._anchored_phrase(match)
+                if phrase is not None:
+                    found.append(phrase)
+        return found
+
+    def _anchored_phrase(self, match: re.Match[str]) -> Phrase | None:
+        groups = {k: v for k, v in match.groupdict().items() if v}
+        word = _norm(groups.get("unit", ""))
+        unit = self.lexicon.units.get(word) or self.lexicon.units.get(word.rstrip("s"))
+        if unit is None:
+            return None
+        sign = -1 if "ago" in groups else 1 if "ahead" in groups else 0
+        count: int | None = None
+        if "n" in groups:
+            number = _norm(groups["n"])
+            count = int(number) if number.isdigit() else (
+                FEW if number in self.lexicon.few else self.lexicon.numbers.get(number))
+            if count is None:
+                return None
+        elif unit in ("day", "week"):
+            count = abs(sign)
+        if count is not None:  # edge "event": after an event, not after a date
+            return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
+                          count=count, sign=sign or 1, anchored=True,
+                          edge="event" if "event" in groups else None)
+        direction = ("last", "this", "next")[sign + 1]
+        return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
+                      direction=direction, anchored=True)
+
+    def _refs(self, sentence: str) -> list[Phrase]:
+        return [Phrase(m.start(), m.end(), m.group(), "ref") for m in self.refs.finditer(sentence)]
+
+    def _parts(self, sentence: str) -> list[Phrase]:
+        """"im ersten Quartal 2021", "in der zweiten Jahreshälfte"."""
+        found = []
+        for match in self.parts.finditer(sentence):
+            part = self.lexicon.parts[_norm(match.group("part"))]
+            number = self.lexicon.ordinals[_norm(match.group("ord"))]
+            if number == -1:
+                number = 4 if part == "quarter" else 2
+            if part == "half" and number > 2:
+                continue
+            year = match.group("year")
+            found.append(Phrase(match.start(), match.end(), match.group(), "part", unit=part,
+                                count=number, year=int(year) if year else None))
+        return found
+
+    def _holidays(self, sentence: str) -> list[Phrase]:
+        """"Ostern", "zu Pfingsten 2019", "Silvester"."""
+        found = []
+        for match in self.holidays.finditer(sentence):
+            index = next(int(k[1:]) for k, v in match.groupdict().items()
+                         if v and k.startswith("h"))
+            year = match.group("year")
+            found.append(Phrase(match.start(), match.end(), match.group(), "holiday",
+                                value=self.holiday_codes[index],
+                                year=int(year) if year else None))
+        return found
+
+    def _decades(self, sentence: str) -> list[Phrase]:
+        """"die 90er Jahre", "der neunziger Jahre", "das 20. Jahrhundert"."""
+        found = []
+        for match in self.decade.finditer(sentence):
+            if match.group("word"):
+                tens = self.lexicon.decades[match.group("word").lower()]
+                century = "19"
+            else:
+                tens = int(match.group("digit")) * 10
+                century = match.group("century") or ("20" if tens < 20 else "19")
+            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence,
+                                              match.start(), match.end())
+            found.append(Phrase(start, end, sentence[start:end], "fixed",
+                                value=f"{century}{tens // 10}X", third=third))
+        for match in self.century.finditer(sentence):
+            number = int(match.group("n")) - 1
+            found.append(Phrase(match.start(), match.end(), match.group(), "fixed",
+                                value=f"{number:02d}XX"))
+        for match in self.relative_century.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "century",
+                                count=-1 if match.group("last") else 0))
+        return found
+
+    def _weekends(self, sentence: str) -> list[Phrase]:
+        """"am Wochenende", "am vergangenen Wochenende"."""
+        found = []
+        for match in self.weekend.finditer(sentence):
+            word = match.group("dir")
+            found.append(Phrase(match.start(), match.end(), match.group(), "weekend",
+                                direction=self.lexicon.directions[word.lower()] if word
+                                else None))
+        return found
+
+    def _days(self, sentence: str) -> list[Phrase]:
+        """The days of a list ("am 3., 4. und 5. Oktober") and "12.03." without a year."""
+        found = []
+        for match in self.day_list.finditer(sentence):
+            tail = f" {match.group('month')}" + (f" {match.group('year')}"
+                                                 if match.group("year") else "")
+            offset = match.start("list")
+            for day in re.finditer(_DAY_NUMBER + r"\.", match.group("list")):
+                found.append(Phrase(offset + day.start(), offset + day.end(), day.group(),
+                                    "calendar", core=day.group()[:-1] + tail))
+        for match in self.monthday.finditer(sentence):  # "am 24." of the month last named
+            start = match.start("d")
+            found.append(Phrase(start, match.end(), sentence[start:match.end()], "monthday",
+                                unit="month", count=int(match.group("d")), anchored=True))
+        for match in self.day_month.finditer(sentence):
+            core = f"{int(match.group('d'))}.{int(match.group('m'))}."
+            found.append(Phrase(match.start(), match.end(), match.group(), "calendar",
+                                core=core))
+        return found
+
+    def _yearly(self, sentence: str) -> list[Phrase]:
+        """"3. März dieses Jahres", "im April vorigen Jahres", "Juli des Vorjahres", and
+        "April des Jahres 1918" (a calendar phrase)."""
+        found = [Phrase(m.start(), m.end(), m.group(), "calendar",
+                        core=f"{m.group('core')} {m.group('year')}")
+                 for m in self.month_of_year.finditer(sentence)]
+        for match in self.yearly.finditer(sentence):
+            index = next(int(k[1:]) for k, v in match.groupdict().items()
+                         if v and k.startswith("y"))
+            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence,
+                                              match.start(), match.end())
+            found.append(Phrase(start, end, sentence[start:end], "yearly",
+                                core=match.group("core"), count=self.year_steps[index],
+                                third=third))
+        return found
+
+    def _day_parts(self, sentence: str) -> list[Phrase]:
+        """"Dienstagabend", "gestern Abend": times of a day, placed on that day."""
+        found = []
+        for match in self.weekday_part.finditer(sentence):
+            start, end, _, direction = _modifiers(self.lexicon, self.before, sentence,
+                                                  match.start(), match.end())
+            found.append(Phrase(start, end, sentence[start:end], "weekday", kind="time",
+                                weekday=self.weekdays[match.group("wd").lower()],
+                                direction=direction))
+        for match in self.day_word_part.finditer(sentence):
+            found.append(Phrase(match.start(), match.end(), match.group(), "relative",
+                                unit="day", kind="time",
+                                offset=self.lexicon.day_words[match.group("dw").lower()]))
+        return found
+
+    def _others(self, sentence: str) -> list[Phrase]:
+        """Durations, sets and clock times: not dates, but not to be read as one either."""
+        return [Phrase(m.start(), m.end(), m.group(), "other", kind=kind)
+                for pattern, kind in self.others for m in pattern.finditer(sentence)]
+
+
+@attrs.frozen
+class _Gate:
+    """Letter runs of some patterns, one of which is in every text they match: a sentence
+    with none of them is skipped without running the patterns (no runs: never skipped)."""
+
+    hints: tuple[str, ...]
+    search: Callable[[str], object] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """One compiled search over all the hints (faster than a loop of ``in`` tests)."""
+        pattern = re.compile("|".join(re.escape(h) for h in self.hints)) if self.hints \
+            else re.compile("")
+        object.__setattr__(self, "search", pattern.search)
+
+    def open(self, lower: str) -> bool:
+        """Might the patterns match the lower-cased sentence ``lower``?"""
+        return self.search(lower) is not None
+
+
+def _gate(patterns: list[str]) -> _Gate:
+    """The gate of ``patterns``: every run of three or more letters in their source.
+
+    Sound for patterns whose every alternative holds such a run (a word of the lexicon),
+    which is why the decades ("90er") and numeric days are not gated.
+    """
+    runs: set[str] = set()
+    for pattern in patterns:
+        source = re.sub(r"\\.", " ", pattern)
+        source = re.sub(r"\(\?(?:P<\w+>|[-\w]*:|<?[!=])", "(", source)
+        while True:  # optional groups ("(im\s+|am\s+)?") need not be in the text
+            shorter = re.sub(r"\([^()]*\)[?*]|\[[^\]]*\][?*]", " ", source)
+            if shorter == source:
+                break
+            source = shorter
+        runs.update(run.lower() for run in re.findall(r"[^\W\d_]{3,}", source))
+    return _Gate(tuple(sorted(runs)))
+
+
+def _fill(pattern: str, fills: dict[str, str]) -> str:
+    """``pattern`` with its placeholders ("<N>", "<UNIT>") replaced by alternations."""
+    for placeholder, alternation in fills.items():
+        pattern = pattern.replace(placeholder, alternation)
+    return pattern
+
+
 # -- resolving -----------------------------------------------------------------------------
 
 
@@ -437,6 +865,8 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
     if phrase.needs_base and base is None:
         return None
     mode = phrase.direction or phrase.intrinsic_tense or tense
+    if phrase.form in _EXTRA_FORMS:
+        return _resolve_extra(phrase, language, base, mode)
     if phrase.form == "calendar":
         return _calendar(phrase, language, base, mode)
     if phrase.form == "year":
@@ -478,7 +908,7 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
         return None
     precision = "day" if period == "time" else period
     if not phrase.needs_base:
-        return _with_precision(day, precision, phrase.third)
+        return _with_precision(_century(day, phrase.core, base), precision, phrase.third)
     assert base is not None
     candidates = []
     for year in _years(base):
@@ -486,7 +916,33 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
             candidates.append(_with_precision(day.replace(year=year), precision, phrase.third))
         except ValueError:  # 29 February in a common year
             continue
-    return _pick(candidates, base, mode)
+    return _pick(candidates, _month_of(base, mode), mode)
+
+
+def _month_of(base: date, mode: str | None) -> date:
+    """The day a yearless date is compared with: for a tense, the publication month's
+    last (past) or first (future) day, so a date in that month keeps its year whatever
+    the tense ("die Halle wurde für den 18. Dezember geplant", published 16 December)."""
+    if mode == "past":
+        return base.replace(day=calendar.monthrange(base.year, base.month)[1])
+    if mode == "future":
+        return base.replace(day=1)
+    return base
+
+
+_TWO_DIGIT_YEAR = re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{2}(?!\d)")
+
+
+def _century(day: date, core: str, base: date | None) -> date:
+    """``day`` read from "1.9.39": a two-digit year more than ten years after publication
+    (or after 2030 with none) is in the century before (1939, not 2039)."""
+    latest = (base.year if base else 2020) + 10
+    if day.year > latest and _TWO_DIGIT_YEAR.fullmatch(core.strip()):
+        try:
+            return day.replace(year=day.year - 100)
+        except ValueError:  # 29 February
+            return day
+    return day
 
 
 def _with_precision(day: date, precision: str, third: str | None) -> When:
@@ -640,3 +1096,69 @@ def _span(first: date, last: date, precision: str) -> When:
     if precision == "month":
         return When(f"{first.year:04d}-{first.month:02d}~/{last.year:04d}-{last.month:02d}~")
     return When(f"{first.isoformat()}~/{last.isoformat()}~")
+
+
+# -- resolving the lexicon's optional forms ------------------------------------------------
+
+
+def _resolve_extra(phrase: Phrase, language: str, base: date | None,
+                   mode: str | None) -> When | None:
+    """What a phrase of :data:`_EXTRA_FORMS` means; ``None`` for one with no calendar value."""
+    if phrase.form == "yearly":
+        assert base is not None
+        read = _read_calendar(language, phrase.core)
+        if read is None or read[1] not in ("day", "month"):
+            return None
+        try:
+            day = read[0].replace(year=base.year + (phrase.count or 0))
+        except ValueError:  # 29 February in a common year
+            return None
+        return _with_precision(day, read[1], phrase.third)
+    if phrase.form == "monthday":
+        assert base is not None
+        try:
+            return When(base.replace(day=phrase.count or 1).isoformat())
+        except ValueError:  # "am 31." of a month of 30 days
+            return None
+    if phrase.form == "fixed":
+        assert phrase.value is not None
+        return When(phrase.value)
+    if phrase.form in ("part", "holiday"):
+        if phrase.year is not None:
+            return _part_or_holiday(phrase, phrase.year)
+        assert base is not None
+        candidates = [w for y in _years(base) if (w := _part_or_holiday(phrase, y))]
+        return _pick(candidates, base, mode)
+    if phrase.form == "weekend":
+        assert base is not None
+        return _weekend(base, mode)
+    if phrase.form == "century":
+        assert base is not None
+        century = (base.year - 1) // 100 + (phrase.count or 0)
+        return When(f"{century:02d}XX")
+    return None
+
+
+def _part_or_holiday(phrase: Phrase, year: int) -> When | None:
+    """A quarter, half or holiday of ``year``."""
+    if phrase.form == "holiday":
+        assert phrase.value is not None
+        if phrase.value.startswith("E"):
+            return When((easter(year) + timedelta(days=int(phrase.value[1:]))).isoformat())
+        return When(f"{year:04d}-{phrase.value}")
+    size = 3 if phrase.unit == "quarter" else 6
+    first = (phrase.count or 1) * size - size + 1
+    return When.interval(When(f"{year:04d}-{first:02d}"),
+                         When(f"{year:04d}-{first + size - 1:02d}"))
+
+
+def _weekend(base: date, mode: str | None) -> When:
+    """The Saturday and Sunday before ``base`` (or containing it); after it for "next"/"future"."""
+    saturday = base + timedelta(days=5 - base.weekday())
+    if mode in ("next", "future"):
+        if saturday + timedelta(days=1) < base:
+            saturday += timedelta(days=7)
+    elif saturday > base:
+        saturday -= timedelta(days=7)
+    return When.interval(When(saturday.isoformat()),
+                         When((saturday + timedelta(days=1)).isoformat()))

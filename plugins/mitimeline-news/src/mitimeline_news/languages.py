@@ -67,6 +67,34 @@ class Lexicon:
     roles: Mapping[str, str]  # role word -> Credit role
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
+    # Phrases German news needs; empty (never matching) for languages that leave them out.
+    bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
+    quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
+    amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
+    year_pair_season_re: str = r"(?!)"  # "Saison 2019/20": a season, not two years
+    year_words_re: str = r"(?!)"  # a noun right before a year that names it: "Jahr 2010"
+    bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
+    periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
+    # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
+    anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
+    refs_re: str = r"(?!)"  # dates with no calendar value: "jetzt", "damals"
+    ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "ersten" -> 1
+    parts: Mapping[str, str] = attrs.field(factory=dict)  # "quartal" -> "quarter"
+    holidays: Mapping[str, str] = attrs.field(factory=dict)  # pattern -> "MM-DD" or "E+N"
+    decades: Mapping[str, int] = attrs.field(factory=dict)  # "neunziger" -> 90
+    decade_re: str = r"(?!)"  # groups century, digit ("90er") or word (<DECADE>: "neunziger")
+    century_re: str = r"(?!)"  # group n: "20. Jahrhundert"
+    relative_century_re: str = r"(?!)"  # group last: "vorigen Jahrhunderts", "diesem ..."
+    of_year_re: str = r"(?!)"  # between a quarter and its year: "des Jahres"
+    weekend_re: str = r"(?!)"  # group dir (<DIR>): "am (kommenden) Wochenende"
+    lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
+    list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
+    list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
+    sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
+    durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
+    clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
+    day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
+    leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -269,27 +297,36 @@ GERMAN = Lexicon(
     units={"tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
            "monat": "month", "monate": "month", "monaten": "month", "monats": "month",
            "jahr": "year", "jahre": "year", "jahren": "year", "jahres": "year"},
-    numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "zwei": 2, "drei": 3, "vier": 4,
-             "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
+    numbers={"ein": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, "zwei": 2, "drei": 3,
+             "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10,
              "elf": 11, "zwölf": 12},
     few=("einigen", "einige", "wenigen", "wenige", "ein paar", "mehreren", "mehrere"),
-    # "morgen" (tomorrow) is left out: capitalised, "Morgen" is "morning".
+    # "morgen" (tomorrow) is not here: capitalised, "Morgen" is "morning"; the lower-case
+    # one is in ``periods``.
     day_words={"vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2},
-    thirds={"anfang": "early", "mitte": "mid", "ende": "late"},
+    thirds={"anfang": "early", "mitte": "mid", "ende": "late", "beginn": "early",
+            "zu beginn": "early", "anfang des jahres": "early", "mitte des jahres": "mid",
+            "ende des jahres": "late", "beginn des jahres": "early", "jahresende": "late",
+            "jahresbeginn": "early", "jahresanfang": "early", "jahresmitte": "mid"},
     edges={"im laufe": "this", "später": "later", "früher": "earlier"},
-    seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24},
+    seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24,
+             "frühjahres": 21, "frühjahrs": 21, "sommers": 22, "herbstes": 23, "winters": 24,
+             "frühsommer": 22, "spätsommer": 22, "hochsommer": 22, "spätherbst": 23,
+             "frühherbst": 23, "spätfrühling": 21},
     relative=(
         r"(?P<ago>vor)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
         r"(?P<ahead>in)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)",
         r"(?P<third><THIRD>)\s+(?:des\s+)?(?P<dir><DIR>)\s+(?P<unit>jahres|monats)",
         r"(?P<third><THIRD>)\s+des\s+(?P<unit>jahres|monats)",
+        r"(?P<third><THIRD>)\s+(?P<dir><DIR>)\s+(?P<unit>woche)",
         r"(?:in\s+der\s+|im\s+|am\s+)?(?P<dir><DIR>)\s+(?P<unit>woche|monat|jahr)",
         r"(?P<edge><EDGE>)\s+(?:des|dieses|in diesem)\s+(?P<unit>jahres|jahr|monats)",
     ),
     postfix_directions=False,
     ambiguous_months=frozenset(),
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
-               r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
+               r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden|den|dem|"
+               r"des|über den|vor dem|nach dem",
     kinds={
         "shoot": r"dreh\w*|gedreht|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
@@ -312,7 +349,7 @@ GERMAN = Lexicon(
     future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
               r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
     past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
-            r"\bge(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
+            r"\b(?-i:ge)(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
             r"(?!\s+(?:werden|wird|worden)\b)|"
             r"\b(?:sagte|erklärte|bestätigte|mitteilte|teilte|kündigte|berichtete|verriet)\b|"
             r"\bvergangene[nrs]?\b|\bletzte[nrs]?\b|\bvor\b|\bbegann(?:en)?\b|\bstartete[n]?\b|"
@@ -337,6 +374,114 @@ GERMAN = Lexicon(
     installment_re=r"teil|kapitel|folge",
     other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
                   r"(?:film|teil)|der erste (?-i:[A-Z])",
+    bare_years=True,
+    quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"
+                r"mal|qm|cm|mm|fr|dm|s\.",
+    amount_before_re=r"rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|"
+                     r"bis\s+zu|insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|"
+                     r"platz|zimmer|€|\$|fr\.|dm|euro|mark|franken|dollar|lire|"
+                     r"von\s+\d+\s+auf|höhe\s+von|davon|darunter",
+    year_pair_season_re=r"saison|spielzeit|schuljahr|studienjahr|wintersaison|sommersaison",
+    year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang)",
+    bc_re=r"\s+v(?:or|\.)\s*Chr(?:\.|istus)?",
+    periods={
+        r"heuer|heurigen\s+jahr(?:es)?|im\s+heurigen\s+jahr": ("year", 0, None),
+        r"(?:im\s+|des\s+|dem\s+)?(?:laufenden|aktuellen|diesem|dieses|diesen)\s+jahr(?:es)?":
+            ("year", 0, None),
+        r"(?:im\s+|des\s+|dem\s+)?vorjahr(?:es|s)?": ("year", -1, None),
+        r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+jahres": ("year", -1, None),
+        r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres": ("year", 1, None),
+        r"(?:des\s+)?neuen\s+jahres|im\s+neuen\s+jahr": ("year", 1, None),
+        r"(?:des\s+)?(?:laufenden|aktuellen|dieses|diesen)\s+monats": ("month", 0, None),
+        r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+monats|(?:im\s+)?vormonat": (
+            "month", -1, None),
+        r"(?:zum\s+|zu\s+|am\s+)?jahres(?:ende|schluss|wechsel)": ("year", 0, "late"),
+        r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "early"),
+        r"(?:zur\s+)?jahresmitte": ("year", 0, "mid"),
+        r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "early"),
+        r"(?:zu\s+)?(?:beginn|anfang)\s+der\s+woche": ("week", 0, "early"),
+        r"mitte\s+der\s+woche": ("week", 0, "mid"),
+        r"ende\s+der\s+woche": ("week", 0, "late"),
+        # lower-case "morgen" is tomorrow ("Morgen" is the morning, "heute morgen" this one)
+        r"(?<!heute\s)(?<!gestern\s)(?-i:morgen)(?!\s+(?:früh|abend|nachmittag|vormittag))":
+            ("day", 1, None),
+    },
+    anchored=(
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>zuvor|davor|vorher|früher)",
+        # "nach zwei Tagen"; not "nach zehn Jahren", which is mostly how long something took
+        r"(?P<ahead>nach)\s+(?:(?:etwa|rund|knapp|gut|fast|über)\s+)?(?P<n>\d{1,2}|<N>)\s+"
+        r"(?P<unit>tagen|wochen|monaten)",
+        # "vier Monate nach Drehbeginn", "zwei Tage vor der Wahl": after an event, placed
+        # against the text's last date
+        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?:(?P<ahead>nach)|(?P<ago>vor))\s+"
+        r"(?P<event>(?:dem\s+|der\s+|den\s+)?(?-i:[A-ZÄÖÜ])[\w-]+)",
+        r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?:selben|gleichen|demselben)\s+"
+        r"(?P<unit>tag|monat|jahr)",
+        r"(?:am\s+)?(?P<ahead>folgenden|nächsten|darauffolgenden|darauf\s+folgenden)\s+"
+        r"(?P<unit>tag)",
+        r"(?:im\s+)?(?P<ahead>folgenden|darauffolgenden|darauf\s+folgenden)\s+"
+        r"(?P<unit>jahr|monat)",
+        r"(?P<unit>tags|jahrs?|monats?)\s+(?P<ahead>darauf)",
+        r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
+        r"(?:am\s+)?(?P<unit>tag)\s+(?P<ago>zuvor|davor|vorher)",
+        r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
+        r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
+        r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<ahead>danach)",
+        r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<ahead>darauf|danach)",
+        r"(?:an\s+)?diesem\s+(?P<unit>tag)",
+    ),
+    # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
+    refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|früheren\s+zeiten|heutzutage|"
+            r"vor\s+kurzem|in\s+letzter\s+zeit|(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|"
+            r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
+            r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem|"
+            r"in\s+dieser\s+zeit|in\s+der\s+vergangenen\s+zeit|"
+            r"in\s+den\s+(?:vergangenen|letzten|nächsten|kommenden)\s+"
+            r"(?:tagen|wochen|monaten|jahren)",
+    ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
+              "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
+              "letzten": -1, "letzte": -1},
+    parts={"quartal": "quarter", "quartals": "quarter", "vierteljahr": "quarter",
+           "vierteljahres": "quarter", "trimester": "quarter", "trimesters": "quarter",
+           "halbjahr": "half", "halbjahres": "half", "jahreshälfte": "half",
+           "hälfte des jahres": "half"},
+    holidays={"ostern|ostersonntag|osterfest": "E+0", "ostermontag": "E+1",
+              "karfreitag": "E-2", "gründonnerstag": "E-3", "palmsonntag": "E-7",
+              "aschermittwoch": "E-46", "pfingsten|pfingstsonntag": "E+49",
+              "pfingstmontag": "E+50", r"christi\s+himmelfahrt": "E+39",
+              "fronleichnam": "E+60",
+              "weihnachten|weihnachtstag|christtag": "12-25",
+              r"heiligabend|heiligen\s+abend|heilig\s+abend": "12-24",
+              "stephanstag|stefanitag": "12-26", "silvester": "12-31",
+              "neujahr|neujahrstag": "01-01", "dreikönig|dreikönigstag": "01-06",
+              "allerheiligen": "11-01", "allerseelen": "11-02",
+              r"mari(?:ä|a)\s+himmelfahrt": "08-15", "valentinstag": "02-14",
+              r"tag\s+der\s+deutschen\s+einheit": "10-03", "nikolaustag": "12-06"},
+    decades={"zwanziger": 20, "dreißiger": 30, "vierziger": 40, "fünfziger": 50,
+             "sechziger": 60, "siebziger": 70, "achtziger": 80, "neunziger": 90},
+    decade_re=r"(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
+              r"(?P<word><DECADE>))(?:[-\s]*jahren?)?",
+    century_re=r"(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?",
+    relative_century_re=r"(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
+                        r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?",
+    of_year_re=r"des\s+jahres",
+    weekend_re=r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
+               r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?(?:wochenende|weekend)",
+    lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
+    list_link_re=r"und|sowie|bzw\.|oder",
+    list_article_re=r"am|vom|dem|den",
+    sets_re=r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|vormittag|mittag|"
+            r"nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
+            r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
+    durations=(
+        r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+als|rund|fast|"
+        r"knapp|gut|über|etwa)\s+)?(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|minuten|jahrzehnten?)",
+        r"(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|jahrzehnte)\s+lang",
+    ),
+    clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
+    day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
+    leading_re=r"im|am|zum|zur|vom|in|an|zu|ab|seit|bis|über|um",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}
