@@ -17,10 +17,37 @@ from collections.abc import Mapping
 
 import attrs
 
-__all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "detect_language"]
+__all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "TimexWords", "detect_language"]
 
 KIND_PRIORITY = ("release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement", "other")
 """When a clause has cues of several kinds, the earlier kind in this order wins."""
+
+
+@attrs.frozen
+class TimexWords:
+    """What :func:`mitimeline_news.find_dates` reads beyond the phrase finder of ``dates.py``,
+    for one language; the defaults read nothing.
+
+    ``patterns`` are ``(kind, regex)`` pairs (see :mod:`.timex` for the kinds and the named
+    groups each reads) that may use the placeholders ``<N>`` (a count), ``<ORD>``,
+    ``<PART>``, ``<UNIT>`` (a duration unit), ``<YEAR>``, ``<MONTH>``, ``<WEEKDAY>``,
+    ``<HOLIDAY>``, ``<DIR>`` and ``<CLOCK>``.
+    """
+
+    ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "first" -> 1
+    parts: Mapping[str, str] = attrs.field(factory=dict)  # "quarter" -> "Q", "half" -> "H"
+    units: Mapping[str, str] = attrs.field(factory=dict)  # duration units -> "day", "hour" ...
+    holidays: Mapping[str, str] = attrs.field(factory=dict)  # name -> rule, see timex.py
+    steps: Mapping[str, int] = attrs.field(factory=dict)  # "following" -> 1, "same" -> 0
+    refs: Mapping[str, str] = attrs.field(factory=dict)  # "now" -> "present"
+    day_parts: Mapping[str, int] = attrs.field(factory=dict)  # "last" (night) -> -1
+    decades: Mapping[str, int] = attrs.field(factory=dict)  # "eighties" -> 1980
+    day_first: bool | None = None  # how the language's outlets write 03/04/2021
+    not_duration_re: str = r"(?!)"  # right after a count and unit: an age ("-old")
+    age_before_re: str = r"(?!)"  # right before a count and unit: an age ("ha 58 anni")
+    range_open_re: str = r"(?!)"  # before the first date of a range: "from", "between"
+    range_link_re: str = r"[-–—]"  # between a range's dates: "to", "and", dashes
+    patterns: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -67,6 +94,7 @@ class Lexicon:
     roles: Mapping[str, str]  # role word -> Credit role
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
+    timex: TimexWords = attrs.field(factory=TimexWords)  # find_dates' extra vocabulary
 
 
 def _words(text: str) -> frozenset[str]:
@@ -161,6 +189,109 @@ ENGLISH = Lexicon(
     other_film_re=r"predecessor|prequel|"
                   r"(?:previous|first|original|last) (?:film|movie|instal+ment)|"
                   r"the (?:first|original|previous) (?-i:[A-Z])",
+    timex=TimexWords(
+        ordinals={"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4, "last": -1, "final": -1},
+        parts={"quarter": "Q", "half": "H"},
+        units={"second": "second", "seconds": "second", "minute": "minute",
+               "minutes": "minute", "hour": "hour", "hours": "hour", "day": "day",
+               "days": "day", "night": "day", "nights": "day", "week": "week",
+               "weeks": "week", "month": "month", "months": "month", "quarter": "quarter",
+               "quarters": "quarter", "year": "year", "years": "year", "decade": "decade",
+               "decades": "decade", "century": "century", "centuries": "century"},
+        holidays={"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
+                  "boxing day": "12-26", "new year's day": "01-01", "new year's eve": "12-31",
+                  "easter": "easter", "easter sunday": "easter", "easter monday": "easter+1",
+                  "good friday": "easter-2", "ash wednesday": "easter-46",
+                  "pentecost": "easter+49", "thanksgiving": "nth-11-3-4",
+                  "thanksgiving day": "nth-11-3-4", "black friday": "nth-11-3-4+1",
+                  "halloween": "10-31", "valentine's day": "02-14", "st. valentine's day":
+                  "02-14", "independence day": "07-04", "the fourth of july": "07-04",
+                  "labor day": "nth-09-0-1", "labour day": "nth-09-0-1",
+                  "memorial day": "nth-05-0--1", "veterans day": "11-11",
+                  "st. patrick's day": "03-17", "st patrick's day": "03-17",
+                  "martin luther king day": "nth-01-0-3", "presidents' day": "nth-02-0-3"},
+        steps={"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1,
+               "prior": -1, "same": 0, "that": 0, "that same": 0, "the same": 0},
+        refs={"now": "present", "currently": "present", "nowadays": "present",
+              "at present": "present", "at the moment": "present", "recently": "past",
+              "lately": "past", "in recent years": "past", "in recent months": "past",
+              "in recent weeks": "past", "in recent days": "past", "the past": "past",
+              "the future": "future"},
+        day_parts={"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "today": 0,
+                   "tomorrow": 1},
+        decades={"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
+                 "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990},
+        day_first=None,
+        not_duration_re=r"[\s-]+old\b|\s+of\s+age\b",
+        age_before_re=r"\b(?:aged|age|at\s+the\s+age\s+of)\s+$",
+        range_open_re=r"\b(?:from|between)\s+(?:the\s+)?$",
+        range_link_re=r"[-–—]|to|until|till|through|and",
+        patterns=(
+            ("duration", r"(?:(?P<recent>the\s+(?:past|last|previous))\s+)?(?P<n>\d{1,3}"
+                         r"(?:[.,]\d+)?|<N>)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|"
+                         r"long|more|trading|business|working|calendar|additional|further|"
+                         r"whole|successive)[\s-]+)?(?P<unit><UNIT>)"),
+            ("duration", r"(?P<recent>the\s+(?:past|last))\s+(?P<unit>decade|century)"),
+            ("part", r"(?:the\s+)?(?P<ord><ORD>)[\s-]+(?P<part><PART>)(?:\s+(?:of\s+)?(?:"
+                     r"(?:the\s+)?(?:fiscal\s+)?(?P<year><YEAR>)|(?P<ydir>this|last|next)\s+"
+                     r"year|the\s+(?:current\s+|fiscal\s+)?year))?"),
+            ("part", r"(?P<dir>this|next|current|the\s+current)\s+(?P<part>quarter)"),
+            ("part", r"(?-i:(?P<qn>[QH][1-4]))(?:\s+(?P<year><YEAR>)|['’](?P<yy>\d\d))?"),
+            ("holiday", r"(?:(?P<dir>last|this|next)\s+)?(?=(?-i:[A-Zt]))(?P<name><HOLIDAY>)"
+                        r"(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?"),
+            ("decade", r"(?:(?P<cc>1[89]|20)(?P<d>\d)0s|['’]?(?P<d2>[2-9])0s|"
+                       r"the\s+(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+                       r"eighties|nineties))"),
+            ("shortyear", r"(?:since|in|of|from|until|by|to|class)\s+(?P<span>['’](?P<yy>\d\d))"
+                          r"(?!\w|['’]?s)"),
+            ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+                         r"(?:(?P<later>later|after(?:wards?)?)|(?P<earlier>earlier|before|"
+                         r"prior))"),
+            ("anchored", r"the\s+(?P<step>following|next|previous|preceding|prior|same|"
+                         r"subsequent)\s+(?P<unit>day|week|month|year|weekend)"),
+            ("anchored", r"(?P<step>that(?:\s+same)?)\s+(?P<unit>day|week|month|year)"),
+            ("anchored", r"the\s+(?P<unit>day|week|month|year)\s+(?:(?P<later>after)|"
+                         r"(?P<earlier>before))"),
+            ("anchored", r"the\s+(?P<unit>year)\s+(?P<step>previous|before)"),
+            ("anchored", r"(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:e|ed|ing|es)|"
+                         r"start(?:ed|ing|s)?|open(?:ed|ing|s)?|for|in)\s+(?P<span>the\s+"
+                         r"(?P<unit>day))(?!\s+(?:of|when|before|after|that)\b)"),
+            ("anchored", r"(?:the\s+)?(?:start|end|beginning|close)\s+of\s+the\s+(?P<unit>day)"),
+            ("anchored", r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+"
+                         r"(?P<yearback>(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|"
+                         r"of\s+(?:the\s+)?(?:previous|last|prior)\s+year)"),
+            ("set", r"(?:every|each)\s+(?:other\s+|(?:\d{1,2}|<N>)\s+)?(?:<UNIT>|<WEEKDAY>|"
+                    r"morning|evening|night|weekend|summer|winter|spring|autumn)"),
+            ("set", r"(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|every)\s+<UNIT>"),
+            ("set", r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|"
+                    r"quarterly)"),
+            ("set", r"(?:<WEEKDAY>)s(?:\s+and\s+(?:<WEEKDAY>)s)?"),
+            ("time", r"(?P<clock><CLOCK>)(?:\s+(?:on\s+)?(?:(?P<weekday><WEEKDAY>)|"
+                     r"(?P<dayword>today|yesterday|tomorrow|tonight)))?"),
+            ("time", r"(?:(?P<weekday><WEEKDAY>)|(?P<dayword>yesterday|today|tomorrow|this|"
+                     r"last))\s+(?P<part>morning|afternoon|evening|night)"),
+            ("time", r"(?P<dayword>tonight)"),
+            ("ref", r"(?P<word>now|currently|nowadays|at\s+present|at\s+the\s+moment|recently|"
+                    r"lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past|"
+                    r"the\s+future)(?!\s+(?:tense|perfect|participle))"),
+            ("weekend", r"(?:(?P<dir>this|last|next|past|coming)\s+|the\s+)weekend"),
+            ("monthyear", r"(?P<month><MONTH>)\s+(?:of\s+)?(?:(?P<ydir>this|last|next)\s+year|"
+                          r"(?P<ago>a|one)\s+year\s+(?:ago|earlier))"),
+            ("yearmod", r"(?:the|a|its|their|his|her|this|that)\s+(?P<span>(?P<year><YEAR>))"
+                        r"(?=\s+(?-i:[A-Z])|\s+[a-z]+(?<!s)\b)(?!\s+(?:and|or|to|of)\b)"),
+            ("yearmod", r"(?-i:[A-Z][A-Za-z-]*[A-Za-z])\s+(?P<span>(?P<year><YEAR>))"
+                        r"(?![\d-]|\s*(?:%|percent|per\s+cent|euros?|dollars|pounds|people|"
+                        r"units|points)\b)"),
+            ("yearrange", r"(?:from|between)\s+(?P<span>(?P<y1><YEAR>)\s+(?:to|and|through|"
+                          r"until|till)\s+(?P<y2><YEAR>))"),
+            ("yearrange", r"(?P<y1><YEAR>)\s*[-–—]\s*(?P<y2><YEAR>|\d\d)(?![\d%])"),
+            ("monthrange", r"(?:from|between)\s+(?P<span>(?P<m1><MONTH>)\s+(?:to|and|through|"
+                           r"until|till)\s+(?P<m2><MONTH>)(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?)"),
+            ("monthrange", r"(?P<m1><MONTH>)\s*[-–—]\s*(?P<m2><MONTH>)(?:,?\s+(?P<year><YEAR>))?"),
+            ("numeric", r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"),
+        ),
+    ),
 )
 
 ITALIAN = Lexicon(
@@ -253,6 +384,95 @@ ITALIAN = Lexicon(
     installment_re=r"parte|capitolo|episodio",
     other_film_re=r"predecessore|prequel|(?:primo|precedente|ultimo) (?:film|capitolo|episodio)|"
                   r"film precedente|capitolo precedente|il primo (?-i:[A-Z])",
+    timex=TimexWords(
+        ordinals={"primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
+                  "quarto": 4, "quarta": 4, "ultimo": -1, "ultima": -1},
+        parts={"trimestre": "Q", "semestre": "H", "metà": "H"},
+        units={"secondi": "second", "minuto": "minute", "minuti": "minute", "ora": "hour",
+               "ore": "hour", "giorno": "day", "giorni": "day", "notte": "day",
+               "notti": "day", "settimana": "week", "settimane": "week", "mese": "month",
+               "mesi": "month", "trimestre": "quarter", "trimestri": "quarter",
+               "anno": "year", "anni": "year", "decennio": "decade", "decenni": "decade",
+               "secolo": "century", "secoli": "century"},
+        holidays={"natale": "12-25", "vigilia di natale": "12-24", "santo stefano": "12-26",
+                  "capodanno": "01-01", "san silvestro": "12-31", "epifania": "01-06",
+                  "befana": "01-06", "pasqua": "easter", "pasquetta": "easter+1",
+                  "lunedì dell'angelo": "easter+1", "venerdì santo": "easter-2",
+                  "pentecoste": "easter+49", "ferragosto": "08-15", "ognissanti": "11-01",
+                  "festa della liberazione": "04-25", "festa della repubblica": "06-02",
+                  "festa dei lavoratori": "05-01", "immacolata": "12-08",
+                  "san valentino": "02-14", "halloween": "10-31"},
+        steps={"dopo": 1, "seguente": 1, "successivo": 1, "successiva": 1, "prima": -1,
+               "precedente": -1, "l'indomani": 1, "all'indomani": 1, "stesso": 0,
+               "stessa": 0, "quel": 0, "quello stesso": 0, "quella": 0, "quell'": 0},
+        refs={"attualmente": "present", "adesso": "present", "oggigiorno": "present",
+              "al momento": "present", "recentemente": "past", "di recente": "past",
+              "negli ultimi anni": "past", "in passato": "past", "in futuro": "future"},
+        day_parts={"stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "questa": 0,
+                   "ieri": -1, "oggi": 0, "domani": 1},
+        decades={"venti": 1920, "trenta": 1930, "quaranta": 1940, "cinquanta": 1950,
+                 "sessanta": 1960, "settanta": 1970, "ottanta": 1980, "novanta": 1990,
+                 "duemila": 2000},
+        day_first=True,
+        not_duration_re=r"\s+(?:di\s+età|d['’]età)\b",
+        age_before_re=r"\b(?:ha|aveva|avevano|hanno|avrà|compie|compiuto|compiuti|compirà|"
+                      r"compiere|età\s+di|uomo\s+di|donna\s+di|ragazz[oa]\s+di|"
+                      r"bambin[oa]\s+di|giovane\s+di|anzian[oa]\s+di|di\s+soli)\s+$",
+        range_open_re=r"\b(?:dal|dall['’]|dalla|da|tra|fra|tra\s+il|fra\s+il)\s*$",
+        range_link_re=r"[-–—]|al|all['’]|alla|a|e|e\s+il|fino\s+al|fino\s+a|fino\s+all['’]",
+        patterns=(
+            ("duration", r"(?:(?P<recent>(?:negli|nelle|gli|le)\s+ultim[ie])\s+)?(?P<n>\d{1,3}"
+                         r"(?:[.,]\d+)?|<N>)\s+(?:(?:lunghi|lunghe|interi|intere)\s+)?"
+                         r"(?P<unit><UNIT>)(?:\s+(?:consecutivi|consecutive|di\s+fila))?"),
+            ("duration", r"(?P<recent>(?:nell['’]|l['’])ultimo)\s+(?P<unit>decennio|secolo)"),
+            ("part", r"(?:il\s+|la\s+|l['’])?(?P<ord><ORD>)\s+(?P<part><PART>)(?:\s+(?:del\s+|"
+                     r"di\s+)?(?P<year><YEAR>)|\s+dell['’]anno\s+(?P<ydir>scorso|prossimo|"
+                     r"passato)|\s+di\s+quest['’]anno|\s+dell['’]anno)?"),
+            ("part", r"(?P<dir>questo|prossimo)\s+(?P<part>trimestre|semestre)"),
+            ("holiday", r"(?=(?-i:[A-Z]))(?P<name><HOLIDAY>)(?:\s+(?:del\s+)?(?P<year><YEAR>))?"
+                        r"(?:\s+(?P<dir>scorso|scorsa|prossimo|prossima))?"),
+            ("decade", r"(?:gli\s+|negli\s+|degli\s+|agli\s+|dagli\s+)?anni\s+(?:['’]?"
+                       r"(?P<d2>[2-9])0|(?P<cc>19|20)(?P<d>\d)0|(?P<word>venti|trenta|quaranta|"
+                       r"cinquanta|sessanta|settanta|ottanta|novanta|duemila))\b"),
+            ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>giorni|giorno|settimane|settimana|mesi|"
+                         r"mese|anni|anno)\s+(?:(?P<later>dopo|più\s+tardi)|(?P<earlier>prima))"
+                         r"(?!\s+(?:di|che)\b)"),
+            ("anchored", r"(?:(?:il|la|lo)\s+|l['’])?(?P<unit>giorno|settimana|mese|anno|"
+                         r"weekend)\s+(?P<step>dopo|seguente|successiv[oa]|precedente|prima)"
+                         r"(?!\s+(?:di|che|del|della)\b)"),
+            ("anchored", r"(?P<step>l['’]indomani|all['’]indomani)"),
+            ("anchored", r"(?:(?:lo|la|nello|nella|allo|alla)\s+)?(?P<step>stess[oa]|quel|"
+                         r"quella|quell['’]|quello\s+stesso)\s*(?P<unit>giorno|settimana|mese|"
+                         r"anno)"),
+            ("anchored", r"(?:nello|lo)\s+stesso\s+(?P<unit>periodo|mese|trimestre)\s+"
+                         r"(?P<yearback>dell['’]anno\s+(?:scorso|precedente|prima))"),
+            ("set", r"ogni\s+(?:(?:\d{1,2}|<N>)\s+)?(?:<UNIT>|<WEEKDAY>|mattina|sera|weekend|"
+                    r"fine\s+settimana|estate|inverno|primavera|autunno)"),
+            ("set", r"tutti\s+i\s+(?:giorni|mesi|anni|<WEEKDAY>)|tutte\s+le\s+(?:settimane|"
+                    r"sere|mattine|notti|<WEEKDAY>)"),
+            ("set", r"(?:quotidianamente|settimanalmente|mensilmente|annualmente)"),
+            ("set", r"(?:una|due|tre|\d+)\s+volt[ae]\s+(?:al|alla|all['’]|a|l['’]|per|ogni)"
+                    r"\s*(?:giorno|settimana|mese|anno)"),
+            ("time", r"(?:alle|all['’]|verso\s+le|dalle|entro\s+le)\s+(?P<span>(?:ore\s+)?"
+                     r"(?P<clock>\d{1,2}(?:[:.]\d{2})?))(?![\d,])"),
+            ("time", r"(?P<clock>\d{1,2}:\d{2})"),
+            ("time", r"(?:(?P<weekday><WEEKDAY>)|(?P<dayword>ieri|oggi|domani|questa))\s+"
+                     r"(?P<part>mattina|mattino|pomeriggio|sera|notte)"),
+            ("time", r"(?P<dayword>stamattina|stamani|stasera|stanotte)"),
+            ("ref", r"(?P<word>attualmente|adesso|oggigiorno|al\s+momento|recentemente|"
+                    r"di\s+recente|negli\s+ultimi\s+anni|in\s+passato|in\s+futuro)"),
+            ("weekend", r"(?:(?P<dir>questo|quest['’]|scorso|prossimo)\s*)?(?:fine\s+settimana|"
+                        r"weekend)(?:\s+(?P<dir2>scorso|prossimo|passato))?"),
+            ("monthyear", r"(?P<month><MONTH>)\s+(?:dell['’]anno\s+(?P<ydir>scorso|prossimo|"
+                          r"passato)|(?P<this>di\s+quest['’]anno))"),
+            ("yearrange", r"(?:dal|tra\s+il|fra\s+il)\s+(?P<span>(?P<y1><YEAR>)\s+(?:al|e\s+il)"
+                          r"\s+(?P<y2><YEAR>))"),
+            ("yearrange", r"(?P<y1><YEAR>)\s*[-–—]\s*(?P<y2><YEAR>|\d\d)(?![\d%])"),
+            ("monthrange", r"(?:da|tra|fra)\s+(?P<span>(?P<m1><MONTH>)\s+(?:a|e|fino\s+a)\s+"
+                           r"(?P<m2><MONTH>)(?:\s+(?:del\s+)?(?P<year><YEAR>))?)"),
+            ("numeric", r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"),
+        ),
+    ),
 )
 
 GERMAN = Lexicon(

@@ -8,15 +8,19 @@ date or an earlier date of the text. The event extractor is built on the same st
 
 from __future__ import annotations
 
+import functools
+import re
 from datetime import date
 
 import attrs
 from mitimeline import DateParseError, When
 
-from .cues import choose_tense, cues_for
+from .cues import Cue, Cues, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
-from .languages import LEXICONS, detect_language
-from .sentences import clause_bounds, split_sentences
+from .languages import LEXICONS, Lexicon, detect_language
+from .sentences import Sentence, clause_bounds, split_sentences
+from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type, needs_base
+from .timex import resolve as resolve_timex
 
 __all__ = ["MAX_TEXT", "Anchor", "DateMention", "find_dates"]
 
@@ -59,14 +63,18 @@ class DateMention:
 
 
 def find_dates(text: str, *, published: str | date | When | None = None,
-               language: str = "auto") -> list[DateMention]:
+               language: str = "auto", day_first: bool | None = None) -> list[DateMention]:
     """The date expressions of ``text`` in text order, never overlapping.
 
     ``published`` (a date, EDTF or English text) places relative expressions and dates
     without a year; ``None`` places only the ones that carry their own year. ``language``
     is ``"en"``, ``"de"``, ``"it"`` or ``"auto"`` (English when the text is too short to
-    tell). Raises ``TypeError`` for text that is not ``str`` and ``ValueError`` for an
-    unknown language, a ``published`` that does not parse, or text over :data:`MAX_TEXT`.
+    tell). ``day_first`` says how the outlet writes numeric dates: ``True`` for 03/04/2021
+    = 3 April (UK, Italy), ``False`` for 4 March (US), ``None`` for the language's habit
+    (Italian: day first; English: undecided, so an ambiguous numeric date gets
+    ``when=None`` unless one reading is impossible). Raises ``TypeError`` for text that
+    is not ``str`` and ``ValueError`` for an unknown language, a ``published`` that does
+    not parse, or text over :data:`MAX_TEXT`.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: expected text as str, got {type(text).__name__}")
@@ -75,31 +83,182 @@ def find_dates(text: str, *, published: str | date | When | None = None,
                          f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
     code = _language(language, text)
     base, base_when = _base(published)
-    cues = cues_for(code)
+    context = _Context(code, base, base_when, day_first, cues_for(code))
     mentions: list[DateMention] = []
     for sentence in split_sentences(text):
-        phrases = find_phrases(sentence.text, code)
-        if not phrases:
-            continue
-        markers = cues.tense_markers(sentence.text)
-        for phrase in phrases:
-            first, last = clause_bounds(sentence.text, phrase.start, phrase.end, cues.clauses)
-            local = [m for m in markers if first <= m.start < last]
-            before = sentence.text[first:phrase.start]
-            tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
-                or choose_tense(local or markers, phrase.start, phrase.end)
-            when = resolve(phrase, code, base, tense)
-            anchor = None
-            if when is not None and phrase.needs_base and base_when is not None:
-                anchor = Anchor("published", base_when)
-            mentions.append(DateMention(
-                sentence.start + phrase.start, sentence.start + phrase.end, phrase.text,
-                _type(phrase), when, anchor))
+        items = _items(sentence.text, code)
+        if items:
+            found = _sentence_mentions(sentence, items, context, mentions)
+            mentions.extend(_joined(found, text, LEXICONS[code]))
     return mentions
 
 
-def _type(phrase: Phrase) -> str:
-    return "date"
+@attrs.frozen
+class _Context:
+    """What every sentence of one call resolves against."""
+
+    language: str
+    base: date | None
+    base_when: When | None
+    day_first: bool | None
+    cues: Cues
+
+
+def _items(sentence: str, language: str) -> list[Phrase | Timex]:
+    """The phrases and tagger expressions of a sentence, the longest of overlapping ones
+    kept (a tagger expression wins a tie: it is the more specific reading)."""
+    found: list[Phrase | Timex] = [*find_phrases(sentence, language),
+                                   *find_timexes(sentence, language)]
+    found.sort(key=lambda p: (p.start, -(p.end - p.start), isinstance(p, Phrase)))
+    kept: list[Phrase | Timex] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
+
+
+def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context: _Context,
+                       earlier: list[DateMention]) -> list[DateMention]:
+    """The mentions of one sentence: anchored expressions after the others, so "two days
+    after May 5" can count from the date that follows it."""
+    markers = context.cues.tense_markers(sentence.text)
+    done: dict[int, DateMention] = {}
+    for index, item in enumerate(items):
+        if not (isinstance(item, Timex) and item.kind in ANCHORED_KINDS):
+            done[index] = _mention(sentence, item, context, markers)
+    for index, item in enumerate(items):
+        if index not in done:
+            assert isinstance(item, Timex)
+            before = [done[i] for i in range(index) if i in done]
+            done[index] = _anchored(sentence, item, context, [*earlier, *before],
+                                    _following(sentence.text, items, index, done))
+    return [done[i] for i in range(len(items))]
+
+
+def _tense(text: str, item: Phrase | Timex, context: _Context, markers: list[Cue]) -> str | None:
+    """The tense of the item's clause: the phrase's own, "since" (past), or the nearest marker."""
+    cues = context.cues
+    first, last = clause_bounds(text, item.start, item.end, cues.clauses)
+    local = [m for m in markers if first <= m.start < last]
+    own = item.intrinsic_tense if isinstance(item, Phrase) else None
+    return own or ("past" if cues.since.search(text[first:item.start]) else None) \
+        or choose_tense(local or markers, item.start, item.end)
+
+
+def _mention(sentence: Sentence, item: Phrase | Timex, context: _Context,
+             markers: list[Cue]) -> DateMention:
+    """The mention of a phrase or a (not anchored) tagger expression."""
+    tense = _tense(sentence.text, item, context, markers)
+    if isinstance(item, Phrase):
+        when = resolve(item, context.language, context.base, tense)
+        needs, kind = item.needs_base, "date"
+    else:
+        when = resolve_timex(item, context.language, context.base, tense,
+                             day_first=context.day_first)
+        needs, kind = needs_base(item), kind_type(item.kind)
+    anchor = None
+    if when is not None and needs and context.base_when is not None:
+        anchor = Anchor("published", context.base_when)
+    return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,
+                       kind, when, anchor)
+
+
+def _following(text: str, items: list[Phrase | Timex], index: int,
+               done: dict[int, DateMention]) -> DateMention | None:
+    """The date right after "two days after"/"tre giorni prima di", if there is one."""
+    item = items[index]
+    word = (item.group("later") or item.group("earlier") or "") if isinstance(item, Timex) \
+        else ""
+    if index + 1 not in done or _norm(word) not in _BEFORE_AFTER:
+        return None
+    gap = text[item.end:items[index + 1].start]
+    return done[index + 1] if re.fullmatch(r"\s*(?:the|il|la|l['’]|di|del|dal)?\s*", gap) \
+        else None
+
+
+_BEFORE_AFTER = frozenset({"after", "before", "dopo", "prima"})
+
+
+def _anchored(sentence: Sentence, item: Timex, context: _Context, earlier: list[DateMention],
+              following: DateMention | None) -> DateMention:
+    """An expression counted from an earlier date of the text ("two days later"), or from
+    the publication date when the text has none before it."""
+    day = (item.group("unit") or "day").lower() in ("day", "giorno") and not item.group("n")
+    target = following or next((m for m in reversed(earlier) if _can_anchor(m, day)), None)
+    anchor: Anchor | None = None
+    ref = None
+    if target is not None and target.when is not None:
+        ref = target.when
+        anchor = Anchor("mention", target.when, target.start, target.end)
+    elif context.base is not None and context.base_when is not None:
+        ref = When(context.base.isoformat())
+        anchor = Anchor("published", context.base_when)
+    when = resolve_timex(item, context.language, context.base, None, ref=ref)
+    return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,
+                       "date", when, anchor if when is not None else None)
+
+
+def _can_anchor(mention: DateMention, day: bool) -> bool:
+    """Is ``mention`` a date another can count from (a single day when ``day``)?"""
+    when = mention.when
+    if when is None or mention.type not in ("date", "time") or when.open_start \
+            or when.open_end:
+        return False
+    return when.lower == when.upper if day else True
+
+
+def _joined(found: list[DateMention], text: str, lexicon: Lexicon) -> list[DateMention]:
+    """Join neighbours: "from 5 May to 20 June" into one interval, a clock time and the
+    day beside it ("3 pm on Monday") into one time."""
+    joined: list[DateMention] = []
+    for mention in found:
+        previous = joined[-1] if joined else None
+        merged = _joined_pair(previous, mention, text, lexicon) if previous else None
+        if merged is not None:
+            joined[-1] = merged
+        else:
+            joined.append(mention)
+    return joined
+
+
+def _joined_pair(first: DateMention, second: DateMention, text: str,
+                 lexicon: Lexicon) -> DateMention | None:
+    gap = text[first.end:second.start]
+    if "\n" in gap or len(gap) > 12:
+        return None
+    span = text[first.start:second.end]
+    if first.type == "date" and second.type == "date" and first.when and second.when:
+        link, opened = _range_patterns(lexicon.code)
+        dash = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
+        if link.fullmatch(gap) and (dash or opened.search(text[max(0, first.start - 20):
+                                                               first.start])) \
+                and first.when.lower <= second.when.upper:
+            return DateMention(first.start, second.end, span, "date",
+                               When.interval(first.when, second.when),
+                               first.anchor or second.anchor)
+        return None
+    times = {first.type, second.type}
+    if "time" in times and times <= {"time", "date"} \
+            and re.fullmatch(r"\s*(?:,|on|at|of|del|di|alle|all['’])?\s*", gap):
+        clock = first if first.type == "time" and first.when is None else second
+        day = second if clock is first else first
+        if clock.when is None and day.when is not None and day.type == "date":
+            return DateMention(first.start, second.end, span, "time", day.when, day.anchor)
+    return None
+
+
+@functools.cache
+def _range_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The language's range link ("to", "al") and opening ("from", "dal") patterns."""
+    words = LEXICONS[language].timex
+    link = re.compile(r"\s*(?:" + words.range_link_re + r")\s*(?:the\s+|il\s+)?",
+                      re.IGNORECASE)
+    return link, re.compile(words.range_open_re, re.IGNORECASE)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split()).replace("’", "'")
 
 
 def _language(language: object, text: str) -> str:
