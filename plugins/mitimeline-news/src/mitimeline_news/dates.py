@@ -407,7 +407,7 @@ class _YearFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.pattern = re.compile(r"(?<![\d$€£.,/-])\b(?P<year>" + _YEAR
+        self.pattern = re.compile(r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>" + _YEAR
                                   + r")\b(?!['’]s|\s*-|[.,]\d|/|%)")
         self.before = _before(lexicon)
         self.context = _context(lexicon)
@@ -443,16 +443,25 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
         assert phrase.year is not None
         return _with_third(str(phrase.year), phrase.third, phrase.year, None)
     if phrase.form == "season" and phrase.year is not None:  # needs no base
-        return When(f"{phrase.year}-{phrase.season}")
+        return _season(phrase.year, phrase.season, phrase.third)
     assert base is not None
     if phrase.form == "weekday":
         assert phrase.weekday is not None
         return When(_weekday(phrase.weekday, base, mode).isoformat())
     if phrase.form == "season":
         assert phrase.season is not None
-        candidates = [When(f"{year}-{phrase.season}") for year in _years(base)]
+        candidates = [_season(year, phrase.season, phrase.third) for year in _years(base)]
         return _pick(candidates, base, mode)
     return _relative(phrase, base)
+
+
+def _season(year: int, season: int | None, third: str | None) -> When:
+    """A season of ``year`` (EDTF 21-24), or its early/mid/late month ("a fine estate")."""
+    if third is None or season is None:
+        return When(f"{year}-{season}")
+    first_month = {21: 3, 22: 6, 23: 9, 24: 12}[season]
+    index = year * 12 + first_month - 1 + {"early": 0, "mid": 1, "late": 2}[third]
+    return When(f"{index // 12:04d}-{index % 12 + 1:02d}~")
 
 
 def warm_up(languages: tuple[str, ...] = tuple(LEXICONS)) -> None:
@@ -486,7 +495,8 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
             candidates.append(_with_precision(day.replace(year=year), precision, phrase.third))
         except ValueError:  # 29 February in a common year
             continue
-    return _pick(candidates, base, mode)
+    picked = _pick(candidates, base, mode)
+    return _near(picked, candidates, base) if mode == "past" else picked
 
 
 def _with_precision(day: date, precision: str, third: str | None) -> When:
@@ -551,6 +561,15 @@ def _pick(candidates: list[When], base: date, mode: str | None) -> When | None:
         after = [w for w in ordered if w.lower > base]
         return after[0] if after else ordered[-1]
     return min(ordered, key=lambda w: (_distance(w, base), -w.lower.toordinal()))
+
+
+def _near(picked: When | None, candidates: list[When], base: date) -> When | None:
+    """A past reading, unless it lies eleven months back while the date comes within a
+    month ("to be held on 12 October" in a report of 4 October, in a past-tense clause)."""
+    if picked is None or _distance(picked, base) <= 330:
+        return picked
+    close = [w for w in candidates if w.lower >= base and _distance(w, base) <= 31]
+    return close[0] if close else picked
 
 
 def _distance(when: When, base: date) -> int:

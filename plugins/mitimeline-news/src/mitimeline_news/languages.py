@@ -193,7 +193,7 @@ ENGLISH = Lexicon(
         ordinals={"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                   "fourth": 4, "4th": 4, "last": -1, "final": -1},
         parts={"quarter": "Q", "half": "H"},
-        units={"second": "second", "seconds": "second", "minute": "minute",
+        units={"seconds": "second", "minute": "minute",
                "minutes": "minute", "hour": "hour", "hours": "hour", "day": "day",
                "days": "day", "night": "day", "nights": "day", "week": "week",
                "weeks": "week", "month": "month", "months": "month", "quarter": "quarter",
@@ -212,7 +212,8 @@ ENGLISH = Lexicon(
                   "st. patrick's day": "03-17", "st patrick's day": "03-17",
                   "martin luther king day": "nth-01-0-3", "presidents' day": "nth-02-0-3"},
         steps={"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1,
-               "prior": -1, "same": 0, "that": 0, "that same": 0, "the same": 0},
+               "prior": -1, "same": 0, "that": 0, "that same": 0, "the same": 0, "entire": 0,
+               "whole": 0, "full": 0},
         refs={"now": "present", "currently": "present", "nowadays": "present",
               "at present": "present", "at the moment": "present", "recently": "past",
               "lately": "past", "in recent years": "past", "in recent months": "past",
@@ -252,7 +253,11 @@ ENGLISH = Lexicon(
                          r"subsequent)\s+(?P<unit>day|week|month|year|weekend)"),
             ("anchored", r"(?P<step>that(?:\s+same)?)\s+(?P<unit>day|week|month|year)"),
             ("anchored", r"the\s+(?P<unit>day|week|month|year)\s+(?:(?P<later>after)|"
-                         r"(?P<earlier>before))"),
+                         r"(?P<earlier>before))(?!\s+\w+ing\b)"),
+            ("anchored", r"the\s+(?P<step>entire|whole|full)\s+(?P<unit>year|month|week|day)"),
+            ("anchored", r"(?:early|late|later|earlier)\s+in\s+the\s+(?P<unit>day)"),
+            ("yearthird", r"(?P<third>the\s+(?:beginning|start|middle|end)\s+of|early|late)\s+"
+                          r"the\s+year"),
             ("anchored", r"the\s+(?P<unit>year)\s+(?P<step>previous|before)"),
             ("anchored", r"(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:e|ed|ing|es)|"
                          r"start(?:ed|ing|s)?|open(?:ed|ing|s)?|for|in)\s+(?P<span>the\s+"
@@ -441,6 +446,8 @@ ITALIAN = Lexicon(
                          r"weekend)\s+(?P<step>dopo|seguente|successiv[oa]|precedente|prima)"
                          r"(?!\s+(?:di|che|del|della)\b)"),
             ("anchored", r"(?P<step>l['’]indomani|all['’]indomani)"),
+            ("yearthird", r"(?:(?:a|ad|all['’])\s*)?(?P<span>(?P<third>inizio|metà|fine)\s+"
+                          r"(?:dell['’])?anno)(?!\s+(?:scorso|prossimo|passato))"),
             ("anchored", r"(?:(?:lo|la|nello|nella|allo|alla)\s+)?(?P<step>stess[oa]|quel|"
                          r"quella|quell['’]|quello\s+stesso)\s*(?P<unit>giorno|settimana|mese|"
                          r"anno)"),

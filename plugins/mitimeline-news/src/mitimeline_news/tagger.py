@@ -19,7 +19,7 @@ from .cues import Cue, Cues, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import LEXICONS, Lexicon, detect_language
 from .sentences import Sentence, clause_bounds, split_sentences
-from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type, needs_base
+from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type, needs_base, shift_months
 from .timex import resolve as resolve_timex
 
 __all__ = ["MAX_TEXT", "Anchor", "DateMention", "find_dates"]
@@ -142,7 +142,9 @@ def _tense(text: str, item: Phrase | Timex, context: _Context, markers: list[Cue
     first, last = clause_bounds(text, item.start, item.end, cues.clauses)
     local = [m for m in markers if first <= m.start < last]
     own = item.intrinsic_tense if isinstance(item, Phrase) else None
-    return own or ("past" if cues.since.search(text[first:item.start]) else None) \
+    ranged = isinstance(item, Timex) and item.kind in ("monthrange", "yearrange")
+    since = not ranged and cues.since.search(text[first:item.start]) is not None
+    return own or ("past" if since else None) \
         or choose_tense(local or markers, item.start, item.end)
 
 
@@ -231,13 +233,15 @@ def _joined_pair(first: DateMention, second: DateMention, text: str,
     if first.type == "date" and second.type == "date" and first.when and second.when:
         link, opened = _range_patterns(lexicon.code)
         dash = re.fullmatch(r"\s*[-–—]\s*", gap) is not None
-        if link.fullmatch(gap) and (dash or opened.search(text[max(0, first.start - 20):
-                                                               first.start])) \
-                and first.when.lower <= second.when.upper:
-            return DateMention(first.start, second.end, span, "date",
-                               When.interval(first.when, second.when),
-                               first.anchor or second.anchor)
-        return None
+        if not (link.fullmatch(gap) and (dash or opened.search(text[max(0, first.start - 20):
+                                                                    first.start]))):
+            return None
+        start = _in_year_of(first, second.when)
+        if start.lower > second.when.upper:
+            return None
+        anchor = second.anchor if start is not first.when else first.anchor or second.anchor
+        return DateMention(first.start, second.end, span, "date",
+                           When.interval(start, second.when), anchor)
     times = {first.type, second.type}
     if "time" in times and times <= {"time", "date"} \
             and re.fullmatch(r"\s*(?:,|on|at|of|del|di|alle|all['’])?\s*", gap):
@@ -246,6 +250,17 @@ def _joined_pair(first: DateMention, second: DateMention, text: str,
         if clock.when is None and day.when is not None and day.type == "date":
             return DateMention(first.start, second.end, span, "time", day.when, day.anchor)
     return None
+
+
+def _in_year_of(first: DateMention, end: When) -> When:
+    """The start of a range without its own year ("May 5" of "May 5 to June 20, 2019")
+    moved into the year of the range's end."""
+    assert first.when is not None
+    years = end.lower.year - first.when.lower.year
+    if first.anchor is None or first.anchor.kind != "published" or not years:
+        return first.when
+    moved = shift_months(first.when, 12 * years)
+    return moved if moved.lower <= end.upper else first.when
 
 
 @functools.cache

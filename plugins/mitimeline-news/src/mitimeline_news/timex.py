@@ -38,7 +38,8 @@ from mitimeline import When
 from .dates import _locale_names
 from .languages import LEXICONS, Lexicon
 
-__all__ = ["ANCHORED_KINDS", "Timex", "find_timexes", "kind_type", "needs_base", "resolve"]
+__all__ = ["ANCHORED_KINDS", "Timex", "find_timexes", "kind_type", "needs_base", "resolve",
+           "shift_months"]
 
 ANCHORED_KINDS = frozenset({"anchored"})
 """Kinds resolved against an earlier date of the text (or the publication date)."""
@@ -107,7 +108,8 @@ def _compiled(language: str) -> _Compiled:
         "<PART>": _alternation(list(words.parts)),
         "<UNIT>": _alternation(list(words.units)),
         "<YEAR>": _YEAR,
-        "<MONTH>": r"(?:" + _alternation([*names.months_full, *names.months_abbr]) + r")\.?",
+        "<MONTH>": r"(?:" + _alternation(list(names.months_full)) + r"|(?:"
+                   + _alternation(list(names.months_abbr)) + r")\.?)",
         "<WEEKDAY>": _alternation(list(names.weekdays)),
         "<HOLIDAY>": _alternation(list(words.holidays)),
         "<DIR>": _alternation(list(lexicon.directions)),
@@ -188,7 +190,7 @@ def needs_base(timex: Timex) -> bool:
         return timex.group("weekday") is not None or timex.group("dayword") is not None
     if kind == "ref":
         return True
-    return kind in ("weekend", "monthyear", "anchored")
+    return kind in ("weekend", "monthyear", "anchored", "yearthird")
 
 
 # -- resolving -----------------------------------------------------------------------------
@@ -409,6 +411,19 @@ def _add_months(day: date, months: int) -> date:
                        day=min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
+def _yearthird(timex: Timex, lexicon: Lexicon, base: date | None,
+               mode: str | None) -> When | None:
+    """"the beginning of the year", "a fine anno": a third of the publication year."""
+    if base is None:
+        return None
+    word = _norm(timex.group("third") or "")
+    third = lexicon.thirds.get(word) or {"the beginning of": "early", "the start of": "early",
+                                         "the middle of": "mid", "the end of": "late"}.get(word)
+    if third is None:
+        return None
+    return When.parse(f"{third} {base.year}")
+
+
 def _ref(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
     """"now", "attualmente": the publication day; "recently", "the future": not placed."""
     meaning = lexicon.timex.refs.get(_norm(timex.group("word") or ""))
@@ -537,7 +552,7 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
         return None
     unit = _unit(timex, lexicon)
     if timex.group("yearback"):
-        return _shift_when(ref, "month", -12)
+        return shift_months(ref, -12)
     step = _step(timex, lexicon)
     if step is None:
         return None
@@ -567,7 +582,9 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
 
 
 def _unit(timex: Timex, lexicon: Lexicon) -> str:
-    word = _norm(timex.group("unit") or "day")
+    word = _norm(timex.group("unit") or "")
+    if not word:  # "l'indomani"
+        return "day"
     unit = lexicon.timex.units.get(word) or lexicon.units.get(word)
     if unit is None:
         return "weekend" if word == "weekend" else "period"
@@ -589,7 +606,7 @@ def _step(timex: Timex, lexicon: Lexicon) -> int | None:
     return lexicon.timex.steps.get(_norm(timex.group("step") or "same"), 0)
 
 
-def _shift_when(when: When, unit: str, months: int) -> When:
+def shift_months(when: When, months: int) -> When:
     """``when`` moved by ``months`` months, keeping its precision (day, month or year)."""
     if when.lower == when.upper:
         return When(_add_months(when.lower, months).isoformat())
@@ -609,5 +626,5 @@ _RESOLVERS: dict[str, Callable[[Timex, Lexicon, date | None, str | None], When |
     "part": _part, "holiday": _holiday, "decade": _decade, "shortyear": _shortyear,
     "duration": _duration, "ref": _ref, "weekend": _weekend, "time": _time,
     "monthyear": _monthyear, "yearmod": _yearmod, "yearrange": _yearrange,
-    "monthrange": _monthrange,
+    "monthrange": _monthrange, "yearthird": _yearthird,
 }
