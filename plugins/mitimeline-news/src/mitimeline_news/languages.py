@@ -47,6 +47,7 @@ class TimexWords:
     age_before_re: str = r"(?!)"  # right before a count and unit: an age ("ha 58 anni")
     range_open_re: str = r"(?!)"  # before the first date of a range: "from", "between"
     range_link_re: str = r"[-–—]"  # between a range's dates: "to", "and", dashes
+    until_re: str = r"(?!)"  # right before a weekday that is still to come: "until", "entro"
     patterns: tuple[tuple[str, str], ...] = ()
 
 
@@ -218,7 +219,9 @@ ENGLISH = Lexicon(
               "at present": "present", "at the moment": "present", "recently": "past",
               "lately": "past", "in recent years": "past", "in recent months": "past",
               "in recent weeks": "past", "in recent days": "past", "the past": "past",
-              "the future": "future"},
+              "the future": "future", "the time being": "present", "the near term": "future",
+              "the short term": "future", "the long term": "future",
+              "the near future": "future"},
         day_parts={"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "today": 0,
                    "tomorrow": 1},
         decades={"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
@@ -228,6 +231,7 @@ ENGLISH = Lexicon(
         age_before_re=r"\b(?:aged|age|at\s+the\s+age\s+of)\s+$",
         range_open_re=r"\b(?:from|between)\s+(?:the\s+)?$",
         range_link_re=r"[-–—]|to|until|till|through|and",
+        until_re=r"\b(?:until|till|by)\s+$",
         patterns=(
             ("duration", r"(?:(?P<recent>the\s+(?:past|last|previous))\s+)?(?P<n>\d{1,3}"
                          r"(?:[.,]\d+)?|<N>)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|"
@@ -237,7 +241,8 @@ ENGLISH = Lexicon(
             ("part", r"(?:the\s+)?(?P<ord><ORD>)[\s-]+(?P<part><PART>)(?:\s+(?:of\s+)?(?:"
                      r"(?:the\s+)?(?:fiscal\s+)?(?P<year><YEAR>)|(?P<ydir>this|last|next)\s+"
                      r"year|the\s+(?:current\s+|fiscal\s+)?year))?"),
-            ("part", r"(?P<dir>this|next|current|the\s+current)\s+(?P<part>quarter)"),
+            ("part", r"(?:the\s+)?(?P<dir>this|next|current|previous|latest|past|coming)\s+"
+                     r"(?P<part>quarter)"),
             ("part", r"(?-i:(?P<qn>[QH][1-4]))(?:\s+(?P<year><YEAR>)|['’](?P<yy>\d\d))?"),
             ("holiday", r"(?:(?P<dir>last|this|next)\s+)?(?=(?-i:[A-Zt]))(?P<name><HOLIDAY>)"
                         r"(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?"),
@@ -279,7 +284,11 @@ ENGLISH = Lexicon(
             ("time", r"(?P<dayword>tonight)"),
             ("ref", r"(?P<word>now|currently|nowadays|at\s+present|at\s+the\s+moment|recently|"
                     r"lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past|"
-                    r"the\s+future)(?!\s+(?:tense|perfect|participle))"),
+                    r"the\s+(?:near\s+)?future|the\s+time\s+being|the\s+(?:near|short|long)"
+                    r"\s+term)(?!-|\s+(?:tense|perfect|participle))"),
+            ("yearmod", r"(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<year><YEAR>)"),
+            ("anchored", r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?:straight|"
+                         r"consecutive|successive)\s+(?P<unit>day)"),
             ("weekend", r"(?:(?P<dir>this|last|next|past|coming)\s+|the\s+)weekend"),
             ("monthyear", r"(?P<month><MONTH>)\s+(?:of\s+)?(?:(?P<ydir>this|last|next)\s+year|"
                           r"(?P<ago>a|one)\s+year\s+(?:ago|earlier))"),
@@ -425,6 +434,7 @@ ITALIAN = Lexicon(
                       r"bambin[oa]\s+di|giovane\s+di|anzian[oa]\s+di|di\s+soli)\s+$",
         range_open_re=r"\b(?:dal|dall['’]|dalla|da|tra|fra|tra\s+il|fra\s+il)\s*$",
         range_link_re=r"[-–—]|al|all['’]|alla|a|e|e\s+il|fino\s+al|fino\s+a|fino\s+all['’]",
+        until_re=r"\b(?:fino\s+a|entro)\s+$",
         patterns=(
             ("duration", r"(?:(?P<recent>(?:negli|nelle|gli|le)\s+ultim[ie])\s+)?(?P<n>\d{1,3}"
                          r"(?:[.,]\d+)?|<N>)\s+(?:(?:lunghi|lunghe|interi|intere)\s+)?"

@@ -142,6 +142,9 @@ def _tense(text: str, item: Phrase | Timex, context: _Context, markers: list[Cue
     first, last = clause_bounds(text, item.start, item.end, cues.clauses)
     local = [m for m in markers if first <= m.start < last]
     own = item.intrinsic_tense if isinstance(item, Phrase) else None
+    if own is None and isinstance(item, Phrase) and item.form == "weekday" \
+            and _until(context.language).search(text[max(0, item.start - 20):item.start]):
+        own = "future"  # "closed until Friday": a weekday still to come
     ranged = isinstance(item, Timex) and item.kind in ("monthrange", "yearrange")
     since = not ranged and cues.since.search(text[first:item.start]) is not None
     return own or ("past" if since else None) \
@@ -261,6 +264,12 @@ def _in_year_of(first: DateMention, end: When) -> When:
         return first.when
     moved = shift_months(first.when, 12 * years)
     return moved if moved.lower <= end.upper else first.when
+
+
+@functools.cache
+def _until(language: str) -> re.Pattern[str]:
+    """The language's "until" right before a date."""
+    return re.compile(LEXICONS[language].timex.until_re, re.IGNORECASE)
 
 
 @functools.cache

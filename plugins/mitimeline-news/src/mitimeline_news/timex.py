@@ -167,8 +167,9 @@ def _rejected(timex: Timex, sentence: str, compiled: _Compiled) -> bool:
         if compiled.not_duration.match(after) or compiled.age_before.search(before[-40:]):
             return True
         count = (timex.group("n") or "").lower()
-        if count in _ONE and not timex.group("recent") \
-                and not _ONE_CONTEXT.search(before[-20:]):
+        if count in _ONE and not timex.group("recent") and (
+                not _ONE_CONTEXT.search(before[-20:])
+                or lexicon.timex.units.get(_norm(timex.group("unit") or "")) == "quarter"):
             return True
     if timex.kind == "numeric":
         around = sentence[max(0, timex.start - 1):timex.start] + sentence[timex.end:timex.end + 2]
@@ -222,8 +223,8 @@ def resolve(timex: Timex, language: str, base: date | None, tense: str | None, *
 def _mode(timex: Timex, lexicon: Lexicon, tense: str | None) -> str | None:
     direction = timex.group("dir") or timex.group("dir2")
     if direction:
-        return lexicon.directions.get(_norm(direction), {"past": "last", "coming": "next"}.get(
-            _norm(direction), "this" if "current" in direction.lower() else None))
+        word = _norm(direction).removeprefix("the ")
+        return lexicon.directions.get(word, {"latest": "last", "coming": "next"}.get(word))
     return tense
 
 
@@ -319,13 +320,16 @@ def _part(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -
             return None
         candidates = [make(y, n) for y in (base.year - 1, base.year) for n in range(1, count + 1)]
         return _pick(candidates, base, "last")
-    if number == 0:  # "this quarter", "next quarter"
+    if number == 0:  # "this quarter", "next quarter", "the previous quarter"
         if base is None:
             return None
         current = make(base.year, (base.month - 1) // size + 1)
         if mode == "next":
             later = current.upper + timedelta(days=1)
             return make(later.year, (later.month - 1) // size + 1)
+        if mode == "last":
+            earlier = current.lower - timedelta(days=1)
+            return make(earlier.year, (earlier.month - 1) // size + 1)
         return current
     return _by_year(lambda y: make(y, number), base, mode, year)
 
@@ -569,14 +573,12 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
         saturday = ref.lower - timedelta(days=ref.lower.weekday()) + timedelta(weeks=step,
                                                                                 days=5)
         return When(f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}")
+    if unit in ("month", "year") and timex.group("n"):  # "a year earlier": as precise as ref
+        return shift_months(ref, step * (12 if unit == "year" else 1))
     if unit == "month":
         day = _add_months(ref.lower, step)
-        if timex.group("n") and ref.lower == ref.upper:
-            return When(day.isoformat())
         return When(f"{day.year:04d}-{day.month:02d}")
     if unit == "year":
-        if timex.group("n") and ref.lower == ref.upper:
-            return When(_add_months(ref.lower, 12 * step).isoformat())
         return When(f"{ref.lower.year + step:04d}")
     return None
 
