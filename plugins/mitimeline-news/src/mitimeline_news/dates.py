@@ -450,6 +450,9 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
         return When(_weekday(phrase.weekday, base, mode).isoformat())
     if phrase.form == "season":
         assert phrase.season is not None
+        if phrase.direction == "this":  # "this fall" in February: the fall of this year
+            year = base.year - 1 if phrase.season == 24 and base.month <= 2 else base.year
+            return _season(year, phrase.season, phrase.third)
         candidates = [_season(year, phrase.season, phrase.third) for year in _years(base)]
         return _pick(candidates, base, mode)
     return _relative(phrase, base)

@@ -274,13 +274,15 @@ ENGLISH = Lexicon(
             ("set", r"(?:every|each)\s+(?:other\s+|(?:\d{1,2}|<N>)\s+)?(?:<UNIT>|<WEEKDAY>|"
                     r"morning|evening|night|weekend|summer|winter|spring|autumn)"),
             ("set", r"(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|every)\s+<UNIT>"),
-            ("set", r"(?:daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|"
+            ("set", r"(?-i:daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|"
                     r"quarterly)"),
             ("set", r"(?:<WEEKDAY>)s(?:\s+and\s+(?:<WEEKDAY>)s)?"),
             ("time", r"(?P<clock><CLOCK>)(?:\s+(?:on\s+)?(?:(?P<weekday><WEEKDAY>)|"
                      r"(?P<dayword>today|yesterday|tomorrow|tonight)))?"),
             ("time", r"(?:(?P<weekday><WEEKDAY>)|(?P<dayword>yesterday|today|tomorrow|this|"
                      r"last))\s+(?P<part>morning|afternoon|evening|night)"),
+            ("weekdayday", r"(?P<weekday><WEEKDAY>),?\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])"
+                           r"(?:st|nd|rd|th)(?!\s+of\b)"),
             ("time", r"(?P<dayword>tonight)"),
             ("ref", r"(?P<word>now|currently|nowadays|at\s+present|at\s+the\s+moment|recently|"
                     r"lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past|"
@@ -292,8 +294,12 @@ ENGLISH = Lexicon(
             ("weekend", r"(?:(?P<dir>this|last|next|past|coming)\s+|the\s+)weekend"),
             ("monthyear", r"(?P<month><MONTH>)\s+(?:of\s+)?(?:(?P<ydir>this|last|next)\s+year|"
                           r"(?P<ago>a|one)\s+year\s+(?:ago|earlier))"),
-            ("yearmod", r"(?:the|a|its|their|his|her|this|that)\s+(?P<span>(?P<year><YEAR>))"
-                        r"(?=\s+(?-i:[A-Z])|\s+[a-z]+(?<!s)\b)(?!\s+(?:and|or|to|of)\b)"),
+            ("yearmod", r"(?:the|a|its|their|his|her|this|that|\w+['’]s)\s+(?P<span>(?P<year>"
+                        r"<YEAR>))(?=\s+[A-Za-z]+\b)(?!\s+(?:and|or|to|of|people|workers|"
+                        r"employees|jobs|units|shares|members|residents|troops|soldiers|"
+                        r"students|cars|vehicles|homes|points|copies|votes)\b)"),
+            ("yearmod", r"(?:(?<=\d{4},\s)|(?<=\d{4}\sand\s)|(?<=\d{4}\sor\s))(?P<year><YEAR>)"
+                        r"(?!\s*(?:%|percent|per\s+cent)|[.,]\d)"),
             ("yearmod", r"(?-i:[A-Z][A-Za-z-]*[A-Za-z])\s+(?P<span>(?P<year><YEAR>))"
                         r"(?![\d-]|\s*(?:%|percent|per\s+cent|euros?|dollars|pounds|people|"
                         r"units|points)\b)"),
@@ -471,7 +477,12 @@ ITALIAN = Lexicon(
             ("set", r"(?:una|due|tre|\d+)\s+volt[ae]\s+(?:al|alla|all['’]|a|l['’]|per|ogni)"
                     r"\s*(?:giorno|settimana|mese|anno)"),
             ("time", r"(?:alle|all['’]|verso\s+le|dalle|entro\s+le)\s+(?P<span>(?:ore\s+)?"
-                     r"(?P<clock>\d{1,2}(?:[:.]\d{2})?))(?![\d,])"),
+                     r"(?P<clock>\d{1,2}(?:[:.]\d{2})?))(?![\d,.:]?\d)"),
+            ("time", r"(?P<span>ore\s+(?P<clock>\d{1,2}(?:[:.]\d{2})?))(?![\d,.:]?\d)"),
+            ("weekdayday", r"(?P<weekday><WEEKDAY>)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?![\d:]|[./]\d)"
+                           r"(?!\s+(?:<MONTH>|anni|giorni|mesi|ore|minuti|euro|per\s+cento))"),
+            ("dayone", r"(?:il\s+|dal\s+|al\s+)?(?P<span>primo\s+(?P<month><MONTH>)(?:\s+"
+                       r"(?P<year><YEAR>))?)"),
             ("time", r"(?P<clock>\d{1,2}:\d{2})"),
             ("time", r"(?:(?P<weekday><WEEKDAY>)|(?P<dayword>ieri|oggi|domani|questa))\s+"
                      r"(?P<part>mattina|mattino|pomeriggio|sera|notte)"),

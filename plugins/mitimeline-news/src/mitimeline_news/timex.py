@@ -183,7 +183,7 @@ def _rejected(timex: Timex, sentence: str, compiled: _Compiled) -> bool:
 def needs_base(timex: Timex) -> bool:
     """True when the expression can only be placed against a publication (or earlier) date."""
     kind = timex.kind
-    if kind in ("holiday", "part", "monthrange"):
+    if kind in ("holiday", "part", "monthrange", "dayone"):
         return timex.group("year") is None and timex.group("yy") is None
     if kind == "duration":
         return timex.group("recent") is not None
@@ -191,7 +191,7 @@ def needs_base(timex: Timex) -> bool:
         return timex.group("weekday") is not None or timex.group("dayword") is not None
     if kind == "ref":
         return True
-    return kind in ("weekend", "monthyear", "anchored", "yearthird")
+    return kind in ("weekend", "monthyear", "anchored", "yearthird", "weekdayday")
 
 
 # -- resolving -----------------------------------------------------------------------------
@@ -495,6 +495,32 @@ def _monthyear(timex: Timex, lexicon: Lexicon, base: date | None,
     return When(f"{year:04d}-{month:02d}")
 
 
+def _weekdayday(timex: Timex, lexicon: Lexicon, base: date | None,
+                mode: str | None) -> When | None:
+    """"sabato 12", "Friday the 13th": the nearby month whose day has that weekday."""
+    weekday = _locale_names(lexicon.code).weekdays.get((timex.group("weekday") or "").lower())
+    day = _int(timex.group("day"))
+    if base is None or weekday is None or day is None:
+        return None
+    candidates = []
+    for months in range(-3, 4):
+        first = _add_months(base.replace(day=1), months)
+        if day <= calendar.monthrange(first.year, first.month)[1] \
+                and first.replace(day=day).weekday() == weekday:
+            candidates.append(When(first.replace(day=day).isoformat()))
+    return _pick(candidates, base, mode)
+
+
+def _dayone(timex: Timex, lexicon: Lexicon, base: date | None,
+            mode: str | None) -> When | None:
+    """"il primo maggio": the first day of the month."""
+    month = _month_number(lexicon, timex.group("month"))
+    if month is None:
+        return None
+    return _by_year(lambda y: When(f"{y:04d}-{month:02d}-01"), base, mode,
+                    _int(timex.group("year")))
+
+
 def _yearmod(timex: Timex, lexicon: Lexicon, base: date | None,
              mode: str | None) -> When | None:
     year = _int(timex.group("year"))
@@ -628,5 +654,6 @@ _RESOLVERS: dict[str, Callable[[Timex, Lexicon, date | None, str | None], When |
     "part": _part, "holiday": _holiday, "decade": _decade, "shortyear": _shortyear,
     "duration": _duration, "ref": _ref, "weekend": _weekend, "time": _time,
     "monthyear": _monthyear, "yearmod": _yearmod, "yearrange": _yearrange,
-    "monthrange": _monthrange, "yearthird": _yearthird,
+    "monthrange": _monthrange, "yearthird": _yearthird, "weekdayday": _weekdayday,
+    "dayone": _dayone,
 }
