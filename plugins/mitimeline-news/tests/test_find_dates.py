@@ -129,6 +129,25 @@ def test_english_ranges(text: str, expected: tuple[str, str, str]) -> None:
     assert only(text, THURSDAY, "en") == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "bound", "interval"),
+    [
+        ("Nothing has moved since January.", "en", "start", "2021-01/.."),
+        ("The offer lasts until the end of February.", "en", "end", "../2021-02-28~"),
+        ("The set must be ready by 4 June 2021.", "en", "end", "../2021-06-04"),
+        ("It opened on 4 June 2021.", "en", None, "2021-06-04"),
+        ("Shooting runs from 5 to 20 May 2021.", "en", None, "2021-05-05/2021-05-20"),
+        ("La sala è chiusa dal 5 maggio 2021.", "it", "start", "2021-05-05/.."),
+        ("Lo stop durerà fino alla fine di febbraio 2022.", "it", "end", "../2022-02-28~"),
+        ("Il film sarà pronto entro Natale 2021.", "it", "end", "../2021-12-25"),
+    ],
+)
+def test_open_ranges(text: str, language: str, bound: str | None, interval: str) -> None:
+    mention = find_dates(text, published=THURSDAY, language=language)[0]
+    assert mention.bound == bound
+    assert mention.interval is not None and mention.interval.edtf == interval
+
+
 def test_english_anchored_to_an_earlier_mention() -> None:
     text = ("Filming began on May 5, 2020. Two days later the set closed. "
             "The following week the crew left.")

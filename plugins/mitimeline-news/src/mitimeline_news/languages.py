@@ -48,6 +48,8 @@ class TimexWords:
     range_open_re: str = r"(?!)"  # before the first date of a range: "from", "between"
     range_link_re: str = r"[-–—]"  # between a range's dates: "to", "and", dashes
     until_re: str = r"(?!)"  # right before a weekday that is still to come: "until", "entro"
+    bound_start_re: str = r"(?!)"  # right before a date that opens an interval: "since"
+    bound_end_re: str = r"(?!)"  # right before a date that closes one: "until", "by"
     patterns: tuple[tuple[str, str], ...] = ()
 
 
@@ -232,6 +234,9 @@ ENGLISH = Lexicon(
         range_open_re=r"\b(?:from|between)\s+(?:the\s+)?$",
         range_link_re=r"[-–—]|to|until|till|through|and",
         until_re=r"\b(?:until|till|by)\s+$",
+        bound_start_re=r"\b(?:since|from|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|"
+                       r"as\s+of|after)\s+(?:the\s+)?$",
+        bound_end_re=r"\b(?:until|till|up\s+to|by|before|no\s+later\s+than)\s+(?:the\s+)?$",
         patterns=(
             ("duration", r"(?:(?P<recent>the\s+(?:past|last|previous))\s+)?(?P<n>\d{1,3}"
                          r"(?:[.,]\d+)?|<N>)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|"
@@ -441,6 +446,11 @@ ITALIAN = Lexicon(
         range_open_re=r"\b(?:dal|dall['’]|dalla|da|tra|fra|tra\s+il|fra\s+il)\s*$",
         range_link_re=r"[-–—]|al|all['’]|alla|a|e|e\s+il|fino\s+al|fino\s+a|fino\s+all['’]",
         until_re=r"\b(?:fino\s+a|entro)\s+$",
+        bound_start_re=r"(?:\b(?:da|dal|dalla|dallo|dagli|dai|dopo|dopo\s+il|a\s+partire\s+da|"
+                       r"a\s+partire\s+dal|a\s+partire\s+dalla)\s+|\bdall['’]\s*)$",
+        bound_end_re=r"(?:\b(?:fino\s+a|fino\s+al|fino\s+alla|entro|entro\s+il|entro\s+la|"
+                     r"prima\s+di|prima\s+del|prima\s+della|non\s+oltre)\s+|"
+                     r"\b(?:fino\s+all['’]|entro\s+l['’])\s*|\bfino\s+)$",
         patterns=(
             ("duration", r"(?:(?P<recent>(?:negli|nelle|gli|le)\s+ultim[ie])\s+)?(?P<n>\d{1,3}"
                          r"(?:[.,]\d+)?|<N>)\s+(?:(?:lunghi|lunghe|interi|intere)\s+)?"

@@ -49,9 +49,13 @@ class DateMention:
     """A date expression of a text: offsets into the text, its type and what it means.
 
     ``type`` is ``"date"``, ``"time"``, ``"duration"`` or ``"set"``; ``when`` is ``None``
-    when the expression can't be placed (a relative date without a publication date);
-    ``anchor`` says what a relative expression was resolved against (``None`` for an
-    expression that carries its own year, or one that could not be placed).
+    when the expression can't be placed (a relative date without a publication date, an
+    ambiguous numeric date, a duration or set); ``anchor`` says what a relative expression
+    was resolved against (``None`` for an expression that carries its own year, or one that
+    could not be placed). ``bound`` is ``"start"`` when the words before the date open an
+    interval that runs on from it ("since January", "dal 5 maggio") and ``"end"`` when they
+    close one at it ("until the end of February", "entro Natale"); ``when`` is still the
+    date itself, :attr:`interval` the open interval.
     """
 
     start: int
@@ -60,6 +64,17 @@ class DateMention:
     type: str = attrs.field(validator=attrs.validators.in_(TYPES))
     when: When | None
     anchor: Anchor | None = None
+    bound: str | None = attrs.field(default=None,
+                                    validator=attrs.validators.in_((None, "start", "end")))
+
+    @property
+    def interval(self) -> When | None:
+        """``when`` opened by ``bound``: "since January" is ``2021-01/..``; else ``when``."""
+        if self.when is None or self.bound is None:
+            return self.when
+        if self.bound == "start":
+            return When.interval(self.when.start or self.when, None)
+        return When.interval(None, self.when.end or self.when)
 
 
 def find_dates(text: str, *, published: str | date | When | None = None,
@@ -165,8 +180,28 @@ def _mention(sentence: Sentence, item: Phrase | Timex, context: _Context,
     anchor = None
     if when is not None and needs and context.base_when is not None:
         anchor = Anchor("published", context.base_when)
+    ranged = item.first is not None if isinstance(item, Phrase) else \
+        item.kind in ("monthrange", "yearrange")
+    bound = _bound(sentence.text, item.start, context.language) \
+        if kind == "date" and not ranged else None
     return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,
-                       kind, when, anchor)
+                       kind, when, anchor, bound)
+
+
+def _bound(text: str, start: int, language: str) -> str | None:
+    """"start" after "since"/"dal", "end" after "until"/"entro", else ``None``."""
+    opens, closes = _bound_patterns(language)
+    before = text[max(0, start - 30):start]
+    if opens.search(before):
+        return "start"
+    return "end" if closes.search(before) else None
+
+
+@functools.cache
+def _bound_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    words = LEXICONS[language].timex
+    return (re.compile(words.bound_start_re, re.IGNORECASE),
+            re.compile(words.bound_end_re, re.IGNORECASE))
 
 
 def _following(text: str, items: list[Phrase | Timex], index: int,
