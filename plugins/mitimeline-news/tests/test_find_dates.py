@@ -70,6 +70,9 @@ def only(text: str, published: str | None, language: str, **options: bool | None
         ("The sale ends on Good Friday.", ("Good Friday", "date", "2021-04-02")),
         # decades and short years
         ("Prices peaked in the 1990s.", ("1990s", "date", "1990/1999")),
+        ("It shaped the 20th century.", ("the 20th century", "date", "1900/1999")),
+        ("Rent is due by the end of the month.",
+         ("the end of the month", "date", "2021-03-21~/2021-03-31~")),
         ("The index is at its lowest since '82.", ("'82", "date", "1982")),
         # a year or month named with this/next/last year
         ("The factory closes in January next year.",
@@ -99,6 +102,7 @@ def test_english_dates(text: str, expected: tuple[str, str, str]) -> None:
         ("The China Daily reported it.", None),
         ("The store is now closed.", ("now", "date", "2021-03-11")),
         ("Prices have recently risen.", ("recently", "date", None)),
+        ("They debated the future of cinema.", None),
         ("Rates stay low for the time being.", ("the time being", "date", "2021-03-11")),
         ("The deal is now-defunct.", None),
     ],
@@ -247,6 +251,8 @@ def test_english_not_dates(text: str) -> None:
         ("Si sono sposati a Natale 2020.", ("Natale 2020", "date", "2020-12-25")),
         ("La festa è a Ferragosto.", ("Ferragosto", "date", "2021-08-15")),
         ("Era famoso negli anni Novanta.", ("negli anni Novanta", "date", "1990/1999")),
+        ("È il romanzo più letto del Novecento.", ("Novecento", "date", "1900/1999")),
+        ("Il pagamento scade a fine mese.", ("fine mese", "date", "2021-08-21~/2021-08-31~")),
         ("Il film uscirà a gennaio dell'anno prossimo.",
          ("gennaio dell'anno prossimo", "date", "2022-01")),
         ("La sala chiuderà a fine anno.", ("fine anno", "date", "2021-09~/2021-12~")),

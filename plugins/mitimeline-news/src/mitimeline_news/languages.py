@@ -42,6 +42,7 @@ class TimexWords:
     refs: Mapping[str, str] = attrs.field(factory=dict)  # "now" -> "present"
     day_parts: Mapping[str, int] = attrs.field(factory=dict)  # "last" (night) -> -1
     decades: Mapping[str, int] = attrs.field(factory=dict)  # "eighties" -> 1980
+    centuries: Mapping[str, int] = attrs.field(factory=dict)  # "twentieth", "Novecento" -> 20
     day_first: bool | None = None  # how the language's outlets write 03/04/2021
     not_duration_re: str = r"(?!)"  # right after a count and unit: an age ("-old")
     age_before_re: str = r"(?!)"  # right before a count and unit: an age ("ha 58 anni")
@@ -226,6 +227,7 @@ ENGLISH = Lexicon(
               "the near future": "future"},
         day_parts={"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "today": 0,
                    "tomorrow": 1},
+        centuries={"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21},
         decades={"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
                  "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990},
         day_first=None,
@@ -267,7 +269,9 @@ ENGLISH = Lexicon(
             ("anchored", r"the\s+(?P<step>entire|whole|full)\s+(?P<unit>year|month|week|day)"),
             ("anchored", r"(?:early|late|later|earlier)\s+in\s+the\s+(?P<unit>day)"),
             ("yearthird", r"(?P<third>the\s+(?:beginning|start|middle|end)\s+of|early|late)\s+"
-                          r"the\s+year"),
+                          r"the\s+(?P<unit>year|month)"),
+            ("century", r"(?:the\s+)?(?:(?P<cn>\d{1,2})(?:st|nd|rd|th)|(?P<cword>nineteenth|"
+                        r"twentieth|twenty-first|eighteenth))[\s-]+century"),
             ("anchored", r"the\s+(?P<unit>year)\s+(?P<step>previous|before)"),
             ("anchored", r"(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:e|ed|ing|es)|"
                          r"start(?:ed|ing|s)?|open(?:ed|ing|s)?|for|in)\s+(?P<span>the\s+"
@@ -292,7 +296,7 @@ ENGLISH = Lexicon(
             ("ref", r"(?P<word>now|currently|nowadays|at\s+present|at\s+the\s+moment|recently|"
                     r"lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past|"
                     r"the\s+(?:near\s+)?future|the\s+time\s+being|the\s+(?:near|short|long)"
-                    r"\s+term)(?!-|\s+(?:tense|perfect|participle))"),
+                    r"\s+term)(?!-|\s+(?:tense|perfect|participle|of)\b)"),
             ("yearmod", r"(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<year><YEAR>)"),
             ("anchored", r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?:straight|"
                          r"consecutive|successive)\s+(?P<unit>day)"),
@@ -435,6 +439,7 @@ ITALIAN = Lexicon(
               "negli ultimi anni": "past", "in passato": "past", "in futuro": "future"},
         day_parts={"stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "questa": 0,
                    "ieri": -1, "oggi": 0, "domani": 1},
+        centuries={"settecento": 18, "ottocento": 19, "novecento": 20},
         decades={"venti": 1920, "trenta": 1930, "quaranta": 1940, "cinquanta": 1950,
                  "sessanta": 1960, "settanta": 1970, "ottanta": 1980, "novanta": 1990,
                  "duemila": 2000},
@@ -473,7 +478,11 @@ ITALIAN = Lexicon(
                          r"(?!\s+(?:di|che|del|della)\b)"),
             ("anchored", r"(?P<step>l['’]indomani|all['’]indomani)"),
             ("yearthird", r"(?:(?:a|ad|all['’])\s*)?(?P<span>(?P<third>inizio|metà|fine)\s+"
-                          r"(?:dell['’])?anno)(?!\s+(?:scorso|prossimo|passato))"),
+                          r"(?:dell['’]|del\s+)?(?P<unit>anno|mese))(?!\s+(?:scorso|prossimo|"
+                          r"passato))"),
+            ("century", r"(?:(?:il|nel|del|dal|al)\s+)?(?P<span>(?P<roman>(?-i:X{0,2}(?:IX|IV|"
+                        r"V?I{0,3})))\s+secolo|(?=(?-i:[A-Z]))(?P<cword>ottocento|novecento|"
+                        r"settecento))"),
             ("anchored", r"(?:(?:lo|la|nello|nella|allo|alla)\s+)?(?P<step>stess[oa]|quel|"
                          r"quella|quell['’]|quello\s+stesso)\s*(?P<unit>giorno|settimana|mese|"
                          r"anno)"),

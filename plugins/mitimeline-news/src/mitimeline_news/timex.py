@@ -417,7 +417,7 @@ def _add_months(day: date, months: int) -> date:
 
 def _yearthird(timex: Timex, lexicon: Lexicon, base: date | None,
                mode: str | None) -> When | None:
-    """"the beginning of the year", "a fine anno": a third of the publication year."""
+    """"the beginning of the year", "a fine mese": a third of the publication year or month."""
     if base is None:
         return None
     word = _norm(timex.group("third") or "")
@@ -425,7 +425,28 @@ def _yearthird(timex: Timex, lexicon: Lexicon, base: date | None,
                                          "the middle of": "mid", "the end of": "late"}.get(word)
     if third is None:
         return None
+    if lexicon.units.get(_norm(timex.group("unit") or "")) == "month":
+        return When.parse(f"{third} {calendar.month_name[base.month]} {base.year}")
     return When.parse(f"{third} {base.year}")
+
+
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+
+
+def _century(timex: Timex, lexicon: Lexicon, base: date | None,
+             mode: str | None) -> When | None:
+    """"the 20th century", "il XX secolo", "il Novecento": its hundred years."""
+    number = _int(timex.group("cn"))
+    word, roman = timex.group("cword"), timex.group("roman")
+    if word:
+        number = lexicon.timex.centuries.get(_norm(word))
+    elif roman:
+        values = [_ROMAN[c] for c in roman]
+        number = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
+    if not number or number > 30:
+        return None
+    first = (number - 1) * 100  # as news and TimeML count it: the 20th century is 1900-1999
+    return When(f"{first:04d}/{first + 99:04d}")
 
 
 def _ref(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
@@ -655,5 +676,5 @@ _RESOLVERS: dict[str, Callable[[Timex, Lexicon, date | None, str | None], When |
     "duration": _duration, "ref": _ref, "weekend": _weekend, "time": _time,
     "monthyear": _monthyear, "yearmod": _yearmod, "yearrange": _yearrange,
     "monthrange": _monthrange, "yearthird": _yearthird, "weekdayday": _weekdayday,
-    "dayone": _dayone,
+    "dayone": _dayone, "century": _century,
 }
