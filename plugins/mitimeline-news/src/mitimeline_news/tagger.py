@@ -8,8 +8,11 @@ date or an earlier date of the text. The event extractor is built on the same st
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from datetime import date
 
 import attrs
@@ -18,7 +21,7 @@ from mitimeline import DateParseError, When
 from .cues import Cue, Cues, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import LEXICONS, Lexicon, detect_language
-from .sentences import Sentence, clause_bounds, split_sentences
+from .sentences import Sentence, split_sentences
 from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type, needs_base, shift_months
 from .timex import resolve as resolve_timex
 
@@ -137,39 +140,103 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
                        earlier: list[DateMention]) -> list[DateMention]:
     """The mentions of one sentence: anchored expressions after the others, so "two days
     after May 5" can count from the date that follows it."""
-    markers = context.cues.tense_markers(sentence.text)
+    clauses = _Clauses.of(sentence.text, context.cues)
     done: dict[int, DateMention] = {}
     for index, item in enumerate(items):
         if not (isinstance(item, Timex) and item.kind in ANCHORED_KINDS):
-            done[index] = _mention(sentence, item, context, markers)
+            done[index] = _mention(sentence, item, context, clauses)
     for index, item in enumerate(items):
         if index not in done:
             assert isinstance(item, Timex)
-            before = [done[i] for i in range(index) if i in done]
-            done[index] = _anchored(sentence, item, context, [*earlier, *before],
+            done[index] = _anchored(sentence, item, context, _candidates(done, index, earlier),
                                     _following(sentence.text, items, index, done))
     return [done[i] for i in range(len(items))]
 
 
-def _tense(text: str, item: Phrase | Timex, context: _Context, markers: list[Cue]) -> str | None:
-    """The tense of the item's clause: the phrase's own, "since" (past), or the nearest marker."""
+def _candidates(done: dict[int, DateMention], index: int,
+                earlier: list[DateMention]) -> Iterator[DateMention]:
+    """The mentions before item ``index``, latest first: this sentence's, then earlier ones
+    (at most :data:`_LOOK_BACK` of them: an anchor is a date the text has just named)."""
+    before = (done[i] for i in range(index - 1, -1, -1) if i in done)
+    yield from itertools.islice(itertools.chain(before, reversed(earlier)), _LOOK_BACK)
+
+
+_LOOK_BACK = 50
+
+
+_NEAR_BEFORE, _NEAR_AFTER = 300, 150
+"""How far from a date (in characters) tense markers are weighed one by one; beyond that
+only the nearest marker on each side counts (the same choice, in log time)."""
+
+
+@attrs.frozen
+class _Clauses:
+    """A sentence's clause breaks and tense markers, indexed once for all its dates."""
+
+    text: str
+    break_starts: tuple[int, ...]
+    break_ends: tuple[int, ...]
+    markers: tuple[Cue, ...]
+    marker_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, cues: Cues) -> _Clauses:
+        """Index ``text``'s breaks (as :func:`.sentences.clause_bounds` finds them) and markers."""
+        breaks = [m.span() for m in cues.clauses.finditer(text)]
+        markers = tuple(cues.tense_markers(text))
+        return cls(text, tuple(b[0] for b in breaks), tuple(b[1] for b in breaks), markers,
+                   tuple(m.start for m in markers))
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``, as :func:`.sentences.clause_bounds` says."""
+        before = bisect.bisect_right(self.break_ends, start) - 1
+        first = self.break_ends[before] if before >= 0 else 0
+        after = bisect.bisect_left(self.break_starts, end)
+        last = self.break_starts[after] if after < len(self.break_starts) else len(self.text)
+        return first, last
+
+    def near(self, low: int, high: int, start: int, end: int) -> list[Cue]:
+        """The markers starting in ``[low, high)`` that may be the nearest to ``[start, end)``."""
+        first = bisect.bisect_left(self.marker_starts, max(low, start - _NEAR_BEFORE))
+        last = bisect.bisect_left(self.marker_starts, min(high, end + _NEAR_AFTER))
+        floor = bisect.bisect_left(self.marker_starts, low)
+        ceiling = bisect.bisect_left(self.marker_starts, high)
+        chosen = list(self.markers[first:last])
+        if first > floor:
+            chosen.insert(0, self.markers[first - 1])
+        if last < ceiling:
+            chosen.append(self.markers[last])
+        return chosen
+
+
+def _tense(text: str, item: Phrase | Timex, context: _Context, clauses: _Clauses) -> str | None:
+    """The tense of the item's clause: the phrase's own, "since" (past), or the nearest marker
+    (in the clause if it has one, else in the sentence)."""
     cues = context.cues
-    first, last = clause_bounds(text, item.start, item.end, cues.clauses)
-    local = [m for m in markers if first <= m.start < last]
+    first, last = clauses.bounds(item.start, item.end)
+    near = clauses.near(first, last, item.start, item.end) \
+        or clauses.near(0, len(text), item.start, item.end)
     own = item.intrinsic_tense if isinstance(item, Phrase) else None
     if own is None and isinstance(item, Phrase) and item.form == "weekday" \
             and _until(context.language).search(text[max(0, item.start - 20):item.start]):
         own = "future"  # "closed until Friday": a weekday still to come
     ranged = isinstance(item, Timex) and item.kind in ("monthrange", "yearrange")
-    since = not ranged and cues.since.search(text[first:item.start]) is not None
-    return own or ("past" if since else None) \
-        or choose_tense(local or markers, item.start, item.end)
+    since = not ranged and cues.since.search(_window(text, first, item.start)) is not None
+    return own or ("past" if since else None) or choose_tense(near, item.start, item.end)
+
+
+def _window(text: str, first: int, end: int, size: int = 40) -> str:
+    """The last ``size`` characters of ``text[first:end]``, widened to a word start."""
+    cut = max(first, end - size)
+    while cut > first and cut > end - 2 * size and text[cut - 1].isalnum():
+        cut -= 1
+    return text[cut:end]
 
 
 def _mention(sentence: Sentence, item: Phrase | Timex, context: _Context,
-             markers: list[Cue]) -> DateMention:
+             clauses: _Clauses) -> DateMention:
     """The mention of a phrase or a (not anchored) tagger expression."""
-    tense = _tense(sentence.text, item, context, markers)
+    tense = _tense(sentence.text, item, context, clauses)
     if isinstance(item, Phrase):
         when = resolve(item, context.language, context.base, tense)
         needs, kind = item.needs_base, "date"
@@ -220,12 +287,12 @@ def _following(text: str, items: list[Phrase | Timex], index: int,
 _BEFORE_AFTER = frozenset({"after", "before", "dopo", "prima"})
 
 
-def _anchored(sentence: Sentence, item: Timex, context: _Context, earlier: list[DateMention],
-              following: DateMention | None) -> DateMention:
+def _anchored(sentence: Sentence, item: Timex, context: _Context,
+              earlier: Iterator[DateMention], following: DateMention | None) -> DateMention:
     """An expression counted from an earlier date of the text ("two days later"), or from
     the publication date when the text has none before it."""
     day = (item.group("unit") or "day").lower() in ("day", "giorno") and not item.group("n")
-    target = following or next((m for m in reversed(earlier) if _can_anchor(m, day)), None)
+    target = following or next((m for m in earlier if _can_anchor(m, day)), None)
     anchor: Anchor | None = None
     ref = None
     if target is not None and target.when is not None:
