@@ -173,6 +173,19 @@ def test_english_a_year_earlier_keeps_the_precision_of_its_anchor() -> None:
         ("the third quarter of 2020", "2020-07/2020-09"), ("a year earlier", "2019-07/2019-09")]
 
 
+def test_english_a_year_earlier_than_a_month_is_a_month() -> None:
+    text = "Inflation eased in February 2013 from a year earlier."
+    found = find_dates(text, published=THURSDAY, language="en")
+    assert [(m.text, m.when.edtf if m.when else None) for m in found] == [
+        ("February 2013", "2013-02"), ("a year earlier", "2012-02")]
+
+
+def test_english_the_verb_last_is_no_past_marker() -> None:
+    found = find_dates("The trial is expected to last until mid-April.", published=THURSDAY,
+                       language="en")
+    assert [m.when.edtf if m.when else None for m in found] == ["2021-04-11~/2021-04-20~"]
+
+
 def test_english_anchored_to_the_date_that_follows() -> None:
     text = "The deal closed two days after March 3, 2019."
     found = find_dates(text, published=THURSDAY, language="en")

@@ -170,7 +170,9 @@ ENGLISH = Lexicon(
     past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
             r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
             r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
-            r"\bago\b|\blast\b|\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
+            r"\bago\b|(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bwould )(?<!\bmay )(?<!\bmight )"
+            r"(?<!\bshould )\blast\b(?!\s+(?:until|till|through|into|beyond)\b)|"
+            r"\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
             r"wrote|told|said|flew|ran|rode|hit|got)\b",
     rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
               r"according to (?:rumou?rs|insiders|sources)",

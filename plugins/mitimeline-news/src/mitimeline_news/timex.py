@@ -47,7 +47,8 @@ ANCHORED_KINDS = frozenset({"anchored"})
 _YEAR = r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"
 _CLOCK = (r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.m\.|[ap]m\b)|\d{1,2}:\d{2}(?![\d:])|"
           r"\d{1,2}\s*(?:[ap]\.m\.|[ap]m\b)|noon|midnight|midday)"
-          r"(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|local\s+time)\b)?")
+          r"(?:\s+(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|ET|PT|local\s+time|(?:Eastern|Central|"
+          r"Pacific|Mountain)(?:\s+(?:standard|daylight))?\s+time)\b)?")
 _TYPES = {"duration": "duration", "set": "set", "time": "time"}
 _ONE = frozenset({"a", "an", "un", "una", "uno", "un'"})
 _ONE_CONTEXT = re.compile(r"(?:^|\W)(?:for|over|within|about|nearly|almost|than|around|"
@@ -657,14 +658,14 @@ def _step(timex: Timex, lexicon: Lexicon) -> int | None:
 
 def shift_months(when: When, months: int) -> When:
     """``when`` moved by ``months`` months, keeping its precision (day, month or year)."""
-    if when.lower == when.upper:
-        return When(_add_months(when.lower, months).isoformat())
-    first, last = _add_months(when.lower, months), _add_months(when.upper, months)
-    if first.day == 1 and first.month == 1 and last.month == 12 and last.day == 31:
+    low, high = when.lower, when.upper
+    if low == high:
+        return When(_add_months(low, months).isoformat())
+    first, last = _add_months(low, months), _add_months(high, months)
+    if (low.month, low.day, high.month, high.day) == (1, 1, 12, 31):
         return When(f"{first.year:04d}") if first.year == last.year else \
             When(f"{first.year:04d}/{last.year:04d}")
-    last_day = calendar.monthrange(last.year, last.month)[1]
-    if first.day == 1 and last.day == last_day:
+    if low.day == 1 and high.day == calendar.monthrange(high.year, high.month)[1]:
         if (first.year, first.month) == (last.year, last.month):
             return When(f"{first.year:04d}-{first.month:02d}")
         return When(f"{first.year:04d}-{first.month:02d}/{last.year:04d}-{last.month:02d}")
