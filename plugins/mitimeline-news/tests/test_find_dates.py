@@ -186,6 +186,15 @@ def test_english_the_verb_last_is_no_past_marker() -> None:
     assert [m.when.edtf if m.when else None for m in found] == ["2021-04-11~/2021-04-20~"]
 
 
+def test_english_anchored_to_the_date_of_the_same_event() -> None:
+    text = ("The strike started in March 2019. The plant reopened on 3 June 2019. "
+            "Four months after the strike began, talks resumed.")
+    found = find_dates(text, published=THURSDAY, language="en")
+    assert found[-1].text == "Four months after"
+    assert found[-1].anchor is not None and found[-1].anchor.start == found[0].start
+    assert found[-1].when == When("2019-07")
+
+
 def test_english_anchored_to_the_date_that_follows() -> None:
     text = "The deal closed two days after March 3, 2019."
     found = find_dates(text, published=THURSDAY, language="en")
@@ -324,6 +333,16 @@ def test_italian_anchored_to_an_earlier_mention() -> None:
     assert [m.anchor.start if m.anchor else None for m in found] == [
         None, found[0].start, found[1].start, found[2].start]
     assert all(m.anchor is None or m.anchor.kind == "mention" for m in found)
+
+
+def test_italian_anchored_to_the_date_of_the_same_event() -> None:
+    text = ("Le riprese sono iniziate il 3 marzo 2020. Il set ha chiuso il 20 marzo. "
+            "Due mesi dopo l'inizio delle riprese la troupe è tornata.")
+    found = find_dates(text, published=AUGUST, language="it")
+    assert [(m.text, m.when.edtf if m.when else None) for m in found] == [
+        ("3 marzo 2020", "2020-03-03"), ("20 marzo", "2021-03-20"),
+        ("Due mesi dopo", "2020-05-03")]
+    assert found[2].anchor is not None and found[2].anchor.start == found[0].start
 
 
 @pytest.mark.parametrize(

@@ -498,8 +498,7 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
             candidates.append(_with_precision(day.replace(year=year), precision, phrase.third))
         except ValueError:  # 29 February in a common year
             continue
-    picked = _pick(candidates, base, mode)
-    return _near(picked, candidates, base) if mode == "past" else picked
+    return _pick(candidates, base, mode)
 
 
 def _with_precision(day: date, precision: str, third: str | None) -> When:
@@ -564,15 +563,6 @@ def _pick(candidates: list[When], base: date, mode: str | None) -> When | None:
         after = [w for w in ordered if w.lower > base]
         return after[0] if after else ordered[-1]
     return min(ordered, key=lambda w: (_distance(w, base), -w.lower.toordinal()))
-
-
-def _near(picked: When | None, candidates: list[When], base: date) -> When | None:
-    """A past reading, unless it lies eleven months back while the date comes within a
-    month ("to be held on 12 October" in a report of 4 October, in a past-tense clause)."""
-    if picked is None or _distance(picked, base) <= 330:
-        return picked
-    close = [w for w in candidates if w.lower >= base and _distance(w, base) <= 31]
-    return close[0] if close else picked
 
 
 def _distance(when: When, base: date) -> int:

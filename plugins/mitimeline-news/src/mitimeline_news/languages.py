@@ -166,8 +166,12 @@ ENGLISH = Lexicon(
               r"return(?:ed|s)? to (?:the\s+)?(?:set|filming)",
     future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
               r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
-              r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b",
-    past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
+              r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b|\bto be\b|"
+              r"\b(?:may|might|should) (?:be|have|go|take|come|open|close|start)\b|"
+              r"\b(?:wants?|aims?|hopes?|intends?|seeks?|promised|vowed) to\b",
+    past_re=r"\b(?:was|were|had|did)\b|"
+            r"\bha(?:s|ve) been\b(?!\s+(?:schedul|plann|set\b|slat|expect|due\b|postpon|"
+            r"delay|mov|push|brought\s+forward|rescheduled)\w*)|"
             r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
             r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
             r"\bago\b|(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bwould )(?<!\bmay )(?<!\bmight )"

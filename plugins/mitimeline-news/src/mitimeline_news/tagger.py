@@ -101,7 +101,7 @@ def find_dates(text: str, *, published: str | date | When | None = None,
                          f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
     code = _language(language, text)
     base, base_when = _base(published)
-    context = _Context(code, base, base_when, day_first, cues_for(code))
+    context = _Context(code, base, base_when, day_first, cues_for(code), text)
     mentions: list[DateMention] = []
     for sentence in split_sentences(text):
         items = _items(sentence.text, code)
@@ -120,6 +120,7 @@ class _Context:
     base_when: When | None
     day_first: bool | None
     cues: Cues
+    text: str
 
 
 def _items(sentence: str, language: str) -> list[Phrase | Timex]:
@@ -292,7 +293,10 @@ def _anchored(sentence: Sentence, item: Timex, context: _Context,
     """An expression counted from an earlier date of the text ("two days later"), or from
     the publication date when the text has none before it."""
     day = (item.group("unit") or "day").lower() in ("day", "giorno") and not item.group("n")
-    target = following or next((m for m in earlier if _can_anchor(m, day)), None)
+    usable = [m for m in earlier if _can_anchor(m, day)]
+    after = sentence.text[item.end:item.end + 60]
+    target = following or _same_event(after, usable, context) \
+        or next(iter(usable), None)
     anchor: Anchor | None = None
     ref = None
     if target is not None and target.when is not None:
@@ -304,6 +308,32 @@ def _anchored(sentence: Sentence, item: Timex, context: _Context,
     when = resolve_timex(item, context.language, context.base, None, ref=ref)
     return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,
                        "date", when, anchor if when is not None else None)
+
+
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _same_event(after: str, usable: list[DateMention], context: _Context) -> DateMention | None:
+    """For "four months after filming began": the latest earlier date whose surroundings
+    share a content word (by its first five letters) with the words after the expression."""
+    stop = LEXICONS[context.language].stopwords
+    words = {w.lower()[:5] for w in _CONTENT.findall(after)[:4] if w.lower() not in stop}
+    if not words:
+        return None
+    for mention in usable:
+        around = _sentence_around(context.text, mention.start, mention.end)
+        if words & {w.lower()[:5] for w in _CONTENT.findall(around)}:
+            return mention
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 160) -> str:
+    """The text around ``[start, end)`` up to the nearest sentence stop or line break."""
+    window_start = max(0, start - reach)
+    left = max(text.rfind(". ", window_start, start), text.rfind("\n", window_start, start))
+    stops = [i for i in (text.find(". ", end, end + reach), text.find("\n", end, end + reach))
+             if i >= 0]
+    return text[left + 1 if left >= 0 else window_start:min(stops, default=end + reach)]
 
 
 def _can_anchor(mention: DateMention, day: bool) -> bool:
