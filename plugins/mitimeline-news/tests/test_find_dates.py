@@ -243,6 +243,7 @@ def test_english_numeric_dates(text: str, day_first: bool | None, expected: str 
         "The film cost $2,020,000.",
         "The score was 2019 points to 1870.",
         "Sales grew 12% to 2,500 units.",
+        "Sales rose by 2020 units.",
         "You may go, and march on.",
     ],
 )
@@ -278,6 +279,7 @@ def test_english_not_dates(text: str) -> None:
         ("Il film uscirà a gennaio dell'anno prossimo.",
          ("gennaio dell'anno prossimo", "date", "2022-01")),
         ("La sala chiuderà a fine anno.", ("fine anno", "date", "2021-09~/2021-12~")),
+        ("È la legge del 1978.", ("1978", "date", "1978")),
     ],
 )
 def test_italian_dates(text: str, expected: tuple[str, str, str]) -> None:
@@ -365,6 +367,7 @@ def test_italian_numeric_dates(text: str, day_first: bool | None, expected: str)
         "Ha vinto 3-1 in casa.",
         "Vedi a pagina 12.",
         "Il film è costato 2.020.000 euro.",
+        "Il bilancio è del 2020 euro per socio.",
         "È tornato nella sua città natale.",
     ],
 )

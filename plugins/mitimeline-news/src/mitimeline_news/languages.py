@@ -49,6 +49,7 @@ class TimexWords:
     range_open_re: str = r"(?!)"  # before the first date of a range: "from", "between"
     range_link_re: str = r"[-–—]"  # between a range's dates: "to", "and", dashes
     until_re: str = r"(?!)"  # right before a weekday that is still to come: "until", "entro"
+    amount_after_re: str = r"(?!)"  # right after a number that is an amount: "euro", "tons"
     bound_start_re: str = r"(?!)"  # right before a date that opens an interval: "since"
     bound_end_re: str = r"(?!)"  # right before a date that closes one: "until", "by"
     patterns: tuple[tuple[str, str], ...] = ()
@@ -242,6 +243,9 @@ ENGLISH = Lexicon(
         range_open_re=r"\b(?:from|between)\s+(?:the\s+)?$",
         range_link_re=r"[-–—]|to|until|till|through|and",
         until_re=r"\b(?:until|till|by)\s+$",
+        amount_after_re=r"\s*(?:€|\$|£|euros?|dollars?|pounds|yen|tons?|tonnes?|km|kilometers|"
+                        r"miles|meters|metres|feet|people|workers|employees|jobs|units|shares|"
+                        r"points|votes|copies|cars|vehicles|homes|troops|soldiers|students)\b",
         bound_start_re=r"\b(?:since|from|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|"
                        r"as\s+of|after)\s+(?:the\s+)?$",
         bound_end_re=r"\b(?:until|till|up\s+to|by|before|no\s+later\s+than)\s+(?:the\s+)?$",
@@ -368,7 +372,8 @@ ITALIAN = Lexicon(
     ),
     postfix_directions=True,
     ambiguous_months=frozenset(),
-    context_re=r"a|ad|in|di|da|dal|dall'|entro|entro il|fino a|fino al|nel|nell'|nel mese di|"
+    context_re=r"a|ad|in|di|da|dal|del|dall'|entro|entro il|fino a|fino al|nel|nell'|"
+               r"nel mese di|"
                r"prima di|prima del|dopo|dopo il|tra|fra|il|lo|durante|d'|durante l'",
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
@@ -457,6 +462,9 @@ ITALIAN = Lexicon(
         range_open_re=r"\b(?:dal|dall['’]|dalla|da|tra|fra|tra\s+il|fra\s+il)\s*$",
         range_link_re=r"[-–—]|al|all['’]|alla|a|e|e\s+il|fino\s+al|fino\s+a|fino\s+all['’]",
         until_re=r"\b(?:fino\s+a|entro)\s+$",
+        amount_after_re=r"\s*(?:€|\$|£|euro|dollari|sterline|tonnellate|km|chilometri|metri|"
+                        r"persone|lavoratori|dipendenti|posti|abitanti|voti|copie|auto|punti|"
+                        r"studenti|soldati)\b",
         bound_start_re=r"(?:\b(?:da|dal|dalla|dallo|dagli|dai|dopo|dopo\s+il|a\s+partire\s+da|"
                        r"a\s+partire\s+dal|a\s+partire\s+dalla)\s+|\bdall['’]\s*)$",
         bound_end_re=r"(?:\b(?:fino\s+a|fino\s+al|fino\s+alla|entro|entro\s+il|entro\s+la|"

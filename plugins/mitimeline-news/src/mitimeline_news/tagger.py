@@ -126,8 +126,11 @@ class _Context:
 def _items(sentence: str, language: str) -> list[Phrase | Timex]:
     """The phrases and tagger expressions of a sentence, the longest of overlapping ones
     kept (a tagger expression wins a tie: it is the more specific reading)."""
-    found: list[Phrase | Timex] = [*find_phrases(sentence, language),
-                                   *find_timexes(sentence, language)]
+    amount = _amount(language)
+    found: list[Phrase | Timex] = [
+        *(p for p in find_phrases(sentence, language)
+          if not (p.form == "year" and amount.match(sentence, p.end))),
+        *find_timexes(sentence, language)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start), isinstance(p, Phrase)))
     kept: list[Phrase | Timex] = []
     for item in found:
@@ -396,6 +399,12 @@ def _in_year_of(first: DateMention, end: When) -> When:
         return first.when
     moved = shift_months(first.when, 12 * years)
     return moved if moved.lower <= end.upper else first.when
+
+
+@functools.cache
+def _amount(language: str) -> re.Pattern[str]:
+    """A currency or unit right after a number: "2020 euro" is an amount, not a year."""
+    return re.compile(LEXICONS[language].timex.amount_after_re, re.IGNORECASE)
 
 
 @functools.cache
