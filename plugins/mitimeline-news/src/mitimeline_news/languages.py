@@ -494,9 +494,9 @@ ITALIAN = Lexicon(
             ("yearthird", r"(?:(?:a|ad|all['’])\s*)?(?P<span>(?P<third>inizio|metà|fine)\s+"
                           r"(?:dell['’]|del\s+)?(?P<unit>anno|mese))(?!\s+(?:scorso|prossimo|"
                           r"passato))"),
-            ("century", r"(?:(?:il|nel|del|dal|al)\s+)?(?P<span>(?P<roman>(?-i:X{0,2}(?:IX|IV|"
-                        r"V?I{0,3})))\s+secolo|(?=(?-i:[A-Z]))(?P<cword>ottocento|novecento|"
-                        r"settecento))"),
+            ("century", r"(?:(?:il|nel|del|dal|al)\s+)?(?P<span>(?P<roman>(?-i:(?=[XVI])"
+                        r"X{0,2}(?:IX|IV|V?I{0,3})))\s+secolo|(?=(?-i:[A-Z]))(?P<cword>ottocento|"
+                        r"novecento|settecento))"),
             ("anchored", r"(?:(?:lo|la|nello|nella|allo|alla)\s+)?(?P<step>stess[oa]|quel|"
                          r"quella|quell['’]|quello\s+stesso)\s*(?P<unit>giorno|settimana|mese|"
                          r"anno)"),

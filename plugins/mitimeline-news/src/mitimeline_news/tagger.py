@@ -270,6 +270,7 @@ def _bound(text: str, start: int, language: str) -> str | None:
 
 @functools.cache
 def _bound_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The language's patterns before a date that opens or closes an interval."""
     words = LEXICONS[language].timex
     return (re.compile(words.bound_start_re, re.IGNORECASE),
             re.compile(words.bound_end_re, re.IGNORECASE))
@@ -364,6 +365,7 @@ def _joined(found: list[DateMention], text: str, lexicon: Lexicon) -> list[DateM
 
 def _joined_pair(first: DateMention, second: DateMention, text: str,
                  lexicon: Lexicon) -> DateMention | None:
+    """``first`` and ``second`` as one mention (a range, a time and its day), or ``None``."""
     gap = text[first.end:second.start]
     if "\n" in gap or len(gap) > 12:
         return None
@@ -423,10 +425,12 @@ def _range_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _norm(text: str) -> str:
+    """``text`` lower-cased, with single spaces and straight apostrophes."""
     return " ".join(text.lower().split()).replace("’", "'")
 
 
 def _language(language: object, text: str) -> str:
+    """The language code to use: ``language`` checked, or detected for "auto"."""
     if not isinstance(language, str) or language.lower() not in ("auto", *LEXICONS):
         raise ValueError(f"find_dates: expected language 'auto', "
                          f"{', '.join(repr(c) for c in LEXICONS)}, got {language!r}")
@@ -436,6 +440,7 @@ def _language(language: object, text: str) -> str:
 
 
 def _base(published: object) -> tuple[date | None, When | None]:
+    """The publication day (the middle of a span) and its ``When``; raises ValueError."""
     if published is None:
         return None, None
     if not isinstance(published, (str, date, When)):

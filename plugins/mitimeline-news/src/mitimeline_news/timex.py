@@ -35,7 +35,7 @@ import attrs
 from dateutil.easter import easter  # type: ignore[import-untyped]
 from mitimeline import When
 
-from .dates import _locale_names
+from .dates import _locale_names, _read_calendar
 from .languages import LEXICONS, Lexicon
 
 __all__ = ["ANCHORED_KINDS", "Timex", "find_timexes", "kind_type", "needs_base", "resolve",
@@ -91,6 +91,7 @@ class _Compiled:
 
 
 def _alternation(words: list[str] | tuple[str, ...]) -> str:
+    """A regex alternation of ``words``, longest first; spaces match any run of spaces."""
     ordered = sorted(words, key=lambda w: (-len(w), w))
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]") for w in ordered)
 
@@ -134,6 +135,7 @@ def find_timexes(sentence: str, language: str) -> list[Timex]:
 
 @functools.lru_cache(maxsize=8192)
 def _find_cached(sentence: str, language: str) -> tuple[Timex, ...]:
+    """The expressions of ``sentence``, cached per sentence and language."""
     compiled = _compiled(language)
     found = []
     for kind, pattern in compiled.patterns:
@@ -222,6 +224,7 @@ def resolve(timex: Timex, language: str, base: date | None, tense: str | None, *
 
 
 def _mode(timex: Timex, lexicon: Lexicon, tense: str | None) -> str | None:
+    """The expression's own direction ("last", "next", "this") or else ``tense``."""
     direction = timex.group("dir") or timex.group("dir2")
     if direction:
         word = _norm(direction).removeprefix("the ")
@@ -230,10 +233,12 @@ def _mode(timex: Timex, lexicon: Lexicon, tense: str | None) -> str | None:
 
 
 def _norm(text: str) -> str:
+    """``text`` lower-cased, with single spaces and straight apostrophes."""
     return " ".join(text.lower().split()).replace("’", "'")
 
 
 def _int(text: str | None) -> int | None:
+    """``text`` as an int when it is all digits, else ``None``."""
     return int(text) if text and text.isdigit() else None
 
 
@@ -278,6 +283,7 @@ def _pick(candidates: list[When], base: date, mode: str | None) -> When | None:
 
 
 def _distance(when: When, base: date) -> int:
+    """Days from ``base`` to the nearer end of ``when`` (0 inside it)."""
     if when.lower <= base <= when.upper:
         return 0
     return min(abs((when.lower - base).days), abs((when.upper - base).days))
@@ -356,6 +362,7 @@ def _holiday_day(rule: str, year: int) -> date | None:
 
 
 def _holiday(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
+    """A holiday of the named year, or of the year around ``base`` the mode picks."""
     rule = lexicon.timex.holidays.get(_norm(timex.group("name") or ""))
     if rule is None:
         return None
@@ -368,6 +375,7 @@ def _holiday(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None
 
 
 def _decade(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
+    """"the 1990s", "'90s", "the eighties", "gli anni Novanta": ten years."""
     word = timex.group("word")
     if word:
         first = lexicon.timex.decades.get(_norm(word))
@@ -384,6 +392,7 @@ def _decade(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None)
 
 def _shortyear(timex: Timex, lexicon: Lexicon, base: date | None,
                mode: str | None) -> When | None:
+    """"'82": 1982, or 20xx when that is not after the publication year."""
     short = _int(timex.group("yy"))
     if short is None:
         return None
@@ -410,6 +419,7 @@ def _duration(timex: Timex, lexicon: Lexicon, base: date | None,
 
 
 def _add_months(day: date, months: int) -> date:
+    """``day`` moved by ``months`` months (the day clipped to the month's end)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     return day.replace(year=year, month=month + 1,
@@ -460,6 +470,7 @@ def _ref(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) ->
 
 def _weekend(timex: Timex, lexicon: Lexicon, base: date | None,
              mode: str | None) -> When | None:
+    """Saturday and Sunday of the weekend the mode picks around ``base``."""
     if base is None:
         return None
     saturday = base - timedelta(days=base.weekday()) + timedelta(days=5)
@@ -501,16 +512,16 @@ def _weekday(weekday: int, base: date, mode: str | None) -> date:
 
 
 def _month_number(lexicon: Lexicon, text: str | None) -> int | None:
+    """The month (1-12) a month name means in the lexicon's language."""
     if not text:
         return None
-    from .dates import _read_calendar
-
     read = _read_calendar(lexicon.code, "1 " + text.rstrip(".") + " 2000")
     return read[0].month if read else None
 
 
 def _monthyear(timex: Timex, lexicon: Lexicon, base: date | None,
                mode: str | None) -> When | None:
+    """"January next year", "ottobre dell'anno scorso": that month."""
     month, year = _month_number(lexicon, timex.group("month")), _year_from(timex, lexicon, base)
     if month is None or year is None:
         return None
@@ -545,12 +556,14 @@ def _dayone(timex: Timex, lexicon: Lexicon, base: date | None,
 
 def _yearmod(timex: Timex, lexicon: Lexicon, base: date | None,
              mode: str | None) -> When | None:
+    """"the 2008 election", "fiscal 2020": that year."""
     year = _int(timex.group("year"))
     return When(f"{year:04d}") if year else None
 
 
 def _yearrange(timex: Timex, lexicon: Lexicon, base: date | None,
                mode: str | None) -> When | None:
+    """"2009 to 2011", "2012-13": the years from the first to the last."""
     first, last = _int(timex.group("y1")), timex.group("y2") or ""
     if first is None or not last.isdigit():
         return None
@@ -562,6 +575,7 @@ def _yearrange(timex: Timex, lexicon: Lexicon, base: date | None,
 
 def _monthrange(timex: Timex, lexicon: Lexicon, base: date | None,
                 mode: str | None) -> When | None:
+    """"between March and June": the months, in the named or the mode's year."""
     first = _month_number(lexicon, timex.group("m1"))
     last = _month_number(lexicon, timex.group("m2"))
     if first is None or last is None or first == last:
@@ -632,6 +646,7 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
 
 
 def _unit(timex: Timex, lexicon: Lexicon) -> str:
+    """The unit an anchored expression counts in: "day", "week", "month", ..."""
     word = _norm(timex.group("unit") or "")
     if not word:  # "l'indomani"
         return "day"
