@@ -399,6 +399,11 @@ def test_text_must_be_a_string() -> None:
         find_dates(b"May 5, 2020")  # type: ignore[arg-type]
 
 
+def test_day_first_must_be_a_bool_or_none() -> None:
+    with pytest.raises(TypeError, match="day_first"):
+        find_dates("03/04/2021", day_first="yes")  # type: ignore[arg-type]
+
+
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="language"):
         find_dates("May 5, 2020", language="xx")

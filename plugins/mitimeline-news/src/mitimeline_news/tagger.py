@@ -91,11 +91,14 @@ def find_dates(text: str, *, published: str | date | When | None = None,
     = 3 April (UK, Italy), ``False`` for 4 March (US), ``None`` for the language's habit
     (Italian: day first; English: undecided, so an ambiguous numeric date gets
     ``when=None`` unless one reading is impossible). Raises ``TypeError`` for text that
-    is not ``str`` and ``ValueError`` for an unknown language, a ``published`` that does
-    not parse, or text over :data:`MAX_TEXT`.
+    is not ``str`` or a ``day_first`` that is not a bool or ``None``, and ``ValueError``
+    for an unknown language, a ``published`` that does not parse, or text over
+    :data:`MAX_TEXT`.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: expected text as str, got {type(text).__name__}")
+    if day_first is not None and not isinstance(day_first, bool):
+        raise TypeError(f"find_dates: expected day_first as bool or None, got {day_first!r}")
     if len(text) > MAX_TEXT:
         raise ValueError(f"find_dates: text of {len(text):,} characters is longer than the "
                          f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
