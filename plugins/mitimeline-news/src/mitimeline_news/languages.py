@@ -398,7 +398,8 @@ ITALIAN = Lexicon(
     future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w+(?:erà|irà|arà|eranno|"
               r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
               r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b",
-    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?\w+(?:at|ut|it)[oaie]\b|"
+    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?(?!sabato\b)"
+            r"\w+(?:at|ut|it)[oaie]\b|"
             r"\b(?:ha|hanno|aveva|avevano|abbiamo)\s+\w+(?:at|ut|it|tt|st|s)o\b|"
             r"\bscors[oa]\b|\bpassat[oa]\b|\bfa\b|\bieri\b|"
             # participles of the production verbs, used without an auxiliary

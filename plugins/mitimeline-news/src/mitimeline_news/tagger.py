@@ -387,7 +387,7 @@ def _joined_pair(first: DateMention, second: DateMention, text: str,
                            When.interval(start, second.when), anchor)
     times = {first.type, second.type}
     if "time" in times and times <= {"time", "date"} \
-            and re.fullmatch(r"\s*(?:,|on|at|of|del|di|alle|all['’])?\s*", gap):
+            and re.fullmatch(r"\s*,?\s*(?:on|at|of|del|di|alle|all['’])?\s*", gap):
         clock = first if first.type == "time" and first.when is None else second
         day = second if clock is first else first
         if clock.when is None and day.when is not None and day.type == "date":
