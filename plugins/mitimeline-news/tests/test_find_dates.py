@@ -100,6 +100,7 @@ def test_english_dates(text: str, expected: tuple[str, str, str]) -> None:
         ("The vote will be on Tuesday, March 16, at 9 p.m.",
          ("Tuesday, March 16, at 9 p.m.", "time", "2021-03-16")),
         ("The meeting started at 10:30.", ("10:30", "time", None)),
+        ("Polls opened at 7 a.m. Tuesday.", ("7 a.m. Tuesday", "time", "2021-03-09")),
         ("The show will open on Friday the 26th.", ("Friday the 26th", "date", "2021-03-26")),
         ("The China Daily reported it.", None),
         ("The store is now closed.", ("now", "date", "2021-03-11")),
