@@ -61,6 +61,7 @@ def only(text: str, published: str | None, language: str, **options: bool | None
         ("Profits fell in the previous quarter.",
          ("the previous quarter", "date", "2020-10/2020-12")),
         ("Earnings of fiscal 2020 were flat.", ("fiscal 2020", "date", "2020")),
+        ("Profit rose 5 percent in the quarter.", ("the quarter", "date", "2020-10/2020-12")),
         ("The budget is spent by the end of the year.",
          ("the end of the year", "date", "2021-09~/2021-12~")),
         # holidays

@@ -260,6 +260,8 @@ ENGLISH = Lexicon(
                      r"year|the\s+(?:current\s+|fiscal\s+)?year))?"),
             ("part", r"(?:the\s+)?(?P<dir>this|next|current|previous|latest|past|coming)\s+"
                      r"(?P<part>quarter)"),
+            ("part", r"(?:in|for|during|of|through)\s+(?P<span>the\s+(?P<bare>quarter))"
+                     r"(?!\s+(?:of|ended|ending|ends|before|after)\b|-)"),
             ("part", r"(?-i:(?P<qn>[QH][1-4]))(?:\s+(?P<year><YEAR>)|['’](?P<yy>\d\d))?"),
             ("holiday", r"(?:(?P<dir>last|this|next)\s+)?(?=(?-i:[A-Zt]))(?P<name><HOLIDAY>)"
                         r"(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?"),

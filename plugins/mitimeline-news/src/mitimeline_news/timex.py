@@ -327,10 +327,12 @@ def _part(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -
             return None
         candidates = [make(y, n) for y in (base.year - 1, base.year) for n in range(1, count + 1)]
         return _pick(candidates, base, "last")
-    if number == 0:  # "this quarter", "next quarter", "the previous quarter"
+    if number == 0:  # "this quarter", "next quarter", "the previous quarter", "the quarter"
         if base is None:
             return None
         current = make(base.year, (base.month - 1) // size + 1)
+        if timex.group("bare"):  # reported in the past: the last completed one
+            mode = "last" if mode == "past" else "this"
         if mode == "next":
             later = current.upper + timedelta(days=1)
             return make(later.year, (later.month - 1) // size + 1)
