@@ -177,8 +177,12 @@ ENGLISH = Lexicon(
             r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
             r"\bago\b|(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bwould )(?<!\bmay )(?<!\bmight )"
             r"(?<!\bshould )\blast\b(?!\s+(?:until|till|through|into|beyond)\b)|"
+            r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )"
             r"\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
-            r"wrote|told|said|flew|ran|rode|hit|got)\b",
+            r"wrote|told|said|flew|ran|rode|hit|got|rose|fell|grew|sold|won|lost|paid|bought|"
+            r"met|held|gave|kept|led|built|chose|became|brought|caught|fought|found|sent|stood|"
+            r"struck|thought|drove|broke|spoke|sank|taught|began|ate|drew|froze|hid|knew|sang|"
+            r"slept|swam|threw|wore|withdrew|overtook|forecast)\b",
     rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
               r"according to (?:rumou?rs|insiders|sources)",
     cancelled_re=r"cancel+ed|scrapped|called off|axed",
