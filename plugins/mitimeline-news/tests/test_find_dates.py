@@ -128,6 +128,7 @@ def test_english_types(text: str, expected: tuple[str, str, str | None] | None) 
          ("May 5 to June 20, 2019", "date", "2019-05-05/2019-06-20")),
         ("Deliveries run from 2009 to 2011.", ("2009 to 2011", "date", "2009/2011")),
         ("The 2003-2005 campaign was long.", ("2003-2005", "date", "2003/2005")),
+        ("The 2012/13 season was long.", ("2012/13", "date", "2012/2013")),
         ("The offer lasts until the end of February.",
          ("the end of February", "date", "2021-02-21~/2021-02-28~")),
         ("Nothing has moved since January.", ("January", "date", "2021-01")),
@@ -308,6 +309,7 @@ def test_italian_dates(text: str, expected: tuple[str, str, str]) -> None:
         ("La sala resterà chiusa fino a lunedì.", ("lunedì", "date", "2021-08-16")),
         ("Attualmente il set è chiuso.", ("Attualmente", "date", "2021-08-12")),
         ("Il set è stato chiuso di recente.", ("di recente", "date", None)),
+        ("Il set riaprirà nei prossimi giorni.", ("nei prossimi giorni", "date", None)),
     ],
 )
 def test_italian_types(text: str, expected: tuple[str, str, str | None]) -> None:

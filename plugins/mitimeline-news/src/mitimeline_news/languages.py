@@ -235,7 +235,9 @@ ENGLISH = Lexicon(
               "in recent weeks": "past", "in recent days": "past", "the past": "past",
               "the future": "future", "the time being": "present", "the near term": "future",
               "the short term": "future", "the long term": "future",
-              "the near future": "future"},
+              "the near future": "future", "in the coming days": "future",
+              "in the coming weeks": "future", "in the coming months": "future",
+              "in the coming years": "future"},
         day_parts={"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "today": 0,
                    "tomorrow": 1},
         centuries={"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21},
@@ -312,7 +314,8 @@ ENGLISH = Lexicon(
             ("ref", r"(?P<word>now|currently|nowadays|at\s+present|at\s+the\s+moment|recently|"
                     r"lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past|"
                     r"the\s+(?:near\s+)?future|the\s+time\s+being|the\s+(?:near|short|long)"
-                    r"\s+term)(?!-|\s+(?:tense|perfect|participle|of)\b)"),
+                    r"\s+term|in\s+the\s+coming\s+(?:days|weeks|months|years))"
+                    r"(?!-|\s+(?:tense|perfect|participle|of)\b)"),
             ("yearmod", r"(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<year><YEAR>)"),
             ("anchored", r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?:straight|"
                          r"consecutive|successive)\s+(?P<unit>day)"),
@@ -331,6 +334,7 @@ ENGLISH = Lexicon(
             ("yearrange", r"(?:from|between)\s+(?P<span>(?P<y1><YEAR>)\s+(?:to|and|through|"
                           r"until|till)\s+(?P<y2><YEAR>))"),
             ("yearrange", r"(?P<y1><YEAR>)\s*[-–—]\s*(?P<y2><YEAR>|\d\d)(?![\d%])"),
+            ("yearrange", r"(?<!/)(?P<y1><YEAR>)/(?P<y2><YEAR>|\d\d)(?![\d%/])"),
             ("monthrange", r"(?:from|between)\s+(?P<span>(?P<m1><MONTH>)\s+(?:to|and|through|"
                            r"until|till)\s+(?P<m2><MONTH>)(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?)"),
             ("monthrange", r"(?P<m1><MONTH>)\s*[-–—]\s*(?P<m2><MONTH>)(?:,?\s+(?P<year><YEAR>))?"),
@@ -454,7 +458,11 @@ ITALIAN = Lexicon(
                "stessa": 0, "quel": 0, "quello stesso": 0, "quella": 0, "quell'": 0},
         refs={"attualmente": "present", "adesso": "present", "oggigiorno": "present",
               "al momento": "present", "recentemente": "past", "di recente": "past",
-              "negli ultimi anni": "past", "in passato": "past", "in futuro": "future"},
+              "negli ultimi anni": "past", "negli ultimi mesi": "past",
+              "negli ultimi giorni": "past", "negli ultimi tempi": "past", "in passato": "past",
+              "in futuro": "future", "nei prossimi giorni": "future",
+              "nei prossimi mesi": "future", "nei prossimi anni": "future",
+              "nelle prossime settimane": "future"},
         day_parts={"stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "questa": 0,
                    "ieri": -1, "oggi": 0, "domani": 1},
         centuries={"settecento": 18, "ottocento": 19, "novecento": 20},
@@ -528,7 +536,9 @@ ITALIAN = Lexicon(
                      r"(?P<part>mattina|mattino|pomeriggio|sera|notte)"),
             ("time", r"(?P<dayword>stamattina|stamani|stasera|stanotte)"),
             ("ref", r"(?P<word>attualmente|adesso|oggigiorno|al\s+momento|recentemente|"
-                    r"di\s+recente|negli\s+ultimi\s+anni|in\s+passato|in\s+futuro)"),
+                    r"di\s+recente|negli\s+ultimi\s+(?:anni|mesi|giorni|tempi)|in\s+passato|"
+                    r"in\s+futuro|nei\s+prossimi\s+(?:giorni|mesi|anni)|"
+                    r"nelle\s+prossime\s+settimane)"),
             ("weekend", r"(?:(?P<dir>questo|quest['’]|scorso|prossimo)\s*)?(?:fine\s+settimana|"
                         r"weekend)(?:\s+(?P<dir2>scorso|prossimo|passato))?"),
             ("monthyear", r"(?P<month><MONTH>)\s+(?:dell['’]anno\s+(?P<ydir>scorso|prossimo|"
@@ -536,6 +546,7 @@ ITALIAN = Lexicon(
             ("yearrange", r"(?:dal|tra\s+il|fra\s+il)\s+(?P<span>(?P<y1><YEAR>)\s+(?:al|e\s+il)"
                           r"\s+(?P<y2><YEAR>))"),
             ("yearrange", r"(?P<y1><YEAR>)\s*[-–—]\s*(?P<y2><YEAR>|\d\d)(?![\d%])"),
+            ("yearrange", r"(?<!/)(?P<y1><YEAR>)/(?P<y2><YEAR>|\d\d)(?![\d%/])"),
             ("monthrange", r"(?:da|tra|fra)\s+(?P<span>(?P<m1><MONTH>)\s+(?:a|e|fino\s+a)\s+"
                            r"(?P<m2><MONTH>)(?:\s+(?:del\s+)?(?P<year><YEAR>))?)"),
             ("numeric", r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"),
