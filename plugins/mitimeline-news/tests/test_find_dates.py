@@ -208,11 +208,26 @@ def test_english_anchored_to_the_date_that_follows() -> None:
     assert found[0].anchor is not None and found[0].anchor.start == found[1].start
 
 
-def test_english_anchored_to_publication_without_an_earlier_date() -> None:
-    mention = find_dates("The day after, the crew left.", published=THURSDAY,
-                         language="en")[0]
-    assert mention.when == When("2021-03-12")
-    assert mention.anchor == Anchor("published", When(THURSDAY))
+def test_english_without_an_earlier_date() -> None:
+    # "the day" of a report is its publication day; "the day after" what, nobody knows
+    ended = find_dates("Stocks ended the day higher.", published=THURSDAY, language="en")[0]
+    assert (ended.text, ended.when) == ("the day", When(THURSDAY))
+    assert ended.anchor == Anchor("published", When(THURSDAY))
+    after = find_dates("The day after, the crew left.", published=THURSDAY, language="en")[0]
+    assert (after.when, after.anchor) == (None, None)
+
+
+def test_english_span_between_a_dated_event_and_another_is_a_duration() -> None:
+    text = "Filming resumed on Monday, two weeks after a crew member fell ill."
+    found = find_dates(text, published=THURSDAY, language="en")
+    assert [(m.text, m.type, m.when.edtf if m.when else None) for m in found] == [
+        ("Monday", "date", "2021-03-08"), ("two weeks after", "duration", None)]
+
+
+def test_english_days_later_than_a_month_is_approximate() -> None:
+    found = find_dates("It reopened in May 2020. Two days later the set closed.",
+                       published=THURSDAY, language="en")
+    assert found[1].when == When("2020-05-03~/2020-06-02~")
 
 
 def test_english_relative_dates_are_anchored_to_publication() -> None:

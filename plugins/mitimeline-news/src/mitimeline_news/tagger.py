@@ -152,12 +152,39 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
     for index, item in enumerate(items):
         if not (isinstance(item, Timex) and item.kind in ANCHORED_KINDS):
             done[index] = _mention(sentence, item, context, clauses)
+    first_dated = min(done, default=len(items))
     for index, item in enumerate(items):
         if index not in done:
             assert isinstance(item, Timex)
+            following = _following(sentence.text, items, index, done)
+            if first_dated < index and following is None and _relational(sentence.text, item):
+                done[index] = DateMention(sentence.start + item.start, sentence.start + item.end,
+                                          item.text, "duration", None)
+                continue
             done[index] = _anchored(sentence, item, context, _candidates(done, index, earlier),
-                                    _following(sentence.text, items, index, done))
+                                    following)
     return [done[i] for i in range(len(items))]
+
+
+def _same_time(item: Timex) -> bool:
+    """Does the expression name its anchor's own time ("the same day", "that week", "for
+    the day"), so that with no earlier date it can only be the publication's?"""
+    if item.group("n") or item.group("later") or item.group("earlier") \
+            or item.group("yearback"):
+        return False
+    step = item.group("step")
+    return step is None or _norm(step) in _SAME_STEPS
+
+
+_SAME_STEPS = frozenset({"same", "that", "that same", "entire", "whole", "full", "stesso",
+                         "stessa", "quel", "quella", "quell'", "quello stesso"})
+
+
+def _relational(text: str, item: Timex) -> bool:
+    """Does "two weeks after a crew member fell ill" relate a date already given in the
+    sentence to another event (a span between the two, not a new date)?"""
+    word = _norm(item.group("later") or item.group("earlier") or "")
+    return word in _BEFORE_AFTER and re.match(r"\s+[^\W\d_]", text[item.end:]) is not None
 
 
 def _candidates(done: dict[int, DateMention], index: int,
@@ -309,8 +336,8 @@ def _anchored(sentence: Sentence, item: Timex, context: _Context,
     if target is not None and target.when is not None:
         ref = target.when
         anchor = Anchor("mention", target.when, target.start, target.end)
-    elif context.base is not None and context.base_when is not None:
-        ref = When(context.base.isoformat())
+    elif context.base is not None and context.base_when is not None and _same_time(item):
+        ref = When(context.base.isoformat())  # "ending the day", "that week": publication's
         anchor = Anchor("published", context.base_when)
     when = resolve_timex(item, context.language, context.base, None, ref=ref)
     return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,

@@ -625,9 +625,14 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
     if step is None:
         return None
     if unit == "day":
-        if ref.lower != ref.upper:
-            return None if step else ref
-        return When((ref.lower + timedelta(days=step)).isoformat())
+        if ref.lower == ref.upper:
+            return When((ref.lower + timedelta(days=step)).isoformat())
+        if not step:
+            return ref
+        if not timex.group("n"):  # "the next day" after a month: no particular day
+            return None
+        first, last = ref.lower + timedelta(days=step), ref.upper + timedelta(days=step)
+        return When(f"{first.isoformat()}~/{last.isoformat()}~")  # "two days later" than May
     if unit == "week":
         monday = ref.lower - timedelta(days=ref.lower.weekday()) + timedelta(weeks=step)
         if timex.group("n") and ref.lower == ref.upper:
