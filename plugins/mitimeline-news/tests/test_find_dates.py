@@ -127,6 +127,8 @@ def test_english_types(text: str, expected: tuple[str, str, str | None] | None) 
         ("It ran from May 5 to June 20, 2019.",
          ("May 5 to June 20, 2019", "date", "2019-05-05/2019-06-20")),
         ("Deliveries run from 2009 to 2011.", ("2009 to 2011", "date", "2009/2011")),
+        ("It grew from the first quarter of 2020 to the second half of 2021.",
+         ("the first quarter of 2020 to the second half of 2021", "date", "2020-01/2021-12")),
         ("The 2003-2005 campaign was long.", ("2003-2005", "date", "2003/2005")),
         ("The 2012/13 season was long.", ("2012/13", "date", "2012/2013")),
         ("The offer lasts until the end of February.",

@@ -411,7 +411,8 @@ def _joined_pair(first: DateMention, second: DateMention, text: str,
             return None
         anchor = second.anchor if start is not first.when else first.anchor or second.anchor
         return DateMention(first.start, second.end, span, "date",
-                           When.interval(start, second.when), anchor)
+                           When.interval(start.start or start, second.when.end or second.when),
+                           anchor)
     times = {first.type, second.type}
     if "time" in times and times <= {"time", "date"} \
             and re.fullmatch(r"\s*,?\s*(?:on|at|of|del|di|alle|all['’])?\s*", gap):
