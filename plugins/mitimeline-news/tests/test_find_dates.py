@@ -72,7 +72,7 @@ def only(text: str, published: str | None, language: str, **options: bool | None
         # decades and short years
         ("Prices peaked in the 1990s.", ("1990s", "date", "1990/1999")),
         ("It shaped the 20th century.", ("the 20th century", "date", "1900/1999")),
-        ("Rent is due by the end of the month.",
+        ("Payment falls due at the end of the month.",
          ("the end of the month", "date", "2021-03-21~/2021-03-31~")),
         ("The index is at its lowest since '82.", ("'82", "date", "1982")),
         # a year or month named with this/next/last year
