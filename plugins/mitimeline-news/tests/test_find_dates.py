@@ -202,6 +202,14 @@ def test_english_anchored_to_the_date_of_the_same_event() -> None:
     assert found[-1].when == When("2019-07")
 
 
+def test_english_the_quarter_ended_a_date() -> None:
+    text = "Net income rose in the quarter ended Dec. 31, 2020."
+    found = find_dates(text, published=THURSDAY, language="en")
+    assert [(m.text, m.when.edtf if m.when else None) for m in found] == [
+        ("the quarter", "2020-10-01/2020-12-31"), ("Dec. 31, 2020", "2020-12-31")]
+    assert found[0].anchor is not None and found[0].anchor.start == found[1].start
+
+
 def test_english_anchored_to_the_date_that_follows() -> None:
     text = "The deal closed two days after March 3, 2019."
     found = find_dates(text, published=THURSDAY, language="en")
@@ -360,6 +368,13 @@ def test_italian_anchored_to_an_earlier_mention() -> None:
     assert [m.anchor.start if m.anchor else None for m in found] == [
         None, found[0].start, found[1].start, found[2].start]
     assert all(m.anchor is None or m.anchor.kind == "mention" for m in found)
+
+
+def test_italian_the_quarter_closed_on_a_date() -> None:
+    text = "Nel trimestre chiuso al 30 giugno 2021 l'utile è salito."
+    found = find_dates(text, published=AUGUST, language="it")
+    assert [(m.text, m.when.edtf if m.when else None) for m in found] == [
+        ("trimestre", "2021-04-01/2021-06-30"), ("30 giugno 2021", "2021-06-30")]
 
 
 def test_italian_anchored_to_the_date_of_the_same_event() -> None:

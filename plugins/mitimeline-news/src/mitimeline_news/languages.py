@@ -212,7 +212,8 @@ ENGLISH = Lexicon(
                "minutes": "minute", "hour": "hour", "hours": "hour", "day": "day",
                "days": "day", "night": "day", "nights": "day", "week": "week",
                "weeks": "week", "month": "month", "months": "month", "quarter": "quarter",
-               "quarters": "quarter", "year": "year", "years": "year", "decade": "decade",
+               "quarters": "quarter", "half": "half", "year": "year", "years": "year",
+               "decade": "decade",
                "decades": "decade", "century": "century", "centuries": "century"},
         holidays={"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
                   "boxing day": "12-26", "new year's day": "01-01", "new year's eve": "12-31",
@@ -285,6 +286,9 @@ ENGLISH = Lexicon(
             ("anchored", r"the\s+(?P<unit>day|week|month|year)\s+(?:(?P<later>after)|"
                          r"(?P<earlier>before))(?!\s+\w+ing\b)"),
             ("anchored", r"the\s+(?P<step>entire|whole|full)\s+(?P<unit>year|month|week|day)"),
+            ("anchored", r"the\s+(?:(?:fiscal|financial|first|second|third|fourth)\s+)?"
+                         r"(?P<unit>quarter|half|year|month)(?=\s+(?:that\s+|which\s+)?"
+                         r"(?P<ending>ended|ending|ends)\b)"),
             ("anchored", r"(?:early|late|later|earlier)\s+in\s+the\s+(?P<unit>day)"),
             ("yearthird", r"(?P<third>the\s+(?:beginning|start|middle|end)\s+of|early|late)\s+"
                           r"the\s+(?P<unit>year|month)"),
@@ -443,6 +447,7 @@ ITALIAN = Lexicon(
                "ore": "hour", "giorno": "day", "giorni": "day", "notte": "day",
                "notti": "day", "settimana": "week", "settimane": "week", "mese": "month",
                "mesi": "month", "trimestre": "quarter", "trimestri": "quarter",
+               "semestre": "half", "esercizio": "year",
                "anno": "year", "anni": "year", "decennio": "decade", "decenni": "decade",
                "secolo": "century", "secoli": "century"},
         holidays={"natale": "12-25", "vigilia di natale": "12-24", "santo stefano": "12-26",
@@ -506,6 +511,9 @@ ITALIAN = Lexicon(
                          r"weekend)\s+(?P<step>dopo|seguente|successiv[oa]|precedente|prima)"
                          r"(?!\s+(?:di|che|del|della)\b)"),
             ("anchored", r"(?P<step>l['’]indomani|all['’]indomani)"),
+            ("anchored", r"(?:(?:il|nel|del|per\s+il)\s+|l['’]|nell['’]|dell['’])?(?P<span>"
+                         r"(?P<unit>trimestre|semestre|anno|esercizio|mese))(?=\s+(?:che\s+)?"
+                         r"(?P<ending>chius[oa]|terminat[oa]|conclus[oa])\s+(?:il|al|all['’]))"),
             ("yearthird", r"(?:(?:a|ad|all['’])\s*)?(?P<span>(?P<third>inizio|metà|fine)\s+"
                           r"(?:dell['’]|del\s+)?(?P<unit>anno|mese))(?!\s+(?:scorso|prossimo|"
                           r"passato))"),

@@ -308,15 +308,24 @@ def _bound_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _following(text: str, items: list[Phrase | Timex], index: int,
                done: dict[int, DateMention]) -> DateMention | None:
-    """The date right after "two days after"/"tre giorni prima di", if there is one."""
+    """The date right after "two days after"/"tre giorni prima di", or after "the quarter
+    ended"/"il trimestre chiuso al", if there is one."""
     item = items[index]
-    word = (item.group("later") or item.group("earlier") or "") if isinstance(item, Timex) \
-        else ""
-    if index + 1 not in done or _norm(word) not in _BEFORE_AFTER:
+    if index + 1 not in done or not isinstance(item, Timex):
         return None
     gap = text[item.end:items[index + 1].start]
+    if item.group("ending"):
+        return done[index + 1] if _ENDING_GAP.fullmatch(gap) else None
+    word = item.group("later") or item.group("earlier") or ""
+    if _norm(word) not in _BEFORE_AFTER:
+        return None
     return done[index + 1] if re.fullmatch(r"\s*(?:the|il|la|l['’]|di|del|dal)?\s*", gap) \
         else None
+
+
+_ENDING_GAP = re.compile(r"\s+(?:that\s+|which\s+|che\s+)?(?:ended|ending|ends|chius[oa]|"
+                         r"terminat[oa]|conclus[oa])\s+(?:on\s+|il\s+|al\s+|all['’]\s*)?",
+                         re.IGNORECASE)
 
 
 _BEFORE_AFTER = frozenset({"after", "before", "dopo", "prima"})

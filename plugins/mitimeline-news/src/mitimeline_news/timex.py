@@ -621,6 +621,16 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
     unit = _unit(timex, lexicon)
     if timex.group("yearback"):
         return shift_months(ref, -12)
+    if timex.group("ending"):  # "the quarter ended Sept. 30": the months up to that day
+        months = {"quarter": 3, "half": 6, "year": 12, "month": 1}.get(unit)
+        if months is None or ref.lower != ref.upper:
+            return None
+        day = ref.lower
+        if day.day == calendar.monthrange(day.year, day.month)[1]:  # whole months
+            first = _add_months(day.replace(day=1), 1 - months)
+        else:
+            first = _add_months(day, -months) + timedelta(days=1)
+        return When(f"{first.isoformat()}/{day.isoformat()}")
     step = _step(timex, lexicon)
     if step is None:
         return None
