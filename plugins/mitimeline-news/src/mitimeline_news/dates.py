@@ -70,7 +70,8 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
-    value: str | None = None  # the EDTF of a "fixed" phrase ("19XX"), "MM-DD"/"E+N" of a holiday
+    value: str | None = None  # the EDTF of a "fixed" phrase ("19XX"); a holiday's rule
+    # (:func:`holiday_day`)
     anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
     # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
     kind: str = "date"  # "date", "duration", "set" or "time"
@@ -431,7 +432,7 @@ class _YearFinder:
 
     def __init__(self, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self.pattern = re.compile(r"(?<![\d$€£.,/-])\b(?P<year>" + _YEAR
+        self.pattern = re.compile(r"(?<![\d$€£.,/])(?<!\d-)\b(?P<year>" + _YEAR
                                   + r")\b(?!['’]s|\s*-|[.,]\d|/|%)")
         self.before = _before(lexicon)
         self.context = _context(lexicon)
@@ -468,7 +469,8 @@ _PAIRED_NUMBER = re.compile(r"\s+[^\W\d_]{2,5}\s+\d[\d.,]*")
 def _extra(language: str) -> _ExtraFinder | None:
     """The finder of the lexicon's optional fields, built once; ``None`` without them."""
     lexicon = LEXICONS[language]
-    if not (lexicon.bare_years or lexicon.periods or lexicon.anchored or lexicon.holidays):
+    words = lexicon.timex
+    if not (words.bare_years or words.periods or words.anchored):
         return None
     return _ExtraFinder(lexicon, _locale_names(language))
 
@@ -490,60 +492,62 @@ class _ExtraFinder:
             "<WEEKDAY>": _alternation(names.weekdays),
         }
         self.year = re.compile(r"(?<![\d$€£.,:])\b(?P<year>" + _ANY_YEAR + r")\b")
-        self.amount_before = re.compile(r"(?:^|\W)(?:" + lexicon.amount_before_re
+        self.amount_before = re.compile(r"(?:^|\W)(?:" + lexicon.timex.amount_before_re
                                         + r")\s*$", flags)
-        self.season_before = re.compile(r"(?:" + lexicon.year_pair_season_re + r")\s*$", flags)
+        self.season_before = re.compile(r"(?:" + lexicon.timex.year_pair_season_re
+                                        + r")\s*$", flags)
         self.year_range = re.compile(r"[-–/]\s*(?:" + _ANY_YEAR + r"|\d\d)\b")
         self.quantity_after_cs = re.compile(r"\s*(?:-\s*[^\W\d]|[.,]\d|%|\s+(?:"
-                                            + lexicon.quantity_re + r")(?!\w))")
-        self.year_word = re.compile(r"(?<!\w)(?:" + lexicon.year_words_re + r")\s+(?P<year>"
+                                            + lexicon.timex.quantity_re + r")(?!\w))")
+        self.year_word = re.compile(r"(?<!\w)(?:" + lexicon.timex.year_words_re + r")\s+(?P<year>"
                                     + _ANY_YEAR + r")\b", flags)
         self.bc = re.compile(r"(?<![\d.,])\b(?P<first>\d{1,4})(?:\s*[–-]\s*(?P<second>\d{1,4}))?"
-                             + lexicon.bc_re, flags)
+                             + lexicon.timex.bc_re, flags)
         self.monthday = re.compile(
-            r"(?<!\w)(?:" + lexicon.lone_day_re + r")\s+(?P<d>" + _DAY_NUMBER
+            r"(?<!\w)(?:" + lexicon.timex.lone_day_re + r")\s+(?P<d>" + _DAY_NUMBER
             + r")\.(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)", flags)
         self.short_year = re.compile(r"\s*[/–-]\s*(?P<yy>\d\d)(?![\d.,])")
         self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
-                        for pattern, meaning in lexicon.periods.items()]
+                        for pattern, meaning in lexicon.timex.periods.items()]
         self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
-                         for pattern in lexicon.anchored]
-        self.refs = re.compile(r"(?<!\w)(?:" + lexicon.refs_re + r")(?!\w)", flags)
+                         for pattern in lexicon.timex.anchored]
+        self.refs = re.compile(r"(?<!\w)(?:" + lexicon.timex.refs_re + r")(?!\w)", flags)
         self.parts = re.compile(
-            r"(?<!\w)(?P<ord>" + _alternation(lexicon.ordinals) + r")\s*(?P<part>"
-            + _alternation(lexicon.parts) + r")(?!\w)(?:\s+(?:(?:" + lexicon.of_year_re
+            r"(?<!\w)(?P<ord>" + _alternation(lexicon.timex.ordinals) + r")\s*(?P<part>"
+            + _alternation(lexicon.timex.parts) + r")(?!\w)(?:\s+(?:(?:" + lexicon.timex.of_year_re
             + r")\s+)?(?P<year>"
-            + _ANY_YEAR + r")\b)?", flags) if lexicon.parts else re.compile(r"(?!)")
-        self.holiday_codes = list(lexicon.holidays.values())
+            + _ANY_YEAR + r")\b)?", flags) if lexicon.timex.parts else re.compile(r"(?!)")
+        spaced = [re.escape(name).replace(r"\ ", r"\s+") for name in
+                  _by_length(list(lexicon.timex.holidays))]
         self.holidays = re.compile(
-            r"(?<!\w)(?:" + "|".join(f"(?P<h{i}>{pattern})" for i, pattern
-                                     in enumerate(lexicon.holidays)) + r")(?!\w)(?:\s+(?P<year>"
-            + _ANY_YEAR + r")\b)?", flags) if lexicon.holidays else re.compile(r"(?!)")
-        decade_words = _alternation(lexicon.decades) if lexicon.decades else r"(?!)"
-        self.decade = re.compile(r"(?<!\w)(?:" + lexicon.decade_re.replace(
+            r"(?<!\w)(?P<name>" + "|".join(spaced) + r")(?!\w)(?:\s+(?P<year>" + _ANY_YEAR
+            + r")\b)?", flags) if lexicon.timex.holidays else re.compile(r"(?!)")
+        decade_words = _alternation(lexicon.timex.decades) if lexicon.timex.decades else r"(?!)"
+        self.decade = re.compile(r"(?<!\w)(?:" + lexicon.timex.decade_re.replace(
             "<DECADE>", decade_words) + r")(?!\w)", flags)
-        self.century = re.compile(r"(?<![\d.])\b(?:" + lexicon.century_re + r")(?!\w)", flags)
+        self.century = re.compile(r"(?<![\d.])\b(?:" + lexicon.timex.century_re + r")(?!\w)", flags)
         self.relative_century = re.compile(
-            r"(?<!\w)(?:" + lexicon.relative_century_re + r")(?!\w)", flags)
-        self.weekend = re.compile(lexicon.weekend_re.replace(
+            r"(?<!\w)(?:" + lexicon.timex.relative_century_re + r")(?!\w)", flags)
+        self.weekend = re.compile(lexicon.timex.weekend_re.replace(
             "<DIR>", _alternation(lexicon.directions)) + r"(?!\w)", flags)
         month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
         self.day_list = re.compile(
-            r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.list_link_re
-            + r")\s+)?(?:(?:" + lexicon.list_article_re + r")\s+)?|\s*/\s*|\s+(?:"
-            + lexicon.list_link_re + r")\s+(?:(?:" + lexicon.list_article_re + r")\s+)?))+)"
+            r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.timex.list_link_re
+            + r")\s+)?(?:(?:" + lexicon.timex.list_article_re + r")\s+)?|\s*/\s*|\s+(?:"
+            + lexicon.timex.list_link_re + r")\s+(?:(?:" + lexicon.timex.list_article_re
+            + r")\s+)?))+)"
             r"(?P<last>" + _DAY_NUMBER + r"\.\s*(?P<month>" + month + r")(?:\s+(?P<year>"
             + _YEAR + r")\b)?)", flags)
         self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
                                     + r")\.(?P<m>1[0-2]|0?[1-9])\.(?!\d)")
         self.others = [(re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags),
-                        kind) for kind, patterns in (("set", (lexicon.sets_re,)),
-                                                     ("duration", lexicon.durations),
-                                                     ("time", (lexicon.clock_re,)))
+                        kind) for kind, patterns in (("set", (lexicon.timex.sets_re,)),
+                                                     ("duration", lexicon.timex.durations),
+                                                     ("time", (lexicon.timex.clock_re,)))
                        for pattern in patterns]
         self.holiday_gate = _gate([self.holidays.pattern])
         year_steps = [(pattern, step) for pattern, (unit, step, third)
-                      in lexicon.periods.items() if unit == "year" and third is None]
+                      in lexicon.timex.periods.items() if unit == "year" and third is None]
         self.year_steps = [step for _, step in year_steps]
         self.yearly = re.compile(
             r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
@@ -551,8 +555,8 @@ class _ExtraFinder:
             + r")(?!\w)", flags) if year_steps else re.compile(r"(?!)")
         self.month_of_year = re.compile(
             r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
-            + lexicon.of_year_re + r")\s+(?P<year>" + _YEAR + r")\b", flags)
-        parts = r"(?:" + lexicon.day_parts_re + r")"
+            + lexicon.timex.of_year_re + r")\s+(?P<year>" + _YEAR + r")\b", flags)
+        parts = r"(?:" + lexicon.timex.day_parts_re + r")"
         self.weekday_part = re.compile(
             r"(?<!\w)(?P<wd>" + _alternation(names.weekdays) + r")" + parts + r"(?!\w)", flags)
         self.day_word_part = re.compile(
@@ -569,7 +573,7 @@ class _ExtraFinder:
             (_gate([self.weekend.pattern]), self._weekends),
             (every, self._days),
             (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
-            (_gate([lexicon.day_parts_re]), self._day_parts),
+            (_gate([lexicon.timex.day_parts_re]), self._day_parts),
             (_gate([p.pattern for p, _ in self.others]), self._others),
         )
 
@@ -608,7 +612,7 @@ class _ExtraFinder:
     def _bare_years(self, sentence: str) -> list[Phrase]:
         """"1996 zog sie um", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
         found: list[Phrase] = []
-        if not self.lexicon.bare_years:
+        if not self.lexicon.timex.bare_years:
             return found
         for match in self.year.finditer(sentence):
             start, end = match.start(), match.end()
@@ -694,8 +698,8 @@ class _ExtraFinder:
         """"im ersten Quartal 2021", "in der zweiten Jahreshälfte"."""
         found = []
         for match in self.parts.finditer(sentence):
-            part = self.lexicon.parts[_norm(match.group("part"))]
-            number = self.lexicon.ordinals[_norm(match.group("ord"))]
+            part = self.lexicon.timex.parts[_norm(match.group("part"))]
+            number = self.lexicon.timex.ordinals[_norm(match.group("ord"))]
             if number == -1:
                 number = 4 if part == "quarter" else 2
             if part == "half" and number > 2:
@@ -709,11 +713,9 @@ class _ExtraFinder:
         """"Ostern", "zu Pfingsten 2019", "Silvester"."""
         found = []
         for match in self.holidays.finditer(sentence):
-            index = next(int(k[1:]) for k, v in match.groupdict().items()
-                         if v and k.startswith("h"))
             year = match.group("year")
             found.append(Phrase(match.start(), match.end(), match.group(), "holiday",
-                                value=self.holiday_codes[index],
+                                value=self.lexicon.timex.holidays[_norm(match.group("name"))],
                                 year=int(year) if year else None))
         return found
 
@@ -722,8 +724,8 @@ class _ExtraFinder:
         found = []
         for match in self.decade.finditer(sentence):
             if match.group("word"):
-                tens = self.lexicon.decades[match.group("word").lower()]
-                century = "19"
+                first = self.lexicon.timex.decades[match.group("word").lower()]
+                century, tens = str(first // 100), first % 100
             else:
                 tens = int(match.group("digit")) * 10
                 century = match.group("century") or ("20" if tens < 20 else "19")
@@ -873,16 +875,28 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
         assert phrase.year is not None
         return _with_third(str(phrase.year), phrase.third, phrase.year, None)
     if phrase.form == "season" and phrase.year is not None:  # needs no base
-        return When(f"{phrase.year}-{phrase.season}")
+        return _season(phrase.year, phrase.season, phrase.third)
     assert base is not None
     if phrase.form == "weekday":
         assert phrase.weekday is not None
         return When(_weekday(phrase.weekday, base, mode).isoformat())
     if phrase.form == "season":
         assert phrase.season is not None
-        candidates = [When(f"{year}-{phrase.season}") for year in _years(base)]
+        if phrase.direction == "this":  # "this fall" in February: the fall of this year
+            year = base.year - 1 if phrase.season == 24 and base.month <= 2 else base.year
+            return _season(year, phrase.season, phrase.third)
+        candidates = [_season(year, phrase.season, phrase.third) for year in _years(base)]
         return _pick(candidates, base, mode)
     return _relative(phrase, base)
+
+
+def _season(year: int, season: int | None, third: str | None) -> When:
+    """A season of ``year`` (EDTF 21-24), or its early/mid/late month ("a fine estate")."""
+    if third is None or season is None:
+        return When(f"{year}-{season}")
+    first_month = {21: 3, 22: 6, 23: 9, 24: 12}[season]
+    index = year * 12 + first_month - 1 + {"early": 0, "mid": 1, "late": 2}[third]
+    return When(f"{index // 12:04d}-{index % 12 + 1:02d}~")
 
 
 def warm_up(languages: tuple[str, ...] = tuple(LEXICONS)) -> None:
@@ -1143,9 +1157,8 @@ def _part_or_holiday(phrase: Phrase, year: int) -> When | None:
     """A quarter, half or holiday of ``year``."""
     if phrase.form == "holiday":
         assert phrase.value is not None
-        if phrase.value.startswith("E"):
-            return When((easter(year) + timedelta(days=int(phrase.value[1:]))).isoformat())
-        return When(f"{year:04d}-{phrase.value}")
+        day = holiday_day(phrase.value, year)
+        return When(day.isoformat()) if day else None
     size = 3 if phrase.unit == "quarter" else 6
     first = (phrase.count or 1) * size - size + 1
     return When.interval(When(f"{year:04d}-{first:02d}"),
@@ -1162,3 +1175,23 @@ def _weekend(base: date, mode: str | None) -> When:
         saturday -= timedelta(days=7)
     return When.interval(When(saturday.isoformat()),
                          When((saturday + timedelta(days=1)).isoformat()))
+
+
+def holiday_day(rule: str, year: int) -> date | None:
+    """The day of a holiday rule in ``year``: "12-25", "easter+1", "nth-11-3-4" (the 4th
+    Thursday of November; -1 is the last), each with an optional "+N"/"-N" days."""
+    match = re.fullmatch(r"(?:(?P<md>\d\d-\d\d)|(?P<easter>easter)|nth-(?P<m>\d\d)-(?P<wd>\d)-"
+                         r"(?P<k>-?\d))(?P<shift>[+-]\d+)?", rule)
+    if match is None:
+        return None
+    if match.group("md"):
+        month, day = (int(x) for x in match.group("md").split("-"))
+        found = date(year, month, day)
+    elif match.group("easter"):
+        found = easter(year)
+    else:
+        month, weekday, k = int(match.group("m")), int(match.group("wd")), int(match.group("k"))
+        days = [d for d in calendar.Calendar().itermonthdates(year, month)
+                if d.month == month and d.weekday() == weekday]
+        found = days[k - 1] if k > 0 else days[k]
+    return found + timedelta(days=int(match.group("shift") or 0))

@@ -17,10 +17,74 @@ from collections.abc import Mapping
 
 import attrs
 
-__all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "detect_language"]
+__all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "TimexWords", "detect_language"]
 
 KIND_PRIORITY = ("release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement", "other")
 """When a clause has cues of several kinds, the earlier kind in this order wins."""
+
+
+@attrs.frozen
+class TimexWords:
+    """The date tagger's vocabulary for one language (``Lexicon.timex``): everything
+    :func:`mitimeline_news.find_dates` reads beyond the phrases the event extractor shares;
+    the defaults read nothing.
+
+    Two kinds of entries feed one pipeline: ``patterns`` for :mod:`.timex` (English,
+    Italian) and the named-phrase fields after ``bound_end_re`` for the optional finder of
+    :mod:`.dates` (German). Shared entries have one format for every language:
+    ``ordinals`` ("first"/"ersten" -> 1, -1 the last), ``parts`` (-> "quarter"/"half"),
+    ``holidays`` (lower-case name -> rule of :func:`.dates.holiday_day`), ``decades``
+    (word -> first year), and the range and bound words of :mod:`.extents`.
+
+    ``patterns`` are ``(kind, regex)`` pairs (see :mod:`.timex` for the kinds and the named
+    groups each reads) that may use the placeholders ``<N>`` (a count), ``<ORD>``,
+    ``<PART>``, ``<UNIT>`` (a duration unit), ``<YEAR>``, ``<MONTH>``, ``<WEEKDAY>``,
+    ``<HOLIDAY>``, ``<DIR>`` and ``<CLOCK>``.
+    """
+
+    ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "first" -> 1
+    parts: Mapping[str, str] = attrs.field(factory=dict)  # "quarter"/"quartal" -> "quarter"|"half"
+    units: Mapping[str, str] = attrs.field(factory=dict)  # duration units -> "day", "hour" ...
+    holidays: Mapping[str, str] = attrs.field(factory=dict)  # name -> rule, see dates.holiday_day
+    steps: Mapping[str, int] = attrs.field(factory=dict)  # "following" -> 1, "same" -> 0
+    refs: Mapping[str, str] = attrs.field(factory=dict)  # "now" -> "present"
+    day_parts: Mapping[str, int] = attrs.field(factory=dict)  # "last" (night) -> -1
+    decades: Mapping[str, int] = attrs.field(factory=dict)  # "eighties" -> 1980
+    centuries: Mapping[str, int] = attrs.field(factory=dict)  # "twentieth", "Novecento" -> 20
+    day_first: bool | None = None  # how the language's outlets write 03/04/2021
+    not_duration_re: str = r"(?!)"  # right after a count and unit: an age ("-old")
+    age_before_re: str = r"(?!)"  # right before a count and unit: an age ("ha 58 anni")
+    range_open_re: str = r"(?!)"  # before the first date of a range: "from", "between"
+    range_link_re: str = r"[-–—]"  # between a range's dates: "to", "and", dashes
+    until_re: str = r"(?!)"  # right before a weekday that is still to come: "until", "entro"
+    amount_after_re: str = r"(?!)"  # right after a number that is an amount: "euro", "tons"
+    bound_start_re: str = r"(?!)"  # right before a date that opens an interval: "since"
+    bound_end_re: str = r"(?!)"  # right before a date that closes one: "until", "by"
+    # the phrases of dates.py's optional finder (German news); see docs/news.md
+    bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
+    quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
+    amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
+    year_pair_season_re: str = r"(?!)"  # "Saison 2019/20": a season, not two years
+    year_words_re: str = r"(?!)"  # a noun right before a year that names it: "Jahr 2010"
+    bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
+    periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
+    # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
+    anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
+    refs_re: str = r"(?!)"  # dates with no calendar value: "jetzt", "damals"
+    decade_re: str = r"(?!)"  # groups century, digit ("90er") or word (<DECADE>: "neunziger")
+    century_re: str = r"(?!)"  # group n: "20. Jahrhundert"
+    relative_century_re: str = r"(?!)"  # group last: "vorigen Jahrhunderts", "diesem ..."
+    of_year_re: str = r"(?!)"  # between a quarter and its year: "des Jahres"
+    weekend_re: str = r"(?!)"  # group dir (<DIR>): "am (kommenden) Wochenende"
+    lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
+    list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
+    list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
+    sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
+    durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
+    clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
+    day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
+    leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
+    patterns: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.frozen
@@ -67,34 +131,7 @@ class Lexicon:
     roles: Mapping[str, str]  # role word -> Credit role
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
-    # Phrases German news needs; empty (never matching) for languages that leave them out.
-    bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
-    quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
-    amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
-    year_pair_season_re: str = r"(?!)"  # "Saison 2019/20": a season, not two years
-    year_words_re: str = r"(?!)"  # a noun right before a year that names it: "Jahr 2010"
-    bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
-    periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
-    # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
-    anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
-    refs_re: str = r"(?!)"  # dates with no calendar value: "jetzt", "damals"
-    ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "ersten" -> 1
-    parts: Mapping[str, str] = attrs.field(factory=dict)  # "quartal" -> "quarter"
-    holidays: Mapping[str, str] = attrs.field(factory=dict)  # pattern -> "MM-DD" or "E+N"
-    decades: Mapping[str, int] = attrs.field(factory=dict)  # "neunziger" -> 90
-    decade_re: str = r"(?!)"  # groups century, digit ("90er") or word (<DECADE>: "neunziger")
-    century_re: str = r"(?!)"  # group n: "20. Jahrhundert"
-    relative_century_re: str = r"(?!)"  # group last: "vorigen Jahrhunderts", "diesem ..."
-    of_year_re: str = r"(?!)"  # between a quarter and its year: "des Jahres"
-    weekend_re: str = r"(?!)"  # group dir (<DIR>): "am (kommenden) Wochenende"
-    lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
-    list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
-    list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
-    sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
-    durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
-    clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
-    day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
-    leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
+    timex: TimexWords = attrs.field(factory=TimexWords)  # find_dates' extra vocabulary
 
 
 def _words(text: str) -> frozenset[str]:
@@ -162,12 +199,22 @@ ENGLISH = Lexicon(
               r"return(?:ed|s)? to (?:the\s+)?(?:set|filming)",
     future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
               r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
-              r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b",
-    past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
+              r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b|\bto be\b|"
+              r"\b(?:may|might|should) (?:be|have|go|take|come|open|close|start)\b|"
+              r"\b(?:wants?|aims?|hopes?|intends?|seeks?|promised|vowed) to\b",
+    past_re=r"\b(?:was|were|had|did)\b|"
+            r"\bha(?:s|ve) been\b(?!\s+(?:schedul|plann|set\b|slat|expect|due\b|postpon|"
+            r"delay|mov|push|brought\s+forward|rescheduled)\w*)|"
             r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
             r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
-            r"\bago\b|\blast\b|\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
-            r"wrote|told|said|flew|ran|rode|hit|got)\b",
+            r"\bago\b|(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bwould )(?<!\bmay )(?<!\bmight )"
+            r"(?<!\bshould )\blast\b(?!\s+(?:until|till|through|into|beyond)\b)|"
+            r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )"
+            r"\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
+            r"wrote|told|said|flew|ran|rode|hit|got|rose|fell|grew|sold|won|lost|paid|bought|"
+            r"met|held|gave|kept|led|built|chose|became|brought|caught|fought|found|sent|stood|"
+            r"struck|thought|drove|broke|spoke|sank|taught|began|ate|drew|froze|hid|knew|sang|"
+            r"slept|swam|threw|wore|withdrew|overtook|forecast)\b",
     rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
               r"according to (?:rumou?rs|insiders|sources)",
     cancelled_re=r"cancel+ed|scrapped|called off|axed",
@@ -189,6 +236,147 @@ ENGLISH = Lexicon(
     other_film_re=r"predecessor|prequel|"
                   r"(?:previous|first|original|last) (?:film|movie|instal+ment)|"
                   r"the (?:first|original|previous) (?-i:[A-Z])",
+    timex=TimexWords(
+        ordinals={"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4, "last": -1, "final": -1},
+        parts={"quarter": "quarter", "half": "half"},
+        units={"seconds": "second", "minute": "minute",
+               "minutes": "minute", "hour": "hour", "hours": "hour", "day": "day",
+               "days": "day", "night": "day", "nights": "day", "week": "week",
+               "weeks": "week", "month": "month", "months": "month", "quarter": "quarter",
+               "quarters": "quarter", "half": "half", "year": "year", "years": "year",
+               "decade": "decade",
+               "decades": "decade", "century": "century", "centuries": "century"},
+        holidays={"christmas": "12-25", "christmas day": "12-25", "christmas eve": "12-24",
+                  "boxing day": "12-26", "new year's day": "01-01", "new year's eve": "12-31",
+                  "easter": "easter", "easter sunday": "easter", "easter monday": "easter+1",
+                  "good friday": "easter-2", "ash wednesday": "easter-46",
+                  "pentecost": "easter+49", "thanksgiving": "nth-11-3-4",
+                  "thanksgiving day": "nth-11-3-4", "black friday": "nth-11-3-4+1",
+                  "halloween": "10-31", "valentine's day": "02-14", "st. valentine's day":
+                  "02-14", "independence day": "07-04", "the fourth of july": "07-04",
+                  "labor day": "nth-09-0-1", "labour day": "nth-09-0-1",
+                  "memorial day": "nth-05-0--1", "veterans day": "11-11",
+                  "st. patrick's day": "03-17", "st patrick's day": "03-17",
+                  "martin luther king day": "nth-01-0-3", "presidents' day": "nth-02-0-3"},
+        steps={"following": 1, "next": 1, "subsequent": 1, "previous": -1, "preceding": -1,
+               "prior": -1, "same": 0, "that": 0, "that same": 0, "the same": 0, "entire": 0,
+               "whole": 0, "full": 0},
+        refs={"now": "present", "currently": "present", "nowadays": "present",
+              "at present": "present", "at the moment": "present", "recently": "past",
+              "lately": "past", "in recent years": "past", "in recent months": "past",
+              "in recent weeks": "past", "in recent days": "past", "the past": "past",
+              "the future": "future", "the time being": "present", "the near term": "future",
+              "the short term": "future", "the long term": "future",
+              "the near future": "future", "in the coming days": "future",
+              "in the coming weeks": "future", "in the coming months": "future",
+              "in the coming years": "future"},
+        day_parts={"this": 0, "tonight": 0, "last": -1, "yesterday": -1, "today": 0,
+                   "tomorrow": 1},
+        centuries={"eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21},
+        decades={"twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950,
+                 "sixties": 1960, "seventies": 1970, "eighties": 1980, "nineties": 1990},
+        day_first=None,
+        not_duration_re=r"[\s-]+old\b|\s+of\s+age\b",
+        age_before_re=r"\b(?:aged|age|at\s+the\s+age\s+of)\s+$",
+        range_open_re=r"\b(?:from|between)\s+(?:the\s+)?$",
+        range_link_re=r"[-–—]|to|until|till|through|and",
+        until_re=r"\b(?:until|till|by)\s+$",
+        amount_after_re=r"\s*(?:€|\$|£|euros?|dollars?|pounds|yen|tons?|tonnes?|km|kilometers|"
+                        r"miles|meters|metres|feet|people|workers|employees|jobs|units|shares|"
+                        r"points|votes|copies|cars|vehicles|homes|troops|soldiers|students)\b",
+        bound_start_re=r"\b(?:since|from|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|"
+                       r"as\s+of|after)\s+(?:the\s+)?$",
+        bound_end_re=r"\b(?:until|till|up\s+to|by|before|no\s+later\s+than)\s+(?:the\s+)?$",
+        patterns=(
+            ("duration", r"(?:(?P<recent>the\s+(?:past|last|previous))\s+)?(?P<n>\d{1,3}"
+                         r"(?:[.,]\d+)?|<N>)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|"
+                         r"long|more|trading|business|working|calendar|additional|further|"
+                         r"whole|successive)[\s-]+)?(?P<unit><UNIT>)"),
+            ("duration", r"(?P<recent>the\s+(?:past|last))\s+(?P<unit>decade|century)"),
+            ("part", r"(?:the\s+)?(?P<ord><ORD>)[\s-]+(?P<part><PART>)(?:\s+(?:of\s+)?(?:"
+                     r"(?:the\s+)?(?:fiscal\s+)?(?P<year><YEAR>)|(?P<ydir>this|last|next)\s+"
+                     r"year|the\s+(?:current\s+|fiscal\s+)?year))?"),
+            ("part", r"(?:the\s+)?(?P<dir>this|next|current|previous|latest|past|coming)\s+"
+                     r"(?P<part>quarter)"),
+            ("part", r"(?:in|for|during|of|through)\s+(?P<span>the\s+(?P<bare>quarter))"
+                     r"(?!\s+(?:of|ended|ending|ends|before|after)\b|-)"),
+            ("part", r"(?-i:(?P<qn>[QH][1-4]))(?:\s+(?P<year><YEAR>)|['’](?P<yy>\d\d))?"),
+            ("holiday", r"(?:(?P<dir>last|this|next)\s+)?(?=(?-i:[A-Zt]))(?P<name><HOLIDAY>)"
+                        r"(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?"),
+            ("decade", r"(?:(?P<cc>1[89]|20)(?P<d>\d)0s|['’]?(?P<d2>[2-9])0s|"
+                       r"the\s+(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
+                       r"eighties|nineties))"),
+            ("shortyear", r"(?:since|in|of|from|until|by|to|class)\s+(?P<span>['’](?P<yy>\d\d))"
+                          r"(?!\w|['’]?s)"),
+            ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>days?|weeks?|months?|years?)\s+"
+                         r"(?:(?P<later>later|after(?:wards?)?)|(?P<earlier>earlier|before|"
+                         r"prior))"),
+            ("anchored", r"the\s+(?P<step>following|next|previous|preceding|prior|same|"
+                         r"subsequent)\s+(?P<unit>day|week|month|year|weekend)"),
+            ("anchored", r"(?P<step>that(?:\s+same)?)\s+(?P<unit>day|week|month|year)"),
+            ("anchored", r"the\s+(?P<unit>day|week|month|year)\s+(?:(?P<later>after)|"
+                         r"(?P<earlier>before))(?!\s+\w+ing\b)"),
+            ("anchored", r"the\s+(?P<step>entire|whole|full)\s+(?P<unit>year|month|week|day)"),
+            ("anchored", r"the\s+(?:(?:fiscal|financial|first|second|third|fourth)\s+)?"
+                         r"(?P<unit>quarter|half|year|month)(?=\s+(?:that\s+|which\s+)?"
+                         r"(?P<ending>ended|ending|ends)\b)"),
+            ("anchored", r"(?:early|late|later|earlier)\s+in\s+the\s+(?P<unit>day)"),
+            ("yearthird", r"(?P<third>the\s+(?:beginning|start|middle|end)\s+of|early|late)\s+"
+                          r"the\s+(?P<unit>year|month)"),
+            ("century", r"(?:the\s+)?(?:(?P<cn>\d{1,2})(?:st|nd|rd|th)|(?P<cword>nineteenth|"
+                        r"twentieth|twenty-first|eighteenth))[\s-]+century"),
+            ("anchored", r"the\s+(?P<unit>year)\s+(?P<step>previous|before)"),
+            ("anchored", r"(?:end(?:ed|ing|s)?|finish(?:ed|ing|es)?|clos(?:e|ed|ing|es)|"
+                         r"start(?:ed|ing|s)?|open(?:ed|ing|s)?|for|in)\s+(?P<span>the\s+"
+                         r"(?P<unit>day))(?!\s+(?:of|when|before|after|that)\b)"),
+            ("anchored", r"(?:the\s+)?(?:start|end|beginning|close)\s+of\s+the\s+(?P<unit>day)"),
+            ("anchored", r"the\s+same\s+(?P<unit>period|month|quarter|week|day|time)\s+"
+                         r"(?P<yearback>(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|"
+                         r"of\s+(?:the\s+)?(?:previous|last|prior)\s+year)"),
+            ("set", r"(?:every|each)\s+(?:other\s+|(?:\d{1,2}|<N>)\s+)?(?:<UNIT>|<WEEKDAY>|"
+                    r"morning|evening|night|weekend|summer|winter|spring|autumn)"),
+            ("set", r"(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|per|every)\s+<UNIT>"),
+            ("set", r"(?-i:daily|weekly|monthly|yearly|annually|nightly|hourly|biweekly|"
+                    r"quarterly)"),
+            ("set", r"(?:<WEEKDAY>)s(?:\s+and\s+(?:<WEEKDAY>)s)?"),
+            ("time", r"(?P<clock><CLOCK>)(?:\s+(?:on\s+)?(?:(?P<weekday><WEEKDAY>)|"
+                     r"(?P<dayword>today|yesterday|tomorrow|tonight)))?"),
+            ("time", r"(?:(?P<weekday><WEEKDAY>)|(?P<dayword>yesterday|today|tomorrow|this|"
+                     r"last))\s+(?P<part>morning|afternoon|evening|night)"),
+            ("weekdayday", r"(?P<weekday><WEEKDAY>),?\s+the\s+(?P<day>[12]\d|3[01]|0?[1-9])"
+                           r"(?:st|nd|rd|th)(?!\s+of\b)"),
+            ("time", r"(?P<dayword>tonight)"),
+            ("ref", r"(?P<word>now|currently|nowadays|at\s+present|at\s+the\s+moment|recently|"
+                    r"lately|in\s+recent\s+(?:years|months|weeks|days)|the\s+past|"
+                    r"the\s+(?:near\s+)?future|the\s+time\s+being|the\s+(?:near|short|long)"
+                    r"\s+term|in\s+the\s+coming\s+(?:days|weeks|months|years))"
+                    r"(?!-|\s+(?:tense|perfect|participle|of)\b)"),
+            ("yearmod", r"(?:fiscal(?:\s+year)?\s+|FY\s*)(?P<year><YEAR>)"),
+            ("anchored", r"(?:a|the)\s+(?:second|third|fourth|fifth|sixth|seventh)\s+(?:straight|"
+                         r"consecutive|successive)\s+(?P<unit>day)"),
+            ("weekend", r"(?:(?P<dir>this|last|next|past|coming)\s+|the\s+)weekend"),
+            ("monthyear", r"(?P<month><MONTH>)\s+(?:of\s+)?(?:(?P<ydir>this|last|next)\s+year|"
+                          r"(?P<ago>a|one)\s+year\s+(?:ago|earlier))"),
+            ("yearmod", r"(?:the|a|its|their|his|her|this|that|\w+['’]s)\s+(?P<span>(?P<year>"
+                        r"<YEAR>))(?=\s+[A-Za-z]+\b)(?!\s+(?:and|or|to|of|people|workers|"
+                        r"employees|jobs|units|shares|members|residents|troops|soldiers|"
+                        r"students|cars|vehicles|homes|points|copies|votes)\b)"),
+            ("yearmod", r"(?:(?<=\d{4},\s)|(?<=\d{4}\sand\s)|(?<=\d{4}\sor\s))(?P<year><YEAR>)"
+                        r"(?!\s*(?:%|percent|per\s+cent)|[.,]\d)"),
+            ("yearmod", r"(?-i:[A-Z][A-Za-z-]*[A-Za-z])\s+(?P<span>(?P<year><YEAR>))"
+                        r"(?![\d-]|\s*(?:%|percent|per\s+cent|euros?|dollars|pounds|people|"
+                        r"units|points)\b)"),
+            ("yearrange", r"(?:from|between)\s+(?P<span>(?P<y1><YEAR>)\s+(?:to|and|through|"
+                          r"until|till)\s+(?P<y2><YEAR>))"),
+            ("yearrange", r"(?P<y1><YEAR>)\s*[-–—]\s*(?P<y2><YEAR>|\d\d)(?![\d%])"),
+            ("yearrange", r"(?<!/)(?P<y1><YEAR>)/(?P<y2><YEAR>|\d\d)(?![\d%/])"),
+            ("monthrange", r"(?:from|between)\s+(?P<span>(?P<m1><MONTH>)\s+(?:to|and|through|"
+                           r"until|till)\s+(?P<m2><MONTH>)(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?)"),
+            ("monthrange", r"(?P<m1><MONTH>)\s*[-–—]\s*(?P<m2><MONTH>)(?:,?\s+(?P<year><YEAR>))?"),
+            ("numeric", r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"),
+        ),
+    ),
 )
 
 ITALIAN = Lexicon(
@@ -230,7 +418,8 @@ ITALIAN = Lexicon(
     ),
     postfix_directions=True,
     ambiguous_months=frozenset(),
-    context_re=r"a|ad|in|di|da|dal|dall'|entro|entro il|fino a|fino al|nel|nell'|nel mese di|"
+    context_re=r"a|ad|in|di|da|dal|del|dall'|entro|entro il|fino a|fino al|nel|nell'|"
+               r"nel mese di|"
                r"prima di|prima del|dopo|dopo il|tra|fra|il|lo|durante|d'|durante l'",
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
@@ -255,7 +444,8 @@ ITALIAN = Lexicon(
     future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w+(?:erà|irà|arà|eranno|"
               r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
               r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b",
-    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?\w+(?:at|ut|it)[oaie]\b|"
+    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?(?!sabato\b)"
+            r"\w+(?:at|ut|it)[oaie]\b|"
             r"\b(?:ha|hanno|aveva|avevano|abbiamo)\s+\w+(?:at|ut|it|tt|st|s)o\b|"
             r"\bscors[oa]\b|\bpassat[oa]\b|\bfa\b|\bieri\b|"
             # participles of the production verbs, used without an auxiliary
@@ -281,6 +471,127 @@ ITALIAN = Lexicon(
     installment_re=r"parte|capitolo|episodio",
     other_film_re=r"predecessore|prequel|(?:primo|precedente|ultimo) (?:film|capitolo|episodio)|"
                   r"film precedente|capitolo precedente|il primo (?-i:[A-Z])",
+    timex=TimexWords(
+        ordinals={"primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
+                  "quarto": 4, "quarta": 4, "ultimo": -1, "ultima": -1},
+        parts={"trimestre": "quarter", "semestre": "half", "metà": "half"},
+        units={"secondi": "second", "minuto": "minute", "minuti": "minute", "ora": "hour",
+               "ore": "hour", "giorno": "day", "giorni": "day", "notte": "day",
+               "notti": "day", "settimana": "week", "settimane": "week", "mese": "month",
+               "mesi": "month", "trimestre": "quarter", "trimestri": "quarter",
+               "semestre": "half", "esercizio": "year",
+               "anno": "year", "anni": "year", "decennio": "decade", "decenni": "decade",
+               "secolo": "century", "secoli": "century"},
+        holidays={"natale": "12-25", "vigilia di natale": "12-24", "santo stefano": "12-26",
+                  "capodanno": "01-01", "san silvestro": "12-31", "epifania": "01-06",
+                  "befana": "01-06", "pasqua": "easter", "pasquetta": "easter+1",
+                  "lunedì dell'angelo": "easter+1", "venerdì santo": "easter-2",
+                  "pentecoste": "easter+49", "ferragosto": "08-15", "ognissanti": "11-01",
+                  "festa della liberazione": "04-25", "festa della repubblica": "06-02",
+                  "festa dei lavoratori": "05-01", "immacolata": "12-08",
+                  "san valentino": "02-14", "halloween": "10-31"},
+        steps={"dopo": 1, "seguente": 1, "successivo": 1, "successiva": 1, "prima": -1,
+               "precedente": -1, "l'indomani": 1, "all'indomani": 1, "stesso": 0,
+               "stessa": 0, "quel": 0, "quello stesso": 0, "quella": 0, "quell'": 0},
+        refs={"attualmente": "present", "adesso": "present", "oggigiorno": "present",
+              "al momento": "present", "recentemente": "past", "di recente": "past",
+              "negli ultimi anni": "past", "negli ultimi mesi": "past",
+              "negli ultimi giorni": "past", "negli ultimi tempi": "past", "in passato": "past",
+              "in futuro": "future", "nei prossimi giorni": "future",
+              "nei prossimi mesi": "future", "nei prossimi anni": "future",
+              "nelle prossime settimane": "future"},
+        day_parts={"stamattina": 0, "stamani": 0, "stasera": 0, "stanotte": 0, "questa": 0,
+                   "ieri": -1, "oggi": 0, "domani": 1},
+        centuries={"settecento": 18, "ottocento": 19, "novecento": 20},
+        decades={"venti": 1920, "trenta": 1930, "quaranta": 1940, "cinquanta": 1950,
+                 "sessanta": 1960, "settanta": 1970, "ottanta": 1980, "novanta": 1990,
+                 "duemila": 2000},
+        day_first=True,
+        not_duration_re=r"\s+(?:di\s+età|d['’]età)\b",
+        age_before_re=r"\b(?:ha|aveva|avevano|hanno|avrà|compie|compiuto|compiuti|compirà|"
+                      r"compiere|età\s+di|uomo\s+di|donna\s+di|ragazz[oa]\s+di|"
+                      r"bambin[oa]\s+di|giovane\s+di|anzian[oa]\s+di|di\s+soli)\s+$",
+        range_open_re=r"\b(?:dal|dall['’]|dalla|da|tra|fra|tra\s+il|fra\s+il)\s*$",
+        range_link_re=r"[-–—]|al|all['’]|alla|a|e|e\s+il|fino\s+al|fino\s+a|fino\s+all['’]",
+        until_re=r"\b(?:fino\s+a|entro)\s+$",
+        amount_after_re=r"\s*(?:€|\$|£|euro|dollari|sterline|tonnellate|km|chilometri|metri|"
+                        r"persone|lavoratori|dipendenti|posti|abitanti|voti|copie|auto|punti|"
+                        r"studenti|soldati)\b",
+        bound_start_re=r"(?:\b(?:da|dal|dalla|dallo|dagli|dai|dopo|dopo\s+il|a\s+partire\s+da|"
+                       r"a\s+partire\s+dal|a\s+partire\s+dalla)\s+|\bdall['’]\s*)$",
+        bound_end_re=r"(?:\b(?:fino\s+a|fino\s+al|fino\s+alla|entro|entro\s+il|entro\s+la|"
+                     r"prima\s+di|prima\s+del|prima\s+della|non\s+oltre)\s+|"
+                     r"\b(?:fino\s+all['’]|entro\s+l['’])\s*|\bfino\s+)$",
+        patterns=(
+            ("duration", r"(?:(?P<recent>(?:negli|nelle|gli|le)\s+ultim[ie])\s+)?(?P<n>\d{1,3}"
+                         r"(?:[.,]\d+)?|<N>)\s+(?:(?:lunghi|lunghe|interi|intere)\s+)?"
+                         r"(?P<unit><UNIT>)(?:\s+(?:consecutivi|consecutive|di\s+fila))?"),
+            ("duration", r"(?P<recent>(?:nell['’]|l['’])ultimo)\s+(?P<unit>decennio|secolo)"),
+            ("part", r"(?:il\s+|la\s+|l['’])?(?P<ord><ORD>)\s+(?P<part><PART>)(?:\s+(?:del\s+|"
+                     r"di\s+)?(?P<year><YEAR>)|\s+dell['’]anno\s+(?P<ydir>scorso|prossimo|"
+                     r"passato)|\s+di\s+quest['’]anno|\s+dell['’]anno)?"),
+            ("part", r"(?P<dir>questo|prossimo)\s+(?P<part>trimestre|semestre)"),
+            ("holiday", r"(?=(?-i:[A-Z]))(?P<name><HOLIDAY>)(?:\s+(?:del\s+)?(?P<year><YEAR>))?"
+                        r"(?:\s+(?P<dir>scorso|scorsa|prossimo|prossima))?"),
+            ("decade", r"(?:gli\s+|negli\s+|degli\s+|agli\s+|dagli\s+)?anni\s+(?:['’]?"
+                       r"(?P<d2>[2-9])0|(?P<cc>19|20)(?P<d>\d)0|(?P<word>venti|trenta|quaranta|"
+                       r"cinquanta|sessanta|settanta|ottanta|novanta|duemila))\b"),
+            ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>giorni|giorno|settimane|settimana|mesi|"
+                         r"mese|anni|anno)\s+(?:(?P<later>dopo|più\s+tardi)|(?P<earlier>prima))"
+                         r"(?!\s+(?:di|che)\b)"),
+            ("anchored", r"(?:(?:il|la|lo)\s+|l['’])?(?P<unit>giorno|settimana|mese|anno|"
+                         r"weekend)\s+(?P<step>dopo|seguente|successiv[oa]|precedente|prima)"
+                         r"(?!\s+(?:di|che|del|della)\b)"),
+            ("anchored", r"(?P<step>l['’]indomani|all['’]indomani)"),
+            ("anchored", r"(?:(?:il|nel|del|per\s+il)\s+|l['’]|nell['’]|dell['’])?(?P<span>"
+                         r"(?P<unit>trimestre|semestre|anno|esercizio|mese))(?=\s+(?:che\s+)?"
+                         r"(?P<ending>chius[oa]|terminat[oa]|conclus[oa])\s+(?:il|al|all['’]))"),
+            ("yearthird", r"(?:(?:a|ad|all['’])\s*)?(?P<span>(?P<third>inizio|metà|fine)\s+"
+                          r"(?:dell['’]|del\s+)?(?P<unit>anno|mese))(?!\s+(?:scorso|prossimo|"
+                          r"passato))"),
+            ("century", r"(?:(?:il|nel|del|dal|al)\s+)?(?P<span>(?P<roman>(?-i:(?=[XVI])"
+                        r"X{0,2}(?:IX|IV|V?I{0,3})))\s+secolo|(?=(?-i:[A-Z]))(?P<cword>ottocento|"
+                        r"novecento|settecento))"),
+            ("anchored", r"(?:(?:lo|la|nello|nella|allo|alla)\s+)?(?P<step>stess[oa]|quel|"
+                         r"quella|quell['’]|quello\s+stesso)\s*(?P<unit>giorno|settimana|mese|"
+                         r"anno)"),
+            ("anchored", r"(?:nello|lo)\s+stesso\s+(?P<unit>periodo|mese|trimestre)\s+"
+                         r"(?P<yearback>dell['’]anno\s+(?:scorso|precedente|prima))"),
+            ("set", r"ogni\s+(?:(?:\d{1,2}|<N>)\s+)?(?:<UNIT>|<WEEKDAY>|mattina|sera|weekend|"
+                    r"fine\s+settimana|estate|inverno|primavera|autunno)"),
+            ("set", r"tutti\s+i\s+(?:giorni|mesi|anni|<WEEKDAY>)|tutte\s+le\s+(?:settimane|"
+                    r"sere|mattine|notti|<WEEKDAY>)"),
+            ("set", r"(?:quotidianamente|settimanalmente|mensilmente|annualmente)"),
+            ("set", r"(?:una|due|tre|\d+)\s+volt[ae]\s+(?:al|alla|all['’]|a|l['’]|per|ogni)"
+                    r"\s*(?:giorno|settimana|mese|anno)"),
+            ("time", r"(?:alle|all['’]|verso\s+le|dalle|entro\s+le)\s+(?P<span>(?:ore\s+)?"
+                     r"(?P<clock>\d{1,2}(?:[:.]\d{2})?))(?![\d,.:]?\d)"),
+            ("time", r"(?P<span>ore\s+(?P<clock>\d{1,2}(?:[:.]\d{2})?))(?![\d,.:]?\d)"),
+            ("weekdayday", r"(?P<weekday><WEEKDAY>)\s+(?P<day>[12]\d|3[01]|0?[1-9])(?![\d:]|[./]\d)"
+                           r"(?!\s+(?:<MONTH>|anni|giorni|mesi|ore|minuti|euro|per\s+cento))"),
+            ("dayone", r"(?:il\s+|dal\s+|al\s+)?(?P<span>primo\s+(?P<month><MONTH>)(?:\s+"
+                       r"(?P<year><YEAR>))?)"),
+            ("time", r"(?P<clock>\d{1,2}:\d{2})"),
+            ("time", r"(?:(?P<weekday><WEEKDAY>)|(?P<dayword>ieri|oggi|domani|questa))\s+"
+                     r"(?P<part>mattina|mattino|pomeriggio|sera|notte)"),
+            ("time", r"(?P<dayword>stamattina|stamani|stasera|stanotte)"),
+            ("ref", r"(?P<word>attualmente|adesso|oggigiorno|al\s+momento|recentemente|"
+                    r"di\s+recente|negli\s+ultimi\s+(?:anni|mesi|giorni|tempi)|in\s+passato|"
+                    r"in\s+futuro|nei\s+prossimi\s+(?:giorni|mesi|anni)|"
+                    r"nelle\s+prossime\s+settimane)"),
+            ("weekend", r"(?:(?P<dir>questo|quest['’]|scorso|prossimo)\s*)?(?:fine\s+settimana|"
+                        r"weekend)(?:\s+(?P<dir2>scorso|prossimo|passato))?"),
+            ("monthyear", r"(?P<month><MONTH>)\s+(?:dell['’]anno\s+(?P<ydir>scorso|prossimo|"
+                          r"passato)|(?P<this>di\s+quest['’]anno))"),
+            ("yearrange", r"(?:dal|tra\s+il|fra\s+il)\s+(?P<span>(?P<y1><YEAR>)\s+(?:al|e\s+il)"
+                          r"\s+(?P<y2><YEAR>))"),
+            ("yearrange", r"(?P<y1><YEAR>)\s*[-–—]\s*(?P<y2><YEAR>|\d\d)(?![\d%])"),
+            ("yearrange", r"(?<!/)(?P<y1><YEAR>)/(?P<y2><YEAR>|\d\d)(?![\d%/])"),
+            ("monthrange", r"(?:da|tra|fra)\s+(?P<span>(?P<m1><MONTH>)\s+(?:a|e|fino\s+a)\s+"
+                           r"(?P<m2><MONTH>)(?:\s+(?:del\s+)?(?P<year><YEAR>))?)"),
+            ("numeric", r"(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d\d)"),
+        ),
+    ),
 )
 
 GERMAN = Lexicon(
@@ -374,114 +685,122 @@ GERMAN = Lexicon(
     installment_re=r"teil|kapitel|folge",
     other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
                   r"(?:film|teil)|der erste (?-i:[A-Z])",
-    bare_years=True,
-    quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"
-                r"mal|qm|cm|mm|fr|dm|s\.",
-    amount_before_re=r"rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|"
-                     r"bis\s+zu|insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|"
-                     r"platz|zimmer|€|\$|fr\.|dm|euro|mark|franken|dollar|lire|"
-                     r"von\s+\d+\s+auf|höhe\s+von|davon|darunter",
-    year_pair_season_re=r"saison|spielzeit|schuljahr|studienjahr|wintersaison|sommersaison",
-    year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang)",
-    bc_re=r"\s+v(?:or|\.)\s*Chr(?:\.|istus)?",
-    periods={
-        r"heuer|heurigen\s+jahr(?:es)?|im\s+heurigen\s+jahr": ("year", 0, None),
-        r"(?:im\s+|des\s+|dem\s+)?(?:laufenden|aktuellen|diesem|dieses|diesen)\s+jahr(?:es)?":
-            ("year", 0, None),
-        r"(?:im\s+|des\s+|dem\s+)?vorjahr(?:es|s)?": ("year", -1, None),
-        r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+jahres": ("year", -1, None),
-        r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres": ("year", 1, None),
-        r"(?:des\s+)?neuen\s+jahres|im\s+neuen\s+jahr": ("year", 1, None),
-        r"(?:des\s+)?(?:laufenden|aktuellen|dieses|diesen)\s+monats": ("month", 0, None),
-        r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+monats|(?:im\s+)?vormonat": (
-            "month", -1, None),
-        r"(?:zum\s+|zu\s+|am\s+)?jahres(?:ende|schluss|wechsel)": ("year", 0, "late"),
-        r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "early"),
-        r"(?:zur\s+)?jahresmitte": ("year", 0, "mid"),
-        r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "early"),
-        r"(?:zu\s+)?(?:beginn|anfang)\s+der\s+woche": ("week", 0, "early"),
-        r"mitte\s+der\s+woche": ("week", 0, "mid"),
-        r"ende\s+der\s+woche": ("week", 0, "late"),
-        # lower-case "morgen" is tomorrow ("Morgen" is the morning, "heute morgen" this one)
-        r"(?<!heute\s)(?<!gestern\s)(?-i:morgen)(?!\s+(?:früh|abend|nachmittag|vormittag))":
-            ("day", 1, None),
-    },
-    anchored=(
-        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
-        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>zuvor|davor|vorher|früher)",
-        # "nach zwei Tagen"; not "nach zehn Jahren", which is mostly how long something took
-        r"(?P<ahead>nach)\s+(?:(?:etwa|rund|knapp|gut|fast|über)\s+)?(?P<n>\d{1,2}|<N>)\s+"
-        r"(?P<unit>tagen|wochen|monaten)",
-        # "vier Monate nach Drehbeginn", "zwei Tage vor der Wahl": after an event, placed
-        # against the text's last date
-        r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?:(?P<ahead>nach)|(?P<ago>vor))\s+"
-        r"(?P<event>(?:dem\s+|der\s+|den\s+)?(?-i:[A-ZÄÖÜ])[\w-]+)",
-        r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?:selben|gleichen|demselben)\s+"
-        r"(?P<unit>tag|monat|jahr)",
-        r"(?:am\s+)?(?P<ahead>folgenden|nächsten|darauffolgenden|darauf\s+folgenden)\s+"
-        r"(?P<unit>tag)",
-        r"(?:im\s+)?(?P<ahead>folgenden|darauffolgenden|darauf\s+folgenden)\s+"
-        r"(?P<unit>jahr|monat)",
-        r"(?P<unit>tags|jahrs?|monats?)\s+(?P<ahead>darauf)",
-        r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
-        r"(?:am\s+)?(?P<unit>tag)\s+(?P<ago>zuvor|davor|vorher)",
-        r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
-        r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
-        r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<ahead>danach)",
-        r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<ahead>darauf|danach)",
-        r"(?:an\s+)?diesem\s+(?P<unit>tag)",
+    timex=TimexWords(
+        bare_years=True,
+        quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"
+                    r"mal|qm|cm|mm|fr|dm|s\.",
+        amount_before_re=r"rund|etwa|ca\.|circa|zirka|über|mehr\s+als|weniger\s+als|knapp|fast|"
+                         r"bis\s+zu|insgesamt|nur|weitere|genau|exakt|nr\.|nummer|seite|s\.|tel\.|"
+                         r"platz|zimmer|€|\$|fr\.|dm|euro|mark|franken|dollar|lire|"
+                         r"von\s+\d+\s+auf|höhe\s+von|davon|darunter",
+        year_pair_season_re=r"saison|spielzeit|schuljahr|studienjahr|wintersaison|sommersaison",
+        year_words_re=r"(?:das\s+|dem\s+|des\s+)?(?:jahr|jahre|jahres|jahrs|jahrgang)",
+        bc_re=r"\s+v(?:or|\.)\s*Chr(?:\.|istus)?",
+        periods={
+            r"heuer|heurigen\s+jahr(?:es)?|im\s+heurigen\s+jahr": ("year", 0, None),
+            r"(?:im\s+|des\s+|dem\s+)?(?:laufenden|aktuellen|diesem|dieses|diesen)\s+jahr(?:es)?":
+                ("year", 0, None),
+            r"(?:im\s+|des\s+|dem\s+)?vorjahr(?:es|s)?": ("year", -1, None),
+            r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+jahres": ("year", -1, None),
+            r"(?:des\s+)?(?:nächsten|kommenden)\s+jahres": ("year", 1, None),
+            r"(?:des\s+)?neuen\s+jahres|im\s+neuen\s+jahr": ("year", 1, None),
+            r"(?:des\s+)?(?:laufenden|aktuellen|dieses|diesen)\s+monats": ("month", 0, None),
+            r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+monats|(?:im\s+)?vormonat": (
+                "month", -1, None),
+            r"(?:zum\s+|zu\s+|am\s+)?jahres(?:ende|schluss|wechsel)": ("year", 0, "late"),
+            r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "early"),
+            r"(?:zur\s+)?jahresmitte": ("year", 0, "mid"),
+            r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "early"),
+            r"(?:zu\s+)?(?:beginn|anfang)\s+der\s+woche": ("week", 0, "early"),
+            r"mitte\s+der\s+woche": ("week", 0, "mid"),
+            r"ende\s+der\s+woche": ("week", 0, "late"),
+            # lower-case "morgen" is tomorrow ("Morgen" is the morning, "heute morgen" this one)
+            r"(?<!heute\s)(?<!gestern\s)(?-i:morgen)(?!\s+(?:früh|abend|nachmittag|vormittag))":
+                ("day", 1, None),
+        },
+        anchored=(
+            r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
+            r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>zuvor|davor|vorher|früher)",
+            # "nach zwei Tagen"; not "nach zehn Jahren", which is mostly how long something took
+            r"(?P<ahead>nach)\s+(?:(?:etwa|rund|knapp|gut|fast|über)\s+)?(?P<n>\d{1,2}|<N>)\s+"
+            r"(?P<unit>tagen|wochen|monaten)",
+            # "vier Monate nach Drehbeginn", "zwei Tage vor der Wahl": after an event, placed
+            # against the text's last date
+            r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?:(?P<ahead>nach)|(?P<ago>vor))\s+"
+            r"(?P<event>(?:dem\s+|der\s+|den\s+)?(?-i:[A-ZÄÖÜ])[\w-]+)",
+            r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?:selben|gleichen|demselben)\s+"
+            r"(?P<unit>tag|monat|jahr)",
+            r"(?:am\s+)?(?P<ahead>folgenden|nächsten|darauffolgenden|darauf\s+folgenden)\s+"
+            r"(?P<unit>tag)",
+            r"(?:im\s+)?(?P<ahead>folgenden|darauffolgenden|darauf\s+folgenden)\s+"
+            r"(?P<unit>jahr|monat)",
+            r"(?P<unit>tags|jahrs?|monats?)\s+(?P<ahead>darauf)",
+            r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
+            r"(?:am\s+)?(?P<unit>tag)\s+(?P<ago>zuvor|davor|vorher)",
+            r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
+            r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
+            r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<ahead>danach)",
+            r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<ahead>darauf|danach)",
+            r"(?:an\s+)?diesem\s+(?P<unit>tag)",
+        ),
+        # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
+        refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|früheren\s+zeiten|heutzutage|"
+                r"vor\s+kurzem|in\s+letzter\s+zeit|(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|"
+                r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
+                r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem|"
+                r"in\s+dieser\s+zeit|in\s+der\s+vergangenen\s+zeit|"
+                r"in\s+den\s+(?:vergangenen|letzten|nächsten|kommenden)\s+"
+                r"(?:tagen|wochen|monaten|jahren)",
+        ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
+                  "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
+                  "letzten": -1, "letzte": -1},
+        parts={"quartal": "quarter", "quartals": "quarter", "vierteljahr": "quarter",
+               "vierteljahres": "quarter", "trimester": "quarter", "trimesters": "quarter",
+               "halbjahr": "half", "halbjahres": "half", "jahreshälfte": "half",
+               "hälfte des jahres": "half"},
+        holidays={"ostern": "easter", "ostersonntag": "easter", "osterfest": "easter",
+                  "ostermontag": "easter+1", "karfreitag": "easter-2",
+                  "gründonnerstag": "easter-3", "palmsonntag": "easter-7",
+                  "aschermittwoch": "easter-46", "pfingsten": "easter+49",
+                  "pfingstsonntag": "easter+49", "pfingstmontag": "easter+50",
+                  "christi himmelfahrt": "easter+39", "fronleichnam": "easter+60",
+                  "weihnachten": "12-25", "weihnachtstag": "12-25", "christtag": "12-25",
+                  "heiligabend": "12-24", "heiligen abend": "12-24", "heilig abend": "12-24",
+                  "stephanstag": "12-26", "stefanitag": "12-26", "silvester": "12-31",
+                  "neujahr": "01-01", "neujahrstag": "01-01", "dreikönig": "01-06",
+                  "dreikönigstag": "01-06", "allerheiligen": "11-01", "allerseelen": "11-02",
+                  "mariä himmelfahrt": "08-15", "maria himmelfahrt": "08-15",
+                  "valentinstag": "02-14", "tag der deutschen einheit": "10-03",
+                  "nikolaustag": "12-06"},
+        decades={"zwanziger": 1920, "dreißiger": 1930, "vierziger": 1940, "fünfziger": 1950,
+                 "sechziger": 1960, "siebziger": 1970, "achtziger": 1980, "neunziger": 1990},
+        decade_re=r"(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
+                  r"(?P<word><DECADE>))(?:[-\s]*jahren?)?",
+        century_re=r"(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?",
+        relative_century_re=r"(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
+                            r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?",
+        of_year_re=r"des\s+jahres",
+        weekend_re=r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
+                   r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?(?:wochenende|weekend)",
+        lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
+        list_link_re=r"und|sowie|bzw\.|oder",
+        list_article_re=r"am|vom|dem|den",
+        sets_re=r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|vormittag|mittag|"
+                r"nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
+                r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
+        durations=(
+            r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+als|rund|fast|"
+            r"knapp|gut|über|etwa)\s+)?(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|minuten|jahrzehnten?)",
+            r"(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|jahrzehnte)\s+lang",
+        ),
+        clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
+        day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
+        leading_re=r"im|am|zum|zur|vom|in|an|zu|ab|seit|bis|über|um",
+        range_open_re=r"\b(?:von|vom|zwischen)\s+$",
+        range_link_re=r"[-–—]|bis(?:\s+zum|\s+zur)?|und",
+        bound_start_re=r"\b(?:seit|ab|von|vom)\s+(?:dem\s+|der\s+)?$",
+        bound_end_re=r"\b(?:bis|spätestens)(?:\s+(?:zum|zur|in\s+den|in\s+die))?\s+$",
     ),
-    # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
-    refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|früheren\s+zeiten|heutzutage|"
-            r"vor\s+kurzem|in\s+letzter\s+zeit|(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|"
-            r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
-            r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem|"
-            r"in\s+dieser\s+zeit|in\s+der\s+vergangenen\s+zeit|"
-            r"in\s+den\s+(?:vergangenen|letzten|nächsten|kommenden)\s+"
-            r"(?:tagen|wochen|monaten|jahren)",
-    ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
-              "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
-              "letzten": -1, "letzte": -1},
-    parts={"quartal": "quarter", "quartals": "quarter", "vierteljahr": "quarter",
-           "vierteljahres": "quarter", "trimester": "quarter", "trimesters": "quarter",
-           "halbjahr": "half", "halbjahres": "half", "jahreshälfte": "half",
-           "hälfte des jahres": "half"},
-    holidays={"ostern|ostersonntag|osterfest": "E+0", "ostermontag": "E+1",
-              "karfreitag": "E-2", "gründonnerstag": "E-3", "palmsonntag": "E-7",
-              "aschermittwoch": "E-46", "pfingsten|pfingstsonntag": "E+49",
-              "pfingstmontag": "E+50", r"christi\s+himmelfahrt": "E+39",
-              "fronleichnam": "E+60",
-              "weihnachten|weihnachtstag|christtag": "12-25",
-              r"heiligabend|heiligen\s+abend|heilig\s+abend": "12-24",
-              "stephanstag|stefanitag": "12-26", "silvester": "12-31",
-              "neujahr|neujahrstag": "01-01", "dreikönig|dreikönigstag": "01-06",
-              "allerheiligen": "11-01", "allerseelen": "11-02",
-              r"mari(?:ä|a)\s+himmelfahrt": "08-15", "valentinstag": "02-14",
-              r"tag\s+der\s+deutschen\s+einheit": "10-03", "nikolaustag": "12-06"},
-    decades={"zwanziger": 20, "dreißiger": 30, "vierziger": 40, "fünfziger": 50,
-             "sechziger": 60, "siebziger": 70, "achtziger": 80, "neunziger": 90},
-    decade_re=r"(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
-              r"(?P<word><DECADE>))(?:[-\s]*jahren?)?",
-    century_re=r"(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?",
-    relative_century_re=r"(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
-                        r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?",
-    of_year_re=r"des\s+jahres",
-    weekend_re=r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
-               r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?(?:wochenende|weekend)",
-    lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
-    list_link_re=r"und|sowie|bzw\.|oder",
-    list_article_re=r"am|vom|dem|den",
-    sets_re=r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|vormittag|mittag|"
-            r"nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
-            r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
-    durations=(
-        r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+als|rund|fast|"
-        r"knapp|gut|über|etwa)\s+)?(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|minuten|jahrzehnten?)",
-        r"(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|jahrzehnte)\s+lang",
-    ),
-    clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
-    day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
-    leading_re=r"im|am|zum|zur|vom|in|an|zu|ab|seit|bis|über|um",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}

@@ -21,6 +21,8 @@ _ABBREVIATIONS = frozenset({
     "nov", "dec", "sig", "dott", "ing", "geb", "bzw", "usw", "inkl", "ggf", "z.b", "u.a", "d.h",
     "e.g", "i.e",
 })
+_CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+""""at 7 a.m. Wednesday": a clock time's stop rarely ends a sentence in news."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“„‘'«(\[]?[^\W_a-zà-ÿ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*\s*$")
 _ORDINAL_BEFORE_NAME = re.compile(r"\b\d{1,2}\.\s+$")
@@ -74,7 +76,8 @@ def _is_false_stop(before: str, after: str) -> bool:
     if word is None:
         return False
     token = word.group(1).rstrip(".").lower()
-    if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+    if token in _ABBREVIATIONS or token in _CLOCK_ABBREVIATIONS \
+            or (len(token) == 1 and token.isalpha()):
         return True
     # "18. November 2021": a German ordinal day before a capitalised month name.
     return bool(_ORDINAL_BEFORE_NAME.search(before + " ")) and after[:1].isupper()

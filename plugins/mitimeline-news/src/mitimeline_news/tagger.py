@@ -1,258 +1,362 @@
 """``find_dates``: every date expression of a text, placed on the calendar where it can be.
 
-The public face of :mod:`.dates`: it splits the text into sentences, finds the date
-phrases of each (:func:`.dates.find_phrases`), reads the tense of each phrase's clause
-(:mod:`.cues`), and resolves the phrase (:func:`.dates.resolve`) against the publication
-date or an earlier date of the text. The event extractor is built on the same steps.
+One pipeline for every language. It splits the text into sentences and finds, in each,
+the phrases of :mod:`.dates` (the calendar dates, weekdays, seasons, years and relative
+phrases the event extractor also reads, plus the tagger-only phrases a lexicon opts into)
+and the expressions of :mod:`.timex` (quarters, holidays, durations, sets, clock times,
+anchored dates and ranges written with the patterns of ``Lexicon.timex``), keeping the
+longest of overlapping ones. It reads the tense of each one's clause (:mod:`.cues`), places
+it against the publication date, the story's year or an earlier date of the text
+(:mod:`.story`, :func:`_anchored`), and turns it into :class:`.DateMention` objects: a
+closed range becomes two (start and end, as TimeML marks it), a date after "since"/"until"
+one bounded mention (:mod:`.ranges`).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from datetime import date
 
 import attrs
 from mitimeline import DateParseError, When
 
-from .cues import choose_tense, cues_for
-from .dates import Phrase, find_phrases, resolve
+from .cues import Cue, Cues, choose_tense, cues_for
+from .dates import Phrase, find_phrases
+from .extents import joined, split_phrase, split_timex, without_leading
 from .languages import LEXICONS, detect_language
-from .sentences import MAX_TEXT, clause_bounds, split_sentences
+from .mention import TYPES, Anchor, DateMention
+from .sentences import MAX_TEXT, Sentence, split_sentences
+from .story import Story, place, tells_the_past
+from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type, needs_base
+from .timex import resolve as resolve_timex
 
-__all__ = ["MAX_TEXT", "Anchor", "DateMention", "find_dates"]
-
-TYPES = ("date", "time", "duration", "set")
-
-
-@attrs.frozen
-class Anchor:
-    """What a relative expression was resolved against.
-
-    ``kind`` is ``"published"`` (the publication date) or ``"mention"`` (an earlier date
-    of the text, whose offsets are ``start``/``end``); ``when`` is that date.
-    """
-
-    kind: str = attrs.field(validator=attrs.validators.in_(("published", "mention")))
-    when: When
-    start: int | None = None
-    end: int | None = None
-
-
-@attrs.frozen
-class DateMention:
-    """A date expression of a text: offsets into the text, its type and what it means.
-
-    ``type`` is ``"date"``, ``"time"``, ``"duration"`` or ``"set"``; ``when`` is ``None``
-    when the expression can't be placed (a relative date without a publication date);
-    ``anchor`` says what a relative expression was resolved against (``None`` for an
-    expression that carries its own year, or one that could not be placed).
-    """
-
-    start: int
-    end: int
-    text: str
-    type: str = attrs.field(validator=attrs.validators.in_(TYPES))
-    when: When | None
-    anchor: Anchor | None = None
+__all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "find_dates"]
 
 
 def find_dates(text: str, *, published: str | date | When | None = None,
-               language: str = "auto") -> list[DateMention]:
+               language: str = "auto", day_first: bool | None = None) -> list[DateMention]:
     """The date expressions of ``text`` in text order, never overlapping.
 
     ``published`` (a date, EDTF or English text) places relative expressions and dates
     without a year; ``None`` places only the ones that carry their own year. ``language``
     is ``"en"``, ``"de"``, ``"it"`` or ``"auto"`` (English when the text is too short to
-    tell). Raises ``TypeError`` for text that is not ``str`` and ``ValueError`` for an
-    unknown language, a ``published`` that does not parse, or text over :data:`MAX_TEXT`.
+    tell). ``day_first`` says how the outlet writes numeric dates: ``True`` for 03/04/2021
+    = 3 April (UK, Italy), ``False`` for 4 March (US), ``None`` for the language's habit
+    (Italian: day first; English: undecided, so an ambiguous numeric date gets
+    ``when=None`` unless one reading is impossible). Raises ``TypeError`` for text that
+    is not ``str`` or a ``day_first`` that is not a bool or ``None``, and ``ValueError``
+    for an unknown language, a ``published`` that does not parse, or text over
+    :data:`MAX_TEXT`.
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates: expected text as str, got {type(text).__name__}")
+    if day_first is not None and not isinstance(day_first, bool):
+        raise TypeError(f"find_dates: expected day_first as bool or None, got {day_first!r}")
     if len(text) > MAX_TEXT:
         raise ValueError(f"find_dates: text of {len(text):,} characters is longer than the "
                          f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
     code = _language(language, text)
     base, base_when = _base(published)
-    cues = cues_for(code)
+    context = _Context(code, base, base_when, day_first, cues_for(code), text)
+    found_in = [(sentence, _items(sentence.text, code)) for sentence in split_sentences(text)]
+    story = Story(past=tells_the_past(
+        [item for _, items in found_in for item in items if isinstance(item, Phrase)], base))
     mentions: list[DateMention] = []
-    found_in = [(sentence, find_phrases(sentence.text, code, every=True))
-                for sentence in split_sentences(text)]
-    story = _Story(past=_tells_the_past([p for _, ps in found_in for p in ps], base))
-    for sentence, phrases in found_in:
-        if not phrases:
-            continue
-        markers = cues.tense_markers(sentence.text)
-        for phrase in phrases:
-            first, last = clause_bounds(sentence.text, phrase.start, phrase.end, cues.clauses)
-            local = [m for m in markers if first <= m.start < last]
-            before = sentence.text[first:phrase.start]
-            tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
-                or choose_tense(local or markers, phrase.start, phrase.end)
-            when, anchor = _place(phrase, code, base, base_when, tense, story)
-            found = _mentions(_without_leading(phrase, code), sentence.start, when, anchor)
-            story.follow(phrase, found, len(sentence.text))
-            mentions.extend(found)
+    for sentence, items in found_in:
+        if items:
+            found = _sentence_mentions(sentence, items, context, story, mentions)
+            mentions.extend(joined(found, text, code))
     return mentions
 
 
-_YEAR_IN = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
+@attrs.frozen
+class _Context:
+    """What every sentence of one call resolves against."""
+
+    language: str
+    base: date | None
+    base_when: When | None
+    day_first: bool | None
+    cues: Cues
+    text: str
 
 
-def _tells_the_past(phrases: list[Phrase], base: date | None) -> bool:
-    """Is the text a story of the past (a history, an obituary)? True when most of the
-    years it names (four fifths, at least three) are two or more years before publication."""
-    if base is None:
-        return True
-    years = [int(m.group()) for p in phrases if not p.needs_base and p.form != "fixed"
-             for m in _YEAR_IN.finditer(p.text)]
-    old = sum(1 for year in years if year <= base.year - 2)
-    return len(years) >= 3 and old >= 0.8 * len(years)
+def _items(sentence: str, language: str) -> list[Phrase | Timex]:
+    """The phrases and tagger expressions of a sentence, the longest of overlapping ones
+    kept (a tagger expression wins a tie: it is the more specific reading)."""
+    amount = _amount(language)
+    found: list[Phrase | Timex] = [
+        *(p for p in find_phrases(sentence, language, every=True)
+          if not (p.form == "year" and amount.match(sentence, p.end))),
+        *find_timexes(sentence, language)]
+    found.sort(key=lambda p: (p.start, -(p.end - p.start), isinstance(p, Phrase)))
+    kept: list[Phrase | Timex] = []
+    for item in found:
+        if kept and item.start < kept[-1].end:
+            continue
+        kept.append(item)
+    return kept
 
 
-@attrs.define
-class _Story:
-    """What the text has said so far: its last placed date and the last year it named
-    (mutable: :func:`find_dates` walks the text once and updates it as it goes)."""
-
-    past: bool = False  # a story of the past: its own years place its dates
-    last: DateMention | None = None
-    year: DateMention | None = None
-
-    def follow(self, phrase: Phrase, found: list[DateMention], length: int) -> None:
-        """Remember the placed mentions of ``phrase`` (and its year if it names one) in a
-        sentence of ``length`` characters. A story moves on to a year named relatively
-        only forwards ("im neuen Jahr"), never back ("im Vorjahr" is a look back)."""
-        for mention in found:
-            if mention.when is None or mention.type != "date":
+def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context: _Context,
+                       story: Story, earlier: list[DateMention]) -> list[DateMention]:
+    """The mentions of one sentence: anchored expressions after the others, so "two days
+    after May 5" can count from the date that follows it."""
+    clauses = _Clauses.of(sentence.text, context.cues)
+    done: dict[int, list[DateMention]] = {}
+    for index, item in enumerate(items):
+        if isinstance(item, Phrase):
+            done[index] = _phrase_mentions(sentence, item, context, clauses, story)
+        elif item.kind not in ANCHORED_KINDS:
+            done[index] = _timex_mentions(sentence, item, context, clauses)
+    first_dated = min(done, default=len(items))
+    for index, item in enumerate(items):
+        if index not in done:
+            assert isinstance(item, Timex)
+            following = _following(sentence.text, items, index, done)
+            if first_dated < index and following is None and _relational(sentence.text, item):
+                done[index] = [DateMention(sentence.start + item.start,
+                                           sentence.start + item.end, item.text, "duration",
+                                           None)]
                 continue
-            self.last = mention
-            own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
-                self.past and phrase.form == "relative" and phrase.unit == "year"
-                and (phrase.direction == "next" or phrase.sign > 0)
-                and mention.anchor is not None and mention.anchor.kind == "mention")
-            if own and mention.when.lower.year == mention.when.upper.year:
-                self.year = mention
+            done[index] = [_anchored(sentence, item, context, _candidates(done, index, earlier),
+                                     following)]
+    return [mention for index in range(len(items)) for mention in done[index]]
 
 
-def _sets_the_year(phrase: Phrase, length: int) -> bool:
-    """Does a phrase with its own year move the story to that year? A date or season
-    does; a lone year only at the head of its sentence ("1975 begann"), at the end of a
-    heading ("Chronik 1975"), with a word ("im Jahr 1975", "Anfang 1975"), not in
-    passing ("die seit 1975 geltenden Regeln")."""
-    if phrase.form != "year":
-        return True
-    heading = phrase.end == length and length <= _HEADING
-    return (phrase.start == 0 or heading or phrase.third is not None
-            or not phrase.text[:1].isdigit())
+def _same_time(item: Timex) -> bool:
+    """Does the expression name its anchor's own time ("the same day", "that week", "for
+    the day"), so that with no earlier date it can only be the publication's?"""
+    if item.group("n") or item.group("later") or item.group("earlier") \
+            or item.group("yearback"):
+        return False
+    step = item.group("step")
+    return step is None or _norm(step) in _SAME_STEPS
 
 
-_HEADING = 60
-"""The longest sentence read as a heading when it ends with a year."""
+_SAME_STEPS = frozenset({"same", "that", "that same", "entire", "whole", "full", "stesso",
+                         "stessa", "quel", "quella", "quell'", "quello stesso"})
 
 
-_STORY_FORMS = ("calendar", "season", "part", "holiday")
-_PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+def _relational(text: str, item: Timex) -> bool:
+    """Does "two weeks after a crew member fell ill" relate a date already given in the
+    sentence to another event (a span between the two, not a new date)?"""
+    word = _norm(item.group("later") or item.group("earlier") or "")
+    return word in _BEFORE_AFTER and re.match(r"\s+[^\W\d_]", text[item.end:]) is not None
 
 
-def _place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
-           tense: str | None, story: _Story) -> tuple[When | None, Anchor | None]:
-    """The meaning of ``phrase`` and what it was placed against.
+def _candidates(done: dict[int, list[DateMention]], index: int,
+                earlier: list[DateMention]) -> Iterator[DateMention]:
+    """The mentions before item ``index``, latest first: this sentence's, then earlier ones
+    (at most :data:`_LOOK_BACK` of them: an anchor is a date the text has just named)."""
+    before = (mention for i in range(index - 1, -1, -1) if i in done
+              for mention in reversed(done[i]))
+    yield from itertools.islice(itertools.chain(before, reversed(earlier)), _LOOK_BACK)
 
-    A phrase relative to an earlier date ("zwei Tage später") is placed against the
-    text's last placed date (unplaced if it counts from an event and there is none); in
-    a story of the past, a date without a year ("am 3. September") against the year the
-    text last named; every other relative phrase against the publication date.
-    """
-    if phrase.anchored:
-        placed = _after_last_date(phrase, code, tense, story)
-        if placed is not None or phrase.edge == "event" or story.past:
-            # a story of the past does not count "am selben Tag" from publication
-            return placed or (None, None)
-    named = story.year
-    if named is not None and named.when is not None and _in_story_year(phrase, base, story):
-        middle = date(named.when.lower.year, 7, 2)
-        return (resolve(phrase, code, middle, None),
-                Anchor("mention", named.when, named.start, named.end))
-    when = resolve(phrase, code, base, tense)
+
+_LOOK_BACK = 50
+
+
+_NEAR_BEFORE, _NEAR_AFTER = 300, 150
+"""How far from a date (in characters) tense markers are weighed one by one; beyond that
+only the nearest marker on each side counts (the same choice, in log time)."""
+
+
+@attrs.frozen
+class _Clauses:
+    """A sentence's clause breaks and tense markers, indexed once for all its dates."""
+
+    text: str
+    break_starts: tuple[int, ...]
+    break_ends: tuple[int, ...]
+    markers: tuple[Cue, ...]
+    marker_starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str, cues: Cues) -> _Clauses:
+        """Index ``text``'s breaks (as :func:`.sentences.clause_bounds` finds them) and markers."""
+        breaks = [m.span() for m in cues.clauses.finditer(text)]
+        markers = tuple(cues.tense_markers(text))
+        return cls(text, tuple(b[0] for b in breaks), tuple(b[1] for b in breaks), markers,
+                   tuple(m.start for m in markers))
+
+    def bounds(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around ``[start, end)``, as :func:`.sentences.clause_bounds` says."""
+        before = bisect.bisect_right(self.break_ends, start) - 1
+        first = self.break_ends[before] if before >= 0 else 0
+        after = bisect.bisect_left(self.break_starts, end)
+        last = self.break_starts[after] if after < len(self.break_starts) else len(self.text)
+        return first, last
+
+    def near(self, low: int, high: int, start: int, end: int) -> list[Cue]:
+        """The markers starting in ``[low, high)`` that may be the nearest to ``[start, end)``."""
+        first = bisect.bisect_left(self.marker_starts, max(low, start - _NEAR_BEFORE))
+        last = bisect.bisect_left(self.marker_starts, min(high, end + _NEAR_AFTER))
+        floor = bisect.bisect_left(self.marker_starts, low)
+        ceiling = bisect.bisect_left(self.marker_starts, high)
+        chosen = list(self.markers[first:last])
+        if first > floor:
+            chosen.insert(0, self.markers[first - 1])
+        if last < ceiling:
+            chosen.append(self.markers[last])
+        return chosen
+
+
+def _tense(text: str, item: Phrase | Timex, context: _Context, clauses: _Clauses) -> str | None:
+    """The tense of the item's clause: the phrase's own, "since" (past), or the nearest marker
+    (in the clause if it has one, else in the sentence)."""
+    cues = context.cues
+    first, last = clauses.bounds(item.start, item.end)
+    near = clauses.near(first, last, item.start, item.end) \
+        or clauses.near(0, len(text), item.start, item.end)
+    own = item.intrinsic_tense if isinstance(item, Phrase) else None
+    if own is None and isinstance(item, Phrase) and item.form == "weekday" \
+            and _until(context.language).search(text[max(0, item.start - 20):item.start]):
+        own = "future"  # "closed until Friday": a weekday still to come
+    ranged = isinstance(item, Timex) and item.kind in ("monthrange", "yearrange")
+    since = not ranged and cues.since.search(_window(text, first, item.start)) is not None
+    return own or ("past" if since else None) or choose_tense(near, item.start, item.end)
+
+
+def _window(text: str, first: int, end: int, size: int = 40) -> str:
+    """The last ``size`` characters of ``text[first:end]``, widened to a word start."""
+    cut = max(first, end - size)
+    while cut > first and cut > end - 2 * size and text[cut - 1].isalnum():
+        cut -= 1
+    return text[cut:end]
+
+
+def _phrase_mentions(sentence: Sentence, phrase: Phrase, context: _Context,
+                     clauses: _Clauses, story: Story) -> list[DateMention]:
+    """The mentions of a phrase of :mod:`.dates`, placed as :func:`.story.place` says."""
+    tense = _tense(sentence.text, phrase, context, clauses)
+    when, anchor = place(phrase, context.language, context.base, context.base_when, tense,
+                         story)
+    found = split_phrase(without_leading(phrase, context.language), sentence.text,
+                         sentence.start, when, anchor, context.language)
+    story.follow(phrase, found, len(sentence.text))
+    return found
+
+
+def _timex_mentions(sentence: Sentence, item: Timex, context: _Context,
+                    clauses: _Clauses) -> list[DateMention]:
+    """The mentions of a (not anchored) expression of :mod:`.timex`."""
+    tense = _tense(sentence.text, item, context, clauses)
+    when = resolve_timex(item, context.language, context.base, tense,
+                         day_first=context.day_first)
     anchor = None
-    if when is not None and phrase.needs_base and base_when is not None:
-        anchor = Anchor("published", base_when)
-    return when, anchor
+    if when is not None and needs_base(item) and context.base_when is not None:
+        anchor = Anchor("published", context.base_when)
+    return split_timex(item, sentence.text, sentence.start, kind_type(item.kind), when, anchor,
+                       context.language)
 
 
-def _after_last_date(phrase: Phrase, code: str, tense: str | None,
-                     story: _Story) -> tuple[When | None, Anchor] | None:
-    """``phrase`` placed against the text's last date, if that date is precise enough
-    for the phrase's unit (a day for "am Tag danach", a month for "am 24.")."""
-    last = story.last
-    if last is None or last.when is None:
+def _following(text: str, items: list[Phrase | Timex], index: int,
+               done: dict[int, list[DateMention]]) -> DateMention | None:
+    """The date right after "two days after"/"tre giorni prima di", or after "the quarter
+    ended"/"il trimestre chiuso al", if there is one."""
+    item = items[index]
+    if index + 1 not in done or not isinstance(item, Timex):
         return None
-    ref = last.when
-    if (ref.upper - ref.lower).days > _PRECISION_DAYS.get(phrase.unit or "day", 0):
+    after = done[index + 1][0]
+    gap = text[item.end:items[index + 1].start]
+    if item.group("ending"):
+        return after if _ENDING_GAP.fullmatch(gap) else None
+    word = item.group("later") or item.group("earlier") or ""
+    if _norm(word) not in _BEFORE_AFTER:
         return None
-    return resolve(phrase, code, ref.lower, tense), Anchor("mention", ref, last.start, last.end)
+    return after if re.fullmatch(r"\s*(?:the|il|la|l['’]|di|del|dal)?\s*", gap) \
+        else None
 
 
-def _in_story_year(phrase: Phrase, base: date | None, story: _Story) -> bool:
-    """Does ``phrase`` take the year the story last named: a date, season, part of a
-    year or holiday without a year, or a year named relatively ("dieses Jahres", "Ende
-    des Jahres", "im neuen Jahr"), in a story of the past whose named year is two or more
-    years before publication?"""
-    named = story.year
-    if not (story.past and phrase.needs_base and named is not None and named.when is not None):
+_ENDING_GAP = re.compile(r"\s+(?:that\s+|which\s+|che\s+)?(?:ended|ending|ends|chius[oa]|"
+                         r"terminat[oa]|conclus[oa])\s+(?:on\s+|il\s+|al\s+|all['’]\s*)?",
+                         re.IGNORECASE)
+
+
+_BEFORE_AFTER = frozenset({"after", "before", "dopo", "prima"})
+
+
+def _anchored(sentence: Sentence, item: Timex, context: _Context,
+              earlier: Iterator[DateMention], following: DateMention | None) -> DateMention:
+    """An expression counted from an earlier date of the text ("two days later"), or from
+    the publication date when the text has none before it."""
+    day = (item.group("unit") or "day").lower() in ("day", "giorno") and not item.group("n")
+    usable = [m for m in earlier if _can_anchor(m, day)]
+    after = sentence.text[item.end:item.end + 60]
+    target = following or _same_event(after, usable, context) \
+        or next(iter(usable), None)
+    anchor: Anchor | None = None
+    ref = None
+    if target is not None and target.when is not None:
+        ref = target.when
+        anchor = Anchor("mention", target.when, target.start, target.end)
+    elif context.base is not None and context.base_when is not None and _same_time(item):
+        ref = When(context.base.isoformat())  # "ending the day", "that week": publication's
+        anchor = Anchor("published", context.base_when)
+    when = resolve_timex(item, context.language, context.base, None, ref=ref)
+    return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,
+                       "date", when, anchor if when is not None else None)
+
+
+_CONTENT = re.compile(r"[^\W\d_]{4,}")
+
+
+def _same_event(after: str, usable: list[DateMention], context: _Context) -> DateMention | None:
+    """For "four months after filming began": the latest earlier date whose surroundings
+    share a content word (by its first five letters) with the words after the expression."""
+    stop = LEXICONS[context.language].stopwords
+    words = {w.lower()[:5] for w in _CONTENT.findall(after)[:4] if w.lower() not in stop}
+    if not words:
+        return None
+    for mention in usable:
+        around = _sentence_around(context.text, mention.start, mention.end)
+        if words & {w.lower()[:5] for w in _CONTENT.findall(around)}:
+            return mention
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int, reach: int = 160) -> str:
+    """The text around ``[start, end)`` up to the nearest sentence stop or line break."""
+    window_start = max(0, start - reach)
+    left = max(text.rfind(". ", window_start, start), text.rfind("\n", window_start, start))
+    stops = [i for i in (text.find(". ", end, end + reach), text.find("\n", end, end + reach))
+             if i >= 0]
+    return text[left + 1 if left >= 0 else window_start:min(stops, default=end + reach)]
+
+
+def _can_anchor(mention: DateMention, day: bool) -> bool:
+    """Is ``mention`` a date another can count from (a single day when ``day``)?"""
+    when = mention.when
+    if when is None or mention.type not in ("date", "time") or when.open_start \
+            or when.open_end:
         return False
-    if base is not None and named.when.upper.year > base.year - 2:
-        return False
-    if phrase.form in _STORY_FORMS:
-        return True
-    return (phrase.form == "relative" and phrase.unit == "year" and phrase.count is None
-            and phrase.edge in (None, "this"))
-
-
-def _without_leading(phrase: Phrase, code: str) -> Phrase:
-    """``phrase`` without a leading preposition ("im Vorjahr" -> "Vorjahr", "in der
-    Zukunft" -> "der Zukunft"), as TimeML marks extents; a counted phrase ("in zwei
-    Wochen") keeps it, since there it is part of the meaning."""
-    if phrase.count is not None and not phrase.anchored:
-        return phrase
-    match = _leading(code).match(phrase.text)
-    if match is None or match.end() == len(phrase.text):
-        return phrase
-    return attrs.evolve(phrase, start=phrase.start + match.end(), text=phrase.text[match.end():])
+    return when.lower == when.upper if day else True
 
 
 @functools.cache
-def _leading(code: str) -> re.Pattern[str]:
-    """The leading prepositions of ``code``, compiled once."""
-    return re.compile(r"(?:" + LEXICONS[code].leading_re + r")\s+", re.IGNORECASE)
+def _amount(language: str) -> re.Pattern[str]:
+    """A currency or unit right after a number: "2020 euro" is an amount, not a year."""
+    return re.compile(LEXICONS[language].timex.amount_after_re, re.IGNORECASE)
 
 
-_RANGE_LINK = re.compile(r"\d\.?(?=\s*(?:–|—|-|to\b|and\b|through\b|al\b|all['’]|e\b|"
-                         r"bis\b))", re.IGNORECASE)
-"""The end of a calendar range's first day: the words are those of the range finder's link."""
-_RANGE_GAP = re.compile(r"^\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)\s*"
-                        r"(?:the\s+)?", re.IGNORECASE)
+@functools.cache
+def _until(language: str) -> re.Pattern[str]:
+    """The language's "until" right before a date."""
+    return re.compile(LEXICONS[language].timex.until_re, re.IGNORECASE)
 
 
-def _mentions(phrase: Phrase, offset: int, when: When | None,
-              anchor: Anchor | None) -> list[DateMention]:
-    """The mentions of a phrase: one, or two for a calendar range ("5. bis 9. Juni"),
-    which TimeML marks as two dates."""
-    start, end = offset + phrase.start, offset + phrase.end
-    split = _RANGE_LINK.search(phrase.text) if phrase.first is not None else None
-    if split is None or when is None or when.start is None or when.end is None:
-        return [DateMention(start, end, phrase.text, phrase.kind, when, anchor)]
-    rest = phrase.text[split.end():]
-    gap = len(rest) - len(_RANGE_GAP.sub("", rest))
-    middle = start + split.end()
-    return [DateMention(start, middle, phrase.text[:split.end()], phrase.kind, when.start,
-                        anchor),
-            DateMention(middle + gap, end, phrase.text[split.end() + gap:], phrase.kind,
-                        when.end, anchor)]
+def _norm(text: str) -> str:
+    """``text`` lower-cased, with single spaces and straight apostrophes."""
+    return " ".join(text.lower().split()).replace("’", "'")
 
 
 def _language(language: object, text: str) -> str:
+    """The language code to use: ``language`` checked, or detected for "auto"."""
     if not isinstance(language, str) or language.lower() not in ("auto", *LEXICONS):
         raise ValueError(f"find_dates: expected language 'auto', "
                          f"{', '.join(repr(c) for c in LEXICONS)}, got {language!r}")
@@ -262,6 +366,7 @@ def _language(language: object, text: str) -> str:
 
 
 def _base(published: object) -> tuple[date | None, When | None]:
+    """The publication day (the middle of a span) and its ``When``; raises ValueError."""
     if published is None:
         return None, None
     if not isinstance(published, (str, date, When)):

@@ -1,0 +1,137 @@
+"""The story a text tells: its last placed date and the year it last named.
+
+A date relative to an earlier date of the text ("zwei Tage später") is placed against
+the text's last placed date; in a story of the past (a history, an obituary: most of its
+years two or more before publication) a date without a year ("am 3. September") takes
+the year the text last named. :func:`place` applies both rules and falls back to the
+publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import attrs
+from mitimeline import When
+
+from .dates import Phrase, resolve
+from .mention import Anchor, DateMention
+
+__all__ = ["Story", "place", "tells_the_past"]
+
+
+_YEAR_IN = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
+
+
+def tells_the_past(phrases: list[Phrase], base: date | None) -> bool:
+    """Is the text a story of the past (a history, an obituary)? True when most of the
+    years it names (four fifths, at least three) are two or more years before publication."""
+    if base is None:
+        return True
+    years = [int(m.group()) for p in phrases if not p.needs_base and p.form != "fixed"
+             for m in _YEAR_IN.finditer(p.text)]
+    old = sum(1 for year in years if year <= base.year - 2)
+    return len(years) >= 3 and old >= 0.8 * len(years)
+
+
+@attrs.define
+class Story:
+    """What the text has said so far: its last placed date and the last year it named
+    (mutable: :func:`find_dates` walks the text once and updates it as it goes)."""
+
+    past: bool = False  # a story of the past: its own years place its dates
+    last: DateMention | None = None
+    year: DateMention | None = None
+
+    def follow(self, phrase: Phrase, found: list[DateMention], length: int) -> None:
+        """Remember the placed mentions of ``phrase`` (and its year if it names one) in a
+        sentence of ``length`` characters. A story moves on to a year named relatively
+        only forwards ("im neuen Jahr"), never back ("im Vorjahr" is a look back)."""
+        for mention in found:
+            if mention.when is None or mention.type != "date":
+                continue
+            self.last = mention
+            own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
+                self.past and phrase.form == "relative" and phrase.unit == "year"
+                and (phrase.direction == "next" or phrase.sign > 0)
+                and mention.anchor is not None and mention.anchor.kind == "mention")
+            if own and mention.when.lower.year == mention.when.upper.year:
+                self.year = mention
+
+
+def _sets_the_year(phrase: Phrase, length: int) -> bool:
+    """Does a phrase with its own year move the story to that year? A date or season
+    does; a lone year only at the head of its sentence ("1975 begann"), at the end of a
+    heading ("Chronik 1975"), with a word ("im Jahr 1975", "Anfang 1975"), not in
+    passing ("die seit 1975 geltenden Regeln")."""
+    if phrase.form != "year":
+        return True
+    heading = phrase.end == length and length <= _HEADING
+    return (phrase.start == 0 or heading or phrase.third is not None
+            or not phrase.text[:1].isdigit())
+
+
+_HEADING = 60
+"""The longest sentence read as a heading when it ends with a year."""
+
+
+_STORY_FORMS = ("calendar", "season", "part", "holiday")
+_PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+
+
+def place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
+          tense: str | None, story: Story) -> tuple[When | None, Anchor | None]:
+    """The meaning of ``phrase`` and what it was placed against.
+
+    A phrase relative to an earlier date ("zwei Tage später") is placed against the
+    text's last placed date (unplaced if it counts from an event and there is none); in
+    a story of the past, a date without a year ("am 3. September") against the year the
+    text last named; every other relative phrase against the publication date.
+    """
+    if phrase.anchored:
+        placed = _after_last_date(phrase, code, tense, story)
+        if placed is not None or phrase.edge == "event" or story.past:
+            # a story of the past does not count "am selben Tag" from publication
+            return placed or (None, None)
+    named = story.year
+    if named is not None and named.when is not None and _in_story_year(phrase, base, story):
+        middle = date(named.when.lower.year, 7, 2)
+        return (resolve(phrase, code, middle, None),
+                Anchor("mention", named.when, named.start, named.end))
+    when = resolve(phrase, code, base, tense)
+    anchor = None
+    if when is not None and phrase.needs_base and base_when is not None:
+        anchor = Anchor("published", base_when)
+    return when, anchor
+
+
+def _after_last_date(phrase: Phrase, code: str, tense: str | None,
+                     story: Story) -> tuple[When | None, Anchor] | None:
+    """``phrase`` placed against the text's last date, if that date is precise enough
+    for the phrase's unit (a day for "am Tag danach", a month for "am 24.")."""
+    last = story.last
+    if last is None or last.when is None:
+        return None
+    ref = last.when
+    if (ref.upper - ref.lower).days > _PRECISION_DAYS.get(phrase.unit or "day", 0):
+        return None
+    return resolve(phrase, code, ref.lower, tense), Anchor("mention", ref, last.start, last.end)
+
+
+def _in_story_year(phrase: Phrase, base: date | None, story: Story) -> bool:
+    """Does ``phrase`` take the year the story last named: a date, season, part of a
+    year or holiday without a year, or a year named relatively ("dieses Jahres", "Ende
+    des Jahres", "im neuen Jahr"), in a story of the past whose named year is two or more
+    years before publication?"""
+    named = story.year
+    if not (story.past and phrase.needs_base and named is not None and named.when is not None):
+        return False
+    if base is not None and named.when.upper.year > base.year - 2:
+        return False
+    if phrase.form in _STORY_FORMS:
+        return True
+    return (phrase.form == "relative" and phrase.unit == "year" and phrase.count is None
+            and phrase.edge in (None, "this"))
+
+
