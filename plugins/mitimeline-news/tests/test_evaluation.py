@@ -235,3 +235,20 @@ def test_main_prints_shared_then_own_sets_and_says_what_was_not_scored(
     rows = [line.split()[0:3] for line in out.splitlines() if line.startswith(("shared", "own"))]
     assert rows[0][:3] == ["shared", "news", "(others')"]
     assert any(row[:2] == ["own:", "sentences"] for row in rows)
+
+
+def test_meantime_lead_keeps_the_mentions_of_the_first_six_lines() -> None:
+    from mitimeline_news import find_dates
+    from mitimeline_news.evaluation.timex import meantime_lead
+
+    lines = ["A title of 5 May 2020", "May 5, 2020", "It began on 6 May 2020.",
+             "Two days later it stopped.", "Nothing on 7 May 2020.", "Then 8 May 2020.",
+             "A late date, 9 May 2020.", "And 10 May 2020."]
+    text = "\n".join(lines)
+    whole = find_dates(text, published="2020-05-05", language="en")
+    lead = meantime_lead(text, published="2020-05-05", language="en")
+    cut = len("\n".join(lines[:6]))
+    assert lead == [m for m in whole if m.start < cut]
+    assert len(lead) == len(whole) - 2
+    assert meantime_lead("2 June 2020", published="2020-06-02", language="en") \
+        == find_dates("2 June 2020", published="2020-06-02", language="en")

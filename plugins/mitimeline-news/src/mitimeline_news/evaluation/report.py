@@ -13,14 +13,19 @@ _LANGUAGES = ("en", "de", "it")
 
 
 def date_table(results: Sequence[DateScore]) -> str:
-    """One row per corpus: extent (overlap) and value P/R/F1."""
+    """One row per corpus (a second, starred, for a corpus's annotated part): extent
+    (overlap) and value P/R/F1."""
     lines = [f"{'corpus':<14} {'lang':<4} {'docs':>4}   {'extent P':>8} {'R':>6} {'F1':>6}"
              f"   {'value P':>7} {'R':>6} {'F1':>6}"]
+    parts = []
     for result in results:
         (ep, er, ef), (vp, vr, vf) = result.extent, result.value
-        lines.append(f"{result.corpus:<14} {result.language:<4} {result.documents:>4}   "
+        name = result.corpus if result.part == "official" else result.corpus + "*"
+        lines.append(f"{name:<14} {result.language:<4} {result.documents:>4}   "
                      f"{ep:8.3f} {er:6.3f} {ef:6.3f}   {vp:7.3f} {vr:6.3f} {vf:6.3f}")
-    return "\n".join(lines)
+        if result.part != "official":
+            parts.append(f"* {result.corpus}: {result.part}, the lines its gold covers")
+    return "\n".join(lines + parts)
 
 
 def event_table(sets: Sequence[tuple[str, list[Outcome]]]) -> str:
