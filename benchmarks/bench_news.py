@@ -30,9 +30,12 @@ from _common import Row, missed, print_rows, seconds
 
 GOAL = 100.0
 FIRST_GOAL = 1.0
-DATE_GOALS = {"meantime-en": (0.90, 0.90), "krauts-dev": (0.80, 0.85)}
-"""(value F1, extent F1) goals per TIMEX corpus; WikiWarsDE has none (its DCT is the
-download date, so relative values can't be right)."""
+DATE_GOALS = {("meantime-en", "annotated part (first six lines)"): (0.90, 0.90),
+              ("krauts-dev", "official"): (0.80, 0.85)}
+"""(value F1, extent F1) goals per TIMEX corpus and part; WikiWarsDE has none (its DCT is
+the download date, so relative values can't be right). MEANTIME's goal is on the part its
+gold annotates (the first six lines of each document): on whole documents every real date
+further down counts against the tagger, so that row is shown without a goal."""
 EVENT_GOAL = 0.75
 FIRST_CALL = """
 import time
@@ -133,10 +136,11 @@ def quality() -> list[Row]:
     rows = []
     if (DEFAULT_CORPORA / "timex" / "score.py").is_file():
         for result in score_dates():
-            goals = DATE_GOALS.get(result.corpus)
+            goals = DATE_GOALS.get((result.corpus, result.part))
+            part = "" if result.part == "official" else f", {result.part}"
             for label, figures, goal in (("value", result.value, goals and goals[0]),
                                          ("extent", result.extent, goals and goals[1])):
-                rows.append(_f1_row(f"find_dates {label} F1, {result.corpus} "
+                rows.append(_f1_row(f"find_dates {label} F1, {result.corpus}{part} "
                                     f"({result.language}, {result.documents} docs)",
                                     figures, goal))
     sets = []
