@@ -452,12 +452,13 @@ class _YearFinder:
 # -- phrases a lexicon opts into (German news) ---------------------------------------------
 
 _EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "yearly",
-                          "monthday", "ref", "bc", "other"})
+                          "monthday", "bc"})
 """Forms only :class:`_ExtraFinder` makes: "fixed" (``value`` is the EDTF), "part" (a
 quarter or half of a year), "holiday", "weekend", "century" (relative), "yearly" (a day or
 month of a year named relatively: ``core``, and the year step in ``count``), "monthday"
-(the day ``count`` of the month of the date it is placed against: "am 24."), "ref" and
-"bc" (dates with no calendar value) and "other" (durations, sets, times: ``kind`` says which)."""
+(the day ``count`` of the month of the date it is placed against: "am 24.") and "bc" (a
+date with no calendar value). References ("damals"), durations, sets and clock times are
+:mod:`.timex` patterns, as in every language."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -511,7 +512,6 @@ class _ExtraFinder:
                         for pattern, meaning in lexicon.timex.periods.items()]
         self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
                          for pattern in lexicon.timex.anchored]
-        self.refs = re.compile(r"(?<!\w)(?:" + lexicon.timex.refs_re + r")(?!\w)", flags)
         self.parts = re.compile(
             r"(?<!\w)(?P<ord>" + _alternation(lexicon.timex.ordinals) + r")\s*(?P<part>"
             + _alternation(lexicon.timex.parts) + r")(?!\w)(?:\s+(?:(?:" + lexicon.timex.of_year_re
@@ -540,11 +540,6 @@ class _ExtraFinder:
             + _YEAR + r")\b)?)", flags)
         self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
                                     + r")\.(?P<m>1[0-2]|0?[1-9])\.(?!\d)")
-        self.others = [(re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags),
-                        kind) for kind, patterns in (("set", (lexicon.timex.sets_re,)),
-                                                     ("duration", lexicon.timex.durations),
-                                                     ("time", (lexicon.timex.clock_re,)))
-                       for pattern in patterns]
         self.holiday_gate = _gate([self.holidays.pattern])
         year_steps = [(pattern, step) for pattern, (unit, step, third)
                       in lexicon.timex.periods.items() if unit == "year" and third is None]
@@ -567,14 +562,12 @@ class _ExtraFinder:
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
             (_gate([p.pattern for p, _ in self.periods]), self._periods),
             (_gate([p.pattern for p in self.anchored]), self._anchored),
-            (_gate([self.refs.pattern]), self._refs),
             (_gate([self.parts.pattern]), self._parts),
             (every, self._decades),
             (_gate([self.weekend.pattern]), self._weekends),
             (every, self._days),
             (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
             (_gate([lexicon.timex.day_parts_re]), self._day_parts),
-            (_gate([p.pattern for p, _ in self.others]), self._others),
         )
 
     def find(self, sentence: str) -> list[Phrase]:
@@ -691,9 +684,6 @@ class _ExtraFinder:
         return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
                       direction=direction, anchored=True)
 
-    def _refs(self, sentence: str) -> list[Phrase]:
-        return [Phrase(m.start(), m.end(), m.group(), "ref") for m in self.refs.finditer(sentence)]
-
     def _parts(self, sentence: str) -> list[Phrase]:
         """"im ersten Quartal 2021", "in der zweiten Jahreshälfte"."""
         found = []
@@ -803,10 +793,6 @@ class _ExtraFinder:
                                 offset=self.lexicon.day_words[match.group("dw").lower()]))
         return found
 
-    def _others(self, sentence: str) -> list[Phrase]:
-        """Durations, sets and clock times: not dates, but not to be read as one either."""
-        return [Phrase(m.start(), m.end(), m.group(), "other", kind=kind)
-                for pattern, kind in self.others for m in pattern.finditer(sentence)]
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TypeVar
 
 import attrs
 from mitimeline import When
@@ -21,14 +22,16 @@ from .languages import LEXICONS
 from .mention import Anchor, DateMention
 from .timex import Timex, shift_months
 
+_Item = TypeVar("_Item", Phrase, Timex)
+
 __all__ = ["bound_of", "joined", "split_phrase", "split_timex", "without_leading"]
 
 
-def without_leading(phrase: Phrase, language: str) -> Phrase:
+def without_leading(phrase: _Item, language: str) -> _Item:
     """``phrase`` without a leading preposition ("im Vorjahr" -> "Vorjahr", "in der
-    Zukunft" -> "der Zukunft"), as TimeML marks extents; a counted phrase ("in zwei
-    Wochen") keeps it, since there it is part of the meaning."""
-    if phrase.count is not None and not phrase.anchored:
+    Zukunft" -> "der Zukunft", "um 20 Uhr" -> "20 Uhr"), as TimeML marks extents; a
+    counted phrase ("in zwei Wochen") keeps it, since there it is part of the meaning."""
+    if isinstance(phrase, Phrase) and phrase.count is not None and not phrase.anchored:
         return phrase
     match = _leading(language).match(phrase.text)
     if match is None or match.end() == len(phrase.text):

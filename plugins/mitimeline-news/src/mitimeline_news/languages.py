@@ -70,7 +70,6 @@ class TimexWords:
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
     # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
     anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
-    refs_re: str = r"(?!)"  # dates with no calendar value: "jetzt", "damals"
     decade_re: str = r"(?!)"  # groups century, digit ("90er") or word (<DECADE>: "neunziger")
     century_re: str = r"(?!)"  # group n: "20. Jahrhundert"
     relative_century_re: str = r"(?!)"  # group last: "vorigen Jahrhunderts", "diesem ..."
@@ -79,9 +78,6 @@ class TimexWords:
     lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
     list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
     list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
-    sets_re: str = r"(?!)"  # recurring: "jeden Montag", "täglich"
-    durations: tuple[str, ...] = ()  # spans of time: "drei Jahre lang"
-    clock_re: str = r"(?!)"  # times of day: "um 20 Uhr"
     day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
     leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
     patterns: tuple[tuple[str, str], ...] = ()
@@ -743,14 +739,6 @@ GERMAN = Lexicon(
             r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<ahead>darauf|danach)",
             r"(?:an\s+)?diesem\s+(?P<unit>tag)",
         ),
-        # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
-        refs_re=r"jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|früheren\s+zeiten|heutzutage|"
-                r"vor\s+kurzem|in\s+letzter\s+zeit|(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|"
-                r"im\s+moment|dieser\s+tage|in\s+diesen\s+tagen|wenig\s+später|"
-                r"kurze\s+zeit\s+später|in\s+der\s+folgezeit|binnen\s+kurzem|"
-                r"in\s+dieser\s+zeit|in\s+der\s+vergangenen\s+zeit|"
-                r"in\s+den\s+(?:vergangenen|letzten|nächsten|kommenden)\s+"
-                r"(?:tagen|wochen|monaten|jahren)",
         ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
                   "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
                   "letzten": -1, "letzte": -1},
@@ -785,15 +773,33 @@ GERMAN = Lexicon(
         lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
         list_link_re=r"und|sowie|bzw\.|oder",
         list_article_re=r"am|vom|dem|den",
-        sets_re=r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|vormittag|mittag|"
-                r"nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|alljährlich|"
-                r"tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+(?:jahr|monat|woche)",
-        durations=(
-            r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+als|rund|fast|"
-            r"knapp|gut|über|etwa)\s+)?(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|minuten|jahrzehnten?)",
-            r"(?:\d{1,3}|<N>)\s+(?:<UNIT>|stunden|jahrzehnte)\s+lang",
+        units={"tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
+               "monat": "month", "monate": "month", "monaten": "month", "monats": "month",
+               "jahr": "year", "jahre": "year", "jahren": "year", "jahres": "year",
+               "stunde": "hour", "stunden": "hour",
+               "minuten": "minute", "jahrzehnt": "decade", "jahrzehnte": "decade",
+               "jahrzehnten": "decade"},
+        patterns=(
+            # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
+            ("ref", r"(?P<word>jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|"
+                    r"früheren\s+zeiten|heutzutage|vor\s+kurzem|in\s+letzter\s+zeit|"
+                    r"(?<!so\s)bald|demnächst|in\s+(?:der\s+)?zukunft|im\s+moment|dieser\s+tage|"
+                    r"in\s+diesen\s+tagen|wenig\s+später|kurze\s+zeit\s+später|"
+                    r"in\s+der\s+folgezeit|binnen\s+kurzem|in\s+dieser\s+zeit|"
+                    r"in\s+der\s+vergangenen\s+zeit|in\s+den\s+(?:vergangenen|letzten|"
+                    r"nächsten|kommenden)\s+(?:tagen|wochen|monaten|jahren))"),
+            ("set", r"(?:jeden|jede|jedes|jedem|alle)\s+(?:(?:<WEEKDAY>)(?:früh|morgen|"
+                    r"vormittag|mittag|nachmittag|abend|nacht)?|tag|woche|monat|jahr|morgen|"
+                    r"abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|"
+                    r"alljährlich|tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+"
+                    r"(?:jahr|monat|woche)"),
+            ("duration", r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+"
+                         r"als|rund|fast|knapp|gut|über|etwa)\s+)?(?P<n>\d{1,3}|<N>)\s+"
+                         r"(?P<unit><UNIT>)"),
+            ("duration", r"(?P<n>\d{1,3}|<N>)\s+(?P<unit><UNIT>)\s+lang"),
+            ("time", r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr"
+                     r"(?:\s+\d{1,2})?"),
         ),
-        clock_re=r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr(?:\s+\d{1,2})?",
         day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
         leading_re=r"im|am|zum|zur|vom|in|an|zu|ab|seit|bis|über|um",
         range_open_re=r"\b(?:von|vom|zwischen)\s+$",

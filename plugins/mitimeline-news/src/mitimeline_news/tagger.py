@@ -251,8 +251,8 @@ def _timex_mentions(sentence: Sentence, item: Timex, context: _Context,
     anchor = None
     if when is not None and needs_base(item) and context.base_when is not None:
         anchor = Anchor("published", context.base_when)
-    return split_timex(item, sentence.text, sentence.start, kind_type(item.kind), when, anchor,
-                       context.language)
+    return split_timex(without_leading(item, context.language), sentence.text, sentence.start,
+                       kind_type(item.kind), when, anchor, context.language)
 
 
 def _following(text: str, items: list[Phrase | Timex], index: int,
