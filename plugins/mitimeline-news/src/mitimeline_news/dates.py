@@ -70,8 +70,7 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
-    value: str | None = None  # the EDTF of a "fixed" phrase ("19XX"); a holiday's rule
-    # (:func:`holiday_day`)
+    value: str | None = None  # a holiday's rule (:func:`holiday_day`)
     anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
     # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
     kind: str = "date"  # "date", "duration", "set" or "time"
@@ -79,7 +78,7 @@ class Phrase:
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday", "weekend", "century", "yearly", "monthday"):
+        if self.form in ("relative", "weekday", "yearly", "monthday"):
             return True
         if self.form in ("season", "part", "holiday"):
             return self.year is None
@@ -451,13 +450,12 @@ class _YearFinder:
 
 # -- phrases a lexicon opts into (German news) ---------------------------------------------
 
-_EXTRA_FORMS = frozenset({"fixed", "part", "holiday", "weekend", "century", "yearly",
-                          "monthday", "bc"})
-"""Forms only :class:`_ExtraFinder` makes: "fixed" (``value`` is the EDTF), "part" (a
-quarter or half of a year), "holiday", "weekend", "century" (relative), "yearly" (a day or
-month of a year named relatively: ``core``, and the year step in ``count``), "monthday"
-(the day ``count`` of the month of the date it is placed against: "am 24.") and "bc" (a
-date with no calendar value). References ("damals"), durations, sets and clock times are
+_EXTRA_FORMS = frozenset({"part", "holiday", "yearly", "monthday", "bc"})
+"""Forms only :class:`_ExtraFinder` makes: "part" (a quarter or half of a year),
+"holiday" (``value`` is its rule), "yearly" (a day or month of a year named relatively:
+``core``, and the year step in ``count``), "monthday" (the day ``count`` of the month of
+the date it is placed against: "am 24.") and "bc" (a date with no calendar value).
+References ("damals"), decades, centuries, weekends, durations, sets and clock times are
 :mod:`.timex` patterns, as in every language."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
@@ -522,14 +520,6 @@ class _ExtraFinder:
         self.holidays = re.compile(
             r"(?<!\w)(?P<name>" + "|".join(spaced) + r")(?!\w)(?:\s+(?P<year>" + _ANY_YEAR
             + r")\b)?", flags) if lexicon.timex.holidays else re.compile(r"(?!)")
-        decade_words = _alternation(lexicon.timex.decades) if lexicon.timex.decades else r"(?!)"
-        self.decade = re.compile(r"(?<!\w)(?:" + lexicon.timex.decade_re.replace(
-            "<DECADE>", decade_words) + r")(?!\w)", flags)
-        self.century = re.compile(r"(?<![\d.])\b(?:" + lexicon.timex.century_re + r")(?!\w)", flags)
-        self.relative_century = re.compile(
-            r"(?<!\w)(?:" + lexicon.timex.relative_century_re + r")(?!\w)", flags)
-        self.weekend = re.compile(lexicon.timex.weekend_re.replace(
-            "<DIR>", _alternation(lexicon.directions)) + r"(?!\w)", flags)
         month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
         self.day_list = re.compile(
             r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.timex.list_link_re
@@ -563,8 +553,6 @@ class _ExtraFinder:
             (_gate([p.pattern for p, _ in self.periods]), self._periods),
             (_gate([p.pattern for p in self.anchored]), self._anchored),
             (_gate([self.parts.pattern]), self._parts),
-            (every, self._decades),
-            (_gate([self.weekend.pattern]), self._weekends),
             (every, self._days),
             (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
             (_gate([lexicon.timex.day_parts_re]), self._day_parts),
@@ -707,39 +695,6 @@ class _ExtraFinder:
             found.append(Phrase(match.start(), match.end(), match.group(), "holiday",
                                 value=self.lexicon.timex.holidays[_norm(match.group("name"))],
                                 year=int(year) if year else None))
-        return found
-
-    def _decades(self, sentence: str) -> list[Phrase]:
-        """"die 90er Jahre", "der neunziger Jahre", "das 20. Jahrhundert"."""
-        found = []
-        for match in self.decade.finditer(sentence):
-            if match.group("word"):
-                first = self.lexicon.timex.decades[match.group("word").lower()]
-                century, tens = str(first // 100), first % 100
-            else:
-                tens = int(match.group("digit")) * 10
-                century = match.group("century") or ("20" if tens < 20 else "19")
-            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence,
-                                              match.start(), match.end())
-            found.append(Phrase(start, end, sentence[start:end], "fixed",
-                                value=f"{century}{tens // 10}X", third=third))
-        for match in self.century.finditer(sentence):
-            number = int(match.group("n")) - 1
-            found.append(Phrase(match.start(), match.end(), match.group(), "fixed",
-                                value=f"{number:02d}XX"))
-        for match in self.relative_century.finditer(sentence):
-            found.append(Phrase(match.start(), match.end(), match.group(), "century",
-                                count=-1 if match.group("last") else 0))
-        return found
-
-    def _weekends(self, sentence: str) -> list[Phrase]:
-        """"am Wochenende", "am vergangenen Wochenende"."""
-        found = []
-        for match in self.weekend.finditer(sentence):
-            word = match.group("dir")
-            found.append(Phrase(match.start(), match.end(), match.group(), "weekend",
-                                direction=self.lexicon.directions[word.lower()] if word
-                                else None))
         return found
 
     def _days(self, sentence: str) -> list[Phrase]:
@@ -1120,22 +1075,12 @@ def _resolve_extra(phrase: Phrase, language: str, base: date | None,
             return When(base.replace(day=phrase.count or 1).isoformat())
         except ValueError:  # "am 31." of a month of 30 days
             return None
-    if phrase.form == "fixed":
-        assert phrase.value is not None
-        return When(phrase.value)
     if phrase.form in ("part", "holiday"):
         if phrase.year is not None:
             return _part_or_holiday(phrase, phrase.year)
         assert base is not None
         candidates = [w for y in _years(base) if (w := _part_or_holiday(phrase, y))]
         return _pick(candidates, base, mode)
-    if phrase.form == "weekend":
-        assert base is not None
-        return _weekend(base, mode)
-    if phrase.form == "century":
-        assert base is not None
-        century = (base.year - 1) // 100 + (phrase.count or 0)
-        return When(f"{century:02d}XX")
     return None
 
 
@@ -1149,18 +1094,6 @@ def _part_or_holiday(phrase: Phrase, year: int) -> When | None:
     first = (phrase.count or 1) * size - size + 1
     return When.interval(When(f"{year:04d}-{first:02d}"),
                          When(f"{year:04d}-{first + size - 1:02d}"))
-
-
-def _weekend(base: date, mode: str | None) -> When:
-    """The Saturday and Sunday before ``base`` (or containing it); after it for "next"/"future"."""
-    saturday = base + timedelta(days=5 - base.weekday())
-    if mode in ("next", "future"):
-        if saturday + timedelta(days=1) < base:
-            saturday += timedelta(days=7)
-    elif saturday > base:
-        saturday -= timedelta(days=7)
-    return When.interval(When(saturday.isoformat()),
-                         When((saturday + timedelta(days=1)).isoformat()))
 
 
 def holiday_day(rule: str, year: int) -> date | None:

@@ -70,11 +70,7 @@ class TimexWords:
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
     # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
     anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
-    decade_re: str = r"(?!)"  # groups century, digit ("90er") or word (<DECADE>: "neunziger")
-    century_re: str = r"(?!)"  # group n: "20. Jahrhundert"
-    relative_century_re: str = r"(?!)"  # group last: "vorigen Jahrhunderts", "diesem ..."
     of_year_re: str = r"(?!)"  # between a quarter and its year: "des Jahres"
-    weekend_re: str = r"(?!)"  # group dir (<DIR>): "am (kommenden) Wochenende"
     lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
     list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
     list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
@@ -762,14 +758,7 @@ GERMAN = Lexicon(
                   "nikolaustag": "12-06"},
         decades={"zwanziger": 1920, "dreißiger": 1930, "vierziger": 1940, "fünfziger": 1950,
                  "sechziger": 1960, "siebziger": 1970, "achtziger": 1980, "neunziger": 1990},
-        decade_re=r"(?:(?:der|den|die)\s+)?(?:(?P<century>1[5-9]|20)?(?P<digit>\d)0er|"
-                  r"(?P<word><DECADE>))(?:[-\s]*jahren?)?",
-        century_re=r"(?P<n>[1-9]|1\d|2[01])\.\s*jahrhunderts?",
-        relative_century_re=r"(?P<last>vorigen|letzten|vergangenen)\s+jahrhunderts|"
-                            r"(?:diese[ms]?|unsere[ms]?)\s+jahrhunderts?",
         of_year_re=r"des\s+jahres",
-        weekend_re=r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
-                   r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?(?:wochenende|weekend)",
         lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
         list_link_re=r"und|sowie|bzw\.|oder",
         list_article_re=r"am|vom|dem|den",
@@ -793,6 +782,14 @@ GERMAN = Lexicon(
                     r"abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|"
                     r"alljährlich|tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+"
                     r"(?:jahr|monat|woche)"),
+            ("decade", r"(?:(?:anfang|mitte|ende|beginn)\s+)?(?:(?:der|den|die)\s+)?"
+                       r"(?:(?P<cc>1[5-9]|20)?(?P<d>\d)0er|(?P<word><DECADE>))(?:[-\s]*jahren?)?"),
+            ("century", r"(?<![\d.])(?P<cn>[1-9]|1\d|2[01])\.\s*jahrhunderts?"),
+            ("century", r"(?P<crel>vorigen|letzten|vergangenen)\s+jahrhunderts|"
+                        r"(?P<cthis>diese[ms]?|unsere[ms]?)\s+jahrhunderts?"),
+            ("weekend", r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
+                        r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?"
+                        r"(?:wochenende|weekend)"),
             ("duration", r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+"
                          r"als|rund|fast|knapp|gut|über|etwa)\s+)?(?P<n>\d{1,3}|<N>)\s+"
                          r"(?P<unit><UNIT>)"),

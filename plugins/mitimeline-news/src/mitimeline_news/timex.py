@@ -113,6 +113,7 @@ def _compiled(language: str) -> _Compiled:
                    + _alternation(list(names.months_abbr)) + r")\.?)",
         "<WEEKDAY>": _alternation(list(names.weekdays)),
         "<HOLIDAY>": _alternation(list(words.holidays)),
+        "<DECADE>": _alternation(list(words.decades)) or r"(?!)",
         "<DIR>": _alternation(list(lexicon.directions)),
         "<CLOCK>": _CLOCK,
     }
@@ -193,6 +194,8 @@ def needs_base(timex: Timex) -> bool:
         return timex.group("weekday") is not None or timex.group("dayword") is not None
     if kind == "ref":
         return True
+    if kind == "century":
+        return timex.group("crel") is not None or timex.group("cthis") is not None
     return kind in ("weekend", "monthyear", "anchored", "yearthird", "weekdayday")
 
 
@@ -323,7 +326,8 @@ def _holiday(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None
 
 
 def _decade(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
-    """"the 1990s", "'90s", "the eighties", "gli anni Novanta": ten years."""
+    """"the 1990s", "'90s", "the eighties", "gli anni Novanta", "die 90er Jahre": ten
+    years, as EDTF writes them ("199X")."""
     word = timex.group("word")
     if word:
         first = lexicon.timex.decades.get(_norm(word))
@@ -334,8 +338,10 @@ def _decade(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None)
         digit = _int(timex.group("d") or timex.group("d2"))
         if digit is None:
             return None
-        first = (century if century is not None else 19) * 100 + digit * 10
-    return When(f"{first:04d}/{first + 9:04d}")
+        if century is None:  # "die 10er Jahre" are this century's, "'90s" the last
+            century = 20 if digit < 2 else 19
+        first = century * 100 + digit * 10
+    return When(f"{first // 10:03d}X")  # EDTF's decade, TimeML's "199"
 
 
 def _shortyear(timex: Timex, lexicon: Lexicon, base: date | None,
@@ -394,8 +400,13 @@ _ROMAN = {"I": 1, "V": 5, "X": 10}
 
 def _century(timex: Timex, lexicon: Lexicon, base: date | None,
              mode: str | None) -> When | None:
-    """"the 20th century", "il XX secolo", "il Novecento": its hundred years."""
+    """"the 20th century", "il XX secolo", "il Novecento", "des vorigen Jahrhunderts":
+    its hundred years."""
     number = _int(timex.group("cn"))
+    if timex.group("crel") or timex.group("cthis"):
+        if base is None:
+            return None
+        number = (base.year - 1) // 100 + (0 if timex.group("crel") else 1)
     word, roman = timex.group("cword"), timex.group("roman")
     if word:
         number = lexicon.timex.centuries.get(_norm(word))
@@ -404,8 +415,8 @@ def _century(timex: Timex, lexicon: Lexicon, base: date | None,
         number = sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
     if not number or number > 30:
         return None
-    first = (number - 1) * 100  # as news and TimeML count it: the 20th century is 1900-1999
-    return When(f"{first:04d}/{first + 99:04d}")
+    # as news and TimeML count it: the 20th century is 1900-1999, EDTF "19XX"
+    return When(f"{number - 1:02d}XX")
 
 
 def _ref(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
@@ -418,9 +429,13 @@ def _ref(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) ->
 
 def _weekend(timex: Timex, lexicon: Lexicon, base: date | None,
              mode: str | None) -> When | None:
-    """Saturday and Sunday of the weekend the mode picks around ``base``."""
+    """Saturday and Sunday of the weekend the mode picks around ``base``: with neither a
+    direction nor a tense, the last one (news report the weekend just gone), with "this"
+    the nearest."""
     if base is None:
         return None
+    if mode is None:
+        mode = "past"
     saturday = base - timedelta(days=base.weekday()) + timedelta(days=5)
     candidates = [When(f"{(saturday + timedelta(weeks=k)).isoformat()}/"
                        f"{(saturday + timedelta(weeks=k, days=1)).isoformat()}")
