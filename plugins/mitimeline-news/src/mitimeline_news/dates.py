@@ -70,7 +70,6 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
-    value: str | None = None  # a holiday's rule (:func:`holiday_day`)
     anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
     # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
     kind: str = "date"  # "date", "duration", "set" or "time"
@@ -80,7 +79,7 @@ class Phrase:
         """True when the phrase can only be placed against a publication date."""
         if self.form in ("relative", "weekday", "yearly", "monthday"):
             return True
-        if self.form in ("season", "part", "holiday"):
+        if self.form == "season":
             return self.year is None
         return self.form == "calendar" and not _HAS_YEAR.search(self.core)
 
@@ -450,13 +449,13 @@ class _YearFinder:
 
 # -- phrases a lexicon opts into (German news) ---------------------------------------------
 
-_EXTRA_FORMS = frozenset({"part", "holiday", "yearly", "monthday", "bc"})
-"""Forms only :class:`_ExtraFinder` makes: "part" (a quarter or half of a year),
-"holiday" (``value`` is its rule), "yearly" (a day or month of a year named relatively:
-``core``, and the year step in ``count``), "monthday" (the day ``count`` of the month of
-the date it is placed against: "am 24.") and "bc" (a date with no calendar value).
-References ("damals"), decades, centuries, weekends, durations, sets and clock times are
-:mod:`.timex` patterns, as in every language."""
+_EXTRA_FORMS = frozenset({"yearly", "monthday", "bc"})
+"""Forms only :class:`_ExtraFinder` makes: "yearly" (a day or month of a year named
+relatively: ``core``, and the year step in ``count``), "monthday" (the day ``count`` of
+the month of the date it is placed against: "am 24.") and "bc" (a date with no calendar
+value). References ("damals"), quarters and halves, holidays, decades, centuries,
+weekends, durations, sets and clock times are :mod:`.timex` patterns, as in every
+language."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -475,10 +474,9 @@ def _extra(language: str) -> _ExtraFinder | None:
 
 
 class _ExtraFinder:
-    """Bare years, named periods ("heuer"), dates relative to an earlier date, references
-    without a calendar value ("damals"), quarters and halves, holidays, decades and
-    centuries, weekends, lists of days, numeric days without a year, and the durations,
-    sets and clock times that are not dates."""
+    """Bare years, years before Christ, named periods ("heuer"), dates relative to an
+    earlier date, lists of days, numeric days without a year, months of a year named
+    relatively ("März dieses Jahres") and parts of a day ("Dienstagabend")."""
 
     def __init__(self, lexicon: Lexicon, names: _Names) -> None:
         self.lexicon = lexicon
@@ -510,16 +508,6 @@ class _ExtraFinder:
                         for pattern, meaning in lexicon.timex.periods.items()]
         self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
                          for pattern in lexicon.timex.anchored]
-        self.parts = re.compile(
-            r"(?<!\w)(?P<ord>" + _alternation(lexicon.timex.ordinals) + r")\s*(?P<part>"
-            + _alternation(lexicon.timex.parts) + r")(?!\w)(?:\s+(?:(?:" + lexicon.timex.of_year_re
-            + r")\s+)?(?P<year>"
-            + _ANY_YEAR + r")\b)?", flags) if lexicon.timex.parts else re.compile(r"(?!)")
-        spaced = [re.escape(name).replace(r"\ ", r"\s+") for name in
-                  _by_length(list(lexicon.timex.holidays))]
-        self.holidays = re.compile(
-            r"(?<!\w)(?P<name>" + "|".join(spaced) + r")(?!\w)(?:\s+(?P<year>" + _ANY_YEAR
-            + r")\b)?", flags) if lexicon.timex.holidays else re.compile(r"(?!)")
         month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
         self.day_list = re.compile(
             r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.timex.list_link_re
@@ -530,7 +518,6 @@ class _ExtraFinder:
             + _YEAR + r")\b)?)", flags)
         self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
                                     + r")\.(?P<m>1[0-2]|0?[1-9])\.(?!\d)")
-        self.holiday_gate = _gate([self.holidays.pattern])
         year_steps = [(pattern, step) for pattern, (unit, step, third)
                       in lexicon.timex.periods.items() if unit == "year" and third is None]
         self.year_steps = [step for _, step in year_steps]
@@ -552,7 +539,6 @@ class _ExtraFinder:
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
             (_gate([p.pattern for p, _ in self.periods]), self._periods),
             (_gate([p.pattern for p in self.anchored]), self._anchored),
-            (_gate([self.parts.pattern]), self._parts),
             (every, self._days),
             (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
             (_gate([lexicon.timex.day_parts_re]), self._day_parts),
@@ -584,11 +570,8 @@ class _ExtraFinder:
         return found
 
     def tagger_only(self, sentence: str) -> list[Phrase]:
-        """Bare years and holidays (see :func:`find_phrases`)."""
-        found = self._bare_years(sentence)
-        if self.holiday_gate.open(sentence.lower()):
-            found.extend(self._holidays(sentence))
-        return found
+        """Bare years (see :func:`find_phrases`)."""
+        return self._bare_years(sentence)
 
     def _bare_years(self, sentence: str) -> list[Phrase]:
         """"1996 zog sie um", "2009-2011"; not "2000 Euro", "rund 1900 Menschen"."""
@@ -671,31 +654,6 @@ class _ExtraFinder:
         direction = ("last", "this", "next")[sign + 1]
         return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
                       direction=direction, anchored=True)
-
-    def _parts(self, sentence: str) -> list[Phrase]:
-        """"im ersten Quartal 2021", "in der zweiten Jahreshälfte"."""
-        found = []
-        for match in self.parts.finditer(sentence):
-            part = self.lexicon.timex.parts[_norm(match.group("part"))]
-            number = self.lexicon.timex.ordinals[_norm(match.group("ord"))]
-            if number == -1:
-                number = 4 if part == "quarter" else 2
-            if part == "half" and number > 2:
-                continue
-            year = match.group("year")
-            found.append(Phrase(match.start(), match.end(), match.group(), "part", unit=part,
-                                count=number, year=int(year) if year else None))
-        return found
-
-    def _holidays(self, sentence: str) -> list[Phrase]:
-        """"Ostern", "zu Pfingsten 2019", "Silvester"."""
-        found = []
-        for match in self.holidays.finditer(sentence):
-            year = match.group("year")
-            found.append(Phrase(match.start(), match.end(), match.group(), "holiday",
-                                value=self.lexicon.timex.holidays[_norm(match.group("name"))],
-                                year=int(year) if year else None))
-        return found
 
     def _days(self, sentence: str) -> list[Phrase]:
         """The days of a list ("am 3., 4. und 5. Oktober") and "12.03." without a year."""
@@ -1075,25 +1033,7 @@ def _resolve_extra(phrase: Phrase, language: str, base: date | None,
             return When(base.replace(day=phrase.count or 1).isoformat())
         except ValueError:  # "am 31." of a month of 30 days
             return None
-    if phrase.form in ("part", "holiday"):
-        if phrase.year is not None:
-            return _part_or_holiday(phrase, phrase.year)
-        assert base is not None
-        candidates = [w for y in _years(base) if (w := _part_or_holiday(phrase, y))]
-        return _pick(candidates, base, mode)
     return None
-
-
-def _part_or_holiday(phrase: Phrase, year: int) -> When | None:
-    """A quarter, half or holiday of ``year``."""
-    if phrase.form == "holiday":
-        assert phrase.value is not None
-        day = holiday_day(phrase.value, year)
-        return When(day.isoformat()) if day else None
-    size = 3 if phrase.unit == "quarter" else 6
-    first = (phrase.count or 1) * size - size + 1
-    return When.interval(When(f"{year:04d}-{first:02d}"),
-                         When(f"{year:04d}-{first + size - 1:02d}"))
 
 
 def holiday_day(rule: str, year: int) -> date | None:

@@ -782,6 +782,10 @@ GERMAN = Lexicon(
                     r"abend)|(?:<WEEKDAY>)s\b|täglich|wöchentlich|monatlich|jährlich|"
                     r"alljährlich|tagtäglich|jedes\s+jahr|einmal\s+(?:im|pro)\s+"
                     r"(?:jahr|monat|woche)"),
+            # histories name years since 1000 ("Weihnachtstag 1776"), not <YEAR>'s 1800 on
+            ("part", r"(?P<ord><ORD>)\s*(?P<part><PART>)(?:\s+(?:des\s+jahres\s+)?"
+                     r"(?P<year>(?<!\d)(?:1\d|20)\d\d(?!\d)))?"),
+            ("holiday", r"(?P<name><HOLIDAY>)(?:\s+(?P<year>(?<!\d)(?:1\d|20)\d\d(?!\d)))?"),
             ("decade", r"(?:(?:anfang|mitte|ende|beginn)\s+)?(?:(?:der|den|die)\s+)?"
                        r"(?:(?P<cc>1[5-9]|20)?(?P<d>\d)0er|(?P<word><DECADE>))(?:[-\s]*jahren?)?"),
             ("century", r"(?<![\d.])(?P<cn>[1-9]|1\d|2[01])\.\s*jahrhunderts?"),

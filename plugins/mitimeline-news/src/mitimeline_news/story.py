@@ -17,22 +17,36 @@ from mitimeline import When
 
 from .dates import Phrase, resolve
 from .mention import Anchor, DateMention
+from .timex import Timex, needs_base
+from .timex import resolve as resolve_timex
 
-__all__ = ["Story", "place", "tells_the_past"]
+__all__ = ["STORY_KINDS", "Story", "place", "place_timex", "tells_the_past"]
+
+STORY_KINDS = frozenset({"holiday", "part"})
+"""The :mod:`.timex` kinds the story places and follows, as it does the phrases of the
+same forms ("Weihnachten", "im ersten Quartal", "Christmas", "the first quarter")."""
 
 
 _YEAR_IN = re.compile(r"(?<!\d)(?:1\d|20)\d\d(?!\d)")
 
 
-def tells_the_past(phrases: list[Phrase], base: date | None) -> bool:
+def tells_the_past(items: list[Phrase | Timex], base: date | None) -> bool:
     """Is the text a story of the past (a history, an obituary)? True when most of the
-    years it names (four fifths, at least three) are two or more years before publication."""
+    years its dates name (four fifths, at least three) are two or more years before
+    publication."""
     if base is None:
         return True
-    years = [int(m.group()) for p in phrases if not p.needs_base and p.form != "fixed"
-             for m in _YEAR_IN.finditer(p.text)]
+    years = [int(m.group()) for item in items if _dated(item)
+             for m in _YEAR_IN.finditer(item.text)]
     old = sum(1 for year in years if year <= base.year - 2)
     return len(years) >= 3 and old >= 0.8 * len(years)
+
+
+def _dated(item: Phrase | Timex) -> bool:
+    """Does ``item`` name its own year, as a date the story counts (not a decade)?"""
+    if isinstance(item, Phrase):
+        return not item.needs_base
+    return item.kind in STORY_KINDS and not needs_base(item)
 
 
 @attrs.define
@@ -44,7 +58,7 @@ class Story:
     last: DateMention | None = None
     year: DateMention | None = None
 
-    def follow(self, phrase: Phrase, found: list[DateMention], length: int) -> None:
+    def follow(self, phrase: Phrase | Timex, found: list[DateMention], length: int) -> None:
         """Remember the placed mentions of ``phrase`` (and its year if it names one) in a
         sentence of ``length`` characters. A story moves on to a year named relatively
         only forwards ("im neuen Jahr"), never back ("im Vorjahr" is a look back)."""
@@ -52,10 +66,13 @@ class Story:
             if mention.when is None or mention.type != "date":
                 continue
             self.last = mention
-            own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
-                self.past and phrase.form == "relative" and phrase.unit == "year"
-                and (phrase.direction == "next" or phrase.sign > 0)
-                and mention.anchor is not None and mention.anchor.kind == "mention")
+            if isinstance(phrase, Timex):
+                own = _dated(phrase)
+            else:
+                own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
+                    self.past and phrase.form == "relative" and phrase.unit == "year"
+                    and (phrase.direction == "next" or phrase.sign > 0)
+                    and mention.anchor is not None and mention.anchor.kind == "mention")
             if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
 
@@ -76,7 +93,7 @@ _HEADING = 60
 """The longest sentence read as a heading when it ends with a year."""
 
 
-_STORY_FORMS = ("calendar", "season", "part", "holiday")
+_STORY_FORMS = ("calendar", "season")
 _PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
 
 
@@ -96,14 +113,36 @@ def place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
             return placed or (None, None)
     named = story.year
     if named is not None and named.when is not None and _in_story_year(phrase, base, story):
-        middle = date(named.when.lower.year, 7, 2)
-        return (resolve(phrase, code, middle, None),
+        return (resolve(phrase, code, _middle(named.when), None),
                 Anchor("mention", named.when, named.start, named.end))
     when = resolve(phrase, code, base, tense)
     anchor = None
     if when is not None and phrase.needs_base and base_when is not None:
         anchor = Anchor("published", base_when)
     return when, anchor
+
+
+def place_timex(timex: Timex, code: str, base: date | None, base_when: When | None,
+                tense: str | None, story: Story, day_first: bool | None
+                ) -> tuple[When | None, Anchor | None]:
+    """The meaning of a (not anchored) :mod:`.timex` expression and what it was placed
+    against: a holiday or quarter without a year in a story of the past against the
+    year the story last named (as :func:`place` does a phrase), else the publication."""
+    named = story.year
+    if timex.kind in STORY_KINDS and named is not None and named.when is not None \
+            and _in_the_past(needs_base(timex), base, story):
+        return (resolve_timex(timex, code, _middle(named.when), None, day_first=day_first),
+                Anchor("mention", named.when, named.start, named.end))
+    when = resolve_timex(timex, code, base, tense, day_first=day_first)
+    anchor = None
+    if when is not None and needs_base(timex) and base_when is not None:
+        anchor = Anchor("published", base_when)
+    return when, anchor
+
+
+def _middle(year: When) -> date:
+    """The day a date without a year is placed against in the story's year."""
+    return date(year.lower.year, 7, 2)
 
 
 def _after_last_date(phrase: Phrase, code: str, tense: str | None,
@@ -119,15 +158,21 @@ def _after_last_date(phrase: Phrase, code: str, tense: str | None,
     return resolve(phrase, code, ref.lower, tense), Anchor("mention", ref, last.start, last.end)
 
 
+def _in_the_past(relative: bool, base: date | None, story: Story) -> bool:
+    """Is an expression that needs a base (``relative``) placed in the story's year: in a
+    story of the past whose named year is two or more years before publication?"""
+    named = story.year
+    if not (story.past and relative and named is not None and named.when is not None):
+        return False
+    return base is None or named.when.upper.year <= base.year - 2
+
+
 def _in_story_year(phrase: Phrase, base: date | None, story: Story) -> bool:
     """Does ``phrase`` take the year the story last named: a date, season, part of a
     year or holiday without a year, or a year named relatively ("dieses Jahres", "Ende
     des Jahres", "im neuen Jahr"), in a story of the past whose named year is two or more
     years before publication?"""
-    named = story.year
-    if not (story.past and phrase.needs_base and named is not None and named.when is not None):
-        return False
-    if base is not None and named.when.upper.year > base.year - 2:
+    if not _in_the_past(phrase.needs_base, base, story):
         return False
     if phrase.form in _STORY_FORMS:
         return True

@@ -30,8 +30,8 @@ from .extents import joined, split_phrase, split_timex, without_leading
 from .languages import LEXICONS, detect_language
 from .mention import TYPES, Anchor, DateMention
 from .sentences import MAX_TEXT, Sentence, split_sentences
-from .story import Story, place, tells_the_past
-from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type, needs_base
+from .story import STORY_KINDS, Story, place, place_timex, tells_the_past
+from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type
 from .timex import resolve as resolve_timex
 
 __all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "find_dates"]
@@ -63,8 +63,7 @@ def find_dates(text: str, *, published: str | date | When | None = None,
     base, base_when = _base(published)
     context = _Context(code, base, base_when, day_first, cues_for(code), text)
     found_in = [(sentence, _items(sentence.text, code)) for sentence in split_sentences(text)]
-    story = Story(past=tells_the_past(
-        [item for _, items in found_in for item in items if isinstance(item, Phrase)], base))
+    story = Story(past=tells_the_past([item for _, items in found_in for item in items], base))
     mentions: list[DateMention] = []
     for sentence, items in found_in:
         if items:
@@ -112,7 +111,7 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
         if isinstance(item, Phrase):
             done[index] = _phrase_mentions(sentence, item, context, clauses, story)
         elif item.kind not in ANCHORED_KINDS:
-            done[index] = _timex_mentions(sentence, item, context, clauses)
+            done[index] = _timex_mentions(sentence, item, context, clauses, story)
     first_dated = min(done, default=len(items))
     for index, item in enumerate(items):
         if index not in done:
@@ -243,16 +242,16 @@ def _phrase_mentions(sentence: Sentence, phrase: Phrase, context: _Context,
 
 
 def _timex_mentions(sentence: Sentence, item: Timex, context: _Context,
-                    clauses: _Clauses) -> list[DateMention]:
+                    clauses: _Clauses, story: Story) -> list[DateMention]:
     """The mentions of a (not anchored) expression of :mod:`.timex`."""
     tense = _tense(sentence.text, item, context, clauses)
-    when = resolve_timex(item, context.language, context.base, tense,
-                         day_first=context.day_first)
-    anchor = None
-    if when is not None and needs_base(item) and context.base_when is not None:
-        anchor = Anchor("published", context.base_when)
-    return split_timex(without_leading(item, context.language), sentence.text, sentence.start,
-                       kind_type(item.kind), when, anchor, context.language)
+    when, anchor = place_timex(item, context.language, context.base, context.base_when, tense,
+                               story, context.day_first)
+    found = split_timex(without_leading(item, context.language), sentence.text,
+                        sentence.start, kind_type(item.kind), when, anchor, context.language)
+    if item.kind in STORY_KINDS:
+        story.follow(item, found, len(sentence.text))
+    return found
 
 
 def _following(text: str, items: list[Phrase | Timex], index: int,
