@@ -72,7 +72,6 @@ class Phrase:
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
     anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
     # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
-    kind: str = "date"  # "date", "duration", "set" or "time"
 
     @property
     def needs_base(self) -> bool:
@@ -476,7 +475,7 @@ def _extra(language: str) -> _ExtraFinder | None:
 class _ExtraFinder:
     """Bare years, years before Christ, named periods ("heuer"), dates relative to an
     earlier date, lists of days, numeric days without a year, months of a year named
-    relatively ("März dieses Jahres") and parts of a day ("Dienstagabend")."""
+    relatively ("März dieses Jahres")."""
 
     def __init__(self, lexicon: Lexicon, names: _Names) -> None:
         self.lexicon = lexicon
@@ -528,12 +527,6 @@ class _ExtraFinder:
         self.month_of_year = re.compile(
             r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
             + lexicon.timex.of_year_re + r")\s+(?P<year>" + _YEAR + r")\b", flags)
-        parts = r"(?:" + lexicon.timex.day_parts_re + r")"
-        self.weekday_part = re.compile(
-            r"(?<!\w)(?P<wd>" + _alternation(names.weekdays) + r")" + parts + r"(?!\w)", flags)
-        self.day_word_part = re.compile(
-            r"(?<!\w)(?P<dw>" + _alternation(lexicon.day_words) + r")\s+" + parts + r"(?!\w)",
-            flags)
         every = _Gate(())
         self.groups: tuple[tuple[_Gate, Callable[[str], list[Phrase]]], ...] = (
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
@@ -541,7 +534,6 @@ class _ExtraFinder:
             (_gate([p.pattern for p in self.anchored]), self._anchored),
             (every, self._days),
             (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
-            (_gate([lexicon.timex.day_parts_re]), self._day_parts),
         )
 
     def find(self, sentence: str) -> list[Phrase]:
@@ -689,21 +681,6 @@ class _ExtraFinder:
             found.append(Phrase(start, end, sentence[start:end], "yearly",
                                 core=match.group("core"), count=self.year_steps[index],
                                 third=third))
-        return found
-
-    def _day_parts(self, sentence: str) -> list[Phrase]:
-        """"Dienstagabend", "gestern Abend": times of a day, placed on that day."""
-        found = []
-        for match in self.weekday_part.finditer(sentence):
-            start, end, _, direction = _modifiers(self.lexicon, self.before, sentence,
-                                                  match.start(), match.end())
-            found.append(Phrase(start, end, sentence[start:end], "weekday", kind="time",
-                                weekday=self.weekdays[match.group("wd").lower()],
-                                direction=direction))
-        for match in self.day_word_part.finditer(sentence):
-            found.append(Phrase(match.start(), match.end(), match.group(), "relative",
-                                unit="day", kind="time",
-                                offset=self.lexicon.day_words[match.group("dw").lower()]))
         return found
 
 

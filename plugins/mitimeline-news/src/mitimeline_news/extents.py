@@ -101,13 +101,13 @@ def split_phrase(phrase: Phrase, sentence: str, offset: int, when: When | None,
     start, end = offset + phrase.start, offset + phrase.end
     split = _RANGE_LINK.search(phrase.text) if phrase.first is not None else None
     if split is None or when is None or when.start is None or when.end is None:
-        return [single(start, end, phrase.text, phrase.kind, when, anchor,
+        return [single(start, end, phrase.text, "date", when, anchor,
                        bound_of(sentence, phrase.start, language))]
     rest = phrase.text[split.end():]
     gap = len(rest) - len(_RANGE_GAP.sub("", rest))
     middle = start + split.end()
     return _pair((start, middle, phrase.text[:split.end()]),
-                 (middle + gap, end, phrase.text[split.end() + gap:]), phrase.kind, when, anchor)
+                 (middle + gap, end, phrase.text[split.end() + gap:]), "date", when, anchor)
 
 
 _RANGE_KINDS = frozenset({"monthrange", "yearrange"})

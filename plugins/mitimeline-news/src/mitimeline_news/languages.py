@@ -74,7 +74,6 @@ class TimexWords:
     lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
     list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
     list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
-    day_parts_re: str = r"(?!)"  # after a weekday or day word: "Dienstagabend", "gestern Abend"
     leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
     patterns: tuple[tuple[str, str], ...] = ()
 
@@ -794,6 +793,10 @@ GERMAN = Lexicon(
             ("weekend", r"(?:(?<=\bam\s)|(?<=\bübers\s)|(?<=\bvom\s)|(?<=\bzum\s)|(?<=\bdas\s)|"
                         r"(?<=\bdiesem\s)|(?<=\bdieses\s))(?:(?P<dir><DIR>)\s+)?"
                         r"(?:wochenende|weekend)"),
+            ("time", r"(?:(?P<dir><DIR>)\s+)?(?P<weekday><WEEKDAY>)(?:früh|morgen|vormittag|"
+                     r"mittag|nachmittag|abend|nacht)"),
+            ("time", r"(?P<dayword>vorgestern|gestern|heute|übermorgen)\s+(?:früh|morgen|"
+                     r"vormittag|mittag|nachmittag|abend|nacht)"),
             ("duration", r"(?:seit|für|über|während|binnen|innerhalb(?:\s+von)?)\s+(?:(?:mehr\s+"
                          r"als|rund|fast|knapp|gut|über|etwa)\s+)?(?P<n>\d{1,3}|<N>)\s+"
                          r"(?P<unit><UNIT>)"),
@@ -801,7 +804,6 @@ GERMAN = Lexicon(
             ("time", r"(?:um\s+|gegen\s+|ab\s+|bis\s+)?\d{1,2}(?:[.:]\d{2})?\s+uhr"
                      r"(?:\s+\d{1,2})?"),
         ),
-        day_parts_re=r"früh|morgen|vormittag|mittag|nachmittag|abend|nacht",
         leading_re=r"im|am|zum|zur|vom|in|an|zu|ab|seit|bis|über|um",
         range_open_re=r"\b(?:von|vom|zwischen)\s+$",
         range_link_re=r"[-–—]|bis(?:\s+zum|\s+zur)?|und",
