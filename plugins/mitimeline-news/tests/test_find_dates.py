@@ -483,6 +483,7 @@ def _check(text: str, mentions: list[DateMention]) -> None:
     for mention in mentions:
         assert text[mention.start:mention.end] == mention.text
         assert mention.start >= previous_end and mention.end > mention.start
+        assert (mention.bound is None) == (mention.span is None)
         previous_end = mention.end
 
 
@@ -491,6 +492,9 @@ _WORDS = st.sampled_from([
     "to", "and", "between", "the", "first", "quarter", "of", "Christmas", "every", "at",
     "3", "p.m.", "03/04/2021", "-", ",", ".", "\n", "il", "giorno", "dopo", "dal", "al",
     "maggio", "Natale", "anni", "'82", "1990s", "since", "until", "year", "ago", "morning",
+    "vom", "bis", "zum", "seit", "Mai", "5.", "20.", "Ostern", "Quartal", "ersten", "90er",
+    "Jahre", "Wochenende", "am", "um", "Uhr", "Dienstagabend", "Tage", "später", "und",
+    "heuer", "Jahrhunderts", "vorigen", "1975",
 ])
 
 
@@ -501,6 +505,6 @@ def test_offsets_order_and_no_overlap_for_date_words(text: str, language: str) -
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.text(max_size=200), st.sampled_from(["en", "it", "auto"]))
+@given(st.text(max_size=200), st.sampled_from(["en", "it", "de", "auto"]))
 def test_offsets_order_and_no_overlap_for_any_text(text: str, language: str) -> None:
     _check(text, find_dates(text, published=THURSDAY, language=language))
