@@ -25,7 +25,7 @@ import attrs
 from mitimeline import DateParseError, When
 
 from .cues import Cue, Cues, choose_tense, cues_for
-from .dates import Phrase, find_phrases
+from .dates import Phrase, _norm, find_phrases
 from .extents import joined, split_phrase, split_timex, without_leading
 from .languages import LEXICONS, detect_language
 from .mention import TYPES, Anchor, DateMention
@@ -347,11 +347,6 @@ def _amount(language: str) -> re.Pattern[str]:
 def _until(language: str) -> re.Pattern[str]:
     """The language's "until" right before a date."""
     return re.compile(LEXICONS[language].timex.until_re, re.IGNORECASE)
-
-
-def _norm(text: str) -> str:
-    """``text`` lower-cased, with single spaces and straight apostrophes."""
-    return " ".join(text.lower().split()).replace("’", "'")
 
 
 def _language(language: object, text: str) -> str:
