@@ -29,17 +29,17 @@ class TimexWords:
     :func:`mitimeline_news.find_dates` reads beyond the phrases the event extractor shares;
     the defaults read nothing.
 
-    Two kinds of entries feed one pipeline: ``patterns`` for :mod:`.timex` (English,
-    Italian) and the named-phrase fields after ``bound_end_re`` for the optional finder of
-    :mod:`.dates` (German). Shared entries have one format for every language:
-    ``ordinals`` ("first"/"ersten" -> 1, -1 the last), ``parts`` (-> "quarter"/"half"),
-    ``holidays`` (lower-case name -> rule of :func:`.dates.holiday_day`), ``decades``
-    (word -> first year), and the range and bound words of :mod:`.extents`.
+    One format for every language: ``patterns`` for :mod:`.timex` and the words they read
+    (``ordinals``: "first"/"ersten" -> 1, -1 the last; ``parts`` -> "quarter"/"half";
+    ``holidays``: lower-case name -> rule of :func:`.dates.holiday_day`; ``decades``: word
+    -> first year; ``units``, ``steps``, ...), the range and bound words of :mod:`.extents`,
+    and, after ``bound_end_re``, the fields of the optional phrase finder of :mod:`.dates`
+    (only German uses them so far: bare years, "heuer", "zwei Tage später", day lists).
 
     ``patterns`` are ``(kind, regex)`` pairs (see :mod:`.timex` for the kinds and the named
     groups each reads) that may use the placeholders ``<N>`` (a count), ``<ORD>``,
     ``<PART>``, ``<UNIT>`` (a duration unit), ``<YEAR>``, ``<MONTH>``, ``<WEEKDAY>``,
-    ``<HOLIDAY>``, ``<DIR>`` and ``<CLOCK>``.
+    ``<HOLIDAY>``, ``<DECADE>``, ``<DIR>`` and ``<CLOCK>``.
     """
 
     ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "first" -> 1
@@ -60,7 +60,7 @@ class TimexWords:
     amount_after_re: str = r"(?!)"  # right after a number that is an amount: "euro", "tons"
     bound_start_re: str = r"(?!)"  # right before a date that opens an interval: "since"
     bound_end_re: str = r"(?!)"  # right before a date that closes one: "until", "by"
-    # the phrases of dates.py's optional finder (German news); see docs/news.md
+    # the optional phrase finder of dates.py (German news); see docs/news.md
     bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
     quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
     amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"
@@ -70,7 +70,7 @@ class TimexWords:
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
     # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
     anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
-    of_year_re: str = r"(?!)"  # between a quarter and its year: "des Jahres"
+    of_year_re: str = r"(?!)"  # between a month and its year: "April des Jahres 1918"
     lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
     list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
     list_article_re: str = r"(?!)"  # after a list link: "am", "dem"

@@ -9,7 +9,7 @@ longest of overlapping ones. It reads the tense of each one's clause (:mod:`.cue
 it against the publication date, the story's year or an earlier date of the text
 (:mod:`.story`, :func:`_anchored`), and turns it into :class:`.DateMention` objects: a
 closed range becomes two (start and end, as TimeML marks it), a date after "since"/"until"
-one bounded mention (:mod:`.ranges`).
+one bounded mention (:mod:`.extents`).
 """
 
 from __future__ import annotations

@@ -2,17 +2,21 @@
 
 The phrase finder of :mod:`.dates` serves the event extractor: calendar dates, weekdays,
 seasons, years and relative phrases. A date tagger also has to know quarters and halves,
-holidays, decades, durations, sets ("every Monday"), clock times, dates anchored to an
-earlier date of the text ("two days later", "il giorno dopo"), ranges of years and
-months, and numeric dates whose order depends on the outlet. The vocabulary and patterns
-are :class:`.languages.TimexWords` of each language; this module compiles them once per
-language, finds the expressions (:func:`find_timexes`) and resolves them (:func:`resolve`).
+holidays, decades and centuries, weekends, references ("now", "damals"), durations, sets
+("every Monday", "täglich"), clock times and parts of a day, dates anchored to an earlier
+date of the text ("two days later", "il giorno dopo"), ranges of years and months, and
+numeric dates whose order depends on the outlet. The patterns and their words are each
+language's :class:`.languages.TimexWords` (``Lexicon.timex``); this module compiles them
+once per language, finds the expressions (:func:`find_timexes`) and resolves them
+(:func:`resolve`), in one way for every language.
 
 Kinds and the named groups each reads (``span`` narrows the extent to that group):
 
 * ``part``: ``ord``/``dir``/``qn``, ``part``, ``year``/``yy``/``ydir`` ("the first quarter of 2021")
 * ``holiday``: ``name``, ``year``, ``dir`` ("Christmas 2020", "Pasqua")
-* ``decade``: ``cc`` and ``d``, ``d2`` or ``word`` ("the 1990s", "gli anni Novanta")
+* ``decade``: ``cc`` and ``d``, ``d2`` or ``word`` ("the 1990s", "gli anni Novanta", "die 90er")
+* ``century``: ``cn``, ``cword``, ``roman``, ``crel``/``cthis`` ("the 20th century",
+  "il Novecento", "des vorigen Jahrhunderts")
 * ``shortyear``: ``yy`` ("since '82")
 * ``duration``: ``n``, ``unit``, ``recent`` ("six weeks", "the past nine days")
 * ``anchored``: ``n``/``step``/``yearback``, ``unit``, ``later``/``earlier`` ("two days later")
