@@ -309,3 +309,25 @@ def test_a_first_name_that_shortens_a_month_is_no_date() -> None:
     assert _shortens("jan", {"jan", "januar", "jänner"})
     assert not _shortens("jänner", {"jan", "januar", "jänner"})
     assert found("Der Sprecher Jan Meier sagte nichts.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Das Fest findet vom 5. bis 20. Mai 2016 statt.",
+         [("5.", "start", "2016-05-05/2016-05-20"),
+          ("20. Mai 2016", "end", "2016-05-05/2016-05-20")]),
+        ("Die Firma bestand von 1975 bis 1990.",
+         [("1975", "start", "1975/1990"), ("1990", "end", "1975/1990")]),
+        ("Seit Januar ist die Straße gesperrt, bis Ende Februar 2016 bleibt sie zu.",
+         [("Januar", "start", "2015-01/.."), ("Ende Februar 2016", "end", "../2016-02-29~")]),
+        ("Die Halle ist ab dem 3. März geschlossen.", [("3. März", "start", "2015-03-03/..")]),
+        ("Die Halle ist am 3. März geschlossen.", [("3. März", None, None)]),
+    ],
+)
+def test_ranges_bound_their_span(text: str,
+                                  expected: list[tuple[str, str | None, str | None]]) -> None:
+    """The one range convention: a closed range is its start and its end, both spanning
+    it; an open one is one mention with its open span."""
+    assert [(m.text, m.bound, m.span.edtf if m.span else None)
+            for m in find_dates(text, published=THURSDAY, language="de")] == expected
