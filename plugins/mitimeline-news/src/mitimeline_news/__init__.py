@@ -34,9 +34,11 @@ def register_parsers(register: Callable[[mitimeline.Parser], None]) -> None:
 
 
 def warm_up() -> None:
-    """Load dateparser's languages and the gazetteer now (about 1-2 s) instead of during
-    the first parse; useful in servers and notebooks. Safe to call more than once."""
-    from . import dates, places
+    """Load dateparser's languages, the gazetteer and the date tagger's patterns now
+    (about 1-2 s) instead of during the first parse or ``find_dates`` call; useful in
+    servers and notebooks. Safe to call more than once."""
+    from . import dates, places, timex
 
     dates.warm_up()
     places.warm_up()
+    timex.warm_up()

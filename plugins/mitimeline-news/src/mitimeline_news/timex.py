@@ -42,7 +42,7 @@ from .dates import _locale_names, _norm, _pick, _read_calendar, _weekday, holida
 from .languages import LEXICONS, Lexicon
 
 __all__ = ["ANCHORED_KINDS", "Timex", "find_timexes", "kind_type", "needs_base", "resolve",
-           "shift_months"]
+           "shift_months", "warm_up"]
 
 ANCHORED_KINDS = frozenset({"anchored"})
 """Kinds resolved against an earlier date of the text (or the publication date)."""
@@ -129,6 +129,12 @@ def _compiled(language: str) -> _Compiled:
                                           re.IGNORECASE)))
     return _Compiled(lexicon, tuple(patterns), re.compile(words.not_duration_re, re.IGNORECASE),
                      re.compile(words.age_before_re, re.IGNORECASE))
+
+
+def warm_up(languages: tuple[str, ...] = tuple(LEXICONS)) -> None:
+    """Compile every language's patterns now instead of on the first text."""
+    for language in languages:
+        _compiled(language)
 
 
 def find_timexes(sentence: str, language: str) -> list[Timex]:
