@@ -293,7 +293,7 @@ def test_error_paths() -> None:
 
 
 def test_a_gate_skips_only_sentences_the_patterns_cannot_match() -> None:
-    from mitimeline_news.dates import _gate
+    from mitimeline_news.dates.optional import _gate
 
     gate = _gate([r"(?<!\w)(?:im\s+|des\s+)?vorjahr(?:es)?(?!\w)", r"(?P<n>\d+)\s+uhr"])
     assert set(gate.hints) == {"vorjahr", "uhr"}  # the optional "im"/"des" are no hints
@@ -303,7 +303,7 @@ def test_a_gate_skips_only_sentences_the_patterns_cannot_match() -> None:
 
 
 def test_a_first_name_that_shortens_a_month_is_no_date() -> None:
-    from mitimeline_news.dates import _shortens
+    from mitimeline_news.dates.names import _shortens
 
     # "jänner" and "januar" are equally long: "jan" shortens both, whatever the hash seed
     assert _shortens("jan", {"jan", "januar", "jänner"})

@@ -1,7 +1,7 @@
 """The words the parser looks for, per language: date vocabulary, cues, tense markers.
 
 Month and weekday *names* are not here: they come from dateparser's locale data (see
-``dates.py``), so this module holds only what dateparser does not know: relative phrases
+``dates``), so this module holds only what dateparser does not know: relative phrases
 in the forms newspapers use, seasons, thirds of a month, and every cue that gives a date
 its meaning (kind, tense, status, distractors, places, people).
 
@@ -31,7 +31,7 @@ class TimexWords:
 
     One format for every language: ``patterns`` for :mod:`.timex` and the words they read
     (``ordinals``: "first"/"ersten" -> 1, -1 the last; ``parts`` -> "quarter"/"half";
-    ``holidays``: lower-case name -> rule of :func:`.dates.holiday_day`; ``decades``: word
+    ``holidays``: lower-case name -> rule of :func:`.dates.resolving.holiday_day`; ``decades``: word
     -> first year; ``units``, ``steps``, ...), the range and bound words of :mod:`.extents`,
     and, after ``bound_end_re``, the fields of the optional phrase finder of :mod:`.dates`
     (only German uses them so far: bare years, "heuer", "zwei Tage später", day lists).
@@ -45,7 +45,7 @@ class TimexWords:
     ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "first" -> 1
     parts: Mapping[str, str] = attrs.field(factory=dict)  # "quarter"/"quartal" -> "quarter"|"half"
     units: Mapping[str, str] = attrs.field(factory=dict)  # duration units -> "day", "hour" ...
-    holidays: Mapping[str, str] = attrs.field(factory=dict)  # name -> rule, see dates.holiday_day
+    holidays: Mapping[str, str] = attrs.field(factory=dict)  # name -> rule, see holiday_day
     steps: Mapping[str, int] = attrs.field(factory=dict)  # "following" -> 1, "same" -> 0
     refs: Mapping[str, str] = attrs.field(factory=dict)  # "now" -> "present"
     day_parts: Mapping[str, int] = attrs.field(factory=dict)  # "last" (night) -> -1
@@ -60,7 +60,7 @@ class TimexWords:
     amount_after_re: str = r"(?!)"  # right after a number that is an amount: "euro", "tons"
     bound_start_re: str = r"(?!)"  # right before a date that opens an interval: "since"
     bound_end_re: str = r"(?!)"  # right before a date that closes one: "until", "by"
-    # the optional phrase finder of dates.py (German news); see docs/news.md
+    # the optional phrase finder of dates.optional (German news); see docs/news.md
     bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
     quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
     amount_before_re: str = r"(?!)"  # a word before a number that makes it one: "rund"

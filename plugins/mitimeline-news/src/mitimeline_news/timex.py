@@ -38,7 +38,8 @@ from datetime import date, timedelta
 import attrs
 from mitimeline import When
 
-from .dates import _locale_names, _norm, _pick, _read_calendar, _weekday, holiday_day
+from .dates.names import _locale_names, _norm
+from .dates.resolving import _pick, _read_calendar, _weekday, holiday_day
 from .languages import LEXICONS, Lexicon
 
 __all__ = ["ANCHORED_KINDS", "Timex", "find_timexes", "kind_type", "needs_base", "resolve",
