@@ -256,6 +256,38 @@ def test_english_days_later_than_a_month_is_approximate() -> None:
     assert found[1].when == When("2020-05-03~/2020-06-02~")
 
 
+@pytest.mark.parametrize(
+    ("language", "anchor", "phrase", "expected"),
+    [
+        # one answer in every language: days and weeks from a day are that day, from a
+        # month the month moved (approximate); months and years from a day are about that
+        # month or year, from a month they keep the month; "the next day" needs a day
+        ("en", "on 4 May 2015", "A week later", "2015-05-11"),
+        ("en", "on 4 May 2015", "Four months later", "2015-09~"),
+        ("en", "on 4 May 2015", "A year later", "2016~"),
+        ("en", "on 4 May 2015", "A few days later", "2015-05-06~/2015-05-09~"),
+        ("en", "in May 2015", "A week later", "2015-05-08~/2015-06-07~"),
+        ("en", "in May 2015", "The following month", "2015-06"),
+        ("en", "in May 2015", "A year later", "2016-05"),
+        ("en", "in May 2015", "The next day", None),
+        ("it", "il 4 maggio 2015", "Una settimana dopo", "2015-05-11"),
+        ("it", "il 4 maggio 2015", "Quattro mesi dopo", "2015-09~"),
+        ("it", "il 4 maggio 2015", "Qualche giorno dopo", "2015-05-06~/2015-05-09~"),
+        ("it", "a maggio 2015", "Una settimana dopo", "2015-05-08~/2015-06-07~"),
+        ("it", "a maggio 2015", "Il mese dopo", "2015-06"),
+        ("it", "a maggio 2015", "Il giorno dopo", None),
+    ],
+)
+def test_anchored_to_a_day_or_a_month(language: str, anchor: str, phrase: str,
+                                      expected: str | None) -> None:
+    began, closed = {"en": ("Filming began", "the set closed"),
+                     "it": ("Le riprese sono iniziate", "il set ha chiuso")}[language]
+    text = f"{began} {anchor}. {phrase} {closed}."
+    later = find_dates(text, published=THURSDAY, language=language)[1]
+    assert later.text == phrase
+    assert (later.when.edtf if later.when else None) == expected
+
+
 def test_english_relative_dates_are_anchored_to_publication() -> None:
     mention = find_dates("Production stopped last month.", published=THURSDAY,
                          language="en")[0]
@@ -402,7 +434,7 @@ def test_italian_anchored_to_the_date_of_the_same_event() -> None:
     found = find_dates(text, published=AUGUST, language="it")
     assert [(m.text, m.when.edtf if m.when else None) for m in found] == [
         ("3 marzo 2020", "2020-03-03"), ("20 marzo", "2021-03-20"),
-        ("Due mesi dopo", "2020-05-03")]
+        ("Due mesi dopo", "2020-05~")]
     assert found[2].anchor is not None and found[2].anchor.start == found[0].start
 
 

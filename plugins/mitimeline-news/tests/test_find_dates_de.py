@@ -205,9 +205,10 @@ def test_relative_to_an_earlier_date_has_a_mention_anchor() -> None:
     [
         ("Tags darauf", "2015-05-05"), ("Am Tag danach", "2015-05-05"),
         ("Am nächsten Tag", "2015-05-05"), ("Am selben Tag", "2015-05-04"),
-        ("Am Vortag", "2015-05-03"), ("Eine Woche später", "2015-05-08~/2015-05-14~"),
+        ("Am Vortag", "2015-05-03"), ("Eine Woche später", "2015-05-11"),
         ("Im Folgejahr", "2016"), ("Vier Monate danach", "2015-09~"),
-        ("An diesem Tag", "2015-05-04"), ("Die Woche darauf", "2015-05-08~/2015-05-14~"),
+        ("An diesem Tag", "2015-05-04"), ("Die Woche darauf", "2015-05-11/2015-05-17"),
+        ("Einige Tage später", "2015-05-06~/2015-05-09~"), ("Ein Jahr später", "2016~"),
     ],
 )
 def test_phrases_relative_to_an_earlier_date(phrase: str, expected: str) -> None:
@@ -216,6 +217,23 @@ def test_phrases_relative_to_an_earlier_date(phrase: str, expected: str) -> None
     assert phrase.endswith(later.text)  # less a leading preposition ("Am", "Im")
     assert (later.when.edtf if later.when else None) == expected
     assert later.anchor is not None and later.anchor.kind == "mention"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("Zwei Tage später", "2015-05-03~/2015-06-02~"),
+        ("Eine Woche später", "2015-05-08~/2015-06-07~"),
+        ("Im Folgemonat", "2015-06"), ("Im selben Monat", "2015-05"),
+        ("Ein Jahr später", "2016-05"), ("Am Tag danach", None),
+    ],
+)
+def test_phrases_relative_to_an_earlier_month(phrase: str, expected: str | None) -> None:
+    # counted days and weeks move the month, approximate; "the day after" a month is no day
+    text = f"Die Brücke wurde im Mai 2015 gesperrt. {phrase} kam der Bagger."
+    later = find_dates(text, published=THURSDAY, language="de")[1]
+    assert phrase.endswith(later.text)
+    assert (later.when.edtf if later.when else None) == expected
 
 
 def test_after_an_event_counts_from_the_last_date_or_is_not_placed() -> None:
@@ -229,10 +247,10 @@ def test_the_event_extractor_does_not_see_the_tagger_only_phrases() -> None:
 
     sentence = "1996 kam zu Ostern der Film, zwei Tage später am 24. die Kritik."
     assert [p.text for p in find_phrases(sentence, "de")] == []
-    assert [p.text for p in find_phrases(sentence, "de", every=True)] == [
-        "1996", "zwei Tage später", "24."]
-    # holidays are timex patterns, which only find_dates reads
-    assert "Ostern" in [m.text for m in find_dates(sentence, published=THURSDAY, language="de")]
+    assert [p.text for p in find_phrases(sentence, "de", every=True)] == ["1996", "24."]
+    # holidays and anchored dates are timex patterns, which only find_dates reads
+    tagged = [m.text for m in find_dates(sentence, published=THURSDAY, language="de")]
+    assert "Ostern" in tagged and "zwei Tage später" in tagged
 
 
 def test_a_story_of_the_past_places_its_yearless_dates_in_its_own_years() -> None:

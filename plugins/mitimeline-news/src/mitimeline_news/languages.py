@@ -34,7 +34,7 @@ class TimexWords:
     ``holidays``: lower-case name -> rule of :func:`.dates.resolving.holiday_day`; ``decades``: word
     -> first year; ``units``, ``steps``, ...), the range and bound words of :mod:`.extents`,
     and, after ``bound_end_re``, the fields of the optional phrase finder of :mod:`.dates`
-    (only German uses them so far: bare years, "heuer", "zwei Tage später", day lists).
+    (only German uses them so far: bare years, "heuer", day lists, "am 24.").
 
     ``patterns`` are ``(kind, regex)`` pairs (see :mod:`.timex` for the kinds and the named
     groups each reads) that may use the placeholders ``<N>`` (a count), ``<ORD>``,
@@ -69,7 +69,6 @@ class TimexWords:
     bc_re: str = r"(?!)"  # after a year: before Christ ("v. Chr.")
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
     # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
-    anchored: tuple[str, ...] = ()  # relative to an earlier date: "zwei Tage später"
     of_year_re: str = r"(?!)"  # between a month and its year: "April des Jahres 1918"
     lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
     list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
@@ -709,31 +708,6 @@ GERMAN = Lexicon(
             r"(?<!heute\s)(?<!gestern\s)(?-i:morgen)(?!\s+(?:früh|abend|nachmittag|vormittag))":
                 ("day", 1, None),
         },
-        anchored=(
-            r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ahead>später|danach|darauf)",
-            r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?P<ago>zuvor|davor|vorher|früher)",
-            # "nach zwei Tagen"; not "nach zehn Jahren", which is mostly how long something took
-            r"(?P<ahead>nach)\s+(?:(?:etwa|rund|knapp|gut|fast|über)\s+)?(?P<n>\d{1,2}|<N>)\s+"
-            r"(?P<unit>tagen|wochen|monaten)",
-            # "vier Monate nach Drehbeginn", "zwei Tage vor der Wahl": after an event, placed
-            # against the text's last date
-            r"(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)\s+(?:(?P<ahead>nach)|(?P<ago>vor))\s+"
-            r"(?P<event>(?:dem\s+|der\s+|den\s+)?(?-i:[A-ZÄÖÜ])[\w-]+)",
-            r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?:selben|gleichen|demselben)\s+"
-            r"(?P<unit>tag|monat|jahr)",
-            r"(?:am\s+)?(?P<ahead>folgenden|nächsten|darauffolgenden|darauf\s+folgenden)\s+"
-            r"(?P<unit>tag)",
-            r"(?:im\s+)?(?P<ahead>folgenden|darauffolgenden|darauf\s+folgenden)\s+"
-            r"(?P<unit>jahr|monat)",
-            r"(?P<unit>tags|jahrs?|monats?)\s+(?P<ahead>darauf)",
-            r"(?:am\s+)?(?P<unit>tag)\s+(?P<ahead>danach|darauf)",
-            r"(?:am\s+)?(?P<unit>tag)\s+(?P<ago>zuvor|davor|vorher)",
-            r"(?:im\s+)?(?P<ahead>folge)(?P<unit>jahr|monat)",
-            r"(?:am\s+)?(?P<ago>vor)(?P<unit>tag)",
-            r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<ahead>danach)",
-            r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<ahead>darauf|danach)",
-            r"(?:an\s+)?diesem\s+(?P<unit>tag)",
-        ),
         ordinals={"ersten": 1, "erste": 1, "1.": 1, "zweiten": 2, "zweite": 2, "2.": 2,
                   "dritten": 3, "dritte": 3, "3.": 3, "vierten": 4, "vierte": 4, "4.": 4,
                   "letzten": -1, "letzte": -1},
@@ -757,6 +731,9 @@ GERMAN = Lexicon(
                   "nikolaustag": "12-06"},
         decades={"zwanziger": 1920, "dreißiger": 1930, "vierziger": 1940, "fünfziger": 1950,
                  "sechziger": 1960, "siebziger": 1970, "achtziger": 1980, "neunziger": 1990},
+        steps={"selben": 0, "gleichen": 0, "demselben": 0, "diesem": 0, "folgenden": 1,
+               "nächsten": 1, "darauffolgenden": 1, "darauf folgenden": 1, "darauf": 1,
+               "danach": 1},
         of_year_re=r"des\s+jahres",
         lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
         list_link_re=r"und|sowie|bzw\.|oder",
@@ -768,6 +745,31 @@ GERMAN = Lexicon(
                "minuten": "minute", "jahrzehnt": "decade", "jahrzehnte": "decade",
                "jahrzehnten": "decade"},
         patterns=(
+            # dates counted from an earlier date of the text (see timex._anchored)
+            ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>tage?n?|wochen?|monate?n?|monats|"
+                         r"jahre?n?|jahres)\s+(?:(?P<later>später|danach|darauf)|"
+                         r"(?P<earlier>zuvor|davor|vorher|früher))"),
+            # "nach zwei Tagen"; not "nach zehn Jahren", which is mostly how long something took
+            ("anchored", r"(?P<later>nach)\s+(?:(?:etwa|rund|knapp|gut|fast|über)\s+)?"
+                         r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>tagen|wochen|monaten)"),
+            # "vier Monate nach Drehbeginn", "zwei Tage vor der Wahl": after an event
+            ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>tage?n?|wochen?|monate?n?|monats|"
+                         r"jahre?n?|jahres)\s+(?:(?P<later>nach)|(?P<earlier>vor))\s+"
+                         r"(?P<event>(?:dem\s+|der\s+|den\s+)?(?-i:[A-ZÄÖÜ])[\w-]+)"),
+            ("anchored", r"(?:am\s+|an\s+dem\s+|im\s+|in\s+dem\s+)?(?P<step>selben|gleichen|"
+                         r"demselben)\s+(?P<unit>tag|monat|jahr)"),
+            ("anchored", r"(?:am\s+)?(?P<step>folgenden|nächsten|darauffolgenden|darauf\s+"
+                         r"folgenden)\s+(?P<unit>tag)"),
+            ("anchored", r"(?:im\s+)?(?P<step>folgenden|darauffolgenden|darauf\s+folgenden)\s+"
+                         r"(?P<unit>jahr|monat)"),
+            ("anchored", r"(?P<unit>tags|jahrs?|monats?)\s+(?P<later>darauf)"),
+            ("anchored", r"(?:am\s+)?(?P<unit>tag)\s+(?:(?P<later>danach|darauf)|"
+                         r"(?P<earlier>zuvor|davor|vorher))"),
+            ("anchored", r"(?:im\s+)?(?P<later>folge)(?P<unit>jahr|monat)"),
+            ("anchored", r"(?:am\s+)?(?P<earlier>vor)(?P<unit>tag)"),
+            ("anchored", r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<later>danach)"),
+            ("anchored", r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<step>darauf|danach)"),
+            ("anchored", r"(?:an\s+)?(?P<step>diesem)\s+(?P<unit>tag)"),
             # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
             ("ref", r"(?P<word>jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|"
                     r"früheren\s+zeiten|heutzutage|vor\s+kurzem|in\s+letzter\s+zeit|"

@@ -1,7 +1,7 @@
 """The story a text tells: its last placed date and the year it last named.
 
-A date relative to an earlier date of the text ("zwei Tage später") is placed against
-the text's last placed date; in a story of the past (a history, an obituary: most of its
+A day of the month last named ("am 24.") is placed against the text's last placed
+date; in a story of the past (a history, an obituary: most of its
 years two or more before publication) a date without a year ("am 3. September") takes
 the year the text last named. :func:`place` applies both rules and falls back to the
 publication date.
@@ -17,7 +17,7 @@ from mitimeline import When
 
 from .dates import Phrase, resolve
 from .mention import Anchor, DateMention
-from .timex import Timex, needs_base
+from .timex import ANCHORED_KINDS, Timex, needs_base
 from .timex import resolve as resolve_timex
 
 __all__ = ["STORY_KINDS", "Story", "place", "place_timex", "tells_the_past"]
@@ -67,7 +67,8 @@ class Story:
                 continue
             self.last = mention
             if isinstance(phrase, Timex):
-                own = _dated(phrase)
+                own = _dated(phrase) or (self.past and phrase.kind in ANCHORED_KINDS
+                                         and _later_year(mention))
             else:
                 own = (not phrase.needs_base and _sets_the_year(phrase, length)) or (
                     self.past and phrase.form == "relative" and phrase.unit == "year"
@@ -75,6 +76,14 @@ class Story:
                     and mention.anchor is not None and mention.anchor.kind == "mention")
             if own and mention.when.lower.year == mention.when.upper.year:
                 self.year = mention
+
+
+def _later_year(mention: DateMention) -> bool:
+    """Is an anchored mention in a year after its anchor's ("ein Jahr später", "im
+    Folgejahr", "two months later" than December)?"""
+    anchor = mention.anchor
+    return (anchor is not None and anchor.kind == "mention" and mention.when is not None
+            and mention.when.lower.year > anchor.when.upper.year)
 
 
 def _sets_the_year(phrase: Phrase, length: int) -> bool:
@@ -94,22 +103,23 @@ _HEADING = 60
 
 
 _STORY_FORMS = ("calendar", "season")
-_PRECISION_DAYS = {"day": 0, "week": 6, "month": 30, "year": 365}
+_MONTH_DAYS = 30
 
 
 def place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
           tense: str | None, story: Story) -> tuple[When | None, Anchor | None]:
     """The meaning of ``phrase`` and what it was placed against.
 
-    A phrase relative to an earlier date ("zwei Tage später") is placed against the
-    text's last placed date (unplaced if it counts from an event and there is none); in
-    a story of the past, a date without a year ("am 3. September") against the year the
-    text last named; every other relative phrase against the publication date.
+    A day of the month last named ("am 24.") is placed against the text's last placed
+    date if that is a month or finer (unplaced in a story of the past without one); in a
+    story of the past, a date without a year ("am 3. September") against the year the
+    text last named; every other relative phrase against the publication date. (Dates
+    counted from an earlier date, "zwei Tage später", are :mod:`.timex`'s ``anchored``
+    expressions, placed by :func:`.tagger.find_dates`.)
     """
     if phrase.anchored:
-        placed = _after_last_date(phrase, code, tense, story)
-        if placed is not None or phrase.edge == "event" or story.past:
-            # a story of the past does not count "am selben Tag" from publication
+        placed = _in_last_month(phrase, code, tense, story)
+        if placed is not None or story.past:
             return placed or (None, None)
     named = story.year
     if named is not None and named.when is not None and _in_story_year(phrase, base, story):
@@ -145,15 +155,14 @@ def _middle(year: When) -> date:
     return date(year.lower.year, 7, 2)
 
 
-def _after_last_date(phrase: Phrase, code: str, tense: str | None,
-                     story: Story) -> tuple[When | None, Anchor] | None:
-    """``phrase`` placed against the text's last date, if that date is precise enough
-    for the phrase's unit (a day for "am Tag danach", a month for "am 24.")."""
+def _in_last_month(phrase: Phrase, code: str, tense: str | None,
+                   story: Story) -> tuple[When | None, Anchor] | None:
+    """``phrase`` placed against the text's last date, if that is a month or finer."""
     last = story.last
     if last is None or last.when is None:
         return None
     ref = last.when
-    if (ref.upper - ref.lower).days > _PRECISION_DAYS.get(phrase.unit or "day", 0):
+    if (ref.upper - ref.lower).days > _MONTH_DAYS:
         return None
     return resolve(phrase, code, ref.lower, tense), Anchor("mention", ref, last.start, last.end)
 

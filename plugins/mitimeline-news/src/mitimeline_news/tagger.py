@@ -31,7 +31,7 @@ from .languages import LEXICONS, detect_language
 from .mention import TYPES, Anchor, DateMention
 from .sentences import MAX_TEXT, Sentence, split_sentences
 from .story import STORY_KINDS, Story, place, place_timex, tells_the_past
-from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type
+from .timex import ANCHORED_KINDS, Timex, anchored_unit, find_timexes, kind_type, same_time
 from .timex import resolve as resolve_timex
 
 __all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "find_dates"]
@@ -123,22 +123,9 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
                                            None)]
                 continue
             done[index] = [_anchored(sentence, item, context, _candidates(done, index, earlier),
-                                     following)]
+                                     following, story.past)]
+            story.follow(item, done[index], len(sentence.text))
     return [mention for index in range(len(items)) for mention in done[index]]
-
-
-def _same_time(item: Timex) -> bool:
-    """Does the expression name its anchor's own time ("the same day", "that week", "for
-    the day"), so that with no earlier date it can only be the publication's?"""
-    if item.group("n") or item.group("later") or item.group("earlier") \
-            or item.group("yearback"):
-        return False
-    step = item.group("step")
-    return step is None or _norm(step) in _SAME_STEPS
-
-
-_SAME_STEPS = frozenset({"same", "that", "that same", "entire", "whole", "full", "stesso",
-                         "stessa", "quel", "quella", "quell'", "quello stesso"})
 
 
 def _relational(text: str, item: Timex) -> bool:
@@ -281,25 +268,41 @@ _BEFORE_AFTER = frozenset({"after", "before", "dopo", "prima"})
 
 
 def _anchored(sentence: Sentence, item: Timex, context: _Context,
-              earlier: Iterator[DateMention], following: DateMention | None) -> DateMention:
-    """An expression counted from an earlier date of the text ("two days later"), or from
-    the publication date when the text has none before it."""
-    day = (item.group("unit") or "day").lower() in ("day", "giorno") and not item.group("n")
-    usable = [m for m in earlier if _can_anchor(m, day)]
-    after = sentence.text[item.end:item.end + 60]
-    target = following or _same_event(after, usable, context) \
+              earlier: Iterator[DateMention], following: DateMention | None,
+              past: bool) -> DateMention:
+    """An expression counted from an earlier date of the text ("two days later", "zwei
+    Tage später"): the date right after "two days after", else the latest earlier date of
+    the same event ("four months after filming began", "vier Monate nach Drehbeginn"),
+    else the latest earlier date precise enough (a day for "the next day"). With none, an
+    expression of the anchor's own time ("that day") is the publication's, except in a
+    story of the past; any other is not placed."""
+    widest = _widest_anchor(anchored_unit(item, LEXICONS[context.language]), item)
+    usable = [m for m in earlier if _can_anchor(m, widest)]
+    target = following or _same_event(_event_words(sentence.text, item), usable, context) \
         or next(iter(usable), None)
     anchor: Anchor | None = None
     ref = None
     if target is not None and target.when is not None:
         ref = target.when
         anchor = Anchor("mention", target.when, target.start, target.end)
-    elif context.base is not None and context.base_when is not None and _same_time(item):
+    elif context.base is not None and context.base_when is not None and not past \
+            and same_time(item, context.language):
         ref = When(context.base.isoformat())  # "ending the day", "that week": publication's
         anchor = Anchor("published", context.base_when)
     when = resolve_timex(item, context.language, context.base, None, ref=ref)
-    return DateMention(sentence.start + item.start, sentence.start + item.end, item.text,
+    shown = without_leading(item, context.language)
+    return DateMention(sentence.start + shown.start, sentence.start + shown.end, shown.text,
                        "date", when, anchor if when is not None else None)
+
+
+def _event_words(text: str, item: Timex) -> str:
+    """The event an expression counts from: its own ("vier Monate nach Drehbeginn") or the
+    words after "after"/"dopo" ("four months after filming began"); "" for "two days later"."""
+    if item.group("event"):
+        return item.group("event") or ""
+    if _norm(item.group("later") or item.group("earlier") or "") in _BEFORE_AFTER:
+        return text[item.end:item.end + 60]
+    return ""
 
 
 _CONTENT = re.compile(r"[^\W\d_]{4,}")
@@ -328,13 +331,22 @@ def _sentence_around(text: str, start: int, end: int, reach: int = 160) -> str:
     return text[left + 1 if left >= 0 else window_start:min(stops, default=end + reach)]
 
 
-def _can_anchor(mention: DateMention, day: bool) -> bool:
-    """Is ``mention`` a date another can count from (a single day when ``day``)?"""
+def _widest_anchor(unit: str, item: Timex) -> int | None:
+    """How many days wide the date an expression counts from may be: a day for "the next
+    day", a month for "two days later" or "a week later" (then approximate), any width
+    for months and years ("a year earlier" than a quarter)."""
+    if unit == "day" and not item.group("n"):
+        return 0
+    return 31 if unit in ("day", "week") else None
+
+
+def _can_anchor(mention: DateMention, widest: int | None) -> bool:
+    """Is ``mention`` a date another can count from, at most ``widest`` days wide?"""
     when = mention.when
     if when is None or mention.type not in ("date", "time") or when.open_start \
             or when.open_end:
         return False
-    return when.lower == when.upper if day else True
+    return widest is None or (when.upper - when.lower).days <= widest
 
 
 @functools.cache

@@ -41,11 +41,10 @@ def find_phrases(sentence: str, language: str, *, every: bool = False) -> list[P
     """The date phrases of ``sentence``, left to right, never overlapping.
 
     ``every`` adds, for a lexicon that opts into them, the years with no context word
-    ("1996 zog sie um"), holidays ("zu Ostern") and phrases relative to an earlier date
-    of the text ("zwei Tage später", ``anchored``): :func:`.tagger.find_dates` reports
-    them, the event extractor leaves them out (a lone year is too weak a cue for an
-    event, a holiday in a release phrase names a season, not a day, and the extractor
-    places every phrase against the publication date).
+    ("1996 zog sie um") and days of the month last named ("am 24.", ``anchored``):
+    :func:`.tagger.find_dates` reports them, the event extractor leaves them out (a lone
+    year is too weak a cue for an event, and the extractor places every phrase against
+    the publication date).
     """
     return list(_find_cached(sentence, language, every))
 

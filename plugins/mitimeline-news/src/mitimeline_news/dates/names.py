@@ -107,11 +107,3 @@ def _norm(text: str) -> str:
 def _context(lexicon: Lexicon) -> re.Pattern[str]:
     """Matches a context word ("in", "since", "nel", "seit") right before a phrase."""
     return re.compile(r"(?:^|\W)(?:" + lexicon.context_re + r")\s*$", re.IGNORECASE)
-
-
-
-def _fill(pattern: str, fills: dict[str, str]) -> str:
-    """``pattern`` with its placeholders ("<N>", "<UNIT>") replaced by alternations."""
-    for placeholder, alternation in fills.items():
-        pattern = pattern.replace(placeholder, alternation)
-    return pattern

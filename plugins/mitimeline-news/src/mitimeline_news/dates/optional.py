@@ -1,5 +1,5 @@
 """The phrase finder a lexicon opts into (German news): bare years, years before Christ,
-named periods, anchored phrases, day lists, numeric days and months of a relative year."""
+named periods, day lists, numeric days and months of a relative year."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from collections.abc import Callable
 import attrs
 
 from ..languages import LEXICONS, Lexicon
-from .names import _alternation, _before, _fill, _locale_names, _modifiers, _Names, _norm
-from .phrase import _YEAR, FEW, Phrase
+from .names import _before, _locale_names, _modifiers, _Names
+from .phrase import _YEAR, Phrase
 
 _EXTRA_FORMS = frozenset({"yearly", "monthday", "bc"})
 """Forms only :class:`_ExtraFinder` makes: "yearly" (a day or month of a year named
@@ -32,26 +32,20 @@ def _extra(language: str) -> _ExtraFinder | None:
     """The finder of the lexicon's optional fields, built once; ``None`` without them."""
     lexicon = LEXICONS[language]
     words = lexicon.timex
-    if not (words.bare_years or words.periods or words.anchored):
+    if not (words.bare_years or words.periods):
         return None
     return _ExtraFinder(lexicon, _locale_names(language))
 
 
 class _ExtraFinder:
-    """Bare years, years before Christ, named periods ("heuer"), dates relative to an
-    earlier date, lists of days, numeric days without a year, months of a year named
+    """Bare years, years before Christ, named periods ("heuer"), lists of days, numeric
+    days without a year ("am 24." of the month last named), months of a year named
     relatively ("März dieses Jahres")."""
 
     def __init__(self, lexicon: Lexicon, names: _Names) -> None:
         self.lexicon = lexicon
-        self.weekdays = names.weekdays
         flags = re.IGNORECASE
         self.before = _before(lexicon)
-        fills = {
-            "<N>": _alternation([*lexicon.few, *lexicon.numbers]),
-            "<UNIT>": _alternation(lexicon.units),
-            "<WEEKDAY>": _alternation(names.weekdays),
-        }
         self.year = re.compile(r"(?<![\d$€£.,:])\b(?P<year>" + _ANY_YEAR + r")\b")
         self.amount_before = re.compile(r"(?:^|\W)(?:" + lexicon.timex.amount_before_re
                                         + r")\s*$", flags)
@@ -70,8 +64,6 @@ class _ExtraFinder:
         self.short_year = re.compile(r"\s*[/–-]\s*(?P<yy>\d\d)(?![\d.,])")
         self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
                         for pattern, meaning in lexicon.timex.periods.items()]
-        self.anchored = [re.compile(r"(?<!\w)(?:" + _fill(pattern, fills) + r")(?!\w)", flags)
-                         for pattern in lexicon.timex.anchored]
         month = r"(?:" + "|".join(re.escape(m) for m in names.months_full) + r")\b"
         self.day_list = re.compile(
             r"\b(?P<list>(?:" + _DAY_NUMBER + r"\.(?:\s*,\s*(?:(?:" + lexicon.timex.list_link_re
@@ -96,7 +88,6 @@ class _ExtraFinder:
         self.groups: tuple[tuple[_Gate, Callable[[str], list[Phrase]]], ...] = (
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
             (_gate([p.pattern for p, _ in self.periods]), self._periods),
-            (_gate([p.pattern for p in self.anchored]), self._anchored),
             (every, self._days),
             (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
         )
@@ -177,40 +168,6 @@ class _ExtraFinder:
                                     unit=unit, third=third,
                                     direction=("last", "this", "next")[step + 1]))
         return found
-
-    def _anchored(self, sentence: str) -> list[Phrase]:
-        """"zwei Tage später", "am selben Tag", "tags darauf": relative to an earlier date."""
-        found: list[Phrase] = []
-        for pattern in self.anchored:
-            for match in pattern.finditer(sentence):
-                phrase = self._anchored_phrase(match)
-                if phrase is not None:
-                    found.append(phrase)
-        return found
-
-    def _anchored_phrase(self, match: re.Match[str]) -> Phrase | None:
-        groups = {k: v for k, v in match.groupdict().items() if v}
-        word = _norm(groups.get("unit", ""))
-        unit = self.lexicon.units.get(word) or self.lexicon.units.get(word.rstrip("s"))
-        if unit is None:
-            return None
-        sign = -1 if "ago" in groups else 1 if "ahead" in groups else 0
-        count: int | None = None
-        if "n" in groups:
-            number = _norm(groups["n"])
-            count = int(number) if number.isdigit() else (
-                FEW if number in self.lexicon.few else self.lexicon.numbers.get(number))
-            if count is None:
-                return None
-        elif unit in ("day", "week"):
-            count = abs(sign)
-        if count is not None:  # edge "event": after an event, not after a date
-            return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
-                          count=count, sign=sign or 1, anchored=True,
-                          edge="event" if "event" in groups else None)
-        direction = ("last", "this", "next")[sign + 1]
-        return Phrase(match.start(), match.end(), match.group(), "relative", unit=unit,
-                      direction=direction, anchored=True)
 
     def _days(self, sentence: str) -> list[Phrase]:
         """The days of a list ("am 3., 4. und 5. Oktober") and "12.03." without a year."""

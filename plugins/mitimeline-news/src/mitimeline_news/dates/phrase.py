@@ -42,8 +42,7 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
-    anchored: bool = False  # relative to an earlier date of the text ("zwei Tage später");
-    # its ``edge`` is "event" when it counts from an event ("vier Monate nach Drehbeginn")
+    anchored: bool = False  # a day of the month last named ("am 24."): see .story.place
 
     @property
     def needs_base(self) -> bool:
