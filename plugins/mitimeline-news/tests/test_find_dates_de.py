@@ -85,6 +85,9 @@ def one(text: str, published: str | None = THURSDAY) -> DateMention:
         ("Im April vorigen Jahres brannte die Scheune.",
          [("April vorigen Jahres", "2014-04")]),
         ("Mehr als im Juli des Vorjahres.", [("Juli des Vorjahres", "2014-07")]),
+        ("Anfang April vorigen Jahres brannte sie.",
+         [("Anfang April vorigen Jahres", "2014-04-01~/2014-04-10~")]),
+        ("Im Januar nächsten Jahres öffnet sie.", [("Januar nächsten Jahres", "2016-01")]),
         ("Schon im April des Jahres 1918 kam er.", [("April des Jahres 1918", "1918-04")]),
         # decades and centuries
         ("In den 90er Jahren war das anders.", [("den 90er Jahren", "199X")]),

@@ -39,7 +39,8 @@ class TimexWords:
     ``patterns`` are ``(kind, regex)`` pairs (see :mod:`.timex` for the kinds and the named
     groups each reads) that may use the placeholders ``<N>`` (a count), ``<ORD>``,
     ``<PART>``, ``<UNIT>`` (a duration unit), ``<YEAR>``, ``<MONTH>``, ``<WEEKDAY>``,
-    ``<HOLIDAY>``, ``<DECADE>``, ``<DIR>`` and ``<CLOCK>``.
+    ``<HOLIDAY>``, ``<DECADE>``, ``<DIR>``, ``<THIRD>``, ``<CLOCK>`` and ``<YEARSTEP>`` (the
+    ``periods`` that name a whole year: "dieses Jahres").
     """
 
     ordinals: Mapping[str, int] = attrs.field(factory=dict)  # "first" -> 1
@@ -770,6 +771,8 @@ GERMAN = Lexicon(
             ("anchored", r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<later>danach)"),
             ("anchored", r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<step>darauf|danach)"),
             ("anchored", r"(?:an\s+)?(?P<step>diesem)\s+(?P<unit>tag)"),
+            ("monthyear", r"(?:(?P<third><THIRD>)\s+)?(?:(?P<day>[12]\d|3[01]|0?[1-9])\.?\s*)?"
+                          r"(?P<month><MONTH>)\s+(?P<ystep><YEARSTEP>)"),
             # Only the words that date the clause: "nun", "bisher", "später" mostly don't.
             ("ref", r"(?P<word>jetzt|derzeit|zurzeit|damals|einst|früher(?!\s+als)|"
                     r"früheren\s+zeiten|heutzutage|vor\s+kurzem|in\s+letzter\s+zeit|"

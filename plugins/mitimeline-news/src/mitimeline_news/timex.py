@@ -22,7 +22,8 @@ Kinds and the named groups each reads (``span`` narrows the extent to that group
 * ``anchored``: ``n``/``step``/``yearback``, ``unit``, ``later``/``earlier`` ("two days later")
 * ``set``, ``ref`` (``word``), ``weekend`` (``dir``/``dir2``)
 * ``time``: ``clock``, ``weekday``, ``dayword`` ("Friday morning", "alle 15")
-* ``monthyear``: ``month``, ``ydir``/``ago``/``this`` ("January next year")
+* ``monthyear``: ``month``, ``day``, ``third``, ``ydir``/``ago``/``this``/``ystep``
+  ("January next year", "3. März dieses Jahres")
 * ``yearmod``: ``year`` ("the 2008 election"); ``yearrange``: ``y1``, ``y2``
 * ``monthrange``: ``m1``, ``m2``, ``year``; ``numeric``: ``a``, ``b``, ``y`` ("03/04/2021")
 """
@@ -40,7 +41,7 @@ from mitimeline import When
 
 from .dates.names import _locale_names, _norm
 from .dates.phrase import _FEW_RANGE, FEW
-from .dates.resolving import _pick, _read_calendar, _weekday, holiday_day
+from .dates.resolving import _pick, _read_calendar, _weekday, _with_third, holiday_day
 from .languages import LEXICONS, Lexicon
 
 __all__ = ["ANCHORED_KINDS", "Timex", "anchored_unit", "find_timexes", "kind_type", "needs_base",
@@ -121,6 +122,8 @@ def _compiled(language: str) -> _Compiled:
         "<HOLIDAY>": _alternation(list(words.holidays)),
         "<DECADE>": _alternation(list(words.decades)) or r"(?!)",
         "<DIR>": _alternation(list(lexicon.directions)),
+        "<THIRD>": _alternation(list(lexicon.thirds)),
+        "<YEARSTEP>": "|".join(f"(?:{pattern})" for pattern in _year_steps(lexicon)) or r"(?!)",
         "<CLOCK>": _CLOCK,
     }
     patterns = []
@@ -131,6 +134,13 @@ def _compiled(language: str) -> _Compiled:
                                           re.IGNORECASE)))
     return _Compiled(lexicon, tuple(patterns), re.compile(words.not_duration_re, re.IGNORECASE),
                      re.compile(words.age_before_re, re.IGNORECASE))
+
+
+def _year_steps(lexicon: Lexicon) -> dict[str, int]:
+    """The ``periods`` that name a whole year relatively ("dieses Jahres" 0, "des
+    Vorjahres" -1): pattern -> step."""
+    return {pattern: step for pattern, (unit, step, third) in lexicon.timex.periods.items()
+            if unit == "year" and third is None}
 
 
 def warm_up(languages: tuple[str, ...] = tuple(LEXICONS)) -> None:
@@ -267,6 +277,10 @@ def _year_from(timex: Timex, lexicon: Lexicon, base: date | None) -> int | None:
         return base.year + step
     if timex.group("this") or timex.group("ago"):
         return base.year - (1 if timex.group("ago") else 0)
+    ystep = timex.group("ystep")
+    if ystep:
+        return base.year + next((step for pattern, step in _year_steps(lexicon).items()
+                                 if re.fullmatch(pattern, ystep, re.IGNORECASE)), 0)
     return None
 
 
@@ -486,11 +500,21 @@ def _month_number(lexicon: Lexicon, text: str | None) -> int | None:
 
 def _monthyear(timex: Timex, lexicon: Lexicon, base: date | None,
                mode: str | None) -> When | None:
-    """"January next year", "ottobre dell'anno scorso": that month."""
-    month, year = _month_number(lexicon, timex.group("month")), _year_from(timex, lexicon, base)
+    """A month (or a day of it, or its early/mid/late third) of a year named relatively:
+    "January next year", "ottobre dell'anno scorso", "3. März dieses Jahres", "Anfang
+    April vorigen Jahres"."""
+    month = _month_number(lexicon, timex.group("month"))
+    year = _year_from(timex, lexicon, base)
     if month is None or year is None:
         return None
-    return When(f"{year:04d}-{month:02d}")
+    day = _int(timex.group("day"))
+    if day is not None:
+        try:
+            return When(date(year, month, day).isoformat())
+        except ValueError:  # 29 February in a common year
+            return None
+    third = lexicon.thirds.get(_norm(timex.group("third") or ""))
+    return _with_third(f"{year:04d}-{month:02d}", third, year, month)
 
 
 def _weekdayday(timex: Timex, lexicon: Lexicon, base: date | None,

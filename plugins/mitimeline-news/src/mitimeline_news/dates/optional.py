@@ -1,5 +1,5 @@
 """The phrase finder a lexicon opts into (German news): bare years, years before Christ,
-named periods, day lists, numeric days and months of a relative year."""
+named periods, day lists and numeric days."""
 
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ from ..languages import LEXICONS, Lexicon
 from .names import _before, _locale_names, _modifiers, _Names
 from .phrase import _YEAR, Phrase
 
-_EXTRA_FORMS = frozenset({"yearly", "monthday", "bc"})
-"""Forms only :class:`_ExtraFinder` makes: "yearly" (a day or month of a year named
-relatively: ``core``, and the year step in ``count``), "monthday" (the day ``count`` of
+_EXTRA_FORMS = frozenset({"monthday", "bc"})
+"""Forms only :class:`_ExtraFinder` makes: "monthday" (the day ``count`` of
 the month of the date it is placed against: "am 24.") and "bc" (a date with no calendar
 value). References ("damals"), quarters and halves, holidays, decades, centuries,
-weekends, durations, sets and clock times are :mod:`.timex` patterns, as in every
-language."""
+weekends, durations, sets, clock times, anchored dates and months of a year named
+relatively ("März dieses Jahres") are :mod:`.timex` patterns, as in every language."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -39,8 +38,7 @@ def _extra(language: str) -> _ExtraFinder | None:
 
 class _ExtraFinder:
     """Bare years, years before Christ, named periods ("heuer"), lists of days, numeric
-    days without a year ("am 24." of the month last named), months of a year named
-    relatively ("März dieses Jahres")."""
+    days without a year ("am 24." of the month last named), "April des Jahres 1918"."""
 
     def __init__(self, lexicon: Lexicon, names: _Names) -> None:
         self.lexicon = lexicon
@@ -74,13 +72,6 @@ class _ExtraFinder:
             + _YEAR + r")\b)?)", flags)
         self.day_month = re.compile(r"(?<![\d.])\b(?P<d>" + _DAY_NUMBER
                                     + r")\.(?P<m>1[0-2]|0?[1-9])\.(?!\d)")
-        year_steps = [(pattern, step) for pattern, (unit, step, third)
-                      in lexicon.timex.periods.items() if unit == "year" and third is None]
-        self.year_steps = [step for _, step in year_steps]
-        self.yearly = re.compile(
-            r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
-            + "|".join(f"(?P<y{i}>{pattern})" for i, (pattern, _) in enumerate(year_steps))
-            + r")(?!\w)", flags) if year_steps else re.compile(r"(?!)")
         self.month_of_year = re.compile(
             r"(?<!\w)(?P<core>(?:" + _DAY_NUMBER + r"\.?\s*)?" + month + r")\s+(?:"
             + lexicon.timex.of_year_re + r")\s+(?P<year>" + _YEAR + r")\b", flags)
@@ -89,7 +80,7 @@ class _ExtraFinder:
             (_gate([self.bc.pattern, self.year_word.pattern]), self._years),
             (_gate([p.pattern for p, _ in self.periods]), self._periods),
             (every, self._days),
-            (_gate([self.yearly.pattern, self.month_of_year.pattern]), self._yearly),
+            (_gate([self.month_of_year.pattern]), self._month_of_year),
         )
 
     def find(self, sentence: str) -> list[Phrase]:
@@ -189,22 +180,11 @@ class _ExtraFinder:
                                 core=core))
         return found
 
-    def _yearly(self, sentence: str) -> list[Phrase]:
-        """"3. März dieses Jahres", "im April vorigen Jahres", "Juli des Vorjahres", and
-        "April des Jahres 1918" (a calendar phrase)."""
-        found = [Phrase(m.start(), m.end(), m.group(), "calendar",
-                        core=f"{m.group('core')} {m.group('year')}")
-                 for m in self.month_of_year.finditer(sentence)]
-        for match in self.yearly.finditer(sentence):
-            index = next(int(k[1:]) for k, v in match.groupdict().items()
-                         if v and k.startswith("y"))
-            start, end, third, _ = _modifiers(self.lexicon, self.before, sentence,
-                                              match.start(), match.end())
-            found.append(Phrase(start, end, sentence[start:end], "yearly",
-                                core=match.group("core"), count=self.year_steps[index],
-                                third=third))
-        return found
-
+    def _month_of_year(self, sentence: str) -> list[Phrase]:
+        """"April des Jahres 1918": a calendar phrase."""
+        return [Phrase(m.start(), m.end(), m.group(), "calendar",
+                       core=f"{m.group('core')} {m.group('year')}")
+                for m in self.month_of_year.finditer(sentence)]
 
 
 @attrs.frozen

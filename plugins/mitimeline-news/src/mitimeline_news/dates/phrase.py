@@ -47,7 +47,7 @@ class Phrase:
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday", "yearly", "monthday"):
+        if self.form in ("relative", "weekday", "monthday"):
             return True
         if self.form == "season":
             return self.year is None

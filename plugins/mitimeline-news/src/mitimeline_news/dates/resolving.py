@@ -269,16 +269,6 @@ def _span(first: date, last: date, precision: str) -> When:
 def _resolve_extra(phrase: Phrase, language: str, base: date | None,
                    mode: str | None) -> When | None:
     """What a phrase of :data:`_EXTRA_FORMS` means; ``None`` for one with no calendar value."""
-    if phrase.form == "yearly":
-        assert base is not None
-        read = _read_calendar(language, phrase.core)
-        if read is None or read[1] not in ("day", "month"):
-            return None
-        try:
-            day = read[0].replace(year=base.year + (phrase.count or 0))
-        except ValueError:  # 29 February in a common year
-            return None
-        return _with_precision(day, read[1], phrase.third)
     if phrase.form == "monthday":
         assert base is not None
         try:
