@@ -61,6 +61,12 @@ class TimexWords:
     amount_after_re: str = r"(?!)"  # right after a number that is an amount: "euro", "tons"
     bound_start_re: str = r"(?!)"  # right before a date that opens an interval: "since"
     bound_end_re: str = r"(?!)"  # right before a date that closes one: "until", "by"
+    # anchored expressions (see tagger._anchored): words after which comes what they count
+    # from ("two days after May 5", "four months after filming began"), the words allowed
+    # between them and a date ("the"), and between "the quarter" and the day it ends
+    anchor_words: frozenset[str] = frozenset()  # "after", "before"
+    anchor_gap_re: str = r"(?!)"  # "the"
+    ending_gap_re: str = r"(?!)"  # " ended on "
     # the optional phrase finder of dates.optional (German news); see docs/news.md
     bare_years: bool = False  # a year with no context word is a date ("1996 zog sie um")
     quantity_re: str = r"(?!)"  # a word after a number that makes it a quantity: "Euro"
@@ -279,6 +285,9 @@ ENGLISH = Lexicon(
         bound_start_re=r"\b(?:since|from|starting(?:\s+(?:on|in|from))?|beginning(?:\s+(?:on|in))?|"
                        r"as\s+of|after)\s+(?:the\s+)?$",
         bound_end_re=r"\b(?:until|till|up\s+to|by|before|no\s+later\s+than)\s+(?:the\s+)?$",
+        anchor_words=frozenset({"after", "before"}),
+        anchor_gap_re=r"the",
+        ending_gap_re=r"\s+(?:that\s+|which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?",
         patterns=(
             ("duration", r"(?:(?P<recent>the\s+(?:past|last|previous))\s+)?(?P<n>\d{1,3}"
                          r"(?:[.,]\d+)?|<N>)(?:\s+and\s+a\s+half)?[\s-]+(?:(?:straight|consecutive|full|"
@@ -513,6 +522,10 @@ ITALIAN = Lexicon(
         bound_end_re=r"(?:\b(?:fino\s+a|fino\s+al|fino\s+alla|entro|entro\s+il|entro\s+la|"
                      r"prima\s+di|prima\s+del|prima\s+della|non\s+oltre)\s+|"
                      r"\b(?:fino\s+all['’]|entro\s+l['’])\s*|\bfino\s+)$",
+        anchor_words=frozenset({"dopo", "prima"}),
+        anchor_gap_re=r"il|la|l['’]|di|del|dal",
+        ending_gap_re=r"\s+(?:che\s+)?(?:chius[oa]|terminat[oa]|conclus[oa])\s+"
+                      r"(?:il\s+|al\s+|all['’]\s*)?",
         patterns=(
             ("duration", r"(?:(?P<recent>(?:negli|nelle|gli|le)\s+ultim[ie])\s+)?(?P<n>\d{1,3}"
                          r"(?:[.,]\d+)?|<N>)\s+(?:(?:lunghi|lunghe|interi|intere)\s+)?"

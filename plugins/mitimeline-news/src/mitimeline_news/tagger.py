@@ -116,8 +116,9 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
     for index, item in enumerate(items):
         if index not in done:
             assert isinstance(item, Timex)
-            following = _following(sentence.text, items, index, done)
-            if first_dated < index and following is None and _relational(sentence.text, item):
+            following = _following(sentence.text, items, index, done, context.language)
+            if first_dated < index and following is None \
+                    and _relational(sentence.text, item, context.language):
                 done[index] = [DateMention(sentence.start + item.start,
                                            sentence.start + item.end, item.text, "duration",
                                            None)]
@@ -128,11 +129,18 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
     return [mention for index in range(len(items)) for mention in done[index]]
 
 
-def _relational(text: str, item: Timex) -> bool:
+def _relational(text: str, item: Timex, language: str) -> bool:
     """Does "two weeks after a crew member fell ill" relate a date already given in the
     sentence to another event (a span between the two, not a new date)?"""
+    return _takes_an_object(item, language) \
+        and re.match(r"\s+[^\W\d_]", text[item.end:]) is not None
+
+
+def _takes_an_object(item: Timex, language: str) -> bool:
+    """Is the expression's "later"/"earlier" word one of the language's ``anchor_words``
+    ("after", "dopo"), followed by what it counts from?"""
     word = _norm(item.group("later") or item.group("earlier") or "")
-    return word in _BEFORE_AFTER and re.match(r"\s+[^\W\d_]", text[item.end:]) is not None
+    return word in LEXICONS[language].timex.anchor_words
 
 
 def _candidates(done: dict[int, list[DateMention]], index: int,
@@ -242,7 +250,7 @@ def _timex_mentions(sentence: Sentence, item: Timex, context: _Context,
 
 
 def _following(text: str, items: list[Phrase | Timex], index: int,
-               done: dict[int, list[DateMention]]) -> DateMention | None:
+               done: dict[int, list[DateMention]], language: str) -> DateMention | None:
     """The date right after "two days after"/"tre giorni prima di", or after "the quarter
     ended"/"il trimestre chiuso al", if there is one."""
     item = items[index]
@@ -250,21 +258,21 @@ def _following(text: str, items: list[Phrase | Timex], index: int,
         return None
     after = done[index + 1][0]
     gap = text[item.end:items[index + 1].start]
+    ending_gap, anchor_gap = _gaps(language)
     if item.group("ending"):
-        return after if _ENDING_GAP.fullmatch(gap) else None
-    word = item.group("later") or item.group("earlier") or ""
-    if _norm(word) not in _BEFORE_AFTER:
+        return after if ending_gap.fullmatch(gap) else None
+    if not _takes_an_object(item, language):
         return None
-    return after if re.fullmatch(r"\s*(?:the|il|la|l['’]|di|del|dal)?\s*", gap) \
-        else None
+    return after if anchor_gap.fullmatch(gap) else None
 
 
-_ENDING_GAP = re.compile(r"\s+(?:that\s+|which\s+|che\s+)?(?:ended|ending|ends|chius[oa]|"
-                         r"terminat[oa]|conclus[oa])\s+(?:on\s+|il\s+|al\s+|all['’]\s*)?",
-                         re.IGNORECASE)
-
-
-_BEFORE_AFTER = frozenset({"after", "before", "dopo", "prima"})
+@functools.cache
+def _gaps(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What may stand between "the quarter" and the day it ends, and between "two days
+    after" and its date, in ``language``."""
+    words = LEXICONS[language].timex
+    return (re.compile(words.ending_gap_re, re.IGNORECASE),
+            re.compile(r"\s*(?:" + words.anchor_gap_re + r")?\s*"))
 
 
 def _anchored(sentence: Sentence, item: Timex, context: _Context,
@@ -278,8 +286,8 @@ def _anchored(sentence: Sentence, item: Timex, context: _Context,
     story of the past; any other is not placed."""
     widest = _widest_anchor(anchored_unit(item, LEXICONS[context.language]), item)
     usable = [m for m in earlier if _can_anchor(m, widest)]
-    target = following or _same_event(_event_words(sentence.text, item), usable, context) \
-        or next(iter(usable), None)
+    event = _event_words(sentence.text, item, context.language)
+    target = following or _same_event(event, usable, context) or next(iter(usable), None)
     anchor: Anchor | None = None
     ref = None
     if target is not None and target.when is not None:
@@ -295,12 +303,12 @@ def _anchored(sentence: Sentence, item: Timex, context: _Context,
                        "date", when, anchor if when is not None else None)
 
 
-def _event_words(text: str, item: Timex) -> str:
+def _event_words(text: str, item: Timex, language: str) -> str:
     """The event an expression counts from: its own ("vier Monate nach Drehbeginn") or the
     words after "after"/"dopo" ("four months after filming began"); "" for "two days later"."""
     if item.group("event"):
         return item.group("event") or ""
-    if _norm(item.group("later") or item.group("earlier") or "") in _BEFORE_AFTER:
+    if _takes_an_object(item, language):
         return text[item.end:item.end + 60]
     return ""
 
