@@ -31,7 +31,7 @@ def without_leading(phrase: _Item, language: str) -> _Item:
     """``phrase`` without a leading preposition ("im Vorjahr" -> "Vorjahr", "in der
     Zukunft" -> "der Zukunft", "um 20 Uhr" -> "20 Uhr"), as TimeML marks extents; a
     counted phrase ("in zwei Wochen") keeps it, since there it is part of the meaning."""
-    if isinstance(phrase, Phrase) and phrase.count is not None and not phrase.anchored:
+    if isinstance(phrase, Phrase) and phrase.count is not None:
         return phrase
     match = _leading(language).match(phrase.text)
     if match is None or match.end() == len(phrase.text):

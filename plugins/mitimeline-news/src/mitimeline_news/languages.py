@@ -34,7 +34,7 @@ class TimexWords:
     ``holidays``: lower-case name -> rule of :func:`.dates.resolving.holiday_day`; ``decades``: word
     -> first year; ``units``, ``steps``, ...), the range and bound words of :mod:`.extents`,
     and, after ``bound_end_re``, the fields of the optional phrase finder of :mod:`.dates`
-    (only German uses them so far: bare years, "heuer", day lists, "am 24.").
+    (only German uses them so far: bare years, "heuer", day lists).
 
     ``patterns`` are ``(kind, regex)`` pairs (see :mod:`.timex` for the kinds and the named
     groups each reads) that may use the placeholders ``<N>`` (a count), ``<ORD>``,
@@ -77,7 +77,6 @@ class TimexWords:
     periods: Mapping[str, tuple[str, int, str | None]] = attrs.field(factory=dict)
     # ^ pattern -> (unit, step, third): "heuer" -> ("year", 0, None), "im Vorjahr" -> -1
     of_year_re: str = r"(?!)"  # between a month and its year: "April des Jahres 1918"
-    lone_day_re: str = r"(?!)"  # before a day with no month: "am" (24.)
     list_link_re: str = r"(?!)"  # between the days of a list: "und", "sowie"
     list_article_re: str = r"(?!)"  # after a list link: "am", "dem"
     leading_re: str = r"(?!)"  # prepositions a mention drops at its start, as TimeML does: "im"
@@ -749,7 +748,6 @@ GERMAN = Lexicon(
                "nächsten": 1, "darauffolgenden": 1, "darauf folgenden": 1, "darauf": 1,
                "danach": 1},
         of_year_re=r"des\s+jahres",
-        lone_day_re=r"am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem",
         list_link_re=r"und|sowie|bzw\.|oder",
         list_article_re=r"am|vom|dem|den",
         units={"tag": "day", "tage": "day", "tagen": "day", "woche": "week", "wochen": "week",
@@ -784,6 +782,12 @@ GERMAN = Lexicon(
             ("anchored", r"(?:im\s+)?(?P<unit>jahr|monat)\s+(?P<later>danach)"),
             ("anchored", r"(?:in\s+)?(?:der|die)\s+(?P<unit>woche)\s+(?P<step>darauf|danach)"),
             ("anchored", r"(?:an\s+)?(?P<step>diesem)\s+(?P<unit>tag)"),
+            # "am 24.": that day of the month last named (not a day of a list that ends
+            # with its month: "am 16. und 17. Jänner")
+            ("anchored", r"(?:am|vom|zum|ab\s+dem|bis\s+zum|seit\s+dem)\s+(?P<span>(?P<dom>"
+                         r"[12]\d|3[01]|0?[1-9])\.)(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)"
+                         r"(?!(?:(?:\s*(?:,|/|und|sowie|bzw\.|oder))+\s*(?:(?:am|vom|dem|den)\s+)?"
+                         r"(?:[12]\d|3[01]|0?[1-9])\.)+\s*<MONTH>)"),
             ("monthyear", r"(?:(?P<third><THIRD>)\s+)?(?:(?P<day>[12]\d|3[01]|0?[1-9])\.?\s*)?"
                           r"(?P<month><MONTH>)\s+(?P<ystep><YEARSTEP>)"),
             # Only the words that date the clause: "nun", "bisher", "später" mostly don't.

@@ -1,10 +1,8 @@
-"""The story a text tells: its last placed date and the year it last named.
+"""The story a text tells: the year it last named.
 
-A day of the month last named ("am 24.") is placed against the text's last placed
-date; in a story of the past (a history, an obituary: most of its
-years two or more before publication) a date without a year ("am 3. September") takes
-the year the text last named. :func:`place` applies both rules and falls back to the
-publication date.
+In a story of the past (a history, an obituary: most of its years two or more before
+publication) a date without a year ("am 3. September") takes the year the text last
+named. :func:`place` applies the rule and falls back to the publication date.
 """
 
 from __future__ import annotations
@@ -51,11 +49,10 @@ def _dated(item: Phrase | Timex) -> bool:
 
 @attrs.define
 class Story:
-    """What the text has said so far: its last placed date and the last year it named
-    (mutable: :func:`find_dates` walks the text once and updates it as it goes)."""
+    """What the text has said so far: the last year it named (mutable: :func:`find_dates`
+    walks the text once and updates it as it goes)."""
 
     past: bool = False  # a story of the past: its own years place its dates
-    last: DateMention | None = None
     year: DateMention | None = None
 
     def follow(self, phrase: Phrase | Timex, found: list[DateMention], length: int) -> None:
@@ -65,7 +62,6 @@ class Story:
         for mention in found:
             if mention.when is None or mention.type != "date":
                 continue
-            self.last = mention
             if isinstance(phrase, Timex):
                 own = _dated(phrase) or (self.past and phrase.kind in ANCHORED_KINDS
                                          and _later_year(mention))
@@ -103,24 +99,17 @@ _HEADING = 60
 
 
 _STORY_FORMS = ("calendar", "season")
-_MONTH_DAYS = 30
 
 
 def place(phrase: Phrase, code: str, base: date | None, base_when: When | None,
           tense: str | None, story: Story) -> tuple[When | None, Anchor | None]:
     """The meaning of ``phrase`` and what it was placed against.
 
-    A day of the month last named ("am 24.") is placed against the text's last placed
-    date if that is a month or finer (unplaced in a story of the past without one); in a
-    story of the past, a date without a year ("am 3. September") against the year the
-    text last named; every other relative phrase against the publication date. (Dates
-    counted from an earlier date, "zwei Tage später", are :mod:`.timex`'s ``anchored``
-    expressions, placed by :func:`.tagger.find_dates`.)
+    In a story of the past, a date without a year ("am 3. September") is placed against
+    the year the text last named; every other relative phrase against the publication
+    date. (Dates counted from an earlier date, "zwei Tage später", "am 24.", are
+    :mod:`.timex`'s ``anchored`` expressions, placed by :func:`.tagger.find_dates`.)
     """
-    if phrase.anchored:
-        placed = _in_last_month(phrase, code, tense, story)
-        if placed is not None or story.past:
-            return placed or (None, None)
     named = story.year
     if named is not None and named.when is not None and _in_story_year(phrase, base, story):
         return (resolve(phrase, code, _middle(named.when), None),
@@ -153,18 +142,6 @@ def place_timex(timex: Timex, code: str, base: date | None, base_when: When | No
 def _middle(year: When) -> date:
     """The day a date without a year is placed against in the story's year."""
     return date(year.lower.year, 7, 2)
-
-
-def _in_last_month(phrase: Phrase, code: str, tense: str | None,
-                   story: Story) -> tuple[When | None, Anchor] | None:
-    """``phrase`` placed against the text's last date, if that is a month or finer."""
-    last = story.last
-    if last is None or last.when is None:
-        return None
-    ref = last.when
-    if (ref.upper - ref.lower).days > _MONTH_DAYS:
-        return None
-    return resolve(phrase, code, ref.lower, tense), Anchor("mention", ref, last.start, last.end)
 
 
 def _in_the_past(relative: bool, base: date | None, story: Story) -> bool:

@@ -343,6 +343,8 @@ def _widest_anchor(unit: str, item: Timex) -> int | None:
     """How many days wide the date an expression counts from may be: a day for "the next
     day", a month for "two days later" or "a week later" (then approximate), any width
     for months and years ("a year earlier" than a quarter)."""
+    if item.group("dom"):  # "am 24.": a month or finer
+        return 31
     if unit == "day" and not item.group("n"):
         return 0
     return 31 if unit in ("day", "week") else None

@@ -19,7 +19,8 @@ Kinds and the named groups each reads (``span`` narrows the extent to that group
   "il Novecento", "des vorigen Jahrhunderts")
 * ``shortyear``: ``yy`` ("since '82")
 * ``duration``: ``n``, ``unit``, ``recent`` ("six weeks", "the past nine days")
-* ``anchored``: ``n``/``step``/``yearback``, ``unit``, ``later``/``earlier`` ("two days later")
+* ``anchored``: ``n``/``step``/``yearback``, ``unit``, ``later``/``earlier`` ("two days later"),
+  ``event``, ``ending``, ``dom`` ("am 24.")
 * ``set``, ``ref`` (``word``), ``weekend`` (``dir``/``dir2``)
 * ``time``: ``clock``, ``weekday``, ``dayword`` ("Friday morning", "alle 15")
 * ``monthyear``: ``month``, ``day``, ``third``, ``ydir``/``ago``/``this``/``ystep``
@@ -611,7 +612,8 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
     months later" than 4 May 2015 is about September 2015, "a year later" about 2016). A
     vague count ("a few days later") is the approximate span of two to
     five units. A step ("the next day", "the following week", "the same month") is that
-    unit of the calendar next to (or at) the anchor's; "the next day" needs a day.
+    unit of the calendar next to (or at) the anchor's; "the next day" needs a day. A
+    day of the month ("am 24.") is that day of the anchor's month.
     """
     if ref is None:
         return None
@@ -620,6 +622,11 @@ def _anchored(timex: Timex, lexicon: Lexicon, ref: When | None) -> When | None:
         return shift_months(ref, -12)
     if timex.group("ending"):  # "the quarter ended Sept. 30": the months up to that day
         return _ending(unit, ref)
+    if timex.group("dom"):  # "am 24.": that day of the anchor's month
+        try:
+            return When(ref.lower.replace(day=int(timex.group("dom") or 1)).isoformat())
+        except ValueError:  # "am 31." of a month of 30 days
+            return None
     count = _count(timex, lexicon)
     if count is not None:
         return _counted_from(ref, unit, count, -1 if timex.group("earlier") else 1)

@@ -41,10 +41,8 @@ def find_phrases(sentence: str, language: str, *, every: bool = False) -> list[P
     """The date phrases of ``sentence``, left to right, never overlapping.
 
     ``every`` adds, for a lexicon that opts into them, the years with no context word
-    ("1996 zog sie um") and days of the month last named ("am 24.", ``anchored``):
-    :func:`.tagger.find_dates` reports them, the event extractor leaves them out (a lone
-    year is too weak a cue for an event, and the extractor places every phrase against
-    the publication date).
+    ("1996 zog sie um"): :func:`.tagger.find_dates` reports them, the event extractor
+    leaves them out (a lone year is too weak a cue for an event).
     """
     return list(_find_cached(sentence, language, every))
 
@@ -57,8 +55,6 @@ def _find_cached(sentence: str, language: str, every: bool = False) -> tuple[Phr
     extra = _extra(language)
     if every and extra is not None:
         found.extend(extra.tagger_only(sentence))
-    elif not every:
-        found = [p for p in found if not p.anchored]
     found.sort(key=lambda p: (p.start, -(p.end - p.start)))
     kept: list[Phrase] = []
     for phrase in found:

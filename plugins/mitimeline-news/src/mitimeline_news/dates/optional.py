@@ -13,12 +13,12 @@ from ..languages import LEXICONS, Lexicon
 from .names import _before, _locale_names, _modifiers, _Names
 from .phrase import _YEAR, Phrase
 
-_EXTRA_FORMS = frozenset({"monthday", "bc"})
-"""Forms only :class:`_ExtraFinder` makes: "monthday" (the day ``count`` of
-the month of the date it is placed against: "am 24.") and "bc" (a date with no calendar
-value). References ("damals"), quarters and halves, holidays, decades, centuries,
-weekends, durations, sets, clock times, anchored dates and months of a year named
-relatively ("März dieses Jahres") are :mod:`.timex` patterns, as in every language."""
+_EXTRA_FORMS = frozenset({"bc"})
+"""Forms only :class:`_ExtraFinder` makes: "bc" (a date with no calendar value).
+References ("damals"), quarters and halves, holidays, decades, centuries, weekends,
+durations, sets, clock times, anchored dates ("zwei Tage später", "am 24.") and months
+of a year named relatively ("März dieses Jahres") are :mod:`.timex` patterns, as in
+every language."""
 
 _ANY_YEAR = r"(?:1[0-9]|20)\d\d"
 _DAY_NUMBER = r"(?:[12]\d|3[01]|0?[1-9])"
@@ -38,7 +38,7 @@ def _extra(language: str) -> _ExtraFinder | None:
 
 class _ExtraFinder:
     """Bare years, years before Christ, named periods ("heuer"), lists of days, numeric
-    days without a year ("am 24." of the month last named), "April des Jahres 1918"."""
+    days without a year ("12.03."), "April des Jahres 1918"."""
 
     def __init__(self, lexicon: Lexicon, names: _Names) -> None:
         self.lexicon = lexicon
@@ -56,9 +56,6 @@ class _ExtraFinder:
                                     + _ANY_YEAR + r")\b", flags)
         self.bc = re.compile(r"(?<![\d.,])\b(?P<first>\d{1,4})(?:\s*[–-]\s*(?P<second>\d{1,4}))?"
                              + lexicon.timex.bc_re, flags)
-        self.monthday = re.compile(
-            r"(?<!\w)(?:" + lexicon.timex.lone_day_re + r")\s+(?P<d>" + _DAY_NUMBER
-            + r")\.(?=\s+(?-i:[a-zäöü])|\s*[,;:)]|\s*$)", flags)
         self.short_year = re.compile(r"\s*[/–-]\s*(?P<yy>\d\d)(?![\d.,])")
         self.periods = [(re.compile(r"(?<!\w)(?:" + pattern + r")(?!\w)", flags), meaning)
                         for pattern, meaning in lexicon.timex.periods.items()]
@@ -170,10 +167,6 @@ class _ExtraFinder:
             for day in re.finditer(_DAY_NUMBER + r"\.", match.group("list")):
                 found.append(Phrase(offset + day.start(), offset + day.end(), day.group(),
                                     "calendar", core=day.group()[:-1] + tail))
-        for match in self.monthday.finditer(sentence):  # "am 24." of the month last named
-            start = match.start("d")
-            found.append(Phrase(start, match.end(), sentence[start:match.end()], "monthday",
-                                unit="month", count=int(match.group("d")), anchored=True))
         for match in self.day_month.finditer(sentence):
             core = f"{int(match.group('d'))}.{int(match.group('m'))}."
             found.append(Phrase(match.start(), match.end(), match.group(), "calendar",

@@ -42,12 +42,11 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
-    anchored: bool = False  # a day of the month last named ("am 24."): see .story.place
 
     @property
     def needs_base(self) -> bool:
         """True when the phrase can only be placed against a publication date."""
-        if self.form in ("relative", "weekday", "monthday"):
+        if self.form in ("relative", "weekday"):
             return True
         if self.form == "season":
             return self.year is None

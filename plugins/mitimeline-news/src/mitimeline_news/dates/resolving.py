@@ -27,8 +27,8 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
     if phrase.needs_base and base is None:
         return None
     mode = phrase.direction or phrase.intrinsic_tense or tense
-    if phrase.form in _EXTRA_FORMS:
-        return _resolve_extra(phrase, language, base, mode)
+    if phrase.form in _EXTRA_FORMS:  # "bc": no calendar value
+        return None
     if phrase.form == "calendar":
         return _calendar(phrase, language, base, mode)
     if phrase.form == "year":
@@ -264,18 +264,6 @@ def _span(first: date, last: date, precision: str) -> When:
     if precision == "month":
         return When(f"{first.year:04d}-{first.month:02d}~/{last.year:04d}-{last.month:02d}~")
     return When(f"{first.isoformat()}~/{last.isoformat()}~")
-
-
-def _resolve_extra(phrase: Phrase, language: str, base: date | None,
-                   mode: str | None) -> When | None:
-    """What a phrase of :data:`_EXTRA_FORMS` means; ``None`` for one with no calendar value."""
-    if phrase.form == "monthday":
-        assert base is not None
-        try:
-            return When(base.replace(day=phrase.count or 1).isoformat())
-        except ValueError:  # "am 31." of a month of 30 days
-            return None
-    return None
 
 
 def holiday_day(rule: str, year: int) -> date | None:
