@@ -757,7 +757,7 @@ GERMAN = Lexicon(
                "minuten": "minute", "jahrzehnt": "decade", "jahrzehnte": "decade",
                "jahrzehnten": "decade"},
         patterns=(
-            # dates counted from an earlier date of the text (see timex._anchored)
+            # dates counted from an earlier date of the text (see anchored.py)
             ("anchored", r"(?P<n>\d{1,2}|<N>)\s+(?P<unit>tage?n?|wochen?|monate?n?|monats|"
                          r"jahre?n?|jahres)\s+(?:(?P<later>später|danach|darauf)|"
                          r"(?P<earlier>zuvor|davor|vorher|früher))"),

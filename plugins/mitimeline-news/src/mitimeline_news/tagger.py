@@ -6,10 +6,10 @@ phrases the event extractor also reads, plus the tagger-only phrases a lexicon o
 and the expressions of :mod:`.timex` (quarters, holidays, durations, sets, clock times,
 anchored dates and ranges written with the patterns of ``Lexicon.timex``), keeping the
 longest of overlapping ones. It reads the tense of each one's clause (:mod:`.cues`), places
-it against the publication date, the story's year or an earlier date of the text
-(:mod:`.story`, :func:`_anchored`), and turns it into :class:`.DateMention` objects: a
-closed range becomes two (start and end, as TimeML marks it), a date after "since"/"until"
-one bounded mention (:mod:`.extents`).
+it against the publication date, the story's year (:mod:`.story`) or an earlier date of the
+text (:func:`_anchored`, :mod:`.anchored`), and turns it into :class:`.DateMention`
+objects: a closed range becomes two (start and end, as TimeML marks it), a date after
+"since"/"until" one bounded mention (:mod:`.extents`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from datetime import date
 import attrs
 from mitimeline import DateParseError, When
 
+from .anchored import anchored_unit, resolve_anchored, same_time
 from .cues import Cue, Cues, choose_tense, cues_for
 from .dates import Phrase, _norm, find_phrases
 from .extents import joined, split_phrase, split_timex, without_leading
@@ -31,8 +32,7 @@ from .languages import LEXICONS, detect_language
 from .mention import TYPES, Anchor, DateMention
 from .sentences import MAX_TEXT, Sentence, split_sentences
 from .story import STORY_KINDS, Story, place, place_timex, tells_the_past
-from .timex import ANCHORED_KINDS, Timex, anchored_unit, find_timexes, kind_type, same_time
-from .timex import resolve as resolve_timex
+from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type
 
 __all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "find_dates"]
 
@@ -297,7 +297,7 @@ def _anchored(sentence: Sentence, item: Timex, context: _Context,
             and same_time(item, context.language):
         ref = When(context.base.isoformat())  # "ending the day", "that week": publication's
         anchor = Anchor("published", context.base_when)
-    when = resolve_timex(item, context.language, context.base, None, ref=ref)
+    when = resolve_anchored(item, context.language, ref)
     shown = without_leading(item, context.language)
     return DateMention(sentence.start + shown.start, sentence.start + shown.end, shown.text,
                        "date", when, anchor if when is not None else None)
