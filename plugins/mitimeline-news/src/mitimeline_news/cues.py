@@ -45,7 +45,11 @@ class Cues:
         self.start = _compile(r"\b(?:" + lexicon.start_re + r")\b")
         self.end = _right_before(lexicon.end_re)
         self.other_film = _words(lexicon.other_film_re)
+        self.franchise = _words(lexicon.franchise_re)
         self.reporting = _words(lexicon.reporting_re)
+        # A reporting verb and at most three words (subject, preposition) before a date.
+        self.reporting_near = _compile(r"(?<!\w)(?:" + lexicon.reporting_re
+                                       + r")\b(?:\s+[^\s,;:]+){0,3}?\s+$")
         self.apposition = _compile(r"\s*(?:" + lexicon.apposition_re + r")\b")
         # Labels before the report's own date, in any of the languages: an English
         # "Published" line above an Italian report is common.

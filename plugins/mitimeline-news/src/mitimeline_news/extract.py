@@ -23,6 +23,7 @@ from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .people import find_cast
 from .places import PlaceMention, find_places
+from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
 
 __all__ = ["TITLES", "Report", "extract_events", "slug"]
@@ -98,16 +99,23 @@ def extract_events(report: Report, base: date | None, source_id: str,
         _main_installment(text, cues, language)
     places_in = _PlaceCache(report.sentences, language)
     cast = find_cast(text, language)
+    titles = find_titles(text, cues.franchise)
+    own_title = main_title(titles, production, text.find("\n"))
     events: dict[tuple[str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):
         phrases = [p for p in find_phrases(sentence.text, language)
                    if report.datelines.get(index) != p]
         if not phrases:
             continue
-        found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text))
+        inside = _within(titles, sentence)
+        # A date inside a quoted title ("«Mare d'inverno»") names nothing.
+        phrases = [p for p in phrases
+                   if not any(t.start <= p.start and p.end <= t.end for t in inside)]
+        found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
+                       inside)
         mentions = [m for phrase in phrases
                     if (m := _mention(sentence.text, phrase, language, base, cues, found,
-                                      main))]
+                                      main, own_title))]
         for group in _intervals(mentions):
             event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
                            cues, base, language, source_id)
@@ -123,10 +131,18 @@ class _Found:
 
     kinds: list[Cue]
     tenses: list[Cue]
+    titles: list[Title]  # offsets within the sentence
+
+
+def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
+    """The titles inside ``sentence``, with offsets relative to it."""
+    return [Title(t.text, t.start - sentence.start, t.end - sentence.start)
+            for t in titles if sentence.start <= t.start and t.end <= sentence.end]
 
 
 def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
-             found: _Found, main: tuple[str, int] | None) -> _Mention | None:
+             found: _Found, main: tuple[str, int] | None,
+             main_title: str | None) -> _Mention | None:
     first, last = clause_bounds(text, phrase.start, phrase.end, cues.clauses)
     clause = text[first:last]
     if cues.birthday.search(clause) or _other_film(text, first, clause, cues) \
@@ -138,6 +154,9 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         # "today" only with a cue beside it ("… still performs today" is no event), and
         # "the studio said on Monday" dates a statement, not the event it reports.
         return None
+    if _dates_statement(text, first, phrase, cues, kind_cues) \
+            or _other_title(found.titles, phrase, (first, last), main_title):
+        return None
     cue = choose_kind(local or kind_cues, phrase.start, phrase.end)
     if cue is None:
         return None
@@ -145,14 +164,42 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
     role = ("end" if cues.end.search(before) else
             "open_start" if cues.open_start.search(before) else
             "start" if cues.start.search(before) else None)
-    # The tense of the date's own clause; none there: the nearest occurrence will do.
+    # The tense of the date's own clause; none there: a release is upcoming ("startet am
+    # 16. November"), anything else the nearest occurrence of the date.
     markers = [m for m in found.tenses if first <= m.start < last]
     tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
-        or choose_tense(markers, phrase.start, phrase.end)
+        or choose_tense(markers, phrase.start, phrase.end) \
+        or ("future" if cue.label == "release" else None)
     when = resolve(phrase, language, base, tense)
     if when is None:
         return None
     return _Mention(phrase, when, cue, bool(local), tense, role)
+
+
+def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,
+                     kind_cues: list[Cue]) -> bool:
+    """Does the date follow a reporting verb closely, with no kind cue in between ("Amblin
+    said on Friday", "erklärte das Unternehmen am Donnerstag")? Then it dates the
+    statement, not what is reported."""
+    said = cues.reporting_near.search(text, first, phrase.start)
+    if said is None:
+        return False
+    return not any(said.start() <= c.start < phrase.start for c in kind_cues)
+
+
+def _other_title(titles: list[Title], phrase: Phrase, bounds: tuple[int, int],
+                 main: str | None) -> bool:
+    """Is the quoted title nearest the date (the last one before it, else the first after
+    it; in the date's clause ``bounds`` if it quotes any, else in the sentence) another
+    production's ("Kommende Woche hätte „Doch das Böse …“ starten sollen")?"""
+    first, last = bounds
+    if main is None or not titles:
+        return False
+    inside = [t for t in titles if first <= t.start and t.end <= last]
+    before = [t for t in inside or titles if t.end <= phrase.start]
+    after = [t for t in inside or titles if t.start >= phrase.end]
+    nearest = before[-1] if before else after[0] if after else None
+    return nearest is not None and not same_title(nearest.text, main)
 
 
 def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:

@@ -67,6 +67,7 @@ class Lexicon:
     roles: Mapping[str, str]  # role word -> Credit role
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
+    franchise_re: str  # "instalment", "saga", "Reihe": beside a quoted series name, not a film
 
 
 def _words(text: str) -> frozenset[str]:
@@ -116,13 +117,23 @@ ENGLISH = Lexicon(
         "wrap": r"wrap(?:ped|s)?\b|end of (?:filming|shooting|production)|"
                 r"(?:filming|shooting|production)\s+(?:has\s+|had\s+)?"
                 r"(?:ended|finished|concluded|completed|wrapped)|"
-                r"(?:finish|complet)(?:ed|es)?\s+(?:filming|shooting)",
+                r"(?:finish|complet)(?:ed|es)?\s+(?:filming|shooting)|"
+                r"(?:filming|shooting),?\s+which\s+(?:\w+\s+)?(?:ended|finished|wrapped)|"
+                r"last (?:week|day|days) of (?:filming|shooting|production)",
         "release": r"releas(?:e|ed|es|ing)\b|in (?:cinemas|theaters|theatres)|"
                    r"hit(?:s|ting)? (?:cinemas|theaters|theatres|screens)|premier(?:e|es|ed)\b|"
                    r"(?:set|due|expected|scheduled) to (?:arrive|open|debut|hit)|"
                    r"arriv(?:e|es|ing)\s+(?:on|in (?:cinemas|theaters|theatres))\b|"
                    r"debut(?:s|ed)?\b|opening (?:day|weekend)|theatrical|open(?:s|ed)? (?:in|on)\b|"
-                   r"dated\s+(?:\w+\s+){0,3}for\b|release date|due out",
+                   r"dated\s+(?:\w+\s+){0,3}for\b|release date|due out|"
+                   r"reach(?:es|ed|ing)? (?:cinemas|theaters|theatres|screens)|"
+                   r"(?:come|comes|coming|came) to (?:cinemas|theaters|theatres|screens)|"
+                   r"bow(?:s|ed)?\s+(?:on|in)\b|land(?:s|ed|ing)? on (?-i:[A-Z])|"
+                   r"air(?:s|ed|ing)?\s+(?:on|in|from|weekly|sometime)\b|to air\b|"
+                   r"(?:began|begin|start\w*) airing|"
+                   r"(?:be|is|are|was|were) (?:shown|broadcast|screened)\b|"
+                   r"go(?:es)? out (?:weekly|on)\b|stream(?:s|ing)? on\b|"
+                   r"(?:holiday|summer|christmas|theatrical|fall|autumn|spring) release",
         "hiatus": r"hiatus|halt(?:ed|s)?\b|paus(?:e|ed|es)\b|suspend(?:ed|s)?\b|"
                   r"shut(?:s)? down|shutdown|postpon(?:e|ed|es)\b|delay(?:ed|s)?\b|on hold",
         "announcement": r"announc(?:e|ed|es|ement)\b|confirm(?:ed|s)?\b|reveal(?:ed|s)?\b|"
@@ -131,7 +142,8 @@ ENGLISH = Lexicon(
     },
     resume_re=r"resum(?:e|ed|es|ing)\b|restart(?:ed|s)?\b|back (?:to work|on set)|"
               r"start(?:ed|s)? again|running again|rolling again|"
-              r"return(?:ed|s)? to (?:the\s+)?(?:set|filming)",
+              r"return(?:ed|s|ing)? to (?:the\s+)?(?:set|filming|production|shooting)|"
+              r"(?:cameras?|filming|shooting) (?:\w+\s+)?(?:turning|rolling) again",
     future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
               r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
               r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b",
@@ -161,6 +173,7 @@ ENGLISH = Lexicon(
     other_film_re=r"predecessor|prequel|"
                   r"(?:previous|first|original|last) (?:film|movie|instal+ment)|"
                   r"the (?:first|original|previous) (?-i:[A-Z])",
+    franchise_re=r"instal+ments?\b|chapter\b|franchise\b|saga\b|sequel\b|film of\b",
 )
 
 ITALIAN = Lexicon(
@@ -206,17 +219,21 @@ ITALIAN = Lexicon(
                r"prima di|prima del|dopo|dopo il|tra|fra|il|lo|durante|d'|durante l'",
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
-                 r"filmat[oaie]\b",
+                 r"filmat[oaie]\b|primo ciak|si gira\b|"
+                 r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|lavorazione\b",
         "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
         "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
                 r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
         "wrap": r"fine delle riprese|"
                 r"riprese\s+(?:sono\s+)?(?:terminate|concluse|finite|completate)|"
                 r"si (?:sono|è) (?:conclus[eio]|chius[eio]|terminat[eio])|"
-                r"(?:terminat[eio]|conclus[eio]|complet(?:ate|ato))\s+le\s+riprese|ultimo ciak",
+                r"(?:terminat[eio]|conclus[eio]|complet(?:ate|ato))\s+le\s+riprese|ultimo ciak|"
+                r"(?:lavorazione|riprese)\s+si\s+(?:chiuder|conclud|conclu|termin)\w*",
         "release": r"uscit[ao]\b|uscir\w*|esce\b|nelle sale|al cinema|nei cinema|in sala\b|"
                    r"arriv\w*\s+(?:nelle sale|al cinema|nei cinema)|debutt\w*|anteprima|"
-                   r"data di uscita",
+                   r"data di uscita|in onda|trasmess\w*|disponibile (?:su|in)\b|"
+                   r"in streaming|su (?:rai ?\d|rai ?play|canale 5|italia 1|netflix|sky|"
+                   r"prime video|disney\+?)\b|in arrivo nei cinema|in arrivo (?:su|al)\b",
         "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|\bstop\b|"
                   r"fermat[eoi]\b|rinvi\w*|rimandat\w*|slittat\w*|ritard\w*",
         "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
@@ -226,8 +243,10 @@ ITALIAN = Lexicon(
               r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
     future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w+(?:erà|irà|arà|eranno|"
               r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
-              r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b",
-    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?\w+(?:at|ut|it)[oaie]\b|"
+              r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b|"
+              r"\bfissat[oaie] (?:per|a|al)\b|\bin arrivo\b",
+    past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?"
+            r"(?!(?:fissat|programmat|pianificat|calendarizzat)[oaie]\b)\w+(?:at|ut|it)[oaie]\b|"
             r"\b(?:ha|hanno|aveva|avevano|abbiamo)\s+\w+(?:at|ut|it|tt|st|s)o\b|"
             r"\bscors[oa]\b|\bpassat[oa]\b|\bfa\b|\bieri\b|"
             # participles of the production verbs, used without an auxiliary
@@ -253,6 +272,7 @@ ITALIAN = Lexicon(
     installment_re=r"parte|capitolo|episodio",
     other_film_re=r"predecessore|prequel|(?:primo|precedente|ultimo) (?:film|capitolo|episodio)|"
                   r"film precedente|capitolo precedente|il primo (?-i:[A-Z])",
+    franchise_re=r"capitol[oi]\b|saga\b|episodio\b|franchise\b|sequel\b",
 )
 
 GERMAN = Lexicon(
@@ -297,25 +317,36 @@ GERMAN = Lexicon(
                 r"reis(?:t|en|te|ten)\b[^.,;]{0,30}\bnach\b|umgezogen|wechsel\w*\s+nach|"
                 r"verlegt nach",
         "wrap": r"drehschluss|abgedreht|dreharbeiten\s+(?:sind\s+|wurden\s+)?"
-                r"(?:beendet|abgeschlossen)|letzte klappe",
+                r"(?:beendet|abgeschlossen)|letzte klappe|"
+                r"(?:abgeschlossen|beendet) sein\b|zu ende gehen|zu ende gegangen|"
+                r"letzte(?:n)? drehtag\w*",
         "release": r"kinostart|deutschlandstart|in die kinos|in den kinos|im kino|premiere|"
                    r"veröffentlich\w*|erschein\w*|"
-                   r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)",
+                   r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)|ins kino|"
+                   r"auf die leinwand|starttermin|anlaufen|"
+                   r"l(?:ä|a)uft\s+(?:[^\s,;]+\s+){0,6}an\b(?!\s+(?:der|dem|den|die|das)\b)|"
+                   r"(?:zu sehen|abrufbar|verfügbar) sein|ausgestrahlt|ausstrahl\w*|"
+                   r"herau(?:s|szu)bringen|kommt\s+(?:\w+\s+){0,4}in die kinos|"
+                   r"im (?:ersten|zdf|fernsehen)\b|in der ard\b|"
+                   r"bei (?:sky|netflix|amazon|disney\+?|prime video|rtl|apple tv\+?)\b",
         "hiatus": r"pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
                   r"verschoben|verschieb\w*|eingestellt|stillstand",
         "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
+                        r"wurde bekannt|bekannt geworden|mitgeteilt|"
                         r"verkündet|enthüllt",
         "other": r"produktion\b",
     },
     resume_re=r"wieder aufgenommen|wiederaufgenommen|wieder auf\b|fortgesetzt|"
-              r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder",
+              r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder|"
+              r"dreharbeiten (?:\w+\s+)?wieder|nimmt (?:\w+\s+){0,3}wieder auf",
     future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
               r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
     past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
-            r"\bge(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
+            r"\bge(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b|dacht\b)[a-zäöüß]{2,}(?:t|en)\b"
             r"(?!\s+(?:werden|wird|worden)\b)|"
             r"\b(?:sagte|erklärte|bestätigte|mitteilte|teilte|kündigte|berichtete|verriet)\b|"
             r"\bvergangene[nrs]?\b|\bletzte[nrs]?\b|\bvor\b|\bbegann(?:en)?\b|\bstartete[n]?\b|"
+            r"\b(?:kam|kamen|lief|liefen|ging|gingen|drehte|drehten)\b|"
             r"\bgestern\b",
     rumour_re=r"angeblich|gerücht\w*|munkel\w*|berichten zufolge",
     cancelled_re=r"abgesagt|gestrichen|abgebrochen",
@@ -337,6 +368,7 @@ GERMAN = Lexicon(
     installment_re=r"teil|kapitel|folge",
     other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
                   r"(?:film|teil)|der erste (?-i:[A-Z])",
+    franchise_re=r"teil\b|kapitel\b|reihe\b|saga\b|franchise\b|fortsetzung\b|-film\b",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}
