@@ -80,3 +80,78 @@ def test_the_date_of_a_statement_is_no_event(language: str, text: str) -> None:
 def test_another_quoted_production_is_left_out(language: str, text: str,
                                                expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+def _claims(text: str, language: str) -> list[tuple[str, str, list[str]]]:
+    timeline = mitimeline.loads(text, "news", language=language, published="2021-03-10")
+    return [(e.kind, e.when.edtf, [c.when.edtf for c in e.claims if c.when is not None])
+            for e in timeline]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The studio postponed the thriller from 19 November 2021 to 27 May 2022.",
+         [("release", "2022-05-27", ["2021-11-19", "2022-05-27"])]),
+        ("en", "The comedy has been brought forward from 9 July to 4 June.",
+         [("release", "2021-06-04", ["2021-07-09", "2021-06-04"])]),
+        ("de", "Der Kinostart wurde vom 8. April auf den 2. September verschoben.",
+         [("release", "2021-09-02", ["2021-04-08", "2021-09-02"])]),
+        ("de", "Die Dreharbeiten werden vom 3. Mai auf den 7. Juni verschoben.",
+         [("shoot", "2021-06-07", ["2021-05-03", "2021-06-07"])]),
+        ("it", "Il film, atteso nelle sale il 4 aprile, è stato rinviato al 9 ottobre.",
+         [("release", "2021-10-09", ["2021-04-04", "2021-10-09"])]),
+    ],
+)
+def test_a_moved_date_is_one_event_with_two_claims(
+        language: str, text: str, expected: list[tuple[str, str, list[str]]]) -> None:
+    assert _claims(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Filming should be finished by 15 October.", [("wrap", "../2021-10-15")]),
+        ("it", "L'ultimo ciak è previsto entro il 15 ottobre.", [("wrap", "../2021-10-15")]),
+        ("en", "The first trailer was released on Monday.", [("announcement", "2021-03-08")]),
+        ("de", "Der erste Trailer wurde am Montag veröffentlicht.",
+         [("announcement", "2021-03-08")]),
+        ("it", "Il teaser è uscito lunedì.", [("announcement", "2021-03-08")]),
+        ("en", "In 2023 the studio announced a sequel.", []),
+        ("it", "Per il 2023 è già stato annunciato un sequel.", []),
+        ("de", "Für 2023 wurde bereits eine Fortsetzung angekündigt.", []),
+    ],
+)
+def test_deadlines_promos_and_sequels(language: str, text: str,
+                                      expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # consecutive listed days are one span; the list shares the tense of its head
+        ("en", "Crews will film on the pier on Monday, Tuesday and Wednesday.",
+         [("shoot", "2021-03-15/2021-03-17")]),
+        ("it", "La troupe girerà al porto domani, 11 marzo, e venerdì 12 marzo.",
+         [("shoot", "2021-03-11/2021-03-12")]),
+        ("de", "Gedreht wird am Montag und am Dienstag auf dem Marktplatz.",
+         [("shoot", "2021-03-15/2021-03-16")]),
+        # days that do not follow one another stay apart
+        ("en", "Crews will film on the pier on Monday and Thursday.",
+         [("shoot", "2021-03-15"), ("shoot", "2021-03-18")]),
+        # a street shut for the crew is a shooting day
+        ("en", "Harbour Street will be closed on Friday so that a night scene can be filmed.",
+         [("shoot", "2021-03-12")]),
+        ("de", "Die Hafenstraße wird am 20. März für den Dreh gesperrt.",
+         [("shoot", "2021-03-20")]),
+        ("it", "In via Roma sarà in vigore il divieto di sosta il 20 marzo.",
+         [("shoot", "2021-03-20")]),
+        # Italian spans given with hours
+        ("it", "Le riprese occuperanno la piazza dalle 8 del 22 marzo alle 20 del 24 marzo.",
+         [("shoot", "2021-03-22/2021-03-24")]),
+    ],
+)
+def test_lists_runs_and_closures(language: str, text: str,
+                                 expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -46,6 +46,13 @@ class Cues:
         self.end = _right_before(lexicon.end_re)
         self.other_film = _words(lexicon.other_film_re)
         self.franchise = _words(lexicon.franchise_re)
+        self.promo = _words(lexicon.promo_re)
+        self.moved = _words(lexicon.moved_re)
+        self.advanced = _words(lexicon.advanced_re)
+        self.moved_to = _right_before(lexicon.moved_to_re)
+        self.earlier_plan = _words(lexicon.earlier_plan_re)
+        self.deadline = _right_before(lexicon.deadline_re)
+        self.list_glue = _compile(lexicon.list_glue_re)
         self.reporting = _words(lexicon.reporting_re)
         # A reporting verb and at most three words (subject, preposition) before a date.
         self.reporting_near = _compile(r"(?<!\w)(?:" + lexicon.reporting_re
@@ -62,9 +69,11 @@ class Cues:
             r"{0,4}))[:\s]+(?P<number>[1-9]\d?|[IVX]{1,5})\b(?!\s*(?:-|%|[.,]\d))")
 
     def kind_cues(self, text: str) -> list[Cue]:
-        """Every kind cue in ``text``, including "resume" cues ("resumed", "riprenderanno")."""
+        """Every kind cue in ``text``, including "resume" cues ("resumed", "riprenderanno");
+        a reschedule cue ("brought forward", "vorgezogen") counts as a pause."""
         return [Cue(kind, m.start(), m.end(), m.group())
-                for kind, pattern in [*self.kinds.items(), ("resume", self.resume)]
+                for kind, pattern in [*self.kinds.items(), ("resume", self.resume),
+                                      ("hiatus", self.moved)]
                 for m in pattern.finditer(text)]
 
     def tense_markers(self, text: str) -> list[Cue]:

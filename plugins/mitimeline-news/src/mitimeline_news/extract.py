@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
-from mitimeline import Credit, Event, Place, When
+from mitimeline import Claim, Credit, Event, Place, When
 
 from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
+from .languages import KIND_PRIORITY
 from .people import find_cast
 from .places import PlaceMention, find_places
 from .quoted import Title, find_titles, main_title, same_title
@@ -45,7 +46,8 @@ class _Mention:
     cue: Cue
     same_clause: bool
     tense: str | None
-    role: str | None  # "start", "open_start", "end" or None
+    role: str | None  # "start", "open_start", "end", "deadline" or None
+    moved_to: bool = False  # right after "to", "auf", "al": the new date of a moved plan
 
 
 @attrs.frozen
@@ -113,12 +115,20 @@ def extract_events(report: Report, base: date | None, source_id: str,
                    if not any(t.start <= p.start and p.end <= t.end for t in inside)]
         found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
                        inside)
-        mentions = [m for phrase in phrases
-                    if (m := _mention(sentence.text, phrase, language, base, cues, found,
-                                      main, own_title))]
-        for group in _intervals(mentions):
+        mentions: list[_Mention] = []
+        for phrase in phrases:
+            prior = mentions[-1] if mentions else None
+            mention = _mention(sentence.text, phrase, language, base, cues, found, main,
+                               own_title, prior)
+            if mention is not None:
+                mentions.append(mention)
+        move = _move(mentions, sentence.text, cues, found.kinds, language, base)
+        for group in [[move.new]] if move else _runs(_intervals(mentions), sentence.text,
+                                                      cues):
             event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
                            cues, base, language, source_id)
+            if move is not None:
+                event = _rescheduled(event, move, source_id)
             key = (event.kind, event.when.edtf)
             if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
                 events[key] = event
@@ -141,8 +151,8 @@ def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
 
 
 def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
-             found: _Found, main: tuple[str, int] | None,
-             main_title: str | None) -> _Mention | None:
+             found: _Found, main: tuple[str, int] | None, main_title: str | None,
+             prior: _Mention | None) -> _Mention | None:
     first, last = clause_bounds(text, phrase.start, phrase.end, cues.clauses)
     clause = text[first:last]
     if cues.birthday.search(clause) or _other_film(text, first, clause, cues) \
@@ -160,20 +170,57 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
     cue = choose_kind(local or kind_cues, phrase.start, phrase.end)
     if cue is None:
         return None
+    if cue.label == "release" and cues.promo.search(clause):
+        cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
     before = text[first:phrase.start]
-    role = ("end" if cues.end.search(before) else
+    role = ("deadline" if cues.deadline.search(before) else
+            "end" if cues.end.search(before) else
             "open_start" if cues.open_start.search(before) else
             "start" if cues.start.search(before) else None)
-    # The tense of the date's own clause; none there: a release is upcoming ("startet am
+    # The tense of the date's own clause; none there: that of the list it ends ("will be
+    # shut on Monday, Tuesday and Wednesday"); else a release is upcoming ("startet am
     # 16. November"), anything else the nearest occurrence of the date.
     markers = [m for m in found.tenses if first <= m.start < last]
+    listed = prior is not None and _listed(text, prior, phrase, cues)
     tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
         or choose_tense(markers, phrase.start, phrase.end) \
+        or (prior.tense if listed and prior is not None else None) \
         or ("future" if cue.label == "release" else None)
     when = resolve(phrase, language, base, tense)
     if when is None:
         return None
-    return _Mention(phrase, when, cue, bool(local), tense, role)
+    if listed and prior is not None and phrase.form == "weekday" \
+            and when.lower < prior.when.lower:
+        when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
+    return _Mention(phrase, when, cue, bool(local), tense, role,
+                    cues.moved_to.search(before) is not None)
+
+
+def _listed(text: str, prior: _Mention, phrase: Phrase, cues: Cues) -> bool:
+    """Does only list glue (", and on") lie between ``prior``'s date and ``phrase``?"""
+    return cues.list_glue.fullmatch(text, prior.phrase.end, phrase.start) is not None
+
+
+def _runs(groups: list[list[_Mention]], text: str, cues: Cues) -> list[list[_Mention]]:
+    """Join listed single days that follow one another ("on Monday, Tuesday and
+    Wednesday", "9 e 10 novembre") into one span: its first and last mention; a day
+    named twice ("tomorrow, 9 November") counts once."""
+    result: list[list[_Mention]] = []
+    for group in groups:
+        last = result[-1][-1] if result else None
+        mention = group[0]
+        if len(group) == 1 and last is not None and last.when.precision == "day" \
+                and mention.when.precision == "day" and last.cue.label == mention.cue.label \
+                and _listed(text, last, mention.phrase, cues):
+            step = (mention.when.lower - last.when.upper).days
+            if step == 0:  # "Domani, 9 novembre": one day said twice
+                result[-1] = [*result[-1][:-1], mention]
+                continue
+            if step == 1:
+                result[-1] = [result[-1][0], mention]
+                continue
+        result.append(group)
+    return result
 
 
 def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,
@@ -230,6 +277,66 @@ def _intervals(mentions: list[_Mention]) -> list[list[_Mention]]:
     return groups
 
 
+@attrs.frozen
+class _Move:
+    """A sentence that moves a plan: the new date's mention and the given-up ones."""
+
+    new: _Mention
+    earlier: list[_Mention]
+
+
+_MOVABLE = ("release", "wrap", "move", "stunt", "shoot")
+"""The kinds a moved date can be; "postponed" alone (a hiatus cue) says a release."""
+
+
+def _move(mentions: list[_Mention], text: str, cues: Cues, kind_cues: list[Cue],
+          language: str, base: date | None) -> _Move | None:
+    """The move a sentence states ("postponed from 19 November 2021 to 27 May 2022",
+    "atteso il 31 dicembre, arriverà invece nel 2021"): a reschedule cue and either two
+    or more dates or one right after "to"/"auf"/"al". The new date is the one marked so,
+    else the latest (the earliest when the plan was brought forward); it lies ahead. The
+    kind is the sentence's strongest cue other than the pause the move implies."""
+    if not mentions or cues.moved.search(text) is None:
+        return None
+    marked = [m for m in mentions if m.moved_to]
+    if len(mentions) < 2 and not marked:
+        return None
+    mentions = [_reread(m, language, base, "future") if m.moved_to or len(marked) != 1
+                else m for m in mentions]
+    marked = [m for m in mentions if m.moved_to]
+    if len(marked) == 1:
+        new = marked[0]
+    elif cues.advanced.search(text):
+        new = min(mentions, key=lambda m: m.when.lower)
+    else:
+        new = max(mentions, key=lambda m: m.when.lower)
+    label = min((c.label for c in kind_cues if c.label in _MOVABLE), key=KIND_PRIORITY.index,
+                default="release")
+    def relabel(mention: _Mention) -> _Mention:
+        return attrs.evolve(mention, cue=attrs.evolve(mention.cue, label=label), role=None)
+    earlier = [_reread(m, language, base, None) for m in mentions if m is not new]
+    return _Move(relabel(new), [relabel(m) for m in earlier])
+
+
+def _reread(mention: _Mention, language: str, base: date | None,
+            tense: str | None) -> _Mention:
+    """``mention`` resolved again in ``tense``: "future" for a new date (a plan still
+    ahead), ``None`` (the nearest) for a given-up one."""
+    when = resolve(mention.phrase, language, base, tense)
+    return mention if when is None else attrs.evolve(mention, when=when, tense=tense)
+
+
+def _rescheduled(event: Event, move: _Move, source_id: str) -> Event:
+    """``event`` (at the new date) with one claim per given-up date and one for the new
+    date, the new one last: it supersedes the others. Status: planned."""
+    earlier = [Claim([source_id], when=m.when, status="planned",
+                     note=f"earlier date {m.phrase.text!r}, moved to {move.new.phrase.text!r}")
+               for m in move.earlier]
+    latest = Claim([source_id], when=event.when, status="planned",
+                   note=f"new date {move.new.phrase.text!r}, supersedes the earlier")
+    return attrs.evolve(event, claims=(*earlier, latest), status="planned")
+
+
 def _event(group: list[_Mention], sentence: Sentence, index: int, places: _PlaceCache,
            people: list[Credit], cues: Cues, base: date | None, language: str,
            source_id: str) -> Event:
@@ -263,6 +370,8 @@ def _when(group: list[_Mention], kind: str) -> When:
     if len(group) == 2:
         return When.interval(group[0].when.start, group[1].when.end)
     mention = group[0]
+    if mention.role == "deadline" and mention.when.end:
+        return When.interval(None, mention.when.end)  # "by mid-October", "entro il 15"
     if kind in ("shoot", "hiatus") and mention.phrase.first is None \
             and mention.when.start and mention.when.end:
         if mention.role == "end":

@@ -68,6 +68,13 @@ class Lexicon:
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
     franchise_re: str  # "instalment", "saga", "Reihe": beside a quoted series name, not a film
+    promo_re: str  # "trailer", "poster": a "release" of these is an announcement
+    moved_re: str  # "postponed", "verschoben", "rinviato": a date moved (also "brought forward")
+    advanced_re: str  # "brought forward", "vorgezogen", "anticipato": moved to an earlier date
+    moved_to_re: str  # "to", "auf", "al": right before the new date of a moved happening
+    earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
+    deadline_re: str  # "by", "entro", "spätestens": right before the latest date
+    list_glue_re: str  # what joins the dates of a list: ", and on", ", e il", " und am"
 
 
 def _words(text: str) -> frozenset[str]:
@@ -107,16 +114,20 @@ ENGLISH = Lexicon(
                r"last|next|this|early|mid|late|in the|during the|over the",
     kinds={
         "shoot": r"film(?:ing|ed)\b|(?:to|will|'ll|would|begin to|began to|start to)\s+film\b|"
-                 r"shoot(?:ing|s)?\b|shot\s+(?:in|on|at)\b|principal photography|"
+                 r"shoot(?:ing|s)?\b|shot\s+(?:in|on|at)\b|(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
+                 r"principal photography|"
                  r"cameras?\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|finally\s+)?(?:rolling|running)|"
-                 r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b",
+                 r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
+                 # a street shut for the crew: the report is about filming there
+                 r"(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
+                 r"(?:shut|closed?)\b|(?:shut|closed) to traffic|road closures?",
         "stunt": r"stunt\w*|action (?:sequence|scene)s?|skydiv\w*",
         "move": r"mov(?:e|ed|es|ing)\s+(?:on\s+)?to\b|head(?:s|ed|ing)?\s+(?:off\s+)?to\b|"
                 r"relocat\w*|next (?:destination|stop|location)|"
                 r"travel(?:s|led|ed|ling)?\s+to\b|decamp\w*|arriv(?:ed|es|ing)\s+in\s+(?-i:[A-Z])",
         "wrap": r"wrap(?:ped|s)?\b|end of (?:filming|shooting|production)|"
-                r"(?:filming|shooting|production)\s+(?:has\s+|had\s+)?"
-                r"(?:ended|finished|concluded|completed|wrapped)|"
+                r"(?:filming|shooting|production)\s+(?:(?:has|had|should|will|would|must|be|"
+                r"been|is|was)\s+){0,2}(?:ended|finished|concluded|completed|wrapped)|"
                 r"(?:finish|complet)(?:ed|es)?\s+(?:filming|shooting)|"
                 r"(?:filming|shooting),?\s+which\s+(?:\w+\s+)?(?:ended|finished|wrapped)|"
                 r"last (?:week|day|days) of (?:filming|shooting|production)",
@@ -138,13 +149,15 @@ ENGLISH = Lexicon(
                   r"shut(?:s)? down|shutdown|postpon(?:e|ed|es)\b|delay(?:ed|s)?\b|on hold",
         "announcement": r"announc(?:e|ed|es|ement)\b|confirm(?:ed|s)?\b|reveal(?:ed|s)?\b|"
                         r"unveil(?:ed|s)?\b",
-        "other": r"production\b",
+        "other": r"rehears\w*|costume fittings?|read-through|table read|casting call|"
+                 r"location scout\w*|scouts?\b|scouting",
     },
     resume_re=r"resum(?:e|ed|es|ing)\b|restart(?:ed|s)?\b|back (?:to work|on set)|"
               r"start(?:ed|s)? again|running again|rolling again|"
               r"return(?:ed|s|ing)? to (?:the\s+)?(?:set|filming|production|shooting)|"
               r"(?:cameras?|filming|shooting) (?:\w+\s+)?(?:turning|rolling) again",
-    future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
+    future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bshould\b|\b(?:hope|intend|want|aim)s? to\b|"
+              r"\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
               r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
               r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b",
     past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
@@ -172,8 +185,16 @@ ENGLISH = Lexicon(
     installment_re=r"part|chapter|instal+ment|episode",
     other_film_re=r"predecessor|prequel|"
                   r"(?:previous|first|original|last) (?:film|movie|instal+ment)|"
-                  r"the (?:first|original|previous) (?-i:[A-Z])",
+                  r"the (?:first|original|previous) (?-i:[A-Z])|(?:a|another) sequel",
     franchise_re=r"instal+ments?\b|chapter\b|franchise\b|saga\b|sequel\b|film of\b",
+    promo_re=r"trailer|teaser|poster|first[- ]look|first image",
+    moved_re=r"postpon\w*|push(?:ed|es)? back|delay(?:ed|s)?\b|resched\w*|"
+             r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
+    advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
+    moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
+    earlier_plan_re=r"originally|initially|first planned|previously|had been (?:set|due|slated)",
+    deadline_re=r"by|no later than",
+    list_glue_re=r"\s*,?\s*(?:(?:and|or|&)\s+)?(?:(?:on|the)\s+)?",
 )
 
 ITALIAN = Lexicon(
@@ -220,7 +241,10 @@ ITALIAN = Lexicon(
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
                  r"filmat[oaie]\b|primo ciak|si gira\b|"
-                 r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|lavorazione\b",
+                 r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|"
+                 r"(?:avvio|inizio) della lavorazione|divieto di sosta|divieti di sosta|"
+                 r"chius[oaie] al traffico|"
+                 r"(?:sosta|transito)\s+(?:sarà\s+|è\s+)?(?:vietat|interdett)\w*",
         "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
         "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
                 r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
@@ -237,7 +261,7 @@ ITALIAN = Lexicon(
         "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|\bstop\b|"
                   r"fermat[eoi]\b|rinvi\w*|rimandat\w*|slittat\w*|ritard\w*",
         "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
-        "other": r"produzione\b",
+        "other": r"allestimento|prove costumi|prove\b|sopralluog\w*|provin[oi]\b|casting\b",
     },
     resume_re=r"(?:sono|erano|vengono)\s+riprese\b|ripres[oe] le riprese|ripart\w*|"
               r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
@@ -255,10 +279,12 @@ ITALIAN = Lexicon(
     rumour_re=r"pare che|sembra che|secondo indiscrezioni|indiscrezion\w*|si vocifera|rumor",
     cancelled_re=r"annullat\w*|cancellat\w*",
     birthday_re=r"compleann\w*|\bnat[oa] (?:il|a|nel)\b|\bcompi(?:e|uto|uta|rà)\b",
-    open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal",
+    open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal|"
+                  r"dalle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?",
     since_re=r"da",
     start_re=r"iniziat\w*|inizi\w*|cominciat\w*|comincia\w*|partit\w*|al via|avviat\w*",
-    end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al",
+    end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al|"
+           r"(?:fino )?alle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?|all['’]una del",
     locatives_re=r"a|ad|in|nel|nella|nello|nei|nelle|da|dal|dalla|presso|vicino a|verso|per|"
                  r"di",
     clause_re=r"prima di|prima che|dopo|mentre|ma|però|poi|dove|quando",
@@ -271,8 +297,16 @@ ITALIAN = Lexicon(
            "produttore": "producer", "produttrice": "producer"},
     installment_re=r"parte|capitolo|episodio",
     other_film_re=r"predecessore|prequel|(?:primo|precedente|ultimo) (?:film|capitolo|episodio)|"
-                  r"film precedente|capitolo precedente|il primo (?-i:[A-Z])",
+                  r"film precedente|capitolo precedente|il primo (?-i:[A-Z])|un (?:sequel|seguito)",
     franchise_re=r"capitol[oi]\b|saga\b|episodio\b|franchise\b|sequel\b",
+    promo_re=r"trailer|teaser|poster|manifesto|locandina|prima immagine|prime immagini",
+    moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*(?!\s+che\b)",
+    advanced_re=r"anticipat\w*|anticipar\w*|prima del previsto",
+    moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
+    earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
+                    r"atteso|attesa|previsto in precedenza",
+    deadline_re=r"entro(?:\s+(?:il|la|lo|l'|l’))?|non oltre",
+    list_glue_re=r"\s*,?\s*(?:(?:e|ed|o)\s+)?(?:(?:il|l'|l’|lo)\s*)?",
 )
 
 GERMAN = Lexicon(
@@ -311,7 +345,8 @@ GERMAN = Lexicon(
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
                r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
     kinds={
-        "shoot": r"dreh\w*|gedreht|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
+        "shoot": r"dreh\w*|gedreht|(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
+                 r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
         "move": r"zieh(?:t|en|t)?\b[^.,;]{0,40}\bweiter\b|weiter nach|nächste station|"
                 r"reis(?:t|en|te|ten)\b[^.,;]{0,30}\bnach\b|umgezogen|wechsel\w*\s+nach|"
@@ -334,7 +369,7 @@ GERMAN = Lexicon(
         "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
                         r"wurde bekannt|bekannt geworden|mitgeteilt|"
                         r"verkündet|enthüllt",
-        "other": r"produktion\b",
+        "other": r"kostümprobe\w*|probe\w*|castings?\b|motivsuche|aufbau\w*",
     },
     resume_re=r"wieder aufgenommen|wiederaufgenommen|wieder auf\b|fortgesetzt|"
               r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder|"
@@ -367,8 +402,16 @@ GERMAN = Lexicon(
            "darstellerin": "actor", "produzent": "producer", "produzentin": "producer"},
     installment_re=r"teil|kapitel|folge",
     other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
-                  r"(?:film|teil)|der erste (?-i:[A-Z])",
+                  r"(?:film|teil)|der erste (?!(?:trailer|teaser|bild|blick)\b)(?-i:[A-Z])|"
+                  r"eine fortsetzung",
     franchise_re=r"teil\b|kapitel\b|reihe\b|saga\b|franchise\b|fortsetzung\b|-film\b",
+    promo_re=r"trailer|teaser|poster|plakat|erste[ns]? bild\w*",
+    moved_re=r"verschoben|verschieb\w*|vorgezogen|vorverlegt",
+    advanced_re=r"vorgezogen|vorverlegt|früher als",
+    moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
+    earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
+    deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
+    list_glue_re=r"\s*,?\s*(?:(?:und|oder|sowie)\s+)?(?:(?:am|den|dem)\s+)?",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}
