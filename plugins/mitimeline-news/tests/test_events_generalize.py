@@ -155,3 +155,23 @@ def test_deadlines_promos_and_sequels(language: str, text: str,
 def test_lists_runs_and_closures(language: str, text: str,
                                  expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The crew wants to film in the valley between 3 May and 28 June.",
+         [("shoot", "2021-05-03/2021-06-28")]),
+        ("de", "Gedreht werden soll zwischen dem 3. Mai und dem 28. Juni.",
+         [("shoot", "2021-05-03/2021-06-28")]),
+        ("it", "Le riprese si terranno tra il 3 maggio e il 28 giugno.",
+         [("shoot", "2021-05-03/2021-06-28")]),
+        # a statement's date after its date: "sabato il quotidiano ha dato notizia"
+        ("it", "Sabato il quotidiano ha dato notizia della sospensione del set.", []),
+        # an attribution after a comma does not date the statement
+        ("en", "Filming wrapped in Oslo on Sunday, the producer said.", [("wrap", "2021-03-07")]),
+    ],
+)
+def test_between_and_attributions(language: str, text: str,
+                                  expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

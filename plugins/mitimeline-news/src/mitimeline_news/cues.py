@@ -53,6 +53,12 @@ class Cues:
         self.earlier_plan = _words(lexicon.earlier_plan_re)
         self.deadline = _right_before(lexicon.deadline_re)
         self.list_glue = _compile(lexicon.list_glue_re)
+        self.between = _right_before(lexicon.between_re)
+        self.ongoing = _words(lexicon.ongoing_re)
+        # A date, then at most four words (a subject, no comma: ", the director said" is an
+        # attribution) and a reporting verb.
+        self.reporting_after = _compile(r"(?:\s+[^\s,;:]+){0,4}?\s+(?:"
+                                        + lexicon.reporting_re + r")\b")
         self.reporting = _words(lexicon.reporting_re)
         # A reporting verb and at most three words (subject, preposition) before a date.
         self.reporting_near = _compile(r"(?<!\w)(?:" + lexicon.reporting_re

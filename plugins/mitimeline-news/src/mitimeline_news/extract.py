@@ -46,7 +46,7 @@ class _Mention:
     cue: Cue
     same_clause: bool
     tense: str | None
-    role: str | None  # "start", "open_start", "end", "deadline" or None
+    role: str | None  # "start", "open_start", "between", "end", "deadline" or None
     moved_to: bool = False  # right after "to", "auf", "al": the new date of a moved plan
 
 
@@ -123,8 +123,9 @@ def extract_events(report: Report, base: date | None, source_id: str,
             if mention is not None:
                 mentions.append(mention)
         move = _move(mentions, sentence.text, cues, found.kinds, language, base)
-        for group in [[move.new]] if move else _runs(_intervals(mentions), sentence.text,
-                                                      cues):
+        groups = [[move.new]] if move else \
+            _runs(_intervals(mentions, sentence.text, cues), sentence.text, cues)
+        for group in groups:
             event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
                            cues, base, language, source_id)
             if move is not None:
@@ -174,6 +175,7 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
     before = text[first:phrase.start]
     role = ("deadline" if cues.deadline.search(before) else
+            "between" if cues.between.search(before) else
             "end" if cues.end.search(before) else
             "open_start" if cues.open_start.search(before) else
             "start" if cues.start.search(before) else None)
@@ -225,13 +227,15 @@ def _runs(groups: list[list[_Mention]], text: str, cues: Cues) -> list[list[_Men
 
 def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,
                      kind_cues: list[Cue]) -> bool:
-    """Does the date follow a reporting verb closely, with no kind cue in between ("Amblin
-    said on Friday", "erklärte das Unternehmen am Donnerstag")? Then it dates the
-    statement, not what is reported."""
+    """Does the date follow or precede a reporting verb closely, with no kind cue in
+    between ("Amblin said on Friday", "erklärte das Unternehmen am Donnerstag", "sabato
+    Il Messaggero ha dato notizia")? Then it dates the statement, not what is reported."""
     said = cues.reporting_near.search(text, first, phrase.start)
-    if said is None:
-        return False
-    return not any(said.start() <= c.start < phrase.start for c in kind_cues)
+    if said is not None:
+        return not any(said.start() <= c.start < phrase.start for c in kind_cues)
+    said = cues.reporting_after.match(text, phrase.end)
+    return said is not None and not any(phrase.end <= c.start < said.end()
+                                        for c in kind_cues)
 
 
 def _other_title(titles: list[Title], phrase: Phrase, bounds: tuple[int, int],
@@ -261,19 +265,21 @@ def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:
     return False
 
 
-def _intervals(mentions: list[_Mention]) -> list[list[_Mention]]:
+def _intervals(mentions: list[_Mention], text: str, cues: Cues) -> list[list[_Mention]]:
     """Group a start mention with the end mention after it ("from X to Y", "began on X …
-    until Y"); every other mention stands alone."""
+    until Y", "between X and Y"); every other mention stands alone."""
     groups: list[list[_Mention]] = []
     pending: _Mention | None = None
     for mention in mentions:
-        if mention.role == "end" and pending is not None \
-                and pending.when.lower <= mention.when.upper:
+        closes = mention.role == "end" or (
+            pending is not None and pending.role == "between"
+            and _listed(text, pending, mention.phrase, cues))
+        if closes and pending is not None and pending.when.lower <= mention.when.upper:
             groups[-1].append(mention)
             pending = None
             continue
         groups.append([mention])
-        pending = mention if mention.role in ("start", "open_start") else None
+        pending = mention if mention.role in ("start", "open_start", "between") else None
     return groups
 
 

@@ -75,6 +75,8 @@ class Lexicon:
     earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
     deadline_re: str  # "by", "entro", "spätestens": right before the latest date
     list_glue_re: str  # what joins the dates of a list: ", and on", ", e il", " und am"
+    between_re: str  # "between", "zwischen", "tra": starts a span its "and" date ends
+    ongoing_re: str  # "now", "inzwischen", "già": filming under way at the report's date
 
 
 def _words(text: str) -> frozenset[str]:
@@ -195,6 +197,9 @@ ENGLISH = Lexicon(
     earlier_plan_re=r"originally|initially|first planned|previously|had been (?:set|due|slated)",
     deadline_re=r"by|no later than",
     list_glue_re=r"\s*,?\s*(?:(?:and|or|&)\s+)?(?:(?:on|the)\s+)?",
+    between_re=r"between",
+    ongoing_re=r"now|currently|already|under way|underway|(?:has|have) (?:begun|started)|"
+               r"is (?:being )?(?:filming|shooting|shot|filmed)",
 )
 
 ITALIAN = Lexicon(
@@ -288,7 +293,8 @@ ITALIAN = Lexicon(
     locatives_re=r"a|ad|in|nel|nella|nello|nei|nelle|da|dal|dalla|presso|vicino a|verso|per|"
                  r"di",
     clause_re=r"prima di|prima che|dopo|mentre|ma|però|poi|dove|quando",
-    reporting_re=r"ha (?:detto|dichiarato|spiegato|raccontato|scritto|riferito)|secondo|"
+    reporting_re=r"ha (?:detto|dichiarato|spiegato|raccontato|scritto|riferito|comunicato)|"
+                 r"secondo|(?:ha|hanno) dato (?:la )?notizia|(?:ha|hanno) reso noto|"
                  r"(?:dice|dichiara|spiega|racconta)\b",
     apposition_re=r"che|il quale|la quale|\w+(?:at|ut|it)[oaie]",
     dateline_re=r"data|pubblicato|aggiornato|pubblicazione|ultimo aggiornamento",
@@ -307,6 +313,9 @@ ITALIAN = Lexicon(
                     r"atteso|attesa|previsto in precedenza",
     deadline_re=r"entro(?:\s+(?:il|la|lo|l'|l’))?|non oltre",
     list_glue_re=r"\s*,?\s*(?:(?:e|ed|o)\s+)?(?:(?:il|l'|l’|lo)\s*)?",
+    between_re=r"tra|fra",
+    ongoing_re=r"ora|adesso|attualmente|già|in corso|sono iniziate|sono partite|"
+               r"(?:sta|stanno) (?:girando|filmando)",
 )
 
 GERMAN = Lexicon(
@@ -412,6 +421,9 @@ GERMAN = Lexicon(
     earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
     deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
     list_glue_re=r"\s*,?\s*(?:(?:und|oder|sowie)\s+)?(?:(?:am|den|dem)\s+)?",
+    between_re=r"zwischen",
+    ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|bereits|schon|nun|jetzt|"
+               r"laufen die dreharbeiten|haben (?:die )?dreharbeiten begonnen",
 )
 
 LEXICONS: dict[str, Lexicon] = {lexicon.code: lexicon for lexicon in (ENGLISH, ITALIAN, GERMAN)}
