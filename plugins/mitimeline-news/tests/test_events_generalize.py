@@ -175,3 +175,39 @@ def test_lists_runs_and_closures(language: str, text: str,
 def test_between_and_attributions(language: str, text: str,
                                   expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+def _placed(text: str, language: str) -> list[tuple[str, str, str | None]]:
+    timeline = mitimeline.loads(text, "news", language=language, published="2021-03-10")
+    return [(e.kind, e.when.edtf, e.place.name if e.place else None) for e in timeline]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # an undated list of places: one open-start event per place, ending at the report
+        ("en", "The crew had already shot in Madrid, Lisbon and at Pinewood Studios.",
+         [("shoot", "../2021-03-10", "Madrid"), ("shoot", "../2021-03-10", "Lisbon"),
+          ("shoot", "../2021-03-10", "Pinewood Studios")]),
+        ("it", "La troupe ha già girato a Torino, a Genova e a Milano.",
+         [("shoot", "../2021-03-10", "Turin"), ("shoot", "../2021-03-10", "Genoa"),
+          ("shoot", "../2021-03-10", "Milan")]),
+        ("de", "Das Team hat bereits in Hamburg, Leipzig und Dresden gedreht.",
+         [("shoot", "../2021-03-10", "Hamburg"), ("shoot", "../2021-03-10", "Leipzig"),
+          ("shoot", "../2021-03-10", "Dresden")]),
+        # a dated list: each place with the shared date
+        ("en", "In January the crew filmed in Madrid and Lisbon.",
+         [("shoot", "2021-01", "Madrid"), ("shoot", "2021-01", "Lisbon")]),
+        # filming under way, no date: open start ending at the report
+        ("de", "Für die zweite Staffel wird inzwischen gedreht.",
+         [("shoot", "../2021-03-10", None)]),
+        ("en", "The series has begun production on its third season.",
+         [("shoot", "../2021-03-10", None)]),
+        # no list: a place and its region, a place of origin, a plan
+        ("it", "Hanno girato a Levisham, in Yorkshire, con grande cura.", []),
+        ("en", "The crew will shoot in Madrid and Lisbon.", []),
+    ],
+)
+def test_undated_filming_and_place_lists(language: str, text: str,
+                                         expected: list[tuple[str, str, str | None]]) -> None:
+    assert _placed(text, language) == expected

@@ -23,7 +23,7 @@ from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import KIND_PRIORITY
 from .people import find_cast
-from .places import PlaceMention, find_places
+from .places import PlaceMention, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
 
@@ -103,16 +103,20 @@ def extract_events(report: Report, base: date | None, source_id: str,
     cast = find_cast(text, language)
     titles = find_titles(text, cues.franchise)
     own_title = main_title(titles, production, text.find("\n"))
-    events: dict[tuple[str, str], Event] = {}
+    events: dict[tuple[str, str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):
         phrases = [p for p in find_phrases(sentence.text, language)
                    if report.datelines.get(index) != p]
-        if not phrases:
-            continue
         inside = _within(titles, sentence)
         # A date inside a quoted title ("«Mare d'inverno»") names nothing.
         phrases = [p for p in phrases
                    if not any(t.start <= p.start and p.end <= t.end for t in inside)]
+        if not phrases:
+            if base is not None and index not in report.datelines:
+                for event in _undated(sentence, index, places_in, inside, own_title, cues,
+                                      base, language, source_id):
+                    _keep(events, event)
+            continue
         found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
                        inside)
         mentions: list[_Mention] = []
@@ -130,10 +134,73 @@ def extract_events(report: Report, base: date | None, source_id: str,
                            cues, base, language, source_id)
             if move is not None:
                 event = _rescheduled(event, move, source_id)
-            key = (event.kind, event.when.edtf)
-            if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
-                events[key] = event
-    return _unique_ids(sorted(events.values(), key=lambda e: e.extra["offsets"][0]))
+            for each in _per_place(event, places_in.listed(index)):
+                _keep(events, each)
+    return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
+                              key=lambda e: e.extra["offsets"][0]))
+
+
+def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:
+    """``events`` without the undated "filming under way" ones when a dated event (with a
+    known start) already shows filming by the report's date; one at a listed place stays."""
+    dated = any(not e.extra.get("undated") and e.kind in ("shoot", "stunt", "wrap")
+                and base is not None and date.min < e.when.lower <= base for e in events)
+    return [e for e in events
+            if not (dated and e.extra.get("undated") and not e.extra.get("listed"))]
+
+
+def _keep(events: dict[tuple[str, str, str], Event], event: Event) -> None:
+    """Keep ``event`` unless one of its kind, date (and listed place) is surer."""
+    listed = event.place.name if event.place and event.extra.get("listed") else ""
+    key = (event.kind, event.when.edtf, listed)
+    if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
+        events[key] = event
+
+
+_STATEMENT_END = re.compile(r"[.!?][\"'”’»“]?\s*$")
+"""How a sentence of running text ends (a headline or a photo caption does not)."""
+
+_LISTED_KINDS = ("shoot", "stunt")
+"""The kinds that happen at each place of a list ("shot in Budapest, Abu Dhabi and …")."""
+
+
+def _per_place(event: Event, listed: list[PlaceMention]) -> list[Event]:
+    """``event`` once per place its sentence lists, else ``event`` alone."""
+    if event.kind not in _LISTED_KINDS or not listed:
+        return [event]
+    return [attrs.evolve(event, id=slug(f"{event.kind} {m.place.name} {event.when.edtf}"),
+                         place=m.place, title=f"{TITLES[event.kind]} in {m.place.name}",
+                         extra={**event.extra, "listed": True}) for m in listed]
+
+
+def _undated(sentence: Sentence, index: int, places: _PlaceCache, titles: list[Title],
+             own_title: str | None, cues: Cues, base: date, language: str,
+             source_id: str) -> list[Event]:
+    """Filming a sentence without a date says has happened or is under way ("had already
+    shot in Budapest, Abu Dhabi and at Longcross Studios", "wird inzwischen gedreht"): an
+    open start ending at the report's date, once per listed place. Not for a plan, another
+    film or a pause."""
+    text = sentence.text
+    if not _STATEMENT_END.search(text):
+        return []  # a headline or a caption
+    cue = cues.kinds["shoot"].search(text) or cues.resume.search(text)
+    ongoing = cues.ongoing.search(text) is not None
+    if cue is None or (cues.future.search(text) and not ongoing) \
+            or cues.other_film.search(text) or cues.kinds["hiatus"].search(text) \
+            or any(not same_title(t.text, own_title or t.text) for t in titles):
+        return []
+    listed = places.listed(index) if ongoing or cues.past.search(text) else []
+    if not listed and not ongoing:
+        return []
+    when = When.interval(None, base.isoformat())
+    place = places.near(index, cue.start(), "shoot")
+    extra = {"evidence": text, "offsets": [sentence.start, sentence.end], "date_text": "",
+             "date_offsets": [], "cue": cue.group(), "tense": "past", "language": language,
+             "confidence": 0.4, "undated": True}
+    title = TITLES["shoot"] + (f" in {place.name}" if place else "")
+    event = Event(id=slug(f"shoot {when.edtf}"), title=title, when=when, kind="shoot",
+                  place=place, status="done", sources=[source_id], extra=extra)
+    return _per_place(event, listed)
 
 
 @attrs.frozen
@@ -427,6 +494,10 @@ class _PlaceCache:
         if index not in self.found:
             self.found[index] = find_places(self.sentences[index].text, self.language)
         return self.found[index]
+
+    def listed(self, index: int) -> list[PlaceMention]:
+        """The places sentence ``index`` lists ("in Budapest, Abu Dhabi and …"), or []."""
+        return place_list(self.sentences[index].text, self.at(index), self.language)
 
     def near(self, index: int, anchor: int, kind: str) -> Place | None:
         """The most specific place in the sentence (nearest ``anchor`` on a tie), else in

@@ -76,7 +76,10 @@ class Lexicon:
     deadline_re: str  # "by", "entro", "spätestens": right before the latest date
     list_glue_re: str  # what joins the dates of a list: ", and on", ", e il", " und am"
     between_re: str  # "between", "zwischen", "tra": starts a span its "and" date ends
-    ongoing_re: str  # "now", "inzwischen", "già": filming under way at the report's date
+    ongoing_re: str  # "currently", "inzwischen", "già": filming under way at the report's
+    # date; strong enough to outweigh a future marker ("wird inzwischen gedreht")
+    and_re: str  # the words that join a list: "and", "e", "und"
+    origin_re: str  # "from", "da", "von": before the place a production came from
 
 
 def _words(text: str) -> frozenset[str]:
@@ -120,6 +123,7 @@ ENGLISH = Lexicon(
                  r"principal photography|"
                  r"cameras?\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|finally\s+)?(?:rolling|running)|"
                  r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
+                 r"(?:begun|began|begin|begins|started|starts|start) (?:production|filming)|"
                  # a street shut for the crew: the report is about filming there
                  r"(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
                  r"(?:shut|closed?)\b|(?:shut|closed) to traffic|road closures?",
@@ -198,8 +202,10 @@ ENGLISH = Lexicon(
     deadline_re=r"by|no later than",
     list_glue_re=r"\s*,?\s*(?:(?:and|or|&)\s+)?(?:(?:on|the)\s+)?",
     between_re=r"between",
-    ongoing_re=r"now|currently|already|under way|underway|(?:has|have) (?:begun|started)|"
-               r"is (?:being )?(?:filming|shooting|shot|filmed)",
+    and_re=r"and|as well as|&",
+    origin_re=r"from",
+    ongoing_re=r"currently|already|under way|underway|(?:has|have) (?:begun|started)|"
+               r"(?:is|are) (?:being )?(?:filming|shooting)|(?:is|are) being (?:shot|filmed)",
 )
 
 ITALIAN = Lexicon(
@@ -314,7 +320,9 @@ ITALIAN = Lexicon(
     deadline_re=r"entro(?:\s+(?:il|la|lo|l'|l’))?|non oltre",
     list_glue_re=r"\s*,?\s*(?:(?:e|ed|o)\s+)?(?:(?:il|l'|l’|lo)\s*)?",
     between_re=r"tra|fra",
-    ongoing_re=r"ora|adesso|attualmente|già|in corso|sono iniziate|sono partite|"
+    and_re=r"e|ed",
+    origin_re=r"da|dal|dalla|dall'|dall’",
+    ongoing_re=r"attualmente|già|in corso|sono iniziate|sono partite|"
                r"(?:sta|stanno) (?:girando|filmando)",
 )
 
@@ -422,7 +430,9 @@ GERMAN = Lexicon(
     deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
     list_glue_re=r"\s*,?\s*(?:(?:und|oder|sowie)\s+)?(?:(?:am|den|dem)\s+)?",
     between_re=r"zwischen",
-    ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|bereits|schon|nun|jetzt|"
+    and_re=r"und|sowie",
+    origin_re=r"von|vom|aus",
+    ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|"
                r"laufen die dreharbeiten|haben (?:die )?dreharbeiten begonnen",
 )
 
