@@ -211,3 +211,31 @@ def _placed(text: str, language: str) -> list[tuple[str, str, str | None]]:
 def test_undated_filming_and_place_lists(language: str, text: str,
                                          expected: list[tuple[str, str, str | None]]) -> None:
     assert _placed(text, language) == expected
+
+
+def _titled(text: str, language: str) -> list[tuple[str, str]]:
+    timeline = mitimeline.loads(text, "news", language=language, published="2021-03-10")
+    return [(e.kind, e.title) for e in timeline]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "On Monday the crew filmed a quad bike leap off a dune in Morocco.",
+         [("shoot", "Quad bike leap off a dune in Morocco")]),
+        ("en", "Last week a spectacular boat stunt on the harbour was shot.",
+         [("stunt", "Spectacular boat stunt on the harbour")]),
+        ("de", "Am Montag drehte das Team eine Verfolgungsjagd über den Marktplatz.",
+         [("shoot", "Verfolgungsjagd über den Marktplatz")]),
+        ("de", "Am Montag wurde ein gewagter Stunt auf dem Dach gedreht.",
+         [("stunt", "Gewagter Stunt auf dem Dach")]),
+        ("it", "Lunedì la troupe ha girato un inseguimento in motoscafo lungo il Canal Grande.",
+         [("shoot", "Inseguimento in motoscafo lungo il Canal Grande")]),
+        # nothing usable: the kind and the place
+        ("en", "Filming wrapped in Oslo on Friday.", [("wrap", "Filming wraps in Oslo")]),
+        ("de", "Die Marktstraße wird am 20. März für den Dreh gesperrt.", [("shoot", "Filming")]),
+    ],
+)
+def test_titles_say_what_happened(language: str, text: str,
+                                  expected: list[tuple[str, str]]) -> None:
+    assert _titled(text, language) == expected

@@ -22,6 +22,7 @@ from mitimeline import Claim, Credit, Event, Place, When
 from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import KIND_PRIORITY
+from .naming import describe
 from .people import find_cast
 from .places import PlaceMention, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
@@ -419,9 +420,7 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
     anchor = first.phrase.start
     place = places.near(index, anchor, kind)
     status = _status(sentence.text, when, first.tense, base, cues)
-    title = TITLES[kind]
-    if place is not None:
-        title += f" {'to' if kind == 'move' else 'in'} {place.name}"
+    title = _title(sentence.text, group, kind, place, cues, language)
     extra = {
         "evidence": sentence.text,
         "offsets": [sentence.start, sentence.end],
@@ -435,6 +434,25 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
     }
     return Event(id=slug(f"{kind} {when.edtf}"), title=title, when=when, kind=kind,
                  place=place, people=people, status=status, sources=[source_id], extra=extra)
+
+
+_DESCRIBED = ("shoot", "stunt", "other")
+"""The kinds whose titles come from the sentence; a release, move, pause, wrap or
+announcement reads best as the kind and the place ("Release in Germany")."""
+
+
+def _title(text: str, group: list[_Mention], kind: str, place: Place | None, cues: Cues,
+           language: str) -> str:
+    """What the sentence says happened ("Motorcycle jump off a cliff in Norway"), with the
+    place when the words leave it out; else the kind and the place ("Stunt in Norway")."""
+    cue = group[0].cue
+    clause = clause_bounds(text, cue.start, cue.end, cues.clauses)
+    described = describe(text, cue.start, cue.end,
+                         [(m.phrase.start, m.phrase.end) for m in group], clause, language)
+    where = f" {'to' if kind == 'move' else 'in'} {place.name}" if place is not None else ""
+    if described is None or kind not in _DESCRIBED:
+        return TITLES[kind] + where
+    return described if place is None or place.name in described else described + where
 
 
 def _when(group: list[_Mention], kind: str) -> When:

@@ -80,6 +80,11 @@ class Lexicon:
     # date; strong enough to outweigh a future marker ("wird inzwischen gedreht")
     and_re: str  # the words that join a list: "and", "e", "und"
     origin_re: str  # "from", "da", "von": before the place a production came from
+    determiners_re: str  # articles and possessives that open a noun phrase (for titles)
+    governing_re: str  # prepositions whose phrase belongs to a title: "off", "durch", "su"
+    noun_cue_re: str  # a cue word that is a noun ("stunt", "ciak", "Dreh"), not a verb
+    crew_re: str  # who films, not what: "crew", "troupe", "Team" (skipped in titles)
+    auxiliaries_re: str  # "was", "wird", "è", "gedreht": a verb, where a title's words stop
 
 
 def _words(text: str) -> frozenset[str]:
@@ -204,6 +209,12 @@ ENGLISH = Lexicon(
     between_re=r"between",
     and_re=r"and|as well as|&",
     origin_re=r"from",
+    determiners_re=r"a|an|the|its|his|her|their|another|several|some|two|three",
+    governing_re=r"off|through|across|over|down|up|along|onto|into|between|around|from|of|"
+                 r"with|on top of|atop|on|at|in|near",
+    noun_cue_re=r"(?!\w*(?:ed|ing)$)\w+",
+    crew_re=r"crew|team|cast|production|unit|actors?|stars?",
+    auxiliaries_re=r"was|were|is|are|will|would|has|had|have|be|been|can|could|went|got",
     ongoing_re=r"currently|already|under way|underway|(?:has|have) (?:begun|started)|"
                r"(?:is|are) (?:being )?(?:filming|shooting)|(?:is|are) being (?:shot|filmed)",
 )
@@ -322,6 +333,13 @@ ITALIAN = Lexicon(
     between_re=r"tra|fra",
     and_re=r"e|ed",
     origin_re=r"da|dal|dalla|dall'|dall’",
+    determiners_re=r"un|uno|una|un'|un’|il|lo|la|l'|l’|i|gli|le|alcune|alcuni|due|tre|"
+                   r"sua|suo|sue|suoi",
+    governing_re=r"da|dal|dalla|su|sul|sulla|attraverso|lungo|tra|fra|per|di|del|della|"
+                 r"con|in cima a",
+    noun_cue_re=r"(?!\w*(?:[aiu]t[oaie]|à|ò|ano|ono|are|ere|ire|ando|endo)$)[\w'’]+",
+    crew_re=r"troupe|squadra|produzione|cast|attori|attore|attrice|regista",
+    auxiliaries_re=r"è|sono|era|erano|sarà|saranno|ha|hanno|aveva|viene|vengono|venne|fu|si",
     ongoing_re=r"attualmente|già|in corso|sono iniziate|sono partite|"
                r"(?:sta|stanno) (?:girando|filmando)",
 )
@@ -432,6 +450,13 @@ GERMAN = Lexicon(
     between_re=r"zwischen",
     and_re=r"und|sowie",
     origin_re=r"von|vom|aus",
+    determiners_re=r"ein|eine|einen|einem|einer|der|die|das|den|dem|des|seine|seinen|ihre|"
+                   r"ihren|zwei|drei|mehrere",
+    governing_re=r"durch|über|von|vom|auf|mit|entlang|zwischen|aus|des|der",
+    noun_cue_re=r"(?-i:[A-ZÄÖÜ])\w*",
+    crew_re=r"team|filmteam|crew|produktion|besetzung|schauspieler\w*|regisseur\w*|star",
+    auxiliaries_re=r"wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|soll|sollen|"
+                   r"(?-i:ge[a-zäöüß]{2,}(?:t|en))",
     ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|"
                r"laufen die dreharbeiten|haben (?:die )?dreharbeiten begonnen",
 )
