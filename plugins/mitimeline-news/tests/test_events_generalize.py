@@ -239,3 +239,34 @@ def _titled(text: str, language: str) -> list[tuple[str, str]]:
 def test_titles_say_what_happened(language: str, text: str,
                                   expected: list[tuple[str, str]]) -> None:
     assert _titled(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the plot's dates are no production dates
+        ("en", "Shot in Malta, the thriller takes place in 2045 on a flooded Earth.", []),
+        ("it", "La commedia, girata a Bari, si svolge nel 2040 su una nave.", []),
+        ("de", "Der Film spielt im Jahr 1920 und wurde in Görlitz gedreht.", []),
+        # another instalment named by its ordinal
+        ("it", 'Si gira "Notte Rossa 3" a Genova. Nel 2019 è uscito nelle sale il secondo '
+               "capitolo.", []),
+        ("en", '"Night Rider 4" is shooting in Prague. The third film was released in 2019.',
+         [("shoot", "../2021-03-10")]),
+        # a permit dates the permission, not the shoot
+        ("en", "On Monday the council gave the studio permission to close Dock Road.",
+         [("other", "2021-03-08")]),
+        ("de", "Am Montag hat die Stadt die Sperrung der Hafenstraße genehmigt.",
+         [("other", "2021-03-08")]),
+        ("it", "Lunedì il Comune ha firmato un'ordinanza per il divieto di sosta in via Roma.",
+         [("other", "2021-03-08")]),
+        # an announcement is dated where it is said
+        ("en", "Fans had hoped to see it in April, but on Monday the studio announced a new "
+               "plan.", [("announcement", "2021-03-08")]),
+        # the end of a television run is not a release date
+        ("en", "The series will air weekly until the end of May.", []),
+    ],
+)
+def test_plots_ordinals_permits(language: str, text: str,
+                                expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

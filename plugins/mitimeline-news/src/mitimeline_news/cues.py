@@ -53,6 +53,12 @@ class Cues:
         self.earlier_plan = _words(lexicon.earlier_plan_re)
         self.deadline = _right_before(lexicon.deadline_re)
         self.list_glue = _compile(lexicon.list_glue_re)
+        self.story = _words(lexicon.story_re)
+        self.starting = _words(lexicon.starting_re)
+        self.ordinals = dict(lexicon.ordinals)
+        self.ordinal_installment = _compile(
+            r"(?<!\w)(?P<ordinal>" + "|".join(lexicon.ordinals) + r")\s+(?:"
+            + lexicon.installment_re + r"|film|movie)\b")
         self.between = _right_before(lexicon.between_re)
         self.ongoing = _words(lexicon.ongoing_re)
         # A date, then at most four words (a subject, no comma: ", the director said" is an

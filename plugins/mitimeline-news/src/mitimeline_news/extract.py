@@ -224,8 +224,10 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
              prior: _Mention | None) -> _Mention | None:
     first, last = clause_bounds(text, phrase.start, phrase.end, cues.clauses)
     clause = text[first:last]
-    if cues.birthday.search(clause) or _other_film(text, first, clause, cues) \
-            or _other_installment(text, phrase, cues, main, language):
+    if cues.birthday.search(clause) or cues.story.search(clause) \
+            or _other_film(text, first, clause, cues) \
+            or _other_installment(text, phrase, cues, main, language) \
+            or _other_ordinal(clause, cues, main):
         return None
     kind_cues = found.kinds
     local = [c for c in kind_cues if first <= c.start < last]
@@ -234,11 +236,13 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         # "the studio said on Monday" dates a statement, not the event it reports.
         return None
     if _dates_statement(text, first, phrase, cues, kind_cues) \
-            or _other_title(found.titles, phrase, (first, last), main_title):
+            or _other_title(text, found.titles, phrase, (first, last), main_title):
         return None
     cue = choose_kind(local or kind_cues, phrase.start, phrase.end)
-    if cue is None:
-        return None
+    if cue is None or (cue.label == "announcement" and not local):
+        return None  # an announcement is dated where it is said
+    if cue.label == "permit":
+        cue = attrs.evolve(cue, label="other")  # "gave permission on Monday to close …"
     if cue.label == "release" and cues.promo.search(clause):
         cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
     before = text[first:phrase.start]
@@ -257,8 +261,8 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         or (prior.tense if listed and prior is not None else None) \
         or ("future" if cue.label == "release" else None)
     when = resolve(phrase, language, base, tense)
-    if when is None:
-        return None
+    if when is None or (cue.label == "release" and role == "end"):
+        return None  # "shown weekly until December": the end of a run, not a release
     if listed and prior is not None and phrase.form == "weekday" \
             and when.lower < prior.when.lower:
         when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
@@ -306,19 +310,30 @@ def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,
                                         for c in kind_cues)
 
 
-def _other_title(titles: list[Title], phrase: Phrase, bounds: tuple[int, int],
+def _other_title(text: str, titles: list[Title], phrase: Phrase, bounds: tuple[int, int],
                  main: str | None) -> bool:
     """Is the quoted title nearest the date (the last one before it, else the first after
-    it; in the date's clause ``bounds`` if it quotes any, else in the sentence) another
-    production's ("Kommende Woche hätte „Doch das Böse …“ starten sollen")?"""
+    it; in the date's clause ``bounds`` if it quotes any, else in the sentence, where a
+    semicolon ends a title's reach) another production's ("Kommende Woche hätte „Doch
+    das Böse …“ starten sollen")?"""
     first, last = bounds
     if main is None or not titles:
         return False
     inside = [t for t in titles if first <= t.start and t.end <= last]
-    before = [t for t in inside or titles if t.end <= phrase.start]
+    before = [t for t in inside or titles if t.end <= phrase.start
+              and ";" not in text[t.end:phrase.start]]
     after = [t for t in inside or titles if t.start >= phrase.end]
     nearest = before[-1] if before else after[0] if after else None
     return nearest is not None and not same_title(nearest.text, main)
+
+
+def _other_ordinal(clause: str, cues: Cues, main: tuple[str, int] | None) -> bool:
+    """Does the clause name another instalment by its ordinal ("nel 2018 è arrivato il
+    secondo capitolo" when the production is number 3)?"""
+    if main is None:
+        return False
+    return any(cues.ordinals[m.group("ordinal").lower()] != main[1]
+               for m in cues.ordinal_installment.finditer(clause))
 
 
 def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:

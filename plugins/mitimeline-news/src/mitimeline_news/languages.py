@@ -19,8 +19,11 @@ import attrs
 
 __all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "detect_language"]
 
-KIND_PRIORITY = ("release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement", "other")
-"""When a clause has cues of several kinds, the earlier kind in this order wins."""
+KIND_PRIORITY = ("permit", "release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement",
+                 "other")
+"""When a clause has cues of several kinds, the earlier kind in this order wins. A "permit"
+cue ("gave permission", "genehmigt") dates a permission, not the filming it allows: the
+event is of kind "other"."""
 
 
 @attrs.frozen
@@ -85,6 +88,9 @@ class Lexicon:
     noun_cue_re: str  # a cue word that is a noun ("stunt", "ciak", "Dreh"), not a verb
     crew_re: str  # who films, not what: "crew", "troupe", "Team" (skipped in titles)
     auxiliaries_re: str  # "was", "wird", "è", "gedreht": a verb, where a title's words stop
+    story_re: str  # "set in", "spielt", "si svolge": a date of the plot, not of production
+    ordinals: Mapping[str, int]  # "second" -> 2: "the second instalment" is another film
+    starting_re: str  # "filming begins", "partono le riprese": under way from the report day
 
 
 def _words(text: str) -> frozenset[str]:
@@ -158,6 +164,8 @@ ENGLISH = Lexicon(
                    r"(?:holiday|summer|christmas|theatrical|fall|autumn|spring) release",
         "hiatus": r"hiatus|halt(?:ed|s)?\b|paus(?:e|ed|es)\b|suspend(?:ed|s)?\b|"
                   r"shut(?:s)? down|shutdown|postpon(?:e|ed|es)\b|delay(?:ed|s)?\b|on hold",
+        "permit": r"(?:gave|given|granted|grants?) (?:\w+ ){0,3}permission|approved|"
+                  r"permits? (?:was|were) (?:issued|granted)",
         "announcement": r"announc(?:e|ed|es|ement)\b|confirm(?:ed|s)?\b|reveal(?:ed|s)?\b|"
                         r"unveil(?:ed|s)?\b",
         "other": r"rehears\w*|costume fittings?|read-through|table read|casting call|"
@@ -215,6 +223,11 @@ ENGLISH = Lexicon(
     noun_cue_re=r"(?!\w*(?:ed|ing)$)\w+",
     crew_re=r"crew|team|cast|production|unit|actors?|stars?",
     auxiliaries_re=r"was|were|is|are|will|would|has|had|have|be|been|can|could|went|got",
+    story_re=r"is set in|set in the year|takes place|the story|the plot|plays out",
+    ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
+    starting_re=r"(?:filming|shooting|production|principal photography) (?:begins|starts|"
+                r"kicks off|gets under way)|cameras (?:start )?roll(?:ing)? (?:today|now)",
     ongoing_re=r"currently|already|under way|underway|(?:has|have) (?:begun|started)|"
                r"(?:is|are) (?:being )?(?:filming|shooting)|(?:is|are) being (?:shot|filmed)",
 )
@@ -266,7 +279,8 @@ ITALIAN = Lexicon(
                  r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|"
                  r"(?:avvio|inizio) della lavorazione|divieto di sosta|divieti di sosta|"
                  r"chius[oaie] al traffico|"
-                 r"(?:sosta|transito)\s+(?:sarà\s+|è\s+)?(?:vietat|interdett)\w*",
+                 r"(?:sosta|transito)\s+(?:sarà\s+|è\s+)?(?:vietat|interdett)\w*|"
+                 r"(?:vietat|interdett)[oa] (?:la sosta|il transito)|campo base",
         "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
         "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
                 r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
@@ -280,8 +294,11 @@ ITALIAN = Lexicon(
                    r"data di uscita|in onda|trasmess\w*|disponibile (?:su|in)\b|"
                    r"in streaming|su (?:rai ?\d|rai ?play|canale 5|italia 1|netflix|sky|"
                    r"prime video|disney\+?)\b|in arrivo nei cinema|in arrivo (?:su|al)\b",
-        "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|\bstop\b|"
+        "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|"
+                  r"\bstop\b(?!\s+al\s+(?:transito|traffico))|"
                   r"fermat[eoi]\b|rinvi\w*|rimandat\w*|slittat\w*|ritard\w*",
+        "permit": r"(?:rilasciat\w*|concess\w*) (?:\w+ ){0,3}(?:il )?permess\w*|"
+                  r"firmat\w* (?:\S+ ?)?ordinanz\w*|autorizzat\w*|autorizzazion\w*",
         "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
         "other": r"allestimento|prove costumi|prove\b|sopralluog\w*|provin[oi]\b|casting\b",
     },
@@ -323,7 +340,7 @@ ITALIAN = Lexicon(
                   r"film precedente|capitolo precedente|il primo (?-i:[A-Z])|un (?:sequel|seguito)",
     franchise_re=r"capitol[oi]\b|saga\b|episodio\b|franchise\b|sequel\b",
     promo_re=r"trailer|teaser|poster|manifesto|locandina|prima immagine|prime immagini",
-    moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*(?!\s+che\b)",
+    moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*\b(?!\s+che\b)",
     advanced_re=r"anticipat\w*|anticipar\w*|prima del previsto",
     moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
     earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
@@ -340,6 +357,11 @@ ITALIAN = Lexicon(
     noun_cue_re=r"(?!\w*(?:[aiu]t[oaie]|à|ò|ano|ono|are|ere|ire|ando|endo)$)[\w'’]+",
     crew_re=r"troupe|squadra|produzione|cast|attori|attore|attrice|regista",
     auxiliaries_re=r"è|sono|era|erano|sarà|saranno|ha|hanno|aveva|viene|vengono|venne|fu|si",
+    story_re=r"si svolge|ambientat[oaie]|la vicenda|la trama|la storia",
+    ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "quinto": 5, "sesto": 6,
+              "settimo": 7, "ottavo": 8, "nono": 9, "decimo": 10},
+    starting_re=r"(?:partono|iniziano|cominciano|prendono il via) (?:oggi )?le riprese|"
+                r"(?:al via|via) (?:oggi )?(?:alle|le) riprese|primo ciak (?:oggi|è oggi)",
     ongoing_re=r"attualmente|già|in corso|sono iniziate|sono partite|"
                r"(?:sta|stanno) (?:girando|filmando)",
 )
@@ -401,6 +423,7 @@ GERMAN = Lexicon(
                    r"bei (?:sky|netflix|amazon|disney\+?|prime video|rtl|apple tv\+?)\b",
         "hiatus": r"pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
                   r"verschoben|verschieb\w*|eingestellt|stillstand",
+        "permit": r"genehmigt|genehmigung\w*|beantragt|erlaubnis erteilt",
         "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
                         r"wurde bekannt|bekannt geworden|mitgeteilt|"
                         r"verkündet|enthüllt",
@@ -457,6 +480,11 @@ GERMAN = Lexicon(
     crew_re=r"team|filmteam|crew|produktion|besetzung|schauspieler\w*|regisseur\w*|star",
     auxiliaries_re=r"wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|soll|sollen|"
                    r"(?-i:ge[a-zäöüß]{2,}(?:t|en))",
+    story_re=r"spielt (?:im|in|um)|die handlung|handelt von|ermittelt",
+    ordinals={"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6,
+              "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10},
+    starting_re=r"(?:beginnen|starten) (?:heute )?die dreharbeiten|"
+                r"(?:die )?dreharbeiten (?:beginnen|starten)|fällt (?:heute )?die erste klappe",
     ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|"
                r"laufen die dreharbeiten|haben (?:die )?dreharbeiten begonnen",
 )
