@@ -270,3 +270,26 @@ def test_titles_say_what_happened(language: str, text: str,
 def test_plots_ordinals_permits(language: str, text: str,
                                 expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # filming said to start now, with no date: about the report's day
+        ("it", 'Partono le riprese di "Sale e Pepe", la nuova commedia di Rai Cinema.',
+         [("shoot", "2021-03-10~")]),
+        ("de", "Heute beginnen die Dreharbeiten zur neuen Serie.", [("shoot", "2021-03-10")]),
+        ("en", "Filming begins on the new thriller in Glasgow.", [("shoot", "2021-03-10~")]),
+        # a pause begun on a past day, no restart told: it lasts
+        ("it", "Le riprese si sono fermate giovedì per un caso di Covid.",
+         [("hiatus", "2021-03-04/..")]),
+        ("en", "Filming was halted on Monday after a positive test.",
+         [("hiatus", "2021-03-08/..")]),
+        # ... unless the report tells of the restart
+        ("en", "Filming was halted on Monday after a positive test. It has since resumed.",
+         [("hiatus", "2021-03-08")]),
+    ],
+)
+def test_starting_now_and_lasting_pauses(language: str, text: str,
+                                         expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -102,6 +102,7 @@ def extract_events(report: Report, base: date | None, source_id: str,
         _main_installment(text, cues, language)
     places_in = _PlaceCache(report.sentences, language)
     cast = find_cast(text, language)
+    restarted = cues.resume.search(text) is not None
     titles = find_titles(text, cues.franchise)
     own_title = main_title(titles, production, text.find("\n"))
     events: dict[tuple[str, str, str], Event] = {}
@@ -135,6 +136,8 @@ def extract_events(report: Report, base: date | None, source_id: str,
                            cues, base, language, source_id)
             if move is not None:
                 event = _rescheduled(event, move, source_id)
+            elif not restarted:
+                event = _still_paused(event, base)
             for each in _per_place(event, places_in.listed(index)):
                 _keep(events, each)
     return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
@@ -148,6 +151,16 @@ def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:
                 and base is not None and date.min < e.when.lower <= base for e in events)
     return [e for e in events
             if not (dated and e.extra.get("undated") and not e.extra.get("listed"))]
+
+
+def _still_paused(event: Event, base: date | None) -> Event:
+    """A pause that began on a past day of a report that tells of no restart ("lo stop
+    è arrivato giovedì") lasts: open at its end."""
+    when = event.when
+    if event.kind != "hiatus" or base is None or when.precision != "day" \
+            or when.lower != when.upper or when.upper >= base:
+        return event
+    return attrs.evolve(event, when=When.interval(when.start, None))
 
 
 def _keep(events: dict[tuple[str, str, str], Event], event: Event) -> None:
@@ -179,8 +192,9 @@ def _undated(sentence: Sentence, index: int, places: _PlaceCache, titles: list[T
              source_id: str) -> list[Event]:
     """Filming a sentence without a date says has happened or is under way ("had already
     shot in Budapest, Abu Dhabi and at Longcross Studios", "wird inzwischen gedreht"): an
-    open start ending at the report's date, once per listed place. Not for a plan, another
-    film or a pause."""
+    open start ending at the report's date, once per listed place; filming it says starts
+    now ("Partono le riprese"): about the report's day. Not for a plan, another film or a
+    pause."""
     text = sentence.text
     if not _STATEMENT_END.search(text):
         return []  # a headline or a caption
@@ -190,10 +204,12 @@ def _undated(sentence: Sentence, index: int, places: _PlaceCache, titles: list[T
             or cues.other_film.search(text) or cues.kinds["hiatus"].search(text) \
             or any(not same_title(t.text, own_title or t.text) for t in titles):
         return []
+    starting = cues.starting.search(text) is not None and not cues.past.search(text)
     listed = places.listed(index) if ongoing or cues.past.search(text) else []
-    if not listed and not ongoing:
+    if not listed and not ongoing and not starting:
         return []
-    when = When.interval(None, base.isoformat())
+    # "Partono le riprese" (no date): from about the report's day; else under way by it.
+    when = When(f"{base.isoformat()}~") if starting else When.interval(None, base.isoformat())
     place = places.near(index, cue.start(), "shoot")
     extra = {"evidence": text, "offsets": [sentence.start, sentence.end], "date_text": "",
              "date_offsets": [], "cue": cue.group(), "tense": "past", "language": language,
