@@ -293,3 +293,8 @@ def test_plots_ordinals_permits(language: str, text: str,
 def test_starting_now_and_lasting_pauses(language: str, text: str,
                                          expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+def test_an_aside_between_dashes_does_not_cut_the_clause() -> None:
+    text = "Im Juni sollen die Dreharbeiten – unter anderem in Kiel – zu Ende gehen."
+    assert events(text, "de") == [("wrap", "2021-06")]

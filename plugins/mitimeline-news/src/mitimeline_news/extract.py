@@ -238,7 +238,8 @@ def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
 def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
              found: _Found, main: tuple[str, int] | None, main_title: str | None,
              prior: _Mention | None) -> _Mention | None:
-    first, last = clause_bounds(text, phrase.start, phrase.end, cues.clauses)
+    first, last = _across_dashes(text, clause_bounds(text, phrase.start, phrase.end,
+                                                     cues.clauses), cues)
     clause = text[first:last]
     if cues.birthday.search(clause) or cues.story.search(clause) \
             or _other_film(text, first, clause, cues) \
@@ -284,6 +285,21 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
     return _Mention(phrase, when, cue, bool(local), tense, role,
                     cues.moved_to.search(before) is not None)
+
+
+_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _across_dashes(text: str, bounds: tuple[int, int], cues: Cues) -> tuple[int, int]:
+    """``bounds`` of a clause that ends at a dash opening an aside ("Im April sollen die
+    Aufnahmen – unter anderem in Stahnsdorf – zu Ende gehen"), stretched past the aside
+    to the clause that resumes after its closing dash."""
+    first, last = bounds
+    opening = _DASH.match(text, last)
+    closing = _DASH.search(text, opening.end()) if opening else None
+    if closing is None:
+        return bounds
+    return first, clause_bounds(text, closing.end(), closing.end() + 1, cues.clauses)[1]
 
 
 def _listed(text: str, prior: _Mention, phrase: Phrase, cues: Cues) -> bool:
