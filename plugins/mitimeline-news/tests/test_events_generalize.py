@@ -298,3 +298,17 @@ def test_starting_now_and_lasting_pauses(language: str, text: str,
 def test_an_aside_between_dashes_does_not_cut_the_clause() -> None:
     text = "Im Juni sollen die Dreharbeiten – unter anderem in Kiel – zu Ende gehen."
     assert events(text, "de") == [("wrap", "2021-06")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Im April zieht das Team nach Wien weiter, wo bis Ende Mai gedreht wird.",
+         [("move", "2021-04"), ("shoot", "2021-04/2021-05-31~")]),
+        ("en", "In April the crew moves on to Vienna, where filming runs until the end of May.",
+         [("move", "2021-04"), ("shoot", "2021-04/2021-05-31~")]),
+    ],
+)
+def test_a_move_then_filming_until(language: str, text: str,
+                                   expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -382,9 +382,13 @@ def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:
 
 def _intervals(mentions: list[_Mention], text: str, cues: Cues) -> list[list[_Mention]]:
     """Group a start mention with the end mention after it ("from X to Y", "began on X …
-    until Y", "between X and Y"); every other mention stands alone."""
+    until Y", "between X and Y"); a move followed by filming until a date also spans the
+    filming there ("Im Januar zieht das Team nach Island weiter, wo bis Ende Februar
+    gefilmt werden soll": January to the end of February); every other mention stands
+    alone."""
     groups: list[list[_Mention]] = []
     pending: _Mention | None = None
+    moved: _Mention | None = None
     for mention in mentions:
         closes = mention.role == "end" or (
             pending is not None and pending.role == "between"
@@ -393,8 +397,13 @@ def _intervals(mentions: list[_Mention], text: str, cues: Cues) -> list[list[_Me
             groups[-1].append(mention)
             pending = None
             continue
+        if mention.role == "end" and mention.cue.label == "shoot" and moved is not None \
+                and moved.when.lower <= mention.when.upper:
+            groups.append([attrs.evolve(moved, cue=mention.cue), mention])
+            continue
         groups.append([mention])
         pending = mention if mention.role in ("start", "open_start", "between") else None
+        moved = mention if mention.cue.label == "move" else None
     return groups
 
 
