@@ -312,3 +312,27 @@ def test_an_aside_between_dashes_does_not_cut_the_clause() -> None:
 def test_a_move_then_filming_until(language: str, text: str,
                                    expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The sequel will hit theaters on 16 December, the studio confirmed.",
+         [("release", "2021-12-16")]),
+        ("Production on the drama kicked off in Leeds on Monday and will run through May.",
+         [("shoot", "2021-03-08/2021-05")]),
+        ("Cameras rolled on the new series in Cork on Monday.", [("shoot", "2021-03-08")]),
+        ("Last summer the crew shot scenes at Pinewood Studios and in Malta.",
+         [("shoot", "2020-22"), ("shoot", "2020-22")]),
+        ("The studio said in a statement on Monday that the premiere is set for 30 June.",
+         [("release", "2021-06-30")]),
+    ],
+)
+def test_english_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, "en") == expected
+
+
+def test_a_month_is_no_place() -> None:
+    timeline = mitimeline.loads("Filming resumed in March.", "news", language="en",
+                                published="2021-06-10")
+    assert [e.place for e in timeline] == [None]

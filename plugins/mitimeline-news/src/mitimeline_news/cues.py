@@ -66,9 +66,9 @@ class Cues:
         self.reporting_after = _compile(r"(?:\s+[^\s,;:]+){0,4}?\s+(?:"
                                         + lexicon.reporting_re + r")\b")
         self.reporting = _words(lexicon.reporting_re)
-        # A reporting verb and at most three words (subject, preposition) before a date.
+        # A reporting verb and at most four words ("in a statement on") before a date.
         self.reporting_near = _compile(r"(?<!\w)(?:" + lexicon.reporting_re
-                                       + r")\b(?:\s+[^\s,;:]+){0,3}?\s+$")
+                                       + r")\b(?:\s+[^\s,;:]+){0,4}?\s+$")
         self.apposition = _compile(r"\s*(?:" + lexicon.apposition_re + r")\b")
         # Labels before the report's own date, in any of the languages: an English
         # "Published" line above an Italian report is common.
@@ -111,13 +111,13 @@ def choose_kind(cues: list[Cue], start: int, end: int) -> Cue | None:
 
 
 def choose_tense(markers: list[Cue], start: int, end: int) -> str | None:
-    """The tense of the marker nearest the date (markers after it count 1.5x as far)."""
-    if not markers:
-        return None
-    def distance(cue: Cue) -> float:
-        gap = _gap(cue, start, end)
-        return gap * 1.5 if cue.start >= end else gap
-    return min(markers, key=distance).label
+    """The tense of the nearest marker before the date, else of the nearest after it:
+    the verb that governs a date mostly comes first ("kicked off on Monday and will run
+    through May")."""
+    before = [m for m in markers if m.start < end]
+    if before or markers:
+        return min(before or markers, key=lambda m: _gap(m, start, end)).label
+    return None
 
 
 def _gap(cue: Cue, start: int, end: int) -> int:

@@ -278,8 +278,8 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         or (prior.tense if listed and prior is not None else None) \
         or ("future" if cue.label == "release" else None)
     when = resolve(phrase, language, base, tense)
-    if when is None or (cue.label == "release" and role == "end"):
-        return None  # "shown weekly until December": the end of a run, not a release
+    if when is None:
+        return None
     if listed and prior is not None and phrase.form == "weekday" \
             and when.lower < prior.when.lower:
         when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
@@ -401,6 +401,8 @@ def _intervals(mentions: list[_Mention], text: str, cues: Cues) -> list[list[_Me
                 and moved.when.lower <= mention.when.upper:
             groups.append([attrs.evolve(moved, cue=mention.cue), mention])
             continue
+        if mention.role == "end" and mention.cue.label == "release":
+            continue  # "shown weekly until December": the end of a run, not a release
         groups.append([mention])
         pending = mention if mention.role in ("start", "open_start", "between") else None
         moved = mention if mention.cue.label == "move" else None
@@ -565,8 +567,13 @@ class _PlaceCache:
         self.found: dict[int, list[PlaceMention]] = {}
 
     def at(self, index: int) -> list[PlaceMention]:
+        """The places of sentence ``index``, leaving out a name that is part of a date
+        ("in March": March, Cambridgeshire)."""
         if index not in self.found:
-            self.found[index] = find_places(self.sentences[index].text, self.language)
+            text = self.sentences[index].text
+            dated = [(p.start, p.end) for p in find_phrases(text, self.language)]
+            self.found[index] = [m for m in find_places(text, self.language)
+                                 if not any(s < m.end and m.start < e for s, e in dated)]
         return self.found[index]
 
     def listed(self, index: int) -> list[PlaceMention]:

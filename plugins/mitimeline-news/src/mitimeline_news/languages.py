@@ -130,9 +130,12 @@ ENGLISH = Lexicon(
                r"last|next|this|early|mid|late|in the|during the|over the",
     kinds={
         "shoot": r"film(?:ing|ed)\b|(?:to|will|'ll|would|begin to|began to|start to)\s+film\b|"
-                 r"shoot(?:ing|s)?\b|shot\s+(?:in|on|at)\b|(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
+                 r"shoot(?:ing|s)?\b|shot\s+(?:[a-z]+\s+){0,3}?(?:in|on|at)\b|(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
                  r"principal photography|"
                  r"cameras?\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|finally\s+)?(?:rolling|running)|"
+                 r"cameras?\s+(?:started\s+|began\s+|will\s+|to\s+)?roll(?:ed|s|ing)?\b|"
+                 r"(?:production|filming|shooting)\s+(?:on\s+(?:\S+\s+){1,4}?)?(?:began|begins|"
+                 r"started|starts|kicked off|kicks off|got under way|gets under way)|"
                  r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
                  r"(?:begun|began|begin|begins|started|starts|start) (?:production|filming)|"
                  # a street shut for the crew: the report is about filming there
@@ -182,7 +185,8 @@ ENGLISH = Lexicon(
     past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
             r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
             r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
-            r"\bago\b|\blast\b|\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
+            r"\bago\b|\blast\b|(?<!\bwill )(?<!'ll )(?<!\bto )(?<!would )(?<!could )(?<!should )"
+            r"(?<!\bcan )(?<!\bmay )\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
             r"wrote|told|said|flew|ran|rode|hit|got)\b",
     rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
               r"according to (?:rumou?rs|insiders|sources)",
@@ -207,7 +211,8 @@ ENGLISH = Lexicon(
                   r"the (?:first|original|previous) (?-i:[A-Z])|(?:a|another) sequel",
     franchise_re=r"instal+ments?\b|chapter\b|franchise\b|saga\b|sequel\b|film of\b",
     promo_re=r"trailer|teaser|poster|first[- ]look|first image",
-    moved_re=r"postpon\w*|push(?:ed|es)? back|delay(?:ed|s)?\b|resched\w*|"
+    moved_re=r"postpon\w*|push(?:ed|es|ing)? (?:\w+ ){0,3}?back|delay(?:ed|s)?\b|resched\w*|"
+             r"push(?:ed|es|ing)? the (?:release|premiere|opening|debut)|"
              r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
     advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
     moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
