@@ -336,3 +336,30 @@ def test_a_month_is_no_place() -> None:
     timeline = mitimeline.loads("Filming resumed in March.", "news", language="en",
                                 published="2021-06-10")
     assert [e.place for e in timeline] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Komödie soll am 12. Oktober in die deutschen Kinos kommen.",
+         [("release", "2021-10-12")]),
+        # a span's end is read after its start
+        ("Die Dreharbeiten begannen Anfang Mai in Ulm und dauern bis Ende Februar.",
+         [("shoot", "2020-05-01~/2021-02-28~")]),
+        # a moved date: the new one after the given-up one, both read near the report
+        ("Der Kinostart wurde vom 3. Februar auf den 9. März verschoben.",
+         [("release", "2021-03-09")]),
+        ("Seit Montag stehen die Schauspieler in Kiel vor der Kamera.",
+         [("shoot", "2021-03-08/..")]),
+        ("Die Serie läuft ab dem 5. April im ZDF.", [("release", "2021-04-05")]),
+        ("Der Regisseur, der am Sonntag 60 Jahre alt wurde, bestätigte den Drehstart.", []),
+    ],
+)
+def test_german_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, "de") == expected
+
+
+def test_a_broadcaster_is_no_place() -> None:
+    timeline = mitimeline.loads("Die Serie läuft ab dem 5. April im ZDF.", "news",
+                                language="de", published="2021-03-10")
+    assert [e.place for e in timeline] == [None]

@@ -130,7 +130,7 @@ def extract_events(report: Report, base: date | None, source_id: str,
                 mentions.append(mention)
         move = _move(mentions, sentence.text, cues, found.kinds, language, base)
         groups = [[move.new]] if move else \
-            _runs(_intervals(mentions, sentence.text, cues), sentence.text, cues)
+            _runs(_intervals(mentions, sentence.text, cues, language), sentence.text, cues)
         for group in groups:
             event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
                            cues, base, language, source_id)
@@ -380,7 +380,8 @@ def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:
     return False
 
 
-def _intervals(mentions: list[_Mention], text: str, cues: Cues) -> list[list[_Mention]]:
+def _intervals(mentions: list[_Mention], text: str, cues: Cues,
+               language: str) -> list[list[_Mention]]:
     """Group a start mention with the end mention after it ("from X to Y", "began on X …
     until Y", "between X and Y"); a move followed by filming until a date also spans the
     filming there ("Im Januar zieht das Team nach Island weiter, wo bis Ende Februar
@@ -393,6 +394,8 @@ def _intervals(mentions: list[_Mention], text: str, cues: Cues) -> list[list[_Me
         closes = mention.role == "end" or (
             pending is not None and pending.role == "between"
             and _listed(text, pending, mention.phrase, cues))
+        if closes and pending is not None and pending.when.lower > mention.when.upper:
+            mention = _from(mention, language, pending.when.lower, "future")  # "May … July"
         if closes and pending is not None and pending.when.lower <= mention.when.upper:
             groups[-1].append(mention)
             pending = None
@@ -425,37 +428,54 @@ def _move(mentions: list[_Mention], text: str, cues: Cues, kind_cues: list[Cue],
           language: str, base: date | None) -> _Move | None:
     """The move a sentence states ("postponed from 19 November 2021 to 27 May 2022",
     "atteso il 31 dicembre, arriverà invece nel 2021"): a reschedule cue and either two
-    or more dates or one right after "to"/"auf"/"al". The new date is the one marked so,
-    else the latest (the earliest when the plan was brought forward); it lies ahead. The
-    kind is the sentence's strongest cue other than the pause the move implies."""
+    or more dates or one right after "to"/"auf"/"al". The given-up dates are read as the
+    nearest; the new one is the one marked so, else the latest (the earliest when the
+    plan was brought forward), read as the first such day after the given-up one (before
+    it, when brought forward), or ahead if there is none. The kind is the sentence's
+    strongest cue other than the pause the move implies."""
     if not mentions or cues.moved.search(text) is None:
         return None
-    marked = [m for m in mentions if m.moved_to]
+    marked = [i for i, m in enumerate(mentions) if m.moved_to]
     if len(mentions) < 2 and not marked:
         return None
-    mentions = [_reread(m, language, base, "future") if m.moved_to or len(marked) != 1
-                else m for m in mentions]
-    marked = [m for m in mentions if m.moved_to]
-    if len(marked) == 1:
-        new = marked[0]
-    elif cues.advanced.search(text):
-        new = min(mentions, key=lambda m: m.when.lower)
+    advanced = cues.advanced.search(text) is not None
+    nearest = [_reread(m, language, base, None) for m in mentions]
+    pick = min if advanced else max
+    new_at = marked[0] if len(marked) == 1 else \
+        pick(range(len(nearest)), key=lambda i: nearest[i].when.lower)
+    earlier = [m for i, m in enumerate(nearest) if i != new_at]
+    new = mentions[new_at]
+    if earlier and advanced:
+        new = _from(new, language, earlier[0].when.upper, "past")
+    elif earlier:
+        new = _from(new, language, earlier[0].when.lower, "future")
     else:
-        new = max(mentions, key=lambda m: m.when.lower)
+        new = _reread(new, language, base, "future")
     label = min((c.label for c in kind_cues if c.label in _MOVABLE), key=KIND_PRIORITY.index,
                 default="release")
     def relabel(mention: _Mention) -> _Mention:
         return attrs.evolve(mention, cue=attrs.evolve(mention.cue, label=label), role=None)
-    earlier = [_reread(m, language, base, None) for m in mentions if m is not new]
     return _Move(relabel(new), [relabel(m) for m in earlier])
 
 
 def _reread(mention: _Mention, language: str, base: date | None,
             tense: str | None) -> _Mention:
-    """``mention`` resolved again in ``tense``: "future" for a new date (a plan still
-    ahead), ``None`` (the nearest) for a given-up one."""
+    """``mention`` resolved again against the report's day ``base`` in ``tense``:
+    "future" for a plan still ahead, ``None`` (the nearest) for a given-up one."""
+    if base is None or not mention.phrase.needs_base:
+        return mention
     when = resolve(mention.phrase, language, base, tense)
     return mention if when is None else attrs.evolve(mention, when=when, tense=tense)
+
+
+def _from(mention: _Mention, language: str, day: date, tense: str) -> _Mention:
+    """A day or month without a year read as its first occurrence after ``day``
+    ("future") or its last before it ("past"): a span's end, a moved plan's new date.
+    Other phrases ("next week") keep their reading from the report's day."""
+    if mention.phrase.form != "calendar" or not mention.phrase.needs_base:
+        return mention
+    when = resolve(mention.phrase, language, day, tense)
+    return mention if when is None else attrs.evolve(mention, when=when)
 
 
 def _rescheduled(event: Event, move: _Move, source_id: str) -> Event:

@@ -130,7 +130,9 @@ ENGLISH = Lexicon(
                r"last|next|this|early|mid|late|in the|during the|over the",
     kinds={
         "shoot": r"film(?:ing|ed)\b|(?:to|will|'ll|would|begin to|began to|start to)\s+film\b|"
-                 r"shoot(?:ing|s)?\b|shot\s+(?:[a-z]+\s+){0,3}?(?:in|on|at)\b|(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
+                 r"shoot(?:ing|s)?\b|in front of the cameras?|"
+                 r"shot\s+(?:[a-z]+\s+){0,3}?(?:in|on|at)\b|"
+                 r"(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
                  r"principal photography|"
                  r"cameras?\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|finally\s+)?(?:rolling|running)|"
                  r"cameras?\s+(?:started\s+|began\s+|will\s+|to\s+)?roll(?:ed|s|ing)?\b|"
@@ -153,6 +155,7 @@ ENGLISH = Lexicon(
                 r"last (?:week|day|days) of (?:filming|shooting|production)",
         "release": r"releas(?:e|ed|es|ing)\b|in (?:cinemas|theaters|theatres)|"
                    r"hit(?:s|ting)? (?:cinemas|theaters|theatres|screens)|premier(?:e|es|ed)\b|"
+                   r"in (?:\w+ )?(?:cinemas|theaters|theatres)\b|"
                    r"(?:set|due|expected|scheduled) to (?:arrive|open|debut|hit)|"
                    r"arriv(?:e|es|ing)\s+(?:on|in (?:cinemas|theaters|theatres))\b|"
                    r"debut(?:s|ed)?\b|opening (?:day|weekend)|theatrical|open(?:s|ed)? (?:in|on)\b|"
@@ -191,7 +194,7 @@ ENGLISH = Lexicon(
     rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
               r"according to (?:rumou?rs|insiders|sources)",
     cancelled_re=r"cancel+ed|scrapped|called off|axed",
-    birthday_re=r"birthday|\bborn\b|\bturn(?:s|ed)? \d+",
+    birthday_re=r"birthday|\bborn\b|\bturn(?:s|ed)? \d+|\d+ years old",
     open_start_re=r"from|since|starting|beginning|as of",
     since_re=r"since",
     start_re=r"beg(?:an|in|ins|un)|start(?:ed|s|ing)?|kick(?:ed|s)? off|commenc\w*|"
@@ -281,6 +284,7 @@ ITALIAN = Lexicon(
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
                  r"filmat[oaie]\b|primo ciak|si gira\b|"
+                 r"davanti alla (?:macchina da presa|cinepresa)|"
                  r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|"
                  r"(?:avvio|inizio) della lavorazione|divieto di sosta|divieti di sosta|"
                  r"chius[oaie] al traffico|"
@@ -407,7 +411,8 @@ GERMAN = Lexicon(
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
                r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
     kinds={
-        "shoot": r"dreh\w*|gedreht|(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
+        "shoot": r"dreh\w*|gedreht|vor der kamera|"
+                 r"(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
                  r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
         "move": r"zieh(?:t|en|t)?\b[^.,;]{0,40}\bweiter\b|weiter nach|nächste station|"
@@ -420,6 +425,7 @@ GERMAN = Lexicon(
         "release": r"kinostart|deutschlandstart|in die kinos|in den kinos|im kino|premiere|"
                    r"veröffentlich\w*|erschein\w*|"
                    r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)|ins kino|"
+                   r"in (?:die|den) \w+ kinos|"
                    r"auf die leinwand|starttermin|anlaufen|"
                    r"l(?:ä|a)uft\s+(?:[^\s,;]+\s+){0,6}an\b(?!\s+(?:der|dem|den|die|das)\b)|"
                    r"(?:zu sehen|abrufbar|verfügbar) sein|ausgestrahlt|ausstrahl\w*|"
@@ -448,7 +454,7 @@ GERMAN = Lexicon(
             r"\bgestern\b",
     rumour_re=r"angeblich|gerücht\w*|munkel\w*|berichten zufolge",
     cancelled_re=r"abgesagt|gestrichen|abgebrochen",
-    birthday_re=r"geburtstag\w*|geboren|wird \d+ jahre",
+    birthday_re=r"geburtstag\w*|geboren|wird \d+ jahre|\d+ jahre alt",
     open_start_re=r"ab|seit|vom|von",
     since_re=r"seit",
     start_re=r"begonnen|beginn\w*|begann\w*|gestartet|start\w*|los(?:gehen|geht|ging)|"

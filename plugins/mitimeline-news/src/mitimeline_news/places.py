@@ -137,6 +137,8 @@ def _find_cached(sentence: str, language: str) -> tuple[PlaceMention, ...]:
             if entry is None or not _acceptable(entry, tokens, position, size,
                                                 locative, listed):
                 continue
+            if entry.source == "city" and name.isupper() and len(name) <= 4:
+                continue  # a broadcaster or an airport code ("ZDF", "BBC"), not a city
             found.append(PlaceMention(start, start + len(name), name, entry.place,
                                       entry.source))
             position += size
