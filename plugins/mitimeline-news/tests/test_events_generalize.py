@@ -363,3 +363,19 @@ def test_a_broadcaster_is_no_place() -> None:
     timeline = mitimeline.loads("Die Serie läuft ab dem 5. April im ZDF.", "news",
                                 language="de", published="2021-03-10")
     assert [e.place for e in timeline] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il film arriverà nelle sale italiane il 14 novembre.", [("release", "2021-11-14")]),
+        ("Le riprese sono iniziate lunedì a Torino e proseguiranno fino a metà luglio.",
+         [("shoot", "2021-03-08/2021-07-20~")]),
+        ("La serie andrà in onda su Rai 1 dal 4 aprile.", [("release", "2021-04-04")]),
+        ("L'uscita è stata posticipata dal 3 marzo al 28 aprile.",
+         [("release", "2021-04-28")]),
+        ("Il regista, che ha compiuto 50 anni sabato, ha presentato il film.", []),
+    ],
+)
+def test_italian_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, "it") == expected

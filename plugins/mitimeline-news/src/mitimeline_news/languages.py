@@ -289,7 +289,9 @@ ITALIAN = Lexicon(
                  r"(?:avvio|inizio) della lavorazione|divieto di sosta|divieti di sosta|"
                  r"chius[oaie] al traffico|"
                  r"(?:sosta|transito)\s+(?:sarà\s+|è\s+)?(?:vietat|interdett)\w*|"
-                 r"(?:vietat|interdett)[oa] (?:la sosta|il transito)|campo base",
+                 r"(?:vietat|interdett)[oa] (?:la sosta|il transito)|campo base|"
+                 r"viet(?:a|ano|ano) (?:la )?(?:sosta|circolazione|transito)|"
+                 r"chius(?:o|a|i|e|ura) (?:al traffico|della strada|delle strade)",
         "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
         "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
                 r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
@@ -307,13 +309,15 @@ ITALIAN = Lexicon(
                   r"\bstop\b(?!\s+al\s+(?:transito|traffico))|"
                   r"fermat[eoi]\b|rinvi\w*|rimandat\w*|slittat\w*|ritard\w*",
         "permit": r"(?:rilasciat\w*|concess\w*) (?:\w+ ){0,3}(?:il )?permess\w*|"
-                  r"firmat\w* (?:\S+ ?)?ordinanz\w*|autorizzat\w*|autorizzazion\w*",
+                  r"firmat\w* (?:\S+ ){0,2}?(?:un['’]|l['’])?ordinanz\w*|autorizzat\w*|"
+                  r"autorizzazion\w*",
         "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
         "other": r"allestimento|prove costumi|prove\b|sopralluog\w*|provin[oi]\b|casting\b",
     },
     resume_re=r"(?:sono|erano|vengono)\s+riprese\b|ripres[oe] le riprese|ripart\w*|"
               r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
-    future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w+(?:erà|irà|arà|eranno|"
+    future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w{2,}r(?:à|anno)\b|"
+              r"\b\w+(?:erà|irà|arà|eranno|"
               r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
               r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b|"
               r"\bfissat[oaie] (?:per|a|al)\b|\bin arrivo\b",
