@@ -379,3 +379,16 @@ def test_a_broadcaster_is_no_place() -> None:
 )
 def test_italian_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text, "it") == expected
+
+
+def test_a_moved_plan_validates_as_rescheduled() -> None:
+    timeline = mitimeline.loads("The studio postponed the thriller from 19 November 2021 to "
+                                "27 May 2022.", "news", language="en", published="2021-03-10",
+                                publisher="Daily")
+    (event,) = timeline
+    earlier, latest = event.claims
+    assert (earlier.sources, latest.sources) == (("daily-2021-03-10-earlier-plan",),
+                                                 ("daily-2021-03-10",))
+    assert {s.id for s in timeline.sources} == {"daily-2021-03-10",
+                                                "daily-2021-03-10-earlier-plan"}
+    assert [(f.severity, f.code) for f in timeline.validate()] == [("info", "rescheduled")]

@@ -28,7 +28,7 @@ from .places import PlaceMention, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
 
-__all__ = ["TITLES", "Report", "extract_events", "slug"]
+__all__ = ["TITLES", "Report", "earlier_plan", "extract_events", "slug"]
 
 TITLES = {"shoot": "Filming", "stunt": "Stunt", "move": "Company move", "wrap": "Filming wraps",
           "release": "Release", "hiatus": "Production pause", "announcement": "Announcement",
@@ -478,15 +478,23 @@ def _from(mention: _Mention, language: str, day: date, tense: str) -> _Mention:
     return mention if when is None else attrs.evolve(mention, when=when)
 
 
+def earlier_plan(source_id: str) -> str:
+    """The id of the source a moved plan's given-up date is cited from: the earlier
+    statement the report tells of (unpublished date, so the report's claim supersedes it,
+    as :mod:`mitimeline.claims` does for a later-published source)."""
+    return f"{source_id}-earlier-plan"
+
+
 def _rescheduled(event: Event, move: _Move, source_id: str) -> Event:
-    """``event`` (at the new date) with one claim per given-up date and one for the new
-    date, the new one last: it supersedes the others. Status: planned."""
-    earlier = [Claim([source_id], when=m.when, status="planned",
+    """``event`` (at the new date) with one claim per given-up date, cited from the
+    earlier plan (:func:`earlier_plan`), and one for the new date, cited from the report
+    and last: it supersedes the others. Status: planned."""
+    earlier = [Claim([earlier_plan(source_id)], when=m.when, status="planned",
                      note=f"earlier date {m.phrase.text!r}, moved to {move.new.phrase.text!r}")
                for m in move.earlier]
     latest = Claim([source_id], when=event.when, status="planned",
                    note=f"new date {move.new.phrase.text!r}, supersedes the earlier")
-    return attrs.evolve(event, claims=(*earlier, latest), status="planned")
+    return attrs.evolve(event, claims=(*earlier, latest), status="planned", sources=())
 
 
 def _event(group: list[_Mention], sentence: Sentence, index: int, places: _PlaceCache,
