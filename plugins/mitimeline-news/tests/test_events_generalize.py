@@ -392,3 +392,18 @@ def test_a_moved_plan_validates_as_rescheduled() -> None:
     assert {s.id for s in timeline.sources} == {"daily-2021-03-10",
                                                 "daily-2021-03-10-earlier-plan"}
     assert [(f.severity, f.code) for f in timeline.validate()] == [("info", "rescheduled")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a platform or a broadcaster named in passing is no release cue
+        ("en", "The star landed on Tuesday in Oslo to prepare for filming.",
+         [("shoot", "2021-03-09")]),
+        ("de", "Die Serie, die bei Netflix läuft, wird seit Mai gedreht.",
+         [("shoot", "2020-05/..")]),
+    ],
+)
+def test_platforms_in_passing(language: str, text: str,
+                              expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -162,7 +162,9 @@ ENGLISH = Lexicon(
                    r"dated\s+(?:\w+\s+){0,3}for\b|release date|due out|"
                    r"reach(?:es|ed|ing)? (?:cinemas|theaters|theatres|screens)|"
                    r"(?:come|comes|coming|came) to (?:cinemas|theaters|theatres|screens)|"
-                   r"bow(?:s|ed)?\s+(?:on|in)\b|land(?:s|ed|ing)? on (?-i:[A-Z])|"
+                   r"bow(?:s|ed)?\s+(?:on|in)\b|"
+                   r"land(?:s|ed|ing)? on (?:netflix|prime|amazon|disney|apple|hulu|max|hbo|"
+                   r"paramount|peacock|sky|bbc|itv|channel \d)|"
                    r"air(?:s|ed|ing)?\s+(?:on|in|from|weekly|sometime)\b|to air\b|"
                    r"(?:began|begin|start\w*) airing|"
                    r"(?:be|is|are|was|were) (?:shown|broadcast|screened)\b|"
@@ -434,8 +436,9 @@ GERMAN = Lexicon(
                    r"l(?:ä|a)uft\s+(?:[^\s,;]+\s+){0,6}an\b(?!\s+(?:der|dem|den|die|das)\b)|"
                    r"(?:zu sehen|abrufbar|verfügbar) sein|ausgestrahlt|ausstrahl\w*|"
                    r"herau(?:s|szu)bringen|kommt\s+(?:\w+\s+){0,4}in die kinos|"
-                   r"im (?:ersten|zdf|fernsehen)\b|in der ard\b|"
-                   r"bei (?:sky|netflix|amazon|disney\+?|prime video|rtl|apple tv\+?)\b",
+                   r"im (?-i:Ersten)\b|im (?:zdf|fernsehen)\b|in der ard\b|"
+                   r"bei (?:sky|netflix|amazon|disney\+?|prime video|rtl|apple tv\+?)\s+"
+                   r"(?:zu sehen|abrufbar|verfügbar|laufen|läuft|starte[nt])",
         "hiatus": r"pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
                   r"verschoben|verschieb\w*|eingestellt|stillstand",
         "permit": r"genehmigt|genehmigung\w*|beantragt|erlaubnis erteilt",
