@@ -407,3 +407,22 @@ def test_a_moved_plan_validates_as_rescheduled() -> None:
 def test_platforms_in_passing(language: str, text: str,
                               expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a start and a stated length: the start and the span from it
+        ("en", "Principal photography will begin on 4 April in Belfast and run for eight weeks.",
+         [("shoot", "2021-04-04"), ("shoot", "2021-04-04/2021-05-29~")]),
+        ("it", "Le riprese inizieranno il 4 aprile a Bari e dureranno per sei settimane.",
+         [("shoot", "2021-04-04"), ("shoot", "2021-04-04/2021-05-15~")]),
+        ("de", "Die Dreharbeiten beginnen am 4. April in Kiel, 30 Tage sind angesetzt.",
+         [("shoot", "2021-04-04")]),
+        ("de", "Die Dreharbeiten beginnen am 4. April in Kiel und sind 30 Tage lang.",
+         [("shoot", "2021-04-04"), ("shoot", "2021-04-04/2021-05-03~")]),
+        ("en", "Crews will be on location in the village on Tuesday.", [("shoot", "2021-03-16")]),
+    ],
+)
+def test_durations(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -140,6 +140,9 @@ def extract_events(report: Report, base: date | None, source_id: str,
                 event = _still_paused(event, base)
             for each in _per_place(event, places_in.listed(index)):
                 _keep(events, each)
+            span = _lasting(event, sentence.text, cues)
+            if span is not None and len(groups) == 1:
+                _keep(events, span)
     return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
                               key=lambda e: e.extra["offsets"][0]))
 
@@ -151,6 +154,27 @@ def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:
                 and base is not None and date.min < e.when.lower <= base for e in events)
     return [e for e in events
             if not (dated and e.extra.get("undated") and not e.extra.get("listed"))]
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _lasting(event: Event, text: str, cues: Cues) -> Event | None:
+    """Filming that starts on a day and lasts a stated time ("will begin on 4 April and
+    run for eight weeks", "sind 45 Drehtage angesetzt"): the span from that day, its end
+    approximate, as an event beside the start's."""
+    match = cues.duration.search(text)
+    when = event.when
+    if match is None or event.kind != "shoot" or when.precision != "day" \
+            or when.lower != when.upper:
+        return None
+    word = match.group("n").lower()
+    count = int(word) if word.isdigit() else cues.numbers.get(word, 0)
+    unit = cues.units.get(match.group("unit").lower(), "day")
+    end = when.lower + timedelta(days=count * _DAYS[unit] - 1)
+    span = When.interval(when.start, f"{end.isoformat()}~")
+    return attrs.evolve(event, id=slug(f"shoot {span.edtf}"), when=span,
+                        extra={**event.extra, "duration": match.group()})
 
 
 def _still_paused(event: Event, base: date | None) -> Event:

@@ -91,6 +91,7 @@ class Lexicon:
     story_re: str  # "set in", "spielt", "si svolge": a date of the plot, not of production
     ordinals: Mapping[str, int]  # "second" -> 2: "the second instalment" is another film
     starting_re: str  # "filming begins", "partono le riprese": under way from the report day
+    duration_re: str  # "for six weeks", "45 Drehtage", "per sette settimane": groups n, unit
 
 
 def _words(text: str) -> frozenset[str]:
@@ -130,7 +131,7 @@ ENGLISH = Lexicon(
                r"last|next|this|early|mid|late|in the|during the|over the",
     kinds={
         "shoot": r"film(?:ing|ed)\b|(?:to|will|'ll|would|begin to|began to|start to)\s+film\b|"
-                 r"shoot(?:ing|s)?\b|in front of the cameras?|"
+                 r"shoot(?:ing|s)?\b|in front of the cameras?|reshoot\w*|on location\b|"
                  r"shot\s+(?:[a-z]+\s+){0,3}?(?:in|on|at)\b|"
                  r"(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
                  r"principal photography|"
@@ -236,6 +237,8 @@ ENGLISH = Lexicon(
     story_re=r"is set in|set in the year|takes place|the story|the plot|plays out",
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
               "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
+    duration_re=r"(?:for|run for|last|lasting|last for)\s+(?:about\s+|around\s+|roughly\s+|"
+                r"some\s+|up to\s+)?(?P<n>\d{1,3}|<N>)\s+(?P<unit>days|weeks|months)",
     starting_re=r"(?:filming|shooting|production|principal photography) (?:begins|starts|"
                 r"kicks off|gets under way)|cameras (?:start )?roll(?:ing)? (?:today|now)",
     ongoing_re=r"currently|already|under way|underway|(?:has|have) (?:begun|started)|"
@@ -375,6 +378,8 @@ ITALIAN = Lexicon(
     story_re=r"si svolge|ambientat[oaie]|la vicenda|la trama|la storia",
     ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "quinto": 5, "sesto": 6,
               "settimo": 7, "ottavo": 8, "nono": 9, "decimo": 10},
+    duration_re=r"(?:per|durat\w+ di|nei prossimi|nelle prossime)\s+(?:circa\s+)?"
+                r"(?P<n>\d{1,3}|<N>)\s+(?P<unit>giorni|settimane|mesi)",
     starting_re=r"(?:partono|iniziano|cominciano|prendono il via) (?:oggi )?le riprese|"
                 r"(?:al via|via) (?:oggi )?(?:alle|le) riprese|primo ciak (?:oggi|è oggi)",
     ongoing_re=r"attualmente|già|in corso|sono iniziate|sono partite|"
@@ -501,6 +506,8 @@ GERMAN = Lexicon(
     story_re=r"spielt (?:im|in|um)|die handlung|handelt von|ermittelt",
     ordinals={"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6,
               "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10},
+    duration_re=r"(?:für\s+|rund\s+|etwa\s+|insgesamt\s+)?(?P<n>\d{1,3}|<N>)\s+"
+                r"(?P<unit>tage|wochen|monate)(?=\s+(?:lang|angesetzt|eingeplant|dauern))",
     starting_re=r"(?:beginnen|starten) (?:heute )?die dreharbeiten|"
                 r"(?:die )?dreharbeiten (?:beginnen|starten)|fällt (?:heute )?die erste klappe",
     ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|"
