@@ -426,3 +426,18 @@ def test_platforms_in_passing(language: str, text: str,
 )
 def test_durations(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # each date takes the cue nearest it when a clause has two of each
+        ("en", "Earlier this year the studio confirmed the film would be released in 2023.",
+         [("announcement", "2021-01~/2021-03~"), ("release", "2023")]),
+        ("it", "A gennaio Rai Fiction ha annunciato che la serie uscirà nel 2023.",
+         [("announcement", "2021-01"), ("release", "2023")]),
+    ],
+)
+def test_each_date_its_nearest_cue(language: str, text: str,
+                                   expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -120,7 +120,7 @@ def extract_events(report: Report, base: date | None, source_id: str,
                     _keep(events, event)
             continue
         found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
-                       inside)
+                       inside, phrases)
         mentions: list[_Mention] = []
         for phrase in phrases:
             prior = mentions[-1] if mentions else None
@@ -251,6 +251,7 @@ class _Found:
     kinds: list[Cue]
     tenses: list[Cue]
     titles: list[Title]  # offsets within the sentence
+    phrases: list[Phrase]  # the sentence's date phrases
 
 
 def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
@@ -279,7 +280,8 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
     if _dates_statement(text, first, phrase, cues, kind_cues) \
             or _other_title(text, found.titles, phrase, (first, last), main_title):
         return None
-    cue = choose_kind(local or kind_cues, phrase.start, phrase.end)
+    cue = choose_kind(_owned(local, phrase, found.phrases) or local or kind_cues,
+                      phrase.start, phrase.end)
     if cue is None or (cue.label == "announcement" and not local):
         return None  # an announcement is dated where it is said
     if cue.label == "permit":
@@ -351,6 +353,15 @@ def _runs(groups: list[list[_Mention]], text: str, cues: Cues) -> list[list[_Men
                 continue
         result.append(group)
     return result
+
+
+def _owned(cues: list[Cue], phrase: Phrase, phrases: list[Phrase]) -> list[Cue]:
+    """The cues nearer ``phrase`` than any other date of the sentence: in "earlier this
+    year the studio confirmed the film would be released in 2023" "confirmed" is the
+    first date's, "released" the second's."""
+    def distance(cue: Cue, other: Phrase) -> int:
+        return max(other.start - cue.end, cue.start - other.end, 0)
+    return [c for c in cues if all(distance(c, phrase) <= distance(c, p) for p in phrases)]
 
 
 def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,
