@@ -441,3 +441,19 @@ def test_durations(language: str, text: str, expected: list[tuple[str, str]]) ->
 def test_each_date_its_nearest_cue(language: str, text: str,
                                    expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Nach einer Drehpause im Sommer 2021 gehen die Dreharbeiten im September 2021 "
+               "weiter.", [("hiatus", "2021-22"), ("shoot", "2021-09")]),
+        ("it", "Il set resterà in città fino al 30 giugno.", [("shoot", "../2021-06-30")]),
+        ("it", "La prima mondiale è prevista al Festival di Roma il 20 ottobre.",
+         [("release", "2021-10-20")]),
+        ("it", "Il casting per le comparse si terrà il 5 maggio in municipio.",
+         [("other", "2021-05-05")]),
+    ],
+)
+def test_more_phrasings(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -288,6 +288,7 @@ ITALIAN = Lexicon(
                r"prima di|prima del|dopo|dopo il|tra|fra|il|lo|durante|d'|durante l'",
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
+                 r"il set\b|"
                  r"filmat[oaie]\b|primo ciak|si gira\b|"
                  r"davanti alla (?:macchina da presa|cinepresa)|"
                  r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|"
@@ -308,6 +309,7 @@ ITALIAN = Lexicon(
         "release": r"uscit[ao]\b|uscir\w*|esce\b|nelle sale|al cinema|nei cinema|in sala\b|"
                    r"arriv\w*\s+(?:nelle sale|al cinema|nei cinema)|debutt\w*|anteprima|"
                    r"data di uscita|in onda|trasmess\w*|disponibile (?:su|in)\b|"
+                   r"prima (?:mondiale|nazionale|assoluta|italiana)|presentat[oa] in anteprima|"
                    r"in streaming|su (?:rai ?\d|rai ?play|canale 5|italia 1|netflix|sky|"
                    r"prime video|disney\+?)\b|in arrivo nei cinema|in arrivo (?:su|al)\b",
         "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|"
@@ -372,7 +374,7 @@ ITALIAN = Lexicon(
                    r"sua|suo|sue|suoi",
     governing_re=r"da|dal|dalla|su|sul|sulla|attraverso|lungo|tra|fra|per|di|del|della|"
                  r"con|in cima a",
-    noun_cue_re=r"(?!\w*(?:[aiu]t[oaie]|à|ò|ano|ono|are|ere|ire|ando|endo)$)[\w'’]+",
+    noun_cue_re=r"(?!\w*(?:[aiu]t[oaie]|à|ò|ano|ono|anno|are|ere|ire|ando|endo)$)[\w'’]+",
     crew_re=r"troupe|squadra|produzione|cast|attori|attore|attrice|regista",
     auxiliaries_re=r"è|sono|era|erano|sarà|saranno|ha|hanno|aveva|viene|vengono|venne|fu|si",
     story_re=r"si svolge|ambientat[oaie]|la vicenda|la trama|la storia",
@@ -444,7 +446,7 @@ GERMAN = Lexicon(
                    r"im (?-i:Ersten)\b|im (?:zdf|fernsehen)\b|in der ard\b|"
                    r"bei (?:sky|netflix|amazon|disney\+?|prime video|rtl|apple tv\+?)\s+"
                    r"(?:zu sehen|abrufbar|verfügbar|laufen|läuft|starte[nt])",
-        "hiatus": r"pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
+        "hiatus": r"\w*pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
                   r"verschoben|verschieb\w*|eingestellt|stillstand",
         "permit": r"genehmigt|genehmigung\w*|beantragt|erlaubnis erteilt",
         "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
@@ -454,7 +456,8 @@ GERMAN = Lexicon(
     },
     resume_re=r"wieder aufgenommen|wiederaufgenommen|wieder auf\b|fortgesetzt|"
               r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder|"
-              r"dreharbeiten (?:\w+\s+)?wieder|nimmt (?:\w+\s+){0,3}wieder auf",
+              r"dreharbeiten (?:\w+\s+)?wieder|nimmt (?:\w+\s+){0,3}wieder auf|"
+              r"(?:gehen|geht|gingen|ging) (?:die dreharbeiten\s+)?(?:\w+\s+){0,3}weiter",
     future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
               r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
     past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
