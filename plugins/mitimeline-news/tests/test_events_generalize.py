@@ -457,3 +457,20 @@ def test_each_date_its_nearest_cue(language: str, text: str,
 )
 def test_more_phrasings(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("de", "Der Film erscheint im Vereinigten Königreich am 12. November; für die USA ist "
+               "der 12. November als Starttermin vorgesehen.",
+         [("GB", "2021-11-12"), ("US", "2021-11-12")]),
+        ("it", "Il film uscirà in Italia il 5 maggio e negli Stati Uniti il 7 maggio.",
+         [("IT", "2021-05-05"), ("US", "2021-05-07")]),
+        ("en", "The film opens in Germany on 5 May.", [("DE", "2021-05-05")]),
+    ],
+)
+def test_release_per_region(language: str, text: str,
+                            expected: list[tuple[str, str]]) -> None:
+    timeline = mitimeline.loads(text, "news", language=language, published="2021-03-10")
+    assert [(e.region, e.when.edtf) for e in timeline if e.kind == "release"] == expected

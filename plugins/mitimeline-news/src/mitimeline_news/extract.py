@@ -24,7 +24,7 @@ from .dates import Phrase, find_phrases, resolve
 from .languages import KIND_PRIORITY
 from .naming import describe
 from .people import find_cast
-from .places import PlaceMention, find_places, place_list
+from .places import PlaceMention, country_code, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
 
@@ -190,7 +190,7 @@ def _still_paused(event: Event, base: date | None) -> Event:
 def _keep(events: dict[tuple[str, str, str], Event], event: Event) -> None:
     """Keep ``event`` unless one of its kind, date (and listed place) is surer."""
     listed = event.place.name if event.place and event.extra.get("listed") else ""
-    key = (event.kind, event.when.edtf, listed)
+    key = (event.kind, event.when.edtf, listed or event.region or "")
     if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
         events[key] = event
 
@@ -539,7 +539,8 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
     kind = first.cue.label
     when = _when(group, kind)
     anchor = first.phrase.start
-    place = places.near(index, anchor, kind)
+    clause = clause_bounds(sentence.text, first.phrase.start, first.phrase.end, cues.clauses)
+    place = places.near(index, anchor, kind, clause)
     status = _status(sentence.text, when, first.tense, base, cues)
     title = _title(sentence.text, group, kind, place, cues, language)
     extra = {
@@ -553,8 +554,10 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
         "language": language,
         "confidence": _confidence(group, place is not None),
     }
-    return Event(id=slug(f"{kind} {when.edtf}"), title=title, when=when, kind=kind,
-                 place=place, people=people, status=status, sources=[source_id], extra=extra)
+    region = country_code(place) if kind == "release" and place is not None else None
+    return Event(id=slug(f"{kind} {region or ''} {when.edtf}"), title=title, when=when,
+                 kind=kind, place=place, people=people, status=status, region=region,
+                 sources=[source_id], extra=extra)
 
 
 _DESCRIBED = ("shoot", "stunt", "other")
@@ -643,13 +646,18 @@ class _PlaceCache:
         """The places sentence ``index`` lists ("in Budapest, Abu Dhabi and …"), or []."""
         return place_list(self.sentences[index].text, self.at(index), self.language)
 
-    def near(self, index: int, anchor: int, kind: str) -> Place | None:
-        """The most specific place in the sentence (nearest ``anchor`` on a tie), else in
-        the sentence before, else the one after."""
+    def near(self, index: int, anchor: int, kind: str,
+             clause: tuple[int, int] | None = None) -> Place | None:
+        """The most specific place in the date's ``clause`` if it names one, else in the
+        sentence (nearest ``anchor`` on a tie), else in the sentence before, else the one
+        after."""
         for neighbour in (index, index - 1, index + 1):
             if not 0 <= neighbour < len(self.sentences):
                 continue
             mentions = self.at(neighbour)
+            if clause is not None and neighbour == index:
+                mentions = [m for m in mentions if clause[0] <= m.start < clause[1]] \
+                    or mentions
             if mentions:
                 best = max(mentions, key=lambda m: (m.specificity,
                                                     -abs(m.start - anchor) * (neighbour == index)))

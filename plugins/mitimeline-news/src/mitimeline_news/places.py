@@ -30,7 +30,8 @@ from mitimeline import Place
 
 from .languages import LEXICONS
 
-__all__ = ["PlaceMention", "find_places", "is_place_word", "place_list", "warm_up"]
+__all__ = ["PlaceMention", "country_code", "find_places", "is_place_word", "place_list",
+           "warm_up"]
 
 _BIG_CITY = 1_000_000
 _EXONYM_CITY = 50_000
@@ -80,6 +81,13 @@ class PlaceMention:
 def find_places(sentence: str, language: str) -> list[PlaceMention]:
     """The places named in ``sentence``, left to right (longest name wins)."""
     return list(_find_cached(sentence, language))
+
+
+def country_code(place: Place) -> str | None:
+    """The ISO 3166 code of a country-level place ("Italy", "UK": a release region), else
+    ``None`` (a city, a studio, a region)."""
+    entry = _index().get(place.name)
+    return entry.country if entry is not None and entry.source == "country" else None
 
 
 def place_list(sentence: str, places: list[PlaceMention], language: str) -> list[PlaceMention]:
