@@ -474,3 +474,15 @@ def test_release_per_region(language: str, text: str,
                             expected: list[tuple[str, str]]) -> None:
     timeline = mitimeline.loads(text, "news", language=language, published="2021-03-10")
     assert [(e.region, e.when.edtf) for e in timeline if e.kind == "release"] == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("en", "The film, originally scheduled for 5 January, was postponed."),
+        ("it", "Il film, inizialmente previsto per il 5 gennaio, è stato rinviato."),
+        ("de", "Der Film, der ursprünglich am 5. Januar starten sollte, wurde verschoben."),
+    ],
+)
+def test_a_given_up_date_is_a_release_not_a_pause(language: str, text: str) -> None:
+    assert [kind for kind, _ in events(text, language)] == ["release"]

@@ -288,6 +288,9 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         cue = attrs.evolve(cue, label="other")  # "gave permission on Monday to close …"
     if cue.label == "release" and cues.promo.search(clause):
         cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
+    if cue.label == "hiatus" and cues.earlier_plan.search(clause):
+        # "originally scheduled for 5 January, it was postponed": a given-up release date
+        cue = attrs.evolve(cue, label="release")
     before = text[first:phrase.start]
     role = ("deadline" if cues.deadline.search(before) else
             "between" if cues.between.search(before) else
