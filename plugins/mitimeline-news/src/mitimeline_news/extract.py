@@ -23,7 +23,7 @@ from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import KIND_PRIORITY
 from .naming import describe
-from .people import find_cast
+from .people import Cast, find_cast
 from .places import PlaceMention, country_code, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
@@ -98,53 +98,76 @@ def extract_events(report: Report, base: date | None, source_id: str,
     """
     text, language = report.text, report.language
     cues = cues_for(language)
-    main = _installment(production, cues, language) if production else \
-        _main_installment(text, cues, language)
-    places_in = _PlaceCache(report.sentences, language)
-    cast = find_cast(text, language)
-    restarted = cues.resume.search(text) is not None
     titles = find_titles(text, cues.franchise)
-    own_title = main_title(titles, production, text.find("\n"))
+    context = _Context(
+        language, cues, base, source_id,
+        _installment(production, cues, language) if production else
+        _main_installment(text, cues, language),
+        main_title(titles, production, text.find("\n")),
+        _PlaceCache(report.sentences, language), find_cast(text, language),
+        cues.resume.search(text) is not None)
     events: dict[tuple[str, str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):
-        phrases = [p for p in find_phrases(sentence.text, language)
-                   if report.datelines.get(index) != p]
-        inside = _within(titles, sentence)
-        # A date inside a quoted title ("«Mare d'inverno»") names nothing.
-        phrases = [p for p in phrases
-                   if not any(t.start <= p.start and p.end <= t.end for t in inside)]
-        if not phrases:
-            if base is not None and index not in report.datelines:
-                for event in _undated(sentence, index, places_in, inside, own_title, cues,
-                                      base, language, source_id):
-                    _keep(events, event)
-            continue
-        found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
-                       inside, phrases)
-        mentions: list[_Mention] = []
-        for phrase in phrases:
-            prior = mentions[-1] if mentions else None
-            mention = _mention(sentence.text, phrase, language, base, cues, found, main,
-                               own_title, prior)
-            if mention is not None:
-                mentions.append(mention)
-        move = _move(mentions, sentence.text, cues, found.kinds, language, base)
-        groups = [[move.new]] if move else \
-            _runs(_intervals(mentions, sentence.text, cues, language), sentence.text, cues)
-        for group in groups:
-            event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
-                           cues, base, language, source_id)
-            if move is not None:
-                event = _rescheduled(event, move, source_id)
-            elif not restarted:
-                event = _still_paused(event, base)
-            for each in _per_place(event, places_in.listed(index)):
-                _keep(events, each)
-            span = _lasting(event, sentence.text, cues)
-            if span is not None and len(groups) == 1:
-                _keep(events, span)
+        for event in _sentence_events(report, index, _within(titles, sentence), context):
+            _keep(events, event)
     return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
                               key=lambda e: e.extra["offsets"][0]))
+
+
+@attrs.frozen
+class _Context:
+    """What every sentence of one report is read with."""
+
+    language: str
+    cues: Cues
+    base: date | None
+    source_id: str
+    main: tuple[str, int] | None  # the production's numbered title
+    own_title: str | None  # the production's quoted title
+    places: _PlaceCache
+    cast: Cast
+    restarted: bool  # the report tells of a restart: no pause of it lasts
+
+
+def _sentence_events(report: Report, index: int, titles: list[Title],
+                     context: _Context) -> list[Event]:
+    """The events of sentence ``index``: from its dates, else from what it says without
+    one (:func:`_undated`). ``titles`` are its quoted titles."""
+    sentence, language, cues = report.sentences[index], context.language, context.cues
+    # Not the date line; not a date inside a quoted title ("«Mare d'inverno»").
+    phrases = [p for p in find_phrases(sentence.text, language)
+               if report.datelines.get(index) != p
+               and not any(t.start <= p.start and p.end <= t.end for t in titles)]
+    if not phrases:
+        if context.base is None or index in report.datelines:
+            return []
+        return _undated(sentence, index, context.places, titles, context.own_title, cues,
+                        context.base, language, context.source_id)
+    found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
+                   titles, phrases)
+    mentions: list[_Mention] = []
+    for phrase in phrases:
+        mention = _mention(sentence.text, phrase, language, context.base, cues, found,
+                           context.main, context.own_title, mentions[-1] if mentions else None)
+        if mention is not None:
+            mentions.append(mention)
+    move = _move(mentions, sentence.text, cues, found.kinds, language, context.base)
+    groups = [[move.new]] if move else \
+        _runs(_intervals(mentions, sentence.text, cues, language), sentence.text, cues)
+    events = []
+    for group in groups:
+        event = _event(group, sentence, index, context.places,
+                       context.cast.in_text(sentence.text), cues, context.base, language,
+                       context.source_id)
+        if move is not None:
+            event = _rescheduled(event, move, context.source_id)
+        elif not context.restarted:
+            event = _still_paused(event, context.base)
+        events.extend(_per_place(event, context.places.listed(index)))
+        span = _lasting(event, sentence.text, cues)
+        if span is not None and len(groups) == 1:
+            events.append(span)
+    return events
 
 
 def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:

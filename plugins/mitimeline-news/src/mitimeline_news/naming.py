@@ -86,6 +86,8 @@ def _tidy(phrase: str, language: str) -> str | None:
 
 @functools.cache
 def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A determiner opening a noun phrase, and a governed phrase ("off a cliff") whose
+    words stop at a verb."""
     lexicon = LEXICONS[language]
     determiners = re.compile(r"\s*(?:" + lexicon.determiners_re + r")(?:\s+|(?<=['’]))",
                              re.IGNORECASE)
@@ -103,6 +105,7 @@ def _crew(language: str) -> re.Pattern[str]:
 
 @functools.cache
 def _noun(language: str) -> re.Pattern[str]:
+    """A cue word that is a noun ("stunt", "Dreh"), not a verb form ("filmed")."""
     return re.compile(LEXICONS[language].noun_cue_re, re.IGNORECASE)
 
 

@@ -114,6 +114,7 @@ def place_list(sentence: str, places: list[PlaceMention], language: str) -> list
 
 @functools.lru_cache(maxsize=4)
 def _list_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What joins two listed places (", and at", " e a"), and "from" before an origin."""
     lexicon = LEXICONS[language]
     glue = re.compile(r"\s*(?:,\s*)?(?:(?P<conjunction>" + lexicon.and_re + r")\s+)?(?:(?:"
                       + lexicon.locatives_re + r")\s+)?(?:(?:the|il|la|lo|l'|der|dem|den)\s+)?",
