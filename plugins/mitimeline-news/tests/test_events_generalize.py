@@ -486,3 +486,24 @@ def test_release_per_region(language: str, text: str,
 )
 def test_a_given_up_date_is_a_release_not_a_pause(language: str, text: str) -> None:
     assert [kind for kind, _ in events(text, language)] == ["release"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # spans given with hours; a lone "to 10pm on Monday" is just that day
+        ("en", "Parking restrictions will apply on Mill Lane from 6am on 14 April to 10pm on "
+               "16 April.", [("shoot", "2021-04-14/2021-04-16")]),
+        ("en", "Mill Lane will be closed from 7am to 10pm on Monday.", [("shoot", "2021-03-15")]),
+        ("it", "In via Roma vige il divieto di sosta dalle 10 alle 17 del 12 aprile.",
+         [("shoot", "2021-04-12")]),
+        ("en", "The film crew is expected in town from Monday until Friday.",
+         [("shoot", "2021-03-15/2021-03-19")]),
+        # a given-up plan keeps the kind the sentence names
+        ("en", "The shoot, which had been planned for May, was delayed by the pandemic.",
+         [("shoot", "2021-05")]),
+    ],
+)
+def test_hours_crews_and_given_up_shoots(language: str, text: str,
+                                         expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

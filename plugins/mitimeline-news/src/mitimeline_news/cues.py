@@ -44,6 +44,8 @@ class Cues:
         self.since = _right_before(lexicon.since_re)
         self.start = _compile(r"\b(?:" + lexicon.start_re + r")\b")
         self.end = _right_before(lexicon.end_re)
+        self.hours_from = _right_before(lexicon.hours_from_re)
+        self.hours_to = _right_before(lexicon.hours_to_re)
         self.other_film = _words(lexicon.other_film_re)
         self.franchise = _words(lexicon.franchise_re)
         self.promo = _words(lexicon.promo_re)

@@ -47,7 +47,7 @@ class _Mention:
     cue: Cue
     same_clause: bool
     tense: str | None
-    role: str | None  # "start", "open_start", "between", "end", "deadline" or None
+    role: str | None  # "start", "open_start", "between", "end", "until_hour", "deadline"
     moved_to: bool = False  # right after "to", "auf", "al": the new date of a moved plan
 
 
@@ -312,11 +312,16 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
     if cue.label == "release" and cues.promo.search(clause):
         cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
     if cue.label == "hiatus" and cues.earlier_plan.search(clause):
-        # "originally scheduled for 5 January, it was postponed": a given-up release date
-        cue = attrs.evolve(cue, label="release")
+        # "originally scheduled for 5 January, it was postponed": a given-up date of the
+        # plan the sentence names (a release unless it names another)
+        label = min((c.label for c in kind_cues if c.label in _MOVABLE),
+                    key=KIND_PRIORITY.index, default="release")
+        cue = attrs.evolve(cue, label=label)
     before = text[first:phrase.start]
     role = ("deadline" if cues.deadline.search(before) else
             "between" if cues.between.search(before) else
+            "start" if cues.hours_from.search(before) else
+            "until_hour" if cues.hours_to.search(before) else
             "end" if cues.end.search(before) else
             "open_start" if cues.open_start.search(before) else
             "start" if cues.start.search(before) else None)
@@ -452,7 +457,7 @@ def _intervals(mentions: list[_Mention], text: str, cues: Cues,
     pending: _Mention | None = None
     moved: _Mention | None = None
     for mention in mentions:
-        closes = mention.role == "end" or (
+        closes = mention.role in ("end", "until_hour") or (
             pending is not None and pending.role == "between"
             and _listed(text, pending, mention.phrase, cues))
         if closes and pending is not None and pending.when.lower > mention.when.upper:
@@ -530,10 +535,10 @@ def _reread(mention: _Mention, language: str, base: date | None,
 
 
 def _from(mention: _Mention, language: str, day: date, tense: str) -> _Mention:
-    """A day or month without a year read as its first occurrence after ``day``
-    ("future") or its last before it ("past"): a span's end, a moved plan's new date.
-    Other phrases ("next week") keep their reading from the report's day."""
-    if mention.phrase.form != "calendar" or not mention.phrase.needs_base:
+    """A day or month without a year, or a weekday, read as its first occurrence after
+    ``day`` ("future") or its last before it ("past"): a span's end, a moved plan's new
+    date. Other phrases ("next week") keep their reading from the report's day."""
+    if mention.phrase.form not in ("calendar", "weekday") or not mention.phrase.needs_base:
         return mention
     when = resolve(mention.phrase, language, day, tense)
     return mention if when is None else attrs.evolve(mention, when=when)

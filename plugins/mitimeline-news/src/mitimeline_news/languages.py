@@ -62,6 +62,8 @@ class Lexicon:
     since_re: str  # the open starts that also mean "before now": "since", "da", "seit"
     start_re: str  # "began", "iniziate", "begonnen": may start an interval
     end_re: str  # "until", "fino al", "bis"
+    hours_from_re: str  # "from 6am on", "dalle 17 del": the start of a span given with hours
+    hours_to_re: str  # "to 10pm on", "alle 20 del": its end (alone: just that day)
     locatives_re: str  # prepositions before a place name
     clause_re: str  # words that open a new clause: "before", "mentre", "während"
     reporting_re: str  # "said", "ha dichiarato", "mitteilte": a date of a statement, not an event
@@ -142,7 +144,8 @@ ENGLISH = Lexicon(
                  r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
                  r"(?:begun|began|begin|begins|started|starts|start) (?:production|filming)|"
                  # a street shut for the crew: the report is about filming there
-                 r"(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
+                 r"(?:film|camera) crews?\b|parking (?:restrictions?|suspensions?|bans?)|"
+                 r"no parking|(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
                  r"(?:shut|closed?)\b|(?:shut|closed) to traffic|road closures?",
         "stunt": r"stunt\w*|action (?:sequence|scene)s?|skydiv\w*",
         "move": r"mov(?:e|ed|es|ing)\s+(?:on\s+)?to\b|head(?:s|ed|ing)?\s+(?:off\s+)?to\b|"
@@ -186,7 +189,8 @@ ENGLISH = Lexicon(
               r"(?:cameras?|filming|shooting) (?:\w+\s+)?(?:turning|rolling) again",
     future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bshould\b|\b(?:hope|intend|want|aim)s? to\b|"
               r"\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
-              r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
+              r"\bexpected to\b|\b(?:is|are) expected\b|\bdue (?:to|for|in|on)\b|"
+              r"\bplan(?:s|ned)? to\b|\bplanned\b|"
               r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b",
     past_re=r"\b(?:was|were|had|did)\b|\bha(?:s|ve) been\b|"
             r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )"
@@ -199,10 +203,13 @@ ENGLISH = Lexicon(
     cancelled_re=r"cancel+ed|scrapped|called off|axed",
     birthday_re=r"birthday|\bborn\b|\bturn(?:s|ed)? \d+|\d+ years old",
     open_start_re=r"from|since|starting|beginning|as of",
+    hours_from_re=r"from (?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midnight) on",
     since_re=r"since",
     start_re=r"beg(?:an|in|ins|un)|start(?:ed|s|ing)?|kick(?:ed|s)? off|commenc\w*|"
              r"resum\w*|got under way",
     end_re=r"until|till|through|thru|to|ending|ends|end on",
+    hours_to_re=r"(?:to|until|till) (?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|"
+                r"midnight) on",
     locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on",
     clause_re=r"before|after|while|whereas|although|but|where|when|then",
     reporting_re=r"said|says|told|tells|according to|wrote|writes",
@@ -222,7 +229,8 @@ ENGLISH = Lexicon(
              r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
     advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
     moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
-    earlier_plan_re=r"originally|initially|first planned|previously|had been (?:set|due|slated)",
+    earlier_plan_re=r"originally|initially|first planned|previously|"
+                    r"had been (?:set|due|slated|planned|scheduled)|(?:was|were) planned",
     deadline_re=r"by|no later than",
     list_glue_re=r"\s*,?\s*(?:(?:and|or|&)\s+)?(?:(?:on|the)\s+)?",
     between_re=r"between",
@@ -338,12 +346,12 @@ ITALIAN = Lexicon(
     rumour_re=r"pare che|sembra che|secondo indiscrezioni|indiscrezion\w*|si vocifera|rumor",
     cancelled_re=r"annullat\w*|cancellat\w*",
     birthday_re=r"compleann\w*|\bnat[oa] (?:il|a|nel)\b|\bcompi(?:e|uto|uta|rà)\b",
-    open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal|"
-                  r"dalle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?",
+    open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal",
+    hours_from_re=r"dalle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?",
     since_re=r"da",
     start_re=r"iniziat\w*|inizi\w*|cominciat\w*|comincia\w*|partit\w*|al via|avviat\w*",
-    end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al|"
-           r"(?:fino )?alle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?|all['’]una del",
+    end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al",
+    hours_to_re=r"(?:fino )?alle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?|all['’]una del",
     locatives_re=r"a|ad|in|nel|nella|nello|nei|nelle|da|dal|dalla|presso|vicino a|verso|per|"
                  r"di",
     clause_re=r"prima di|prima che|dopo|mentre|ma|però|poi|dove|quando",
@@ -424,7 +432,7 @@ GERMAN = Lexicon(
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
                r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
     kinds={
-        "shoot": r"dreh\w*|gedreht|vor der kamera|"
+        "shoot": r"dreh\w*|gedreht|vor der kamera|filmteam|filmcrew|halteverbot\w*|"
                  r"(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
                  r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
@@ -471,10 +479,12 @@ GERMAN = Lexicon(
     cancelled_re=r"abgesagt|gestrichen|abgebrochen",
     birthday_re=r"geburtstag\w*|geboren|wird \d+ jahre|\d+ jahre alt",
     open_start_re=r"ab|seit|vom|von",
+    hours_from_re=r"ab \d{1,2}(?:[.:]\d\d)? uhr am",
     since_re=r"seit",
     start_re=r"begonnen|beginn\w*|begann\w*|gestartet|start\w*|los(?:gehen|geht|ging)|"
              r"angelaufen",
     end_re=r"bis|bis zum|bis zur|bis ende",
+    hours_to_re=r"bis \d{1,2}(?:[.:]\d\d)? uhr am",
     locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe",
     clause_re=r"bevor|nachdem|während|aber|doch|dann|wo|wenn|als|sobald",
     reporting_re=r"sagte|sagt|erklärte|mitteilte|teilte\w* mit|schrieb|verriet|zufolge",

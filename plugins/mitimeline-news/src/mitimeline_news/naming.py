@@ -37,7 +37,10 @@ def describe(text: str, cue_start: int, cue_end: int, stops: list[tuple[int, int
         phrase = _object(text, cue_end, limit, language)
     else:
         return None  # a phrase cue with a verb ("Road … will be closed")
-    return _tidy(phrase, language) if phrase else None
+    title = _tidy(phrase, language) if phrase else None
+    if title is None or _crew(language).fullmatch(title.split()[-1]):
+        return None  # "Film crew" says who, not what
+    return title
 
 
 def _object(text: str, start: int, limit: int, language: str) -> str | None:
