@@ -507,3 +507,28 @@ def test_a_given_up_date_is_a_release_not_a_pause(language: str, text: str) -> N
 def test_hours_crews_and_given_up_shoots(language: str, text: str,
                                          expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+def _places(text: str, language: str) -> list[tuple[str, str | None]]:
+    timeline = mitimeline.loads(text, "news", language=language, published="2021-03-10")
+    return [(e.kind, e.place.name if e.place else None) for e in timeline]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a street named after a city is no place
+        ("it", "Il 12 aprile è vietata la sosta in via Roma per le riprese.", [("shoot", None)]),
+        # a release takes its region from its own sentence only
+        ("de", "Im Februar wurde in Köln gedreht. Ins Kino kommen soll der Film im Mai.",
+         [("shoot", "Köln"), ("release", None)]),
+    ],
+)
+def test_places_of_streets_and_releases(language: str, text: str,
+                                        expected: list[tuple[str, str | None]]) -> None:
+    assert _places(text, language) == expected
+
+
+def test_a_closure_with_a_verb_is_no_title() -> None:
+    assert _titled("Harbour Bridge was shut to traffic on Sunday for filming.", "en") == [
+        ("shoot", "Filming")]

@@ -681,8 +681,8 @@ class _PlaceCache:
              clause: tuple[int, int] | None = None) -> Place | None:
         """The most specific place in the date's ``clause`` if it names one, else in the
         sentence (nearest ``anchor`` on a tie), else in the sentence before, else the one
-        after."""
-        for neighbour in (index, index - 1, index + 1):
+        after; a release only from its own sentence (a region is said with the date)."""
+        for neighbour in (index,) if kind == "release" else (index, index - 1, index + 1):
             if not 0 <= neighbour < len(self.sentences):
                 continue
             mentions = self.at(neighbour)

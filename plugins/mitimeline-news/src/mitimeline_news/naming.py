@@ -31,7 +31,9 @@ def describe(text: str, cue_start: int, cue_end: int, stops: list[tuple[int, int
         return None  # a cue holding a date ("läuft am 12. November an") says no more
     words = _WORD.findall(text[cue_start:cue_end])
     limit = min([s for s, _ in stops if s >= cue_end] + [last])
-    if all(_noun(language).fullmatch(w) or _trailing(language).fullmatch(w) for w in words):
+    if words and _noun(language).fullmatch(words[0]) \
+            and not _trailing(language).fullmatch(words[0]) \
+            and all(_nominal(w, language) for w in words):
         phrase = _headed(text, first, cue_start, cue_end, limit, language)
     elif len(words) == 1:
         phrase = _object(text, cue_end, limit, language)
@@ -98,6 +100,19 @@ def _patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     governing = re.compile(r"\s+(?:" + lexicon.governing_re + r")(?:\s+" + verb
                            + r"[^\s,;:.!?]+){1,4}", re.IGNORECASE)
     return determiners, governing
+
+
+def _nominal(word: str, language: str) -> bool:
+    """May ``word`` stand in a noun phrase: a noun-like word that is no auxiliary, or a
+    preposition, article or conjunction?"""
+    return bool((_noun(language).fullmatch(word) and not _aux(language).fullmatch(word))
+                or _trailing(language).fullmatch(word))
+
+
+@functools.cache
+def _aux(language: str) -> re.Pattern[str]:
+    """An auxiliary or another verb a noun phrase cannot hold ("was", "wird", "è")."""
+    return re.compile(r"(?:" + LEXICONS[language].auxiliaries_re + r")", re.IGNORECASE)
 
 
 @functools.cache

@@ -35,6 +35,8 @@ __all__ = ["PlaceMention", "country_code", "find_places", "is_place_word", "plac
 
 _BIG_CITY = 1_000_000
 _EXONYM_CITY = 50_000
+_STREET = re.compile(r"via|viale|piazza|piazzale|corso|largo|vicolo|lungomare|calle|rue|"
+                     r"avenue|boulevard", re.IGNORECASE)
 _SPECIFICITY = {"location": 3, "city": 2, "country": 1}
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ]\.(?=\s)|[^\W\d_](?:[\w-]|['’.](?=[^\W\d_]))*|\S")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -163,6 +165,8 @@ def _acceptable(entry: _Entry, tokens: list[tuple[int, int, str]], position: int
     comma or "and" ("in Madrid, Lisbon"), so the list's preposition covers it."""
     previous = tokens[position - 1][2] if position > 0 else ""
     following = tokens[position + size][2] if position + size < len(tokens) else ""
+    if _STREET.fullmatch(previous):
+        return False  # "via Roma", "piazza Venezia": a street named after the city
     after_locative = listed or (bool(previous) and locative.fullmatch(previous) is not None)
     # Inside a longer name ("Charlotte Riley", "Independence Day", "Michael B. Jordan").
     if _NAME_WORD.fullmatch(following) or (
