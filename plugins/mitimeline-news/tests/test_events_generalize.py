@@ -532,3 +532,31 @@ def test_places_of_streets_and_releases(language: str, text: str,
 def test_a_closure_with_a_verb_is_no_title() -> None:
     assert _titled("Harbour Bridge was shut to traffic on Sunday for filming.", "en") == [
         ("shoot", "Filming")]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a start said in the present is ahead
+        ("de", "Nach Angaben des Studios beginnt die zweite Drehphase im Januar in Prag.",
+         [("shoot", "2022-01")]),
+        ("it", "Le riprese iniziano a gennaio a Torino.", [("shoot", "2022-01")]),
+        ("en", "Filming begins in January in Glasgow.", [("shoot", "2022-01")]),
+        # television and festival premieres in German
+        ("de", "Der Sender zeigt den Zweiteiler am 3. und 4. Oktober.",
+         [("release", "2021-10-03/2021-10-04")]),
+        ("de", "Die Kinopremiere ist für den 3. Oktober geplant.", [("release", "2021-10-03")]),
+        ("de", "Am Set in Potsdam wird noch bis Mitte Dezember gearbeitet.",
+         [("shoot", "../2021-12-20~")]),
+    ],
+)
+def test_present_starts_and_german_premieres(language: str, text: str,
+                                             expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected
+
+
+def test_a_move_with_no_earlier_date_has_no_claims() -> None:
+    timeline = mitimeline.loads("Die Dreharbeiten wurden auf Ende August verschoben.", "news",
+                                language="de", published="2021-03-10")
+    assert [(e.kind, e.when.edtf, e.claims) for e in timeline] == [
+        ("shoot", "2021-08-21~/2021-08-31~", ())]

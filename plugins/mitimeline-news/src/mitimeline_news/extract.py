@@ -247,11 +247,11 @@ def _undated(sentence: Sentence, index: int, places: _PlaceCache, titles: list[T
         return []  # a headline or a caption
     cue = cues.kinds["shoot"].search(text) or cues.resume.search(text)
     ongoing = cues.ongoing.search(text) is not None
-    if cue is None or (cues.future.search(text) and not ongoing) \
+    starting = cues.starting.search(text) is not None and not cues.past.search(text)
+    if cue is None or (cues.future.search(text) and not ongoing and not starting) \
             or cues.other_film.search(text) or cues.kinds["hiatus"].search(text) \
             or any(not same_title(t.text, own_title or t.text) for t in titles):
         return []
-    starting = cues.starting.search(text) is not None and not cues.past.search(text)
     listed = places.listed(index) if ongoing or cues.past.search(text) else []
     if not listed and not ongoing and not starting:
         return []
@@ -554,7 +554,10 @@ def earlier_plan(source_id: str) -> str:
 def _rescheduled(event: Event, move: _Move, source_id: str) -> Event:
     """``event`` (at the new date) with one claim per given-up date, cited from the
     earlier plan (:func:`earlier_plan`), and one for the new date, cited from the report
-    and last: it supersedes the others. Status: planned."""
+    and last: it supersedes the others; no claims when no earlier date is said. Status:
+    planned."""
+    if not move.earlier:
+        return attrs.evolve(event, status="planned")
     earlier = [Claim([earlier_plan(source_id)], when=m.when, status="planned",
                      note=f"earlier date {m.phrase.text!r}, moved to {move.new.phrase.text!r}")
                for m in move.earlier]

@@ -188,6 +188,7 @@ ENGLISH = Lexicon(
               r"return(?:ed|s|ing)? to (?:the\s+)?(?:set|filming|production|shooting)|"
               r"(?:cameras?|filming|shooting) (?:\w+\s+)?(?:turning|rolling) again",
     future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bshould\b|\b(?:hope|intend|want|aim)s? to\b|"
+              r"\b(?:begins|starts|kicks off)\b|"
               r"\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
               r"\bexpected to\b|\b(?:is|are) expected\b|\bdue (?:to|for|in|on)\b|"
               r"\bplan(?:s|ned)? to\b|\bplanned\b|"
@@ -332,6 +333,7 @@ ITALIAN = Lexicon(
     resume_re=r"(?:sono|erano|vengono)\s+riprese\b|ripres[oe] le riprese|ripart\w*|"
               r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
     future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w{2,}r(?:à|anno)\b|"
+              r"\b(?:inizia|iniziano|comincia|cominciano|parte|partono)\b|"
               r"\b\w+(?:erà|irà|arà|eranno|"
               r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
               r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b|"
@@ -432,7 +434,7 @@ GERMAN = Lexicon(
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
                r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
     kinds={
-        "shoot": r"dreh\w*|gedreht|vor der kamera|filmteam|filmcrew|halteverbot\w*|"
+        "shoot": r"dreh\w*|gedreht|vor der kamera|filmteam|filmcrew|halteverbot\w*|am set\b|"
                  r"(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
                  r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
@@ -443,7 +445,8 @@ GERMAN = Lexicon(
                 r"(?:beendet|abgeschlossen)|letzte klappe|"
                 r"(?:abgeschlossen|beendet) sein\b|zu ende gehen|zu ende gegangen|"
                 r"letzte(?:n)? drehtag\w*",
-        "release": r"kinostart|deutschlandstart|in die kinos|in den kinos|im kino|premiere|"
+        "release": r"\w*kinostart|deutschlandstart|in die kinos|in den kinos|im kino|"
+                   r"\w*premiere|zeig(?:t|en)\b(?!\s+sich)|sende[nt]\b|"
                    r"veröffentlich\w*|erschein\w*|"
                    r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)|ins kino|"
                    r"in (?:die|den) \w+ kinos|"
@@ -467,6 +470,7 @@ GERMAN = Lexicon(
               r"dreharbeiten (?:\w+\s+)?wieder|nimmt (?:\w+\s+){0,3}wieder auf|"
               r"(?:gehen|geht|gingen|ging) (?:die dreharbeiten\s+)?(?:\w+\s+){0,3}weiter",
     future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
+              r"\b(?:beginnt|beginnen|startet|starten)\b|"
               r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
     past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
             r"\bge(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b|dacht\b)[a-zäöüß]{2,}(?:t|en)\b"
