@@ -560,3 +560,22 @@ def test_a_move_with_no_earlier_date_has_no_claims() -> None:
                                 language="de", published="2021-03-10")
     assert [(e.kind, e.when.edtf, e.claims) for e in timeline] == [
         ("shoot", "2021-08-21~/2021-08-31~", ())]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("it", "La troupe sarà al lavoro a Trieste per tre settimane a partire dal 20 aprile.",
+         [("shoot", "2021-04-20/2021-05-10~")]),
+        # a date with no cue in its clause takes the sentence's cue nearest it
+        ("it", "Le riprese, partite il 3 febbraio, si sono concluse venerdì in Sardegna.",
+         [("shoot", "2021-02-03"), ("wrap", "2021-03-05")]),
+        # a crew alone says filming; any other cue says more
+        ("en", "A film crew will be in Market Square on Friday.", [("shoot", "2021-03-12")]),
+        ("en", "A film crew will rehearse in Market Square on Friday.",
+         [("other", "2021-03-12")]),
+    ],
+)
+def test_crews_and_nearest_cues(language: str, text: str,
+                                expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

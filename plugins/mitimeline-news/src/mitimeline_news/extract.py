@@ -163,10 +163,12 @@ def _sentence_events(report: Report, index: int, titles: list[Title],
             event = _rescheduled(event, move, context.source_id)
         elif not context.restarted:
             event = _still_paused(event, context.base)
+        span = _lasting(event, sentence.text, cues) if len(groups) == 1 else None
+        if span is not None and event.when.open_end:
+            event, span = span, None  # "for three weeks from 20 September": that span only
         events.extend(_per_place(event, context.places.listed(index)))
-        span = _lasting(event, sentence.text, cues)
-        if span is not None and len(groups) == 1:
-            events.append(span)
+        if span is not None:
+            events.append(span)  # beside the start: "begins on 4 April, runs eight weeks"
     return events
 
 
@@ -184,12 +186,12 @@ _DAYS = {"day": 1, "week": 7, "month": 30}
 
 def _lasting(event: Event, text: str, cues: Cues) -> Event | None:
     """Filming that starts on a day and lasts a stated time ("will begin on 4 April and
-    run for eight weeks", "sind 45 Drehtage angesetzt"): the span from that day, its end
-    approximate, as an event beside the start's."""
+    run for eight weeks", "per tre settimane a partire dal 20 settembre"): the span from
+    that day, its end approximate."""
     match = cues.duration.search(text)
     when = event.when
     if match is None or event.kind != "shoot" or when.precision != "day" \
-            or when.lower != when.upper:
+            or (when.lower != when.upper and not when.open_end):
         return None
     word = match.group("n").lower()
     count = int(word) if word.isdigit() else cues.numbers.get(word, 0)
@@ -303,12 +305,13 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
     if _dates_statement(text, first, phrase, cues, kind_cues) \
             or _other_title(text, found.titles, phrase, (first, last), main_title):
         return None
-    cue = choose_kind(_owned(local, phrase, found.phrases) or local or kind_cues,
+    cue = choose_kind(_owned(local, phrase, found.phrases) or local
+                      or _owned(kind_cues, phrase, found.phrases) or kind_cues,
                       phrase.start, phrase.end)
     if cue is None or (cue.label == "announcement" and not local):
         return None  # an announcement is dated where it is said
-    if cue.label == "permit":
-        cue = attrs.evolve(cue, label="other")  # "gave permission on Monday to close …"
+    if cue.label in _STANDS_FOR:
+        cue = attrs.evolve(cue, label=_STANDS_FOR[cue.label])
     if cue.label == "release" and cues.promo.search(clause):
         cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
     if cue.label == "hiatus" and cues.earlier_plan.search(clause):
@@ -384,6 +387,11 @@ def _runs(groups: list[list[_Mention]], text: str, cues: Cues) -> list[list[_Men
                 continue
         result.append(group)
     return result
+
+
+_STANDS_FOR = {"permit": "other", "crew": "shoot"}
+"""Cue labels that are not event kinds, and the kind they give: a permission dates an
+"other" event ("gave permission on Monday to close …"), a crew on location filming."""
 
 
 def _owned(cues: list[Cue], phrase: Phrase, phrases: list[Phrase]) -> list[Cue]:

@@ -20,10 +20,11 @@ import attrs
 __all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "detect_language"]
 
 KIND_PRIORITY = ("permit", "release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement",
-                 "other")
+                 "other", "crew")
 """When a clause has cues of several kinds, the earlier kind in this order wins. A "permit"
 cue ("gave permission", "genehmigt") dates a permission, not the filming it allows: the
-event is of kind "other"."""
+event is of kind "other". A "crew" cue ("film crew", "la troupe") says filming only when
+nothing else in the clause says what happened."""
 
 
 @attrs.frozen
@@ -144,7 +145,7 @@ ENGLISH = Lexicon(
                  r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
                  r"(?:begun|began|begin|begins|started|starts|start) (?:production|filming)|"
                  # a street shut for the crew: the report is about filming there
-                 r"(?:film|camera) crews?\b|parking (?:restrictions?|suspensions?|bans?)|"
+                 r"parking (?:restrictions?|suspensions?|bans?)|"
                  r"no parking|(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
                  r"(?:shut|closed?)\b|(?:shut|closed) to traffic|road closures?",
         "stunt": r"stunt\w*|action (?:sequence|scene)s?|skydiv\w*",
@@ -180,6 +181,7 @@ ENGLISH = Lexicon(
                   r"permits? (?:was|were) (?:issued|granted)",
         "announcement": r"announc(?:e|ed|es|ement)\b|confirm(?:ed|s)?\b|reveal(?:ed|s)?\b|"
                         r"unveil(?:ed|s)?\b",
+        "crew": r"(?:film|camera) crews?\b",
         "other": r"rehears\w*|costume fittings?|read-through|table read|casting call|"
                  r"location scout\w*|scouts?\b|scouting",
     },
@@ -328,7 +330,9 @@ ITALIAN = Lexicon(
                   r"firmat\w* (?:\S+ ){0,2}?(?:un['’]|l['’])?ordinanz\w*|autorizzat\w*|"
                   r"autorizzazion\w*",
         "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
-        "other": r"allestimento|prove costumi|prove\b|sopralluog\w*|provin[oi]\b|casting\b",
+        "crew": r"(?:la|una) troupe\b",
+        "other": r"allestiment\w*|allestit[oaie]\b|prove costumi|prove\b|sopralluog\w*|"
+                 r"provin[oi]\b|casting\b",
     },
     resume_re=r"(?:sono|erano|vengono)\s+riprese\b|ripres[oe] le riprese|ripart\w*|"
               r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
@@ -434,7 +438,7 @@ GERMAN = Lexicon(
     context_re=r"im|in|seit|bis|ab|vom|von|für|nach|vor|zum|im jahr|im jahre|anfang|mitte|"
                r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden",
     kinds={
-        "shoot": r"dreh\w*|gedreht|vor der kamera|filmteam|filmcrew|halteverbot\w*|am set\b|"
+        "shoot": r"dreh\w*|gedreht|vor der kamera|halteverbot\w*|am set\b|"
                  r"(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
                  r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
@@ -463,6 +467,7 @@ GERMAN = Lexicon(
         "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
                         r"wurde bekannt|bekannt geworden|mitgeteilt|"
                         r"verkündet|enthüllt",
+        "crew": r"filmteam|filmcrew|(?:das|ein) team\b",
         "other": r"kostümprobe\w*|probe\w*|castings?\b|motivsuche|aufbau\w*",
     },
     resume_re=r"wieder aufgenommen|wiederaufgenommen|wieder auf\b|fortgesetzt|"
