@@ -579,3 +579,21 @@ def test_a_move_with_no_earlier_date_has_no_claims() -> None:
 def test_crews_and_nearest_cues(language: str, text: str,
                                 expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 6 September the crew filmed a\u2028b\u2029c in Norway.",
+        "On 6 September the crew filmed a 3$ %% thing in Norway.",
+    ],
+)
+def test_titles_only_from_plain_words(text: str) -> None:
+    assert _titled(text, "en") == [("shoot", "Filming in Norway")]
+
+
+def test_a_date_after_on_is_no_instalment_number() -> None:
+    text = ("Mission: Impossible 7 update\n\nOn 6 September 2020 the crew filmed in Norway. "
+            "Filming moved to Rome on 8 October 2020.")
+    timeline = mitimeline.loads(text, "news", language="en", published="2020-10-05")
+    assert [e.when.edtf for e in timeline] == ["2020-09-06", "2020-10-08"]

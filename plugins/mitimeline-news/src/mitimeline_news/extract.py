@@ -713,9 +713,16 @@ class _PlaceCache:
 def _installments(text: str, cues: Cues, language: str, start: int = 0,
                   end: int | None = None) -> list[re.Match[str]]:
     """Numbered titles and parts in ``text[start:end]`` ("Mission: Impossible 7",
-    "Teil 8"), leaving out dates that look like them ("November 19")."""
+    "Teil 8"), leaving out dates that look like them ("November 19") or begin with their
+    number ("On 6 September")."""
     return [m for m in cues.installment.finditer(text, start, len(text) if end is None else end)
-            if not find_phrases(m.group(), language)]
+            if not find_phrases(m.group(), language) and not _date_from(text, m, language)]
+
+
+def _date_from(text: str, match: re.Match[str], language: str) -> bool:
+    """Does a date phrase begin at the match's number ("On 6 September 2020")?"""
+    number = match.start("number")
+    return any(p.start == 0 for p in find_phrases(text[number:number + 24], language))
 
 
 def _installment(title: str, cues: Cues, language: str) -> tuple[str, int] | None:

@@ -18,6 +18,8 @@ from .languages import LEXICONS
 __all__ = ["describe"]
 
 _MAX_WORDS = 8
+_STOP = re.compile(r"[.!?;:]\s")
+_PLAIN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 _WORD = re.compile(r"[^\s,;:()\[\]\"“”„«».!?]+")
 
 
@@ -77,14 +79,18 @@ def _headed(text: str, first: int, cue_start: int, cue_end: int, limit: int,
 
 
 def _tidy(phrase: str, language: str) -> str | None:
-    """``phrase`` cut to eight words and at a clause word, without a dangling preposition
-    or article, capitalised; ``None`` if less than two words remain."""
+    """``phrase`` cut at a full stop, a verb or eight words, without a dangling
+    preposition or article, capitalised; ``None`` unless two or more plain words remain."""
+    phrase = _STOP.split(phrase, maxsplit=1)[0]
     words = _WORD.findall(phrase)[:_MAX_WORDS]
+    stop = next((i for i, w in enumerate(words) if _aux(language).fullmatch(w)), len(words))
+    words = words[:stop]
     trailing = _trailing(language)
     while words and trailing.fullmatch(words[-1]):
         words.pop()
-    if len(words) < 2 or any(w.isdigit() for w in words):
-        return None
+    if len(words) < 2 or not all(_PLAIN.fullmatch(w) and (len(w) > 1 or trailing.fullmatch(w))
+                                 for w in words):
+        return None  # too short, or not plain words (numbers, symbols, stray letters)
     title = " ".join(words)
     return title[0].upper() + title[1:]
 
