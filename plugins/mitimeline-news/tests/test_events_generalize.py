@@ -597,3 +597,17 @@ def test_a_date_after_on_is_no_instalment_number() -> None:
             "Filming moved to Rome on 8 October 2020.")
     timeline = mitimeline.loads(text, "news", language="en", published="2020-10-05")
     assert [e.when.edtf for e in timeline] == ["2020-09-06", "2020-10-08"]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "The director confirms it: filming has resumed.\n\nA post shared by Jane Roe "
+               "(@janeroe) on Mar 6, 2021 at 9:14 am PST", [("shoot", "2021-03-06")]),
+        ("it", "Il regista lo conferma: le riprese sono ripartite.\n\nUn post condiviso da "
+               "Mario Rossi (@mrossi) in data 6 marzo 2021", [("shoot", "2021-03-06")]),
+    ],
+)
+def test_an_embedded_post_dates_the_text_before_it(language: str, text: str,
+                                                   expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

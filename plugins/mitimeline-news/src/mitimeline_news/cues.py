@@ -60,6 +60,7 @@ class Cues:
         self.numbers = dict(lexicon.numbers)
         self.units = dict(lexicon.units)
         self.story = _words(lexicon.story_re)
+        self.embed = _words(lexicon.embed_re)
         self.starting = _words(lexicon.starting_re)
         self.ordinals = dict(lexicon.ordinals)
         self.ordinal_installment = _compile(

@@ -69,6 +69,8 @@ class Report:
         sentences = split_sentences(text)
         datelines = {}
         for index, sentence in enumerate(sentences[:20]):
+            if cues.embed.search(sentence.text):
+                continue  # an embedded post's date dates the post, not the report
             for phrase in find_phrases(sentence.text, language):
                 if phrase.form != "calendar" or phrase.needs_base:
                     continue
@@ -143,8 +145,8 @@ def _sentence_events(report: Report, index: int, titles: list[Title],
             return []
         return _undated(sentence, index, context.places, titles, context.own_title, cues,
                         context.base, language, context.source_id)
-    found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text),
-                   titles, phrases)
+    found = _Found(cues.kind_cues(sentence.text) or _embedded(report, index, cues),
+                   cues.tense_markers(sentence.text), titles, phrases)
     mentions: list[_Mention] = []
     for phrase in phrases:
         mention = _mention(sentence.text, phrase, language, context.base, cues, found,
@@ -182,6 +184,20 @@ def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:
 
 
 _DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _embedded(report: Report, index: int, cues: Cues) -> list[Cue]:
+    """For an embedded post's line ("A post shared by … on Sep 6, 2020"), the kind cues of
+    the nearest of the four sentences before it that has any: the post dates what the
+    text introducing it says ("the cameras are finally running (again):"). Their offsets
+    lie before the line (never in a clause of it)."""
+    if not cues.embed.search(report.sentences[index].text):
+        return []
+    for before in range(index - 1, max(-1, index - 5), -1):
+        found = cues.kind_cues(report.sentences[before].text)
+        if found:
+            return [attrs.evolve(c, start=-1, end=-1) for c in found]
+    return []
 
 
 def _lasting(event: Event, text: str, cues: Cues) -> Event | None:

@@ -95,6 +95,7 @@ class Lexicon:
     ordinals: Mapping[str, int]  # "second" -> 2: "the second instalment" is another film
     starting_re: str  # "filming begins", "partono le riprese": under way from the report day
     duration_re: str  # "for six weeks", "45 Drehtage", "per sette settimane": groups n, unit
+    embed_re: str  # "A post shared by … on <date>": an embedded post dates the text before it
 
 
 def _words(text: str) -> frozenset[str]:
@@ -248,6 +249,7 @@ ENGLISH = Lexicon(
     story_re=r"is set in|set in the year|takes place|the story|the plot|plays out",
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
               "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
+    embed_re=r"a post shared by|view this post on|check out this post",
     duration_re=r"(?:for|run for|last|lasting|last for)\s+(?:about\s+|around\s+|roughly\s+|"
                 r"some\s+|up to\s+)?(?P<n>\d{1,3}|<N>)\s+(?P<unit>days|weeks|months)",
     starting_re=r"(?:filming|shooting|production|principal photography) (?:begins|starts|"
@@ -394,6 +396,7 @@ ITALIAN = Lexicon(
     story_re=r"si svolge|ambientat[oaie]|la vicenda|la trama|la storia",
     ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "quinto": 5, "sesto": 6,
               "settimo": 7, "ottavo": 8, "nono": 9, "decimo": 10},
+    embed_re=r"un post condiviso da|visualizza questo post",
     duration_re=r"(?:per|durat\w+ di|nei prossimi|nelle prossime)\s+(?:circa\s+)?"
                 r"(?P<n>\d{1,3}|<N>)\s+(?P<unit>giorni|settimane|mesi)",
     starting_re=r"(?:partono|iniziano|cominciano|prendono il via) (?:oggi )?le riprese|"
@@ -528,6 +531,7 @@ GERMAN = Lexicon(
     story_re=r"spielt (?:im|in|um)|die handlung|handelt von|ermittelt",
     ordinals={"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6,
               "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10},
+    embed_re=r"ein beitrag geteilt von|beitrag von .{1,60} am|diesen beitrag auf",
     duration_re=r"(?:für\s+|rund\s+|etwa\s+|insgesamt\s+)?(?P<n>\d{1,3}|<N>)\s+"
                 r"(?P<unit>tage|wochen|monate)(?=\s+(?:lang|angesetzt|eingeplant|dauern))",
     starting_re=r"(?:beginnen|starten) (?:heute )?die dreharbeiten|"
