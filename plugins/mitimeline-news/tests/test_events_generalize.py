@@ -611,3 +611,19 @@ def test_a_date_after_on_is_no_instalment_number() -> None:
 def test_an_embedded_post_dates_the_text_before_it(language: str, text: str,
                                                    expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("en", "Production shut down on 14 March 2020 and resumed in September.",
+         [("hiatus", "2020-03-14"), ("shoot", "2020-09")]),
+        ("it", "Le riprese si sono fermate il 9 marzo 2020 e sono ripartite a luglio.",
+         [("hiatus", "2020-03-09"), ("shoot", "2020-07")]),
+        ("en", "The premiere, originally set for 12 March, has been moved to 7 May.",
+         [("release", "2021-05-07")]),
+    ],
+)
+def test_a_yearless_date_after_a_dated_one(language: str, text: str,
+                                           expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

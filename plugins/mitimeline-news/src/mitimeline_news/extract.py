@@ -356,6 +356,10 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
     when = resolve(phrase, language, base, tense)
     if when is None:
         return None
+    if prior is not None and not prior.phrase.needs_base and prior.phrase.start >= first \
+            and phrase.needs_base and phrase.form == "calendar":
+        # "shut down on 14 March 2020 and resumed in September": after the dated one
+        when = resolve(phrase, language, prior.when.lower, "future") or when
     if listed and prior is not None and phrase.form == "weekday" \
             and when.lower < prior.when.lower:
         when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"

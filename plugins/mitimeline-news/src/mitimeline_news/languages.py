@@ -229,6 +229,8 @@ ENGLISH = Lexicon(
     franchise_re=r"instal+ments?\b|chapter\b|franchise\b|saga\b|sequel\b|film of\b",
     promo_re=r"trailer|teaser|poster|first[- ]look|first image",
     moved_re=r"postpon\w*|push(?:ed|es|ing)? (?:\w+ ){0,3}?back|delay(?:ed|s)?\b|resched\w*|"
+             r"(?:has been|have been|was|were|is being) moved\b|"
+             r"mov(?:ed|es|ing) the (?:release|premiere|opening|debut|date)|"
              r"push(?:ed|es|ing)? the (?:release|premiere|opening|debut)|"
              r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
     advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
