@@ -627,3 +627,22 @@ def test_an_embedded_post_dates_the_text_before_it(language: str, text: str,
 def test_a_yearless_date_after_a_dated_one(language: str, text: str,
                                            expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        ("it", "Secondo il sindaco, le riprese si svolgeranno dal 3 al 28 maggio tra Genova, "
+               "La Spezia e Savona.",
+         [("shoot", "2021-05-03/2021-05-28")] * 3),
+        ("it", "La serie sarà trasmessa su Canale 5 a partire da martedì 4 maggio.",
+         [("release", "2021-05-04")]),
+        ("it", "Il debutto in sala, inizialmente previsto per il 12 marzo, è stato spostato al "
+               "7 maggio.", [("release", "2021-05-07")]),
+        ("de", "Der Kinostart, ursprünglich für den 12. März geplant, wurde auf den 7. Mai "
+               "verlegt.", [("release", "2021-05-07")]),
+    ],
+)
+def test_more_italian_and_german_moves(language: str, text: str,
+                                       expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -214,7 +214,7 @@ ENGLISH = Lexicon(
     end_re=r"until|till|through|thru|to|ending|ends|end on",
     hours_to_re=r"(?:to|until|till) (?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|"
                 r"midnight) on",
-    locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on",
+    locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on|between",
     clause_re=r"before|after|while|whereas|although|but|where|when|then",
     reporting_re=r"said|says|told|tells|according to|wrote|writes",
     apposition_re=r"which|who|that|[a-z]+ed|shot|made|written|seen",
@@ -358,12 +358,12 @@ ITALIAN = Lexicon(
     birthday_re=r"compleann\w*|\bnat[oa] (?:il|a|nel)\b|\bcompi(?:e|uto|uta|rà)\b",
     open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal",
     hours_from_re=r"dalle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?",
-    since_re=r"da",
+    since_re=r"(?<!partire )da",
     start_re=r"iniziat\w*|inizi\w*|cominciat\w*|comincia\w*|partit\w*|al via|avviat\w*",
     end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al",
     hours_to_re=r"(?:fino )?alle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?|all['’]una del",
     locatives_re=r"a|ad|in|nel|nella|nello|nei|nelle|da|dal|dalla|presso|vicino a|verso|per|"
-                 r"di",
+                 r"tra|fra|di",
     clause_re=r"prima di|prima che|dopo|mentre|ma|però|poi|dove|quando",
     reporting_re=r"ha (?:detto|dichiarato|spiegato|raccontato|scritto|riferito|comunicato)|"
                  r"secondo|(?:ha|hanno) dato (?:la )?notizia|(?:ha|hanno) reso noto|"
@@ -378,7 +378,8 @@ ITALIAN = Lexicon(
                   r"film precedente|capitolo precedente|il primo (?-i:[A-Z])|un (?:sequel|seguito)",
     franchise_re=r"capitol[oi]\b|saga\b|episodio\b|franchise\b|sequel\b",
     promo_re=r"trailer|teaser|poster|manifesto|locandina|prima immagine|prime immagini",
-    moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*\b(?!\s+che\b)",
+    moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*\b(?!\s+che\b)|"
+             r"spostat\w*\s+(?:al|all['’]|alla)\s+\d",
     advanced_re=r"anticipat\w*|anticipar\w*|prima del previsto",
     moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
     earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
@@ -395,7 +396,7 @@ ITALIAN = Lexicon(
     noun_cue_re=r"(?!\w*(?:[aiu]t[oaie]|à|ò|ano|ono|anno|are|ere|ire|ando|endo)$)[\w'’]+",
     crew_re=r"troupe|squadra|produzione|cast|attori|attore|attrice|regista",
     auxiliaries_re=r"è|sono|era|erano|sarà|saranno|ha|hanno|aveva|viene|vengono|venne|fu|si",
-    story_re=r"si svolge|ambientat[oaie]|la vicenda|la trama|la storia",
+    story_re=r"si svolge\b|ambientat[oaie]|la vicenda|la trama|la storia",
     ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "quinto": 5, "sesto": 6,
               "settimo": 7, "ottavo": 8, "nono": 9, "decimo": 10},
     embed_re=r"un post condiviso da|visualizza questo post",
@@ -499,7 +500,7 @@ GERMAN = Lexicon(
              r"angelaufen",
     end_re=r"bis|bis zum|bis zur|bis ende",
     hours_to_re=r"bis \d{1,2}(?:[.:]\d\d)? uhr am",
-    locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe",
+    locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe|zwischen",
     clause_re=r"bevor|nachdem|während|aber|doch|dann|wo|wenn|als|sobald",
     reporting_re=r"sagte|sagt|erklärte|mitteilte|teilte\w* mit|schrieb|verriet|zufolge",
     # German relative pronouns are spelt like articles: no reliable apposition marker.
@@ -514,7 +515,7 @@ GERMAN = Lexicon(
                   r"eine fortsetzung",
     franchise_re=r"teil\b|kapitel\b|reihe\b|saga\b|franchise\b|fortsetzung\b|-film\b",
     promo_re=r"trailer|teaser|poster|plakat|erste[ns]? bild\w*",
-    moved_re=r"verschoben|verschieb\w*|vorgezogen|vorverlegt",
+    moved_re=r"verschoben|verschieb\w*|vorgezogen|vorverlegt|verlegt\b(?!\s+nach)",
     advanced_re=r"vorgezogen|vorverlegt|früher als",
     moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
     earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
