@@ -304,23 +304,60 @@ def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
 def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
              found: _Found, main: tuple[str, int] | None, main_title: str | None,
              prior: _Mention | None) -> _Mention | None:
+    """What the sentence ``text`` says about the date ``phrase``: its kind, role, tense and
+    value; ``None`` when the date is no event of this production."""
     first, last = _across_dashes(text, clause_bounds(text, phrase.start, phrase.end,
                                                      cues.clauses), cues)
+    if _distractor(text, phrase, (first, last), cues, found, main, main_title, language):
+        return None
+    local = [c for c in found.kinds if first <= c.start < last]
+    cue = _kind(text[first:last], phrase, local, found, cues)
+    if cue is None:
+        return None
+    before = text[first:phrase.start]
+    listed = prior is not None and _listed(text, prior, phrase, cues)
+    tense = _tense(phrase, before, cue, [m for m in found.tenses if first <= m.start < last],
+                   prior if listed else None, cues)
+    when = resolve(phrase, language, base, tense)
+    if when is None:
+        return None
+    if prior is not None and not prior.phrase.needs_base and prior.phrase.start >= first \
+            and phrase.needs_base and phrase.form == "calendar":
+        # "shut down on 14 March 2020 and resumed in September": after the dated one
+        when = resolve(phrase, language, prior.when.lower, "future") or when
+    if listed and prior is not None and phrase.form == "weekday" \
+            and when.lower < prior.when.lower:
+        when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
+    return _Mention(phrase, when, cue, bool(local), tense, _role(before, cues),
+                    cues.moved_to.search(before) is not None)
+
+
+def _distractor(text: str, phrase: Phrase, bounds: tuple[int, int], cues: Cues,
+                found: _Found, main: tuple[str, int] | None, main_title: str | None,
+                language: str) -> bool:
+    """Is the date in the clause ``bounds`` no event of this production: a birthday, the
+    plot, another film or instalment, a statement's date, "today" with no cue beside it?"""
+    first, last = bounds
     clause = text[first:last]
     if cues.birthday.search(clause) or cues.story.search(clause) \
             or _other_film(text, first, clause, cues) \
             or _other_installment(text, phrase, cues, main, language) \
             or _other_ordinal(clause, cues, main):
-        return None
-    kind_cues = found.kinds
-    local = [c for c in kind_cues if first <= c.start < last]
-    if not local and (phrase.offset == 0 or cues.reporting.search(clause)):
+        return True
+    if not any(first <= c.start < last for c in found.kinds) \
+            and (phrase.offset == 0 or cues.reporting.search(clause)):
         # "today" only with a cue beside it ("… still performs today" is no event), and
         # "the studio said on Monday" dates a statement, not the event it reports.
-        return None
-    if _dates_statement(text, first, phrase, cues, kind_cues) \
-            or _other_title(text, found.titles, phrase, (first, last), main_title):
-        return None
+        return True
+    return _dates_statement(text, first, phrase, cues, found.kinds) \
+        or _other_title(text, found.titles, phrase, bounds, main_title)
+
+
+def _kind(clause: str, phrase: Phrase, local: list[Cue], found: _Found,
+          cues: Cues) -> Cue | None:
+    """The cue that gives the date its kind (its label the kind): the clause's own cues
+    first, the one nearest this date rather than another; ``None``: no event."""
+    kind_cues = found.kinds
     cue = choose_kind(_owned(local, phrase, found.phrases) or local
                       or _owned(kind_cues, phrase, found.phrases) or kind_cues,
                       phrase.start, phrase.end)
@@ -336,35 +373,31 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         label = min((c.label for c in kind_cues if c.label in _MOVABLE),
                     key=KIND_PRIORITY.index, default="release")
         cue = attrs.evolve(cue, label=label)
-    before = text[first:phrase.start]
-    role = ("deadline" if cues.deadline.search(before) else
+    return cue
+
+
+def _role(before: str, cues: Cues) -> str | None:
+    """The date's part in a span, from the words right before it ("from", "until", "by",
+    "between", "from 6am on")."""
+    return ("deadline" if cues.deadline.search(before) else
             "between" if cues.between.search(before) else
             "start" if cues.hours_from.search(before) else
             "until_hour" if cues.hours_to.search(before) else
             "end" if cues.end.search(before) else
             "open_start" if cues.open_start.search(before) else
             "start" if cues.start.search(before) else None)
-    # The tense of the date's own clause; none there: that of the list it ends ("will be
-    # shut on Monday, Tuesday and Wednesday"); else a release is upcoming ("startet am
-    # 16. November"), anything else the nearest occurrence of the date.
-    markers = [m for m in found.tenses if first <= m.start < last]
-    listed = prior is not None and _listed(text, prior, phrase, cues)
-    tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
+
+
+def _tense(phrase: Phrase, before: str, cue: Cue, markers: list[Cue],
+           head: _Mention | None, cues: Cues) -> str | None:
+    """The tense that picks the date's year or week: the phrase's own, "since" (past),
+    the markers of its clause; none there: that of the list ``head`` it ends ("will be
+    shut on Monday, Tuesday and Wednesday"); else a release is upcoming ("startet am
+    16. November"); else ``None`` (the nearest occurrence)."""
+    return phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
         or choose_tense(markers, phrase.start, phrase.end) \
-        or (prior.tense if listed and prior is not None else None) \
+        or (head.tense if head is not None else None) \
         or ("future" if cue.label == "release" else None)
-    when = resolve(phrase, language, base, tense)
-    if when is None:
-        return None
-    if prior is not None and not prior.phrase.needs_base and prior.phrase.start >= first \
-            and phrase.needs_base and phrase.form == "calendar":
-        # "shut down on 14 March 2020 and resumed in September": after the dated one
-        when = resolve(phrase, language, prior.when.lower, "future") or when
-    if listed and prior is not None and phrase.form == "weekday" \
-            and when.lower < prior.when.lower:
-        when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
-    return _Mention(phrase, when, cue, bool(local), tense, role,
-                    cues.moved_to.search(before) is not None)
 
 
 _DASH = re.compile(r"\s[–—-]\s")
