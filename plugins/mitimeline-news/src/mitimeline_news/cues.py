@@ -44,8 +44,38 @@ class Cues:
         self.since = _right_before(lexicon.since_re)
         self.start = _compile(r"\b(?:" + lexicon.start_re + r")\b")
         self.end = _right_before(lexicon.end_re)
+        self.hours_from = _right_before(lexicon.hours_from_re)
+        self.hours_to = _right_before(lexicon.hours_to_re)
         self.other_film = _words(lexicon.other_film_re)
+        self.franchise = _words(lexicon.franchise_re)
+        self.promo = _words(lexicon.promo_re)
+        self.moved = _words(lexicon.moved_re)
+        self.advanced = _words(lexicon.advanced_re)
+        self.moved_to = _right_before(lexicon.moved_to_re)
+        self.earlier_plan = _words(lexicon.earlier_plan_re)
+        self.deadline = _right_before(lexicon.deadline_re)
+        self.list_glue = _compile(lexicon.list_glue_re)
+        counts = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))
+        self.duration = _words(lexicon.duration_re.replace("<N>", counts))
+        self.numbers = dict(lexicon.numbers)
+        self.units = dict(lexicon.units)
+        self.story = _words(lexicon.story_re)
+        self.embed = _words(lexicon.embed_re)
+        self.starting = _words(lexicon.starting_re)
+        self.ordinals = dict(lexicon.ordinals)
+        self.ordinal_installment = _compile(
+            r"(?<!\w)(?P<ordinal>" + "|".join(lexicon.ordinals) + r")\s+(?:"
+            + lexicon.installment_re + r"|film|movie)\b")
+        self.between = _right_before(lexicon.between_re)
+        self.ongoing = _words(lexicon.ongoing_re)
+        # A date, then at most four words (a subject, no comma: ", the director said" is an
+        # attribution) and a reporting verb.
+        self.reporting_after = _compile(r"(?:\s+[^\s,;:]+){0,4}?\s+(?:"
+                                        + lexicon.reporting_re + r")\b")
         self.reporting = _words(lexicon.reporting_re)
+        # A reporting verb and at most four words ("in a statement on") before a date.
+        self.reporting_near = _compile(r"(?<!\w)(?:" + lexicon.reporting_re
+                                       + r")\b(?:\s+[^\s,;:]+){0,4}?\s+$")
         self.apposition = _compile(r"\s*(?:" + lexicon.apposition_re + r")\b")
         # Labels before the report's own date, in any of the languages: an English
         # "Published" line above an Italian report is common.
@@ -58,9 +88,11 @@ class Cues:
             r"{0,4}))[:\s]+(?P<number>[1-9]\d?|[IVX]{1,5})\b(?!\s*(?:-|%|[.,]\d))")
 
     def kind_cues(self, text: str) -> list[Cue]:
-        """Every kind cue in ``text``, including "resume" cues ("resumed", "riprenderanno")."""
+        """Every kind cue in ``text``, including "resume" cues ("resumed", "riprenderanno");
+        a reschedule cue ("brought forward", "vorgezogen") counts as a pause."""
         return [Cue(kind, m.start(), m.end(), m.group())
-                for kind, pattern in [*self.kinds.items(), ("resume", self.resume)]
+                for kind, pattern in [*self.kinds.items(), ("resume", self.resume),
+                                      ("hiatus", self.moved)]
                 for m in pattern.finditer(text)]
 
     def tense_markers(self, text: str) -> list[Cue]:
@@ -86,13 +118,13 @@ def choose_kind(cues: list[Cue], start: int, end: int) -> Cue | None:
 
 
 def choose_tense(markers: list[Cue], start: int, end: int) -> str | None:
-    """The tense of the marker nearest the date (markers after it count 1.5x as far)."""
-    if not markers:
-        return None
-    def distance(cue: Cue) -> float:
-        gap = _gap(cue, start, end)
-        return gap * 1.5 if cue.start >= end else gap
-    return min(markers, key=distance).label
+    """The tense of the nearest marker before the date, else of the nearest after it:
+    the verb that governs a date mostly comes first ("kicked off on Monday and will run
+    through May")."""
+    before = [m for m in markers if m.start < end]
+    if before or markers:
+        return min(before or markers, key=lambda m: _gap(m, start, end)).label
+    return None
 
 
 def _gap(cue: Cue, start: int, end: int) -> int:

@@ -14,18 +14,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
+from datetime import date, timedelta
 
 import attrs
-from mitimeline import Credit, Event, Place, When
+from mitimeline import Claim, Credit, Event, Place, When
 
 from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
 from .dates import Phrase, find_phrases, resolve
-from .people import find_cast
-from .places import PlaceMention, find_places
+from .languages import KIND_PRIORITY
+from .naming import describe
+from .people import Cast, find_cast
+from .places import PlaceMention, country_code, find_places, place_list
+from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
 
-__all__ = ["TITLES", "Report", "extract_events", "slug"]
+__all__ = ["TITLES", "Report", "earlier_plan", "extract_events", "slug"]
 
 TITLES = {"shoot": "Filming", "stunt": "Stunt", "move": "Company move", "wrap": "Filming wraps",
           "release": "Release", "hiatus": "Production pause", "announcement": "Announcement",
@@ -44,7 +47,8 @@ class _Mention:
     cue: Cue
     same_clause: bool
     tense: str | None
-    role: str | None  # "start", "open_start", "end" or None
+    role: str | None  # "start", "open_start", "between", "end", "until_hour", "deadline"
+    moved_to: bool = False  # right after "to", "auf", "al": the new date of a moved plan
 
 
 @attrs.frozen
@@ -65,6 +69,8 @@ class Report:
         sentences = split_sentences(text)
         datelines = {}
         for index, sentence in enumerate(sentences[:20]):
+            if cues.embed.search(sentence.text):
+                continue  # an embedded post's date dates the post, not the report
             for phrase in find_phrases(sentence.text, language):
                 if phrase.form != "calendar" or phrase.needs_base:
                     continue
@@ -94,27 +100,189 @@ def extract_events(report: Report, base: date | None, source_id: str,
     """
     text, language = report.text, report.language
     cues = cues_for(language)
-    main = _installment(production, cues, language) if production else \
-        _main_installment(text, cues, language)
-    places_in = _PlaceCache(report.sentences, language)
-    cast = find_cast(text, language)
-    events: dict[tuple[str, str], Event] = {}
+    titles = find_titles(text, cues.franchise)
+    context = _Context(
+        language, cues, base, source_id,
+        _installment(production, cues, language) if production else
+        _main_installment(text, cues, language),
+        main_title(titles, production, text.find("\n")),
+        _PlaceCache(report.sentences, language), find_cast(text, language),
+        cues.resume.search(text) is not None)
+    events: dict[tuple[str, str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):
-        phrases = [p for p in find_phrases(sentence.text, language)
-                   if report.datelines.get(index) != p]
-        if not phrases:
-            continue
-        found = _Found(cues.kind_cues(sentence.text), cues.tense_markers(sentence.text))
-        mentions = [m for phrase in phrases
-                    if (m := _mention(sentence.text, phrase, language, base, cues, found,
-                                      main))]
-        for group in _intervals(mentions):
-            event = _event(group, sentence, index, places_in, cast.in_text(sentence.text),
-                           cues, base, language, source_id)
-            key = (event.kind, event.when.edtf)
-            if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
-                events[key] = event
-    return _unique_ids(sorted(events.values(), key=lambda e: e.extra["offsets"][0]))
+        for event in _sentence_events(report, index, _within(titles, sentence), context):
+            _keep(events, event)
+    return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
+                              key=lambda e: e.extra["offsets"][0]))
+
+
+@attrs.frozen
+class _Context:
+    """What every sentence of one report is read with."""
+
+    language: str
+    cues: Cues
+    base: date | None
+    source_id: str
+    main: tuple[str, int] | None  # the production's numbered title
+    own_title: str | None  # the production's quoted title
+    places: _PlaceCache
+    cast: Cast
+    restarted: bool  # the report tells of a restart: no pause of it lasts
+
+
+def _sentence_events(report: Report, index: int, titles: list[Title],
+                     context: _Context) -> list[Event]:
+    """The events of sentence ``index``: from its dates, else from what it says without
+    one (:func:`_undated`). ``titles`` are its quoted titles."""
+    sentence, language, cues = report.sentences[index], context.language, context.cues
+    # Not the date line; not a date inside a quoted title ("«Mare d'inverno»").
+    phrases = [p for p in find_phrases(sentence.text, language)
+               if report.datelines.get(index) != p
+               and not any(t.start <= p.start and p.end <= t.end for t in titles)]
+    if not phrases:
+        if context.base is None or index in report.datelines:
+            return []
+        return _undated(sentence, index, context.places, titles, context.own_title, cues,
+                        context.base, language, context.source_id)
+    found = _Found(cues.kind_cues(sentence.text) or _embedded(report, index, cues),
+                   cues.tense_markers(sentence.text), titles, phrases)
+    mentions: list[_Mention] = []
+    for phrase in phrases:
+        mention = _mention(sentence.text, phrase, language, context.base, cues, found,
+                           context.main, context.own_title, mentions[-1] if mentions else None)
+        if mention is not None:
+            mentions.append(mention)
+    move = _move(mentions, sentence.text, cues, found.kinds, language, context.base)
+    groups = [[move.new]] if move else \
+        _runs(_intervals(mentions, sentence.text, cues, language), sentence.text, cues)
+    events = []
+    for group in groups:
+        event = _event(group, sentence, index, context.places,
+                       context.cast.in_text(sentence.text), cues, context.base, language,
+                       context.source_id)
+        if move is not None:
+            event = _rescheduled(event, move, context.source_id)
+        elif not context.restarted:
+            event = _still_paused(event, context.base)
+        span = _lasting(event, sentence.text, cues) if len(groups) == 1 else None
+        if span is not None and event.when.open_end:
+            event, span = span, None  # "for three weeks from 20 September": that span only
+        events.extend(_per_place(event, context.places.listed(index)))
+        if span is not None:
+            events.append(span)  # beside the start: "begins on 4 April, runs eight weeks"
+    return events
+
+
+def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:
+    """``events`` without the undated "filming under way" ones when a dated event (with a
+    known start) already shows filming by the report's date; one at a listed place stays."""
+    dated = any(not e.extra.get("undated") and e.kind in ("shoot", "stunt", "wrap")
+                and base is not None and date.min < e.when.lower <= base for e in events)
+    return [e for e in events
+            if not (dated and e.extra.get("undated") and not e.extra.get("listed"))]
+
+
+_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _embedded(report: Report, index: int, cues: Cues) -> list[Cue]:
+    """For an embedded post's line ("A post shared by … on Sep 6, 2020"), the kind cues of
+    the nearest of the four sentences before it that has any: the post dates what the
+    text introducing it says ("the cameras are finally running (again):"). Their offsets
+    lie before the line (never in a clause of it)."""
+    if not cues.embed.search(report.sentences[index].text):
+        return []
+    for before in range(index - 1, max(-1, index - 5), -1):
+        found = cues.kind_cues(report.sentences[before].text)
+        if found:
+            return [attrs.evolve(c, start=-1, end=-1) for c in found]
+    return []
+
+
+def _lasting(event: Event, text: str, cues: Cues) -> Event | None:
+    """Filming that starts on a day and lasts a stated time ("will begin on 4 April and
+    run for eight weeks", "per tre settimane a partire dal 20 settembre"): the span from
+    that day, its end approximate."""
+    match = cues.duration.search(text)
+    when = event.when
+    if match is None or event.kind != "shoot" or when.precision != "day" \
+            or (when.lower != when.upper and not when.open_end):
+        return None
+    word = match.group("n").lower()
+    count = int(word) if word.isdigit() else cues.numbers.get(word, 0)
+    unit = cues.units.get(match.group("unit").lower(), "day")
+    end = when.lower + timedelta(days=count * _DAYS[unit] - 1)
+    span = When.interval(when.start, f"{end.isoformat()}~")
+    return attrs.evolve(event, id=slug(f"shoot {span.edtf}"), when=span,
+                        extra={**event.extra, "duration": match.group()})
+
+
+def _still_paused(event: Event, base: date | None) -> Event:
+    """A pause that began on a past day of a report that tells of no restart ("lo stop
+    è arrivato giovedì") lasts: open at its end."""
+    when = event.when
+    if event.kind != "hiatus" or base is None or when.precision != "day" \
+            or when.lower != when.upper or when.upper >= base:
+        return event
+    return attrs.evolve(event, when=When.interval(when.start, None))
+
+
+def _keep(events: dict[tuple[str, str, str], Event], event: Event) -> None:
+    """Keep ``event`` unless one of its kind, date (and listed place) is surer."""
+    listed = event.place.name if event.place and event.extra.get("listed") else ""
+    key = (event.kind, event.when.edtf, listed or event.region or "")
+    if key not in events or events[key].extra["confidence"] < event.extra["confidence"]:
+        events[key] = event
+
+
+_STATEMENT_END = re.compile(r"[.!?][\"'”’»“]?\s*$")
+"""How a sentence of running text ends (a headline or a photo caption does not)."""
+
+_LISTED_KINDS = ("shoot", "stunt")
+"""The kinds that happen at each place of a list ("shot in Budapest, Abu Dhabi and …")."""
+
+
+def _per_place(event: Event, listed: list[PlaceMention]) -> list[Event]:
+    """``event`` once per place its sentence lists, else ``event`` alone."""
+    if event.kind not in _LISTED_KINDS or not listed:
+        return [event]
+    return [attrs.evolve(event, id=slug(f"{event.kind} {m.place.name} {event.when.edtf}"),
+                         place=m.place, title=f"{TITLES[event.kind]} in {m.place.name}",
+                         extra={**event.extra, "listed": True}) for m in listed]
+
+
+def _undated(sentence: Sentence, index: int, places: _PlaceCache, titles: list[Title],
+             own_title: str | None, cues: Cues, base: date, language: str,
+             source_id: str) -> list[Event]:
+    """Filming a sentence without a date says has happened or is under way ("had already
+    shot in Budapest, Abu Dhabi and at Longcross Studios", "wird inzwischen gedreht"): an
+    open start ending at the report's date, once per listed place; filming it says starts
+    now ("Partono le riprese"): about the report's day. Not for a plan, another film or a
+    pause."""
+    text = sentence.text
+    if not _STATEMENT_END.search(text):
+        return []  # a headline or a caption
+    cue = cues.kinds["shoot"].search(text) or cues.resume.search(text)
+    ongoing = cues.ongoing.search(text) is not None
+    starting = cues.starting.search(text) is not None and not cues.past.search(text)
+    if cue is None or (cues.future.search(text) and not ongoing and not starting) \
+            or cues.other_film.search(text) or cues.kinds["hiatus"].search(text) \
+            or any(not same_title(t.text, own_title or t.text) for t in titles):
+        return []
+    listed = places.listed(index) if ongoing or cues.past.search(text) else []
+    if not listed and not ongoing and not starting:
+        return []
+    # "Partono le riprese" (no date): from about the report's day; else under way by it.
+    when = When(f"{base.isoformat()}~") if starting else When.interval(None, base.isoformat())
+    place = places.near(index, cue.start(), "shoot")
+    extra = {"evidence": text, "offsets": [sentence.start, sentence.end], "date_text": "",
+             "date_offsets": [], "cue": cue.group(), "tense": "past", "language": language,
+             "confidence": 0.4, "undated": True}
+    title = TITLES["shoot"] + (f" in {place.name}" if place else "")
+    event = Event(id=slug(f"shoot {when.edtf}"), title=title, when=when, kind="shoot",
+                  place=place, status="done", sources=[source_id], extra=extra)
+    return _per_place(event, listed)
 
 
 @attrs.frozen
@@ -123,36 +291,208 @@ class _Found:
 
     kinds: list[Cue]
     tenses: list[Cue]
+    titles: list[Title]  # offsets within the sentence
+    phrases: list[Phrase]  # the sentence's date phrases
+
+
+def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
+    """The titles inside ``sentence``, with offsets relative to it."""
+    return [Title(t.text, t.start - sentence.start, t.end - sentence.start)
+            for t in titles if sentence.start <= t.start and t.end <= sentence.end]
 
 
 def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
-             found: _Found, main: tuple[str, int] | None) -> _Mention | None:
-    first, last = clause_bounds(text, phrase.start, phrase.end, cues.clauses)
-    clause = text[first:last]
-    if cues.birthday.search(clause) or _other_film(text, first, clause, cues) \
-            or _other_installment(text, phrase, cues, main, language):
+             found: _Found, main: tuple[str, int] | None, main_title: str | None,
+             prior: _Mention | None) -> _Mention | None:
+    """What the sentence ``text`` says about the date ``phrase``: its kind, role, tense and
+    value; ``None`` when the date is no event of this production."""
+    first, last = _across_dashes(text, clause_bounds(text, phrase.start, phrase.end,
+                                                     cues.clauses), cues)
+    if _distractor(text, phrase, (first, last), cues, found, main, main_title, language):
         return None
-    kind_cues = found.kinds
-    local = [c for c in kind_cues if first <= c.start < last]
-    if not local and (phrase.offset == 0 or cues.reporting.search(clause)):
-        # "today" only with a cue beside it ("… still performs today" is no event), and
-        # "the studio said on Monday" dates a statement, not the event it reports.
-        return None
-    cue = choose_kind(local or kind_cues, phrase.start, phrase.end)
+    local = [c for c in found.kinds if first <= c.start < last]
+    cue = _kind(text[first:last], phrase, local, found, cues)
     if cue is None:
         return None
     before = text[first:phrase.start]
-    role = ("end" if cues.end.search(before) else
-            "open_start" if cues.open_start.search(before) else
-            "start" if cues.start.search(before) else None)
-    # The tense of the date's own clause; none there: the nearest occurrence will do.
-    markers = [m for m in found.tenses if first <= m.start < last]
-    tense = phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
-        or choose_tense(markers, phrase.start, phrase.end)
+    listed = prior is not None and _listed(text, prior, phrase, cues)
+    tense = _tense(phrase, before, cue, [m for m in found.tenses if first <= m.start < last],
+                   prior if listed else None, cues)
     when = resolve(phrase, language, base, tense)
     if when is None:
         return None
-    return _Mention(phrase, when, cue, bool(local), tense, role)
+    if prior is not None and not prior.phrase.needs_base and prior.phrase.start >= first \
+            and phrase.needs_base and phrase.form == "calendar":
+        # "shut down on 14 March 2020 and resumed in September": after the dated one
+        when = resolve(phrase, language, prior.when.lower, "future") or when
+    if listed and prior is not None and phrase.form == "weekday" \
+            and when.lower < prior.when.lower:
+        when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
+    return _Mention(phrase, when, cue, bool(local), tense, _role(before, cues),
+                    cues.moved_to.search(before) is not None)
+
+
+def _distractor(text: str, phrase: Phrase, bounds: tuple[int, int], cues: Cues,
+                found: _Found, main: tuple[str, int] | None, main_title: str | None,
+                language: str) -> bool:
+    """Is the date in the clause ``bounds`` no event of this production: a birthday, the
+    plot, another film or instalment, a statement's date, "today" with no cue beside it?"""
+    first, last = bounds
+    clause = text[first:last]
+    if cues.birthday.search(clause) or cues.story.search(clause) \
+            or _other_film(text, first, clause, cues) \
+            or _other_installment(text, phrase, cues, main, language) \
+            or _other_ordinal(clause, cues, main):
+        return True
+    if not any(first <= c.start < last for c in found.kinds) \
+            and (phrase.offset == 0 or cues.reporting.search(clause)):
+        # "today" only with a cue beside it ("… still performs today" is no event), and
+        # "the studio said on Monday" dates a statement, not the event it reports.
+        return True
+    return _dates_statement(text, first, phrase, cues, found.kinds) \
+        or _other_title(text, found.titles, phrase, bounds, main_title)
+
+
+def _kind(clause: str, phrase: Phrase, local: list[Cue], found: _Found,
+          cues: Cues) -> Cue | None:
+    """The cue that gives the date its kind (its label the kind): the clause's own cues
+    first, the one nearest this date rather than another; ``None``: no event."""
+    kind_cues = found.kinds
+    cue = choose_kind(_owned(local, phrase, found.phrases) or local
+                      or _owned(kind_cues, phrase, found.phrases) or kind_cues,
+                      phrase.start, phrase.end)
+    if cue is None or (cue.label == "announcement" and not local):
+        return None  # an announcement is dated where it is said
+    if cue.label in _STANDS_FOR:
+        cue = attrs.evolve(cue, label=_STANDS_FOR[cue.label])
+    if cue.label == "release" and cues.promo.search(clause):
+        cue = attrs.evolve(cue, label="announcement")  # "the trailer was released"
+    if cue.label == "hiatus" and cues.earlier_plan.search(clause):
+        # "originally scheduled for 5 January, it was postponed": a given-up date of the
+        # plan the sentence names (a release unless it names another)
+        label = min((c.label for c in kind_cues if c.label in _MOVABLE),
+                    key=KIND_PRIORITY.index, default="release")
+        cue = attrs.evolve(cue, label=label)
+    return cue
+
+
+def _role(before: str, cues: Cues) -> str | None:
+    """The date's part in a span, from the words right before it ("from", "until", "by",
+    "between", "from 6am on")."""
+    return ("deadline" if cues.deadline.search(before) else
+            "between" if cues.between.search(before) else
+            "start" if cues.hours_from.search(before) else
+            "until_hour" if cues.hours_to.search(before) else
+            "end" if cues.end.search(before) else
+            "open_start" if cues.open_start.search(before) else
+            "start" if cues.start.search(before) else None)
+
+
+def _tense(phrase: Phrase, before: str, cue: Cue, markers: list[Cue],
+           head: _Mention | None, cues: Cues) -> str | None:
+    """The tense that picks the date's year or week: the phrase's own, "since" (past),
+    the markers of its clause; none there: that of the list ``head`` it ends ("will be
+    shut on Monday, Tuesday and Wednesday"); else a release is upcoming ("startet am
+    16. November"); else ``None`` (the nearest occurrence)."""
+    return phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
+        or choose_tense(markers, phrase.start, phrase.end) \
+        or (head.tense if head is not None else None) \
+        or ("future" if cue.label == "release" else None)
+
+
+_DASH = re.compile(r"\s[–—-]\s")
+
+
+def _across_dashes(text: str, bounds: tuple[int, int], cues: Cues) -> tuple[int, int]:
+    """``bounds`` of a clause that ends at a dash opening an aside ("Im April sollen die
+    Aufnahmen – unter anderem in Stahnsdorf – zu Ende gehen"), stretched past the aside
+    to the clause that resumes after its closing dash."""
+    first, last = bounds
+    opening = _DASH.match(text, last)
+    closing = _DASH.search(text, opening.end()) if opening else None
+    if closing is None:
+        return bounds
+    return first, clause_bounds(text, closing.end(), closing.end() + 1, cues.clauses)[1]
+
+
+def _listed(text: str, prior: _Mention, phrase: Phrase, cues: Cues) -> bool:
+    """Does only list glue (", and on") lie between ``prior``'s date and ``phrase``?"""
+    return cues.list_glue.fullmatch(text, prior.phrase.end, phrase.start) is not None
+
+
+def _runs(groups: list[list[_Mention]], text: str, cues: Cues) -> list[list[_Mention]]:
+    """Join listed single days that follow one another ("on Monday, Tuesday and
+    Wednesday", "9 e 10 novembre") into one span: its first and last mention; a day
+    named twice ("tomorrow, 9 November") counts once."""
+    result: list[list[_Mention]] = []
+    for group in groups:
+        last = result[-1][-1] if result else None
+        mention = group[0]
+        if len(group) == 1 and last is not None and last.when.precision == "day" \
+                and mention.when.precision == "day" and last.cue.label == mention.cue.label \
+                and _listed(text, last, mention.phrase, cues):
+            step = (mention.when.lower - last.when.upper).days
+            if step == 0:  # "Domani, 9 novembre": one day said twice
+                result[-1] = [*result[-1][:-1], mention]
+                continue
+            if step == 1:
+                result[-1] = [result[-1][0], mention]
+                continue
+        result.append(group)
+    return result
+
+
+_STANDS_FOR = {"permit": "other", "crew": "shoot"}
+"""Cue labels that are not event kinds, and the kind they give: a permission dates an
+"other" event ("gave permission on Monday to close …"), a crew on location filming."""
+
+
+def _owned(cues: list[Cue], phrase: Phrase, phrases: list[Phrase]) -> list[Cue]:
+    """The cues nearer ``phrase`` than any other date of the sentence: in "earlier this
+    year the studio confirmed the film would be released in 2023" "confirmed" is the
+    first date's, "released" the second's."""
+    def distance(cue: Cue, other: Phrase) -> int:
+        return max(other.start - cue.end, cue.start - other.end, 0)
+    return [c for c in cues if all(distance(c, phrase) <= distance(c, p) for p in phrases)]
+
+
+def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,
+                     kind_cues: list[Cue]) -> bool:
+    """Does the date follow or precede a reporting verb closely, with no kind cue in
+    between ("Amblin said on Friday", "erklärte das Unternehmen am Donnerstag", "sabato
+    Il Messaggero ha dato notizia")? Then it dates the statement, not what is reported."""
+    said = cues.reporting_near.search(text, first, phrase.start)
+    if said is not None:
+        return not any(said.start() <= c.start < phrase.start for c in kind_cues)
+    said = cues.reporting_after.match(text, phrase.end)
+    return said is not None and not any(phrase.end <= c.start < said.end()
+                                        for c in kind_cues)
+
+
+def _other_title(text: str, titles: list[Title], phrase: Phrase, bounds: tuple[int, int],
+                 main: str | None) -> bool:
+    """Is the quoted title nearest the date (the last one before it, else the first after
+    it; in the date's clause ``bounds`` if it quotes any, else in the sentence, where a
+    semicolon ends a title's reach) another production's ("Kommende Woche hätte „Doch
+    das Böse …“ starten sollen")?"""
+    first, last = bounds
+    if main is None or not titles:
+        return False
+    inside = [t for t in titles if first <= t.start and t.end <= last]
+    before = [t for t in inside or titles if t.end <= phrase.start
+              and ";" not in text[t.end:phrase.start]]
+    after = [t for t in inside or titles if t.start >= phrase.end]
+    nearest = before[-1] if before else after[0] if after else None
+    return nearest is not None and not same_title(nearest.text, main)
+
+
+def _other_ordinal(clause: str, cues: Cues, main: tuple[str, int] | None) -> bool:
+    """Does the clause name another instalment by its ordinal ("nel 2018 è arrivato il
+    secondo capitolo" when the production is number 3)?"""
+    if main is None:
+        return False
+    return any(cues.ordinals[m.group("ordinal").lower()] != main[1]
+               for m in cues.ordinal_installment.finditer(clause))
 
 
 def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:
@@ -167,20 +507,124 @@ def _other_film(text: str, first: int, clause: str, cues: Cues) -> bool:
     return False
 
 
-def _intervals(mentions: list[_Mention]) -> list[list[_Mention]]:
+def _intervals(mentions: list[_Mention], text: str, cues: Cues,
+               language: str) -> list[list[_Mention]]:
     """Group a start mention with the end mention after it ("from X to Y", "began on X …
-    until Y"); every other mention stands alone."""
+    until Y", "between X and Y"); a move followed by filming until a date also spans the
+    filming there ("Im Januar zieht das Team nach Island weiter, wo bis Ende Februar
+    gefilmt werden soll": January to the end of February); every other mention stands
+    alone."""
     groups: list[list[_Mention]] = []
     pending: _Mention | None = None
+    moved: _Mention | None = None
     for mention in mentions:
-        if mention.role == "end" and pending is not None \
-                and pending.when.lower <= mention.when.upper:
+        closes = mention.role in ("end", "until_hour") or (
+            pending is not None and pending.role == "between"
+            and _listed(text, pending, mention.phrase, cues))
+        if closes and pending is not None and pending.when.lower > mention.when.upper:
+            mention = _from(mention, language, pending.when.lower, "future")  # "May … July"
+        if closes and pending is not None and pending.when.lower <= mention.when.upper:
             groups[-1].append(mention)
             pending = None
             continue
+        if mention.role == "end" and mention.cue.label == "shoot" and moved is not None \
+                and moved.when.lower <= mention.when.upper:
+            groups.append([attrs.evolve(moved, cue=mention.cue), mention])
+            continue
+        if mention.role == "end" and mention.cue.label == "release":
+            continue  # "shown weekly until December": the end of a run, not a release
         groups.append([mention])
-        pending = mention if mention.role in ("start", "open_start") else None
+        pending = mention if mention.role in ("start", "open_start", "between") else None
+        moved = mention if mention.cue.label == "move" else None
     return groups
+
+
+@attrs.frozen
+class _Move:
+    """A sentence that moves a plan: the new date's mention and the given-up ones."""
+
+    new: _Mention
+    earlier: list[_Mention]
+
+
+_MOVABLE = ("release", "wrap", "move", "stunt", "shoot")
+"""The kinds a moved date can be; "postponed" alone (a hiatus cue) says a release."""
+
+
+def _move(mentions: list[_Mention], text: str, cues: Cues, kind_cues: list[Cue],
+          language: str, base: date | None) -> _Move | None:
+    """The move a sentence states ("postponed from 19 November 2021 to 27 May 2022",
+    "atteso il 31 dicembre, arriverà invece nel 2021"): a reschedule cue and either two
+    or more dates or one right after "to"/"auf"/"al". The given-up dates are read as the
+    nearest; the new one is the one marked so, else the latest (the earliest when the
+    plan was brought forward), read as the first such day after the given-up one (before
+    it, when brought forward), or ahead if there is none. The kind is the sentence's
+    strongest cue other than the pause the move implies."""
+    if not mentions or cues.moved.search(text) is None:
+        return None
+    marked = [i for i, m in enumerate(mentions) if m.moved_to]
+    if len(mentions) < 2 and not marked:
+        return None
+    advanced = cues.advanced.search(text) is not None
+    nearest = [_reread(m, language, base, None) for m in mentions]
+    pick = min if advanced else max
+    new_at = marked[0] if len(marked) == 1 else \
+        pick(range(len(nearest)), key=lambda i: nearest[i].when.lower)
+    earlier = [m for i, m in enumerate(nearest) if i != new_at]
+    new = mentions[new_at]
+    if earlier and advanced:
+        new = _from(new, language, earlier[0].when.upper, "past")
+    elif earlier:
+        new = _from(new, language, earlier[0].when.lower, "future")
+    else:
+        new = _reread(new, language, base, "future")
+    label = min((c.label for c in kind_cues if c.label in _MOVABLE), key=KIND_PRIORITY.index,
+                default="release")
+    def relabel(mention: _Mention) -> _Mention:
+        return attrs.evolve(mention, cue=attrs.evolve(mention.cue, label=label), role=None)
+    return _Move(relabel(new), [relabel(m) for m in earlier])
+
+
+def _reread(mention: _Mention, language: str, base: date | None,
+            tense: str | None) -> _Mention:
+    """``mention`` resolved again against the report's day ``base`` in ``tense``:
+    "future" for a plan still ahead, ``None`` (the nearest) for a given-up one."""
+    if base is None or not mention.phrase.needs_base:
+        return mention
+    when = resolve(mention.phrase, language, base, tense)
+    return mention if when is None else attrs.evolve(mention, when=when, tense=tense)
+
+
+def _from(mention: _Mention, language: str, day: date, tense: str) -> _Mention:
+    """A day or month without a year, or a weekday, read as its first occurrence after
+    ``day`` ("future") or its last before it ("past"): a span's end, a moved plan's new
+    date. Other phrases ("next week") keep their reading from the report's day."""
+    if mention.phrase.form not in ("calendar", "weekday") or not mention.phrase.needs_base:
+        return mention
+    when = resolve(mention.phrase, language, day, tense)
+    return mention if when is None else attrs.evolve(mention, when=when)
+
+
+def earlier_plan(source_id: str) -> str:
+    """The id of the source a moved plan's given-up date is cited from: the earlier
+    statement the report tells of (unpublished date, so the report's claim supersedes it,
+    as :mod:`mitimeline.claims` does for a later-published source)."""
+    return f"{source_id}-earlier-plan"
+
+
+def _rescheduled(event: Event, move: _Move, source_id: str) -> Event:
+    """``event`` (at the new date) with one claim per given-up date, cited from the
+    earlier plan (:func:`earlier_plan`), and one for the new date, cited from the report
+    and last: it supersedes the others; no claims when no earlier date is said. Status:
+    planned."""
+    if not move.earlier:
+        return attrs.evolve(event, status="planned")
+    earlier = [Claim([earlier_plan(source_id)], when=m.when, status="planned",
+                     note=f"earlier date {m.phrase.text!r}, moved to {move.new.phrase.text!r}")
+               for m in move.earlier]
+    latest = Claim([source_id], when=event.when, status="planned",
+                   note=f"new date {move.new.phrase.text!r}, supersedes the earlier")
+    return attrs.evolve(event, claims=(*earlier, latest), status="planned", sources=())
 
 
 def _event(group: list[_Mention], sentence: Sentence, index: int, places: _PlaceCache,
@@ -190,11 +634,10 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
     kind = first.cue.label
     when = _when(group, kind)
     anchor = first.phrase.start
-    place = places.near(index, anchor, kind)
+    clause = clause_bounds(sentence.text, first.phrase.start, first.phrase.end, cues.clauses)
+    place = places.near(index, anchor, kind, clause)
     status = _status(sentence.text, when, first.tense, base, cues)
-    title = TITLES[kind]
-    if place is not None:
-        title += f" {'to' if kind == 'move' else 'in'} {place.name}"
+    title = _title(sentence.text, group, kind, place, cues, language)
     extra = {
         "evidence": sentence.text,
         "offsets": [sentence.start, sentence.end],
@@ -206,8 +649,29 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
         "language": language,
         "confidence": _confidence(group, place is not None),
     }
-    return Event(id=slug(f"{kind} {when.edtf}"), title=title, when=when, kind=kind,
-                 place=place, people=people, status=status, sources=[source_id], extra=extra)
+    region = country_code(place) if kind == "release" and place is not None else None
+    return Event(id=slug(f"{kind} {region or ''} {when.edtf}"), title=title, when=when,
+                 kind=kind, place=place, people=people, status=status, region=region,
+                 sources=[source_id], extra=extra)
+
+
+_DESCRIBED = ("shoot", "stunt", "other")
+"""The kinds whose titles come from the sentence; a release, move, pause, wrap or
+announcement reads best as the kind and the place ("Release in Germany")."""
+
+
+def _title(text: str, group: list[_Mention], kind: str, place: Place | None, cues: Cues,
+           language: str) -> str:
+    """What the sentence says happened ("Motorcycle jump off a cliff in Norway"), with the
+    place when the words leave it out; else the kind and the place ("Stunt in Norway")."""
+    cue = group[0].cue
+    clause = clause_bounds(text, cue.start, cue.end, cues.clauses)
+    described = describe(text, cue.start, cue.end,
+                         [(m.phrase.start, m.phrase.end) for m in group], clause, language)
+    where = f" {'to' if kind == 'move' else 'in'} {place.name}" if place is not None else ""
+    if described is None or kind not in _DESCRIBED:
+        return TITLES[kind] + where
+    return described if place is None or place.name in described else described + where
 
 
 def _when(group: list[_Mention], kind: str) -> When:
@@ -216,6 +680,8 @@ def _when(group: list[_Mention], kind: str) -> When:
     if len(group) == 2:
         return When.interval(group[0].when.start, group[1].when.end)
     mention = group[0]
+    if mention.role == "deadline" and mention.when.end:
+        return When.interval(None, mention.when.end)  # "by mid-October", "entro il 15"
     if kind in ("shoot", "hiatus") and mention.phrase.first is None \
             and mention.when.start and mention.when.end:
         if mention.role == "end":
@@ -262,17 +728,31 @@ class _PlaceCache:
         self.found: dict[int, list[PlaceMention]] = {}
 
     def at(self, index: int) -> list[PlaceMention]:
+        """The places of sentence ``index``, leaving out a name that is part of a date
+        ("in March": March, Cambridgeshire)."""
         if index not in self.found:
-            self.found[index] = find_places(self.sentences[index].text, self.language)
+            text = self.sentences[index].text
+            dated = [(p.start, p.end) for p in find_phrases(text, self.language)]
+            self.found[index] = [m for m in find_places(text, self.language)
+                                 if not any(s < m.end and m.start < e for s, e in dated)]
         return self.found[index]
 
-    def near(self, index: int, anchor: int, kind: str) -> Place | None:
-        """The most specific place in the sentence (nearest ``anchor`` on a tie), else in
-        the sentence before, else the one after."""
-        for neighbour in (index, index - 1, index + 1):
+    def listed(self, index: int) -> list[PlaceMention]:
+        """The places sentence ``index`` lists ("in Budapest, Abu Dhabi and …"), or []."""
+        return place_list(self.sentences[index].text, self.at(index), self.language)
+
+    def near(self, index: int, anchor: int, kind: str,
+             clause: tuple[int, int] | None = None) -> Place | None:
+        """The most specific place in the date's ``clause`` if it names one, else in the
+        sentence (nearest ``anchor`` on a tie), else in the sentence before, else the one
+        after; a release only from its own sentence (a region is said with the date)."""
+        for neighbour in (index,) if kind == "release" else (index, index - 1, index + 1):
             if not 0 <= neighbour < len(self.sentences):
                 continue
             mentions = self.at(neighbour)
+            if clause is not None and neighbour == index:
+                mentions = [m for m in mentions if clause[0] <= m.start < clause[1]] \
+                    or mentions
             if mentions:
                 best = max(mentions, key=lambda m: (m.specificity,
                                                     -abs(m.start - anchor) * (neighbour == index)))
@@ -286,9 +766,16 @@ class _PlaceCache:
 def _installments(text: str, cues: Cues, language: str, start: int = 0,
                   end: int | None = None) -> list[re.Match[str]]:
     """Numbered titles and parts in ``text[start:end]`` ("Mission: Impossible 7",
-    "Teil 8"), leaving out dates that look like them ("November 19")."""
+    "Teil 8"), leaving out dates that look like them ("November 19") or begin with their
+    number ("On 6 September")."""
     return [m for m in cues.installment.finditer(text, start, len(text) if end is None else end)
-            if not find_phrases(m.group(), language)]
+            if not find_phrases(m.group(), language) and not _date_from(text, m, language)]
+
+
+def _date_from(text: str, match: re.Match[str], language: str) -> bool:
+    """Does a date phrase begin at the match's number ("On 6 September 2020")?"""
+    number = match.start("number")
+    return any(p.start == 0 for p in find_phrases(text[number:number + 24], language))
 
 
 def _installment(title: str, cues: Cues, language: str) -> tuple[str, int] | None:

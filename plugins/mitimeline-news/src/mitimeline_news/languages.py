@@ -19,8 +19,12 @@ import attrs
 
 __all__ = ["KIND_PRIORITY", "LEXICONS", "Lexicon", "TimexWords", "detect_language"]
 
-KIND_PRIORITY = ("release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement", "other")
-"""When a clause has cues of several kinds, the earlier kind in this order wins."""
+KIND_PRIORITY = ("permit", "release", "wrap", "move", "stunt", "hiatus", "shoot", "announcement",
+                 "other", "crew")
+"""When a clause has cues of several kinds, the earlier kind in this order wins. A "permit"
+cue ("gave permission", "genehmigt") dates a permission, not the filming it allows: the
+event is of kind "other". A "crew" cue ("film crew", "la troupe") says filming only when
+nothing else in the clause says what happened."""
 
 
 @attrs.frozen
@@ -119,6 +123,8 @@ class Lexicon:
     since_re: str  # the open starts that also mean "before now": "since", "da", "seit"
     start_re: str  # "began", "iniziate", "begonnen": may start an interval
     end_re: str  # "until", "fino al", "bis"
+    hours_from_re: str  # "from 6am on", "dalle 17 del": the start of a span given with hours
+    hours_to_re: str  # "to 10pm on", "alle 20 del": its end (alone: just that day)
     locatives_re: str  # prepositions before a place name
     clause_re: str  # words that open a new clause: "before", "mentre", "während"
     reporting_re: str  # "said", "ha dichiarato", "mitteilte": a date of a statement, not an event
@@ -127,6 +133,29 @@ class Lexicon:
     roles: Mapping[str, str]  # role word -> Credit role
     installment_re: str  # "part", "capitolo", "Teil": numbered instalments
     other_film_re: str  # "predecessor", "primo capitolo", "Vorgänger": a clause about another film
+    franchise_re: str  # "instalment", "saga", "Reihe": beside a quoted series name, not a film
+    promo_re: str  # "trailer", "poster": a "release" of these is an announcement
+    moved_re: str  # "postponed", "verschoben", "rinviato": a date moved (also "brought forward")
+    advanced_re: str  # "brought forward", "vorgezogen", "anticipato": moved to an earlier date
+    moved_to_re: str  # "to", "auf", "al": right before the new date of a moved happening
+    earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
+    deadline_re: str  # "by", "entro", "spätestens": right before the latest date
+    list_glue_re: str  # what joins the dates of a list: ", and on", ", e il", " und am"
+    between_re: str  # "between", "zwischen", "tra": starts a span its "and" date ends
+    ongoing_re: str  # "currently", "inzwischen", "già": filming under way at the report's
+    # date; strong enough to outweigh a future marker ("wird inzwischen gedreht")
+    and_re: str  # the words that join a list: "and", "e", "und"
+    origin_re: str  # "from", "da", "von": before the place a production came from
+    determiners_re: str  # articles and possessives that open a noun phrase (for titles)
+    governing_re: str  # prepositions whose phrase belongs to a title: "off", "durch", "su"
+    noun_cue_re: str  # a cue word that is a noun ("stunt", "ciak", "Dreh"), not a verb
+    crew_re: str  # who films, not what: "crew", "troupe", "Team" (skipped in titles)
+    auxiliaries_re: str  # "was", "wird", "è", "gedreht": a verb, where a title's words stop
+    story_re: str  # "set in", "spielt", "si svolge": a date of the plot, not of production
+    ordinals: Mapping[str, int]  # "second" -> 2: "the second instalment" is another film
+    starting_re: str  # "filming begins", "partono le riprese": under way from the report day
+    duration_re: str  # "for six weeks", "45 Drehtage", "per sette settimane": groups n, unit
+    embed_re: str  # "A post shared by … on <date>": an embedded post dates the text before it
     timex: TimexWords = attrs.field(factory=TimexWords)  # find_dates' extra vocabulary
 
 
@@ -167,37 +196,69 @@ ENGLISH = Lexicon(
                r"last|next|this|early|mid|late|in the|during the|over the",
     kinds={
         "shoot": r"film(?:ing|ed)\b|(?:to|will|'ll|would|begin to|began to|start to)\s+film\b|"
-                 r"shoot(?:ing|s)?\b|shot\s+(?:in|on|at)\b|principal photography|"
+                 r"shoot(?:ing|s)?\b|in front of the cameras?|reshoot\w*|on location\b|"
+                 r"shot\s+(?:[a-z]+\s+){0,3}?(?:in|on|at)\b|"
+                 r"(?:is|are|was|were|be|being|been)\s+(?:\w+\s+)?shot\b|"
+                 r"principal photography|"
                  r"cameras?\s+(?:are\s+|were\s+|is\s+)?(?:now\s+|finally\s+)?(?:rolling|running)|"
-                 r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b",
+                 r"cameras?\s+(?:started\s+|began\s+|will\s+|to\s+)?roll(?:ed|s|ing)?\b|"
+                 r"(?:production|filming|shooting)\s+(?:on\s+(?:\S+\s+){1,4}?)?(?:began|begins|"
+                 r"started|starts|kicked off|kicks off|got under way|gets under way)|"
+                 r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
+                 r"(?:begun|began|begin|begins|started|starts|start) (?:production|filming)|"
+                 # a street shut for the crew: the report is about filming there
+                 r"parking (?:restrictions?|suspensions?|bans?)|"
+                 r"no parking|(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
+                 r"(?:shut|closed?)\b|(?:shut|closed) to traffic|road closures?",
         "stunt": r"stunt\w*|action (?:sequence|scene)s?|skydiv\w*",
         "move": r"mov(?:e|ed|es|ing)\s+(?:on\s+)?to\b|head(?:s|ed|ing)?\s+(?:off\s+)?to\b|"
                 r"relocat\w*|next (?:destination|stop|location)|"
                 r"travel(?:s|led|ed|ling)?\s+to\b|decamp\w*|arriv(?:ed|es|ing)\s+in\s+(?-i:[A-Z])",
         "wrap": r"wrap(?:ped|s)?\b|end of (?:filming|shooting|production)|"
-                r"(?:filming|shooting|production)\s+(?:has\s+|had\s+)?"
-                r"(?:ended|finished|concluded|completed|wrapped)|"
-                r"(?:finish|complet)(?:ed|es)?\s+(?:filming|shooting)",
+                r"(?:filming|shooting|production)\s+(?:(?:has|had|should|will|would|must|be|"
+                r"been|is|was)\s+){0,2}(?:ended|finished|concluded|completed|wrapped)|"
+                r"(?:finish|complet)(?:ed|es)?\s+(?:filming|shooting)|"
+                r"(?:filming|shooting),?\s+which\s+(?:\w+\s+)?(?:ended|finished|wrapped)|"
+                r"last (?:week|day|days) of (?:filming|shooting|production)",
         "release": r"releas(?:e|ed|es|ing)\b|in (?:cinemas|theaters|theatres)|"
                    r"hit(?:s|ting)? (?:cinemas|theaters|theatres|screens)|premier(?:e|es|ed)\b|"
+                   r"in (?:\w+ )?(?:cinemas|theaters|theatres)\b|"
                    r"(?:set|due|expected|scheduled) to (?:arrive|open|debut|hit)|"
                    r"arriv(?:e|es|ing)\s+(?:on|in (?:cinemas|theaters|theatres))\b|"
                    r"debut(?:s|ed)?\b|opening (?:day|weekend)|theatrical|open(?:s|ed)? (?:in|on)\b|"
-                   r"dated\s+(?:\w+\s+){0,3}for\b|release date|due out",
+                   r"dated\s+(?:\w+\s+){0,3}for\b|release date|due out|"
+                   r"reach(?:es|ed|ing)? (?:cinemas|theaters|theatres|screens)|"
+                   r"(?:come|comes|coming|came) to (?:cinemas|theaters|theatres|screens)|"
+                   r"bow(?:s|ed)?\s+(?:on|in)\b|"
+                   r"land(?:s|ed|ing)? on (?:netflix|prime|amazon|disney|apple|hulu|max|hbo|"
+                   r"paramount|peacock|sky|bbc|itv|channel \d)|"
+                   r"air(?:s|ed|ing)?\s+(?:on|in|from|weekly|sometime)\b|to air\b|"
+                   r"(?:began|begin|start\w*) airing|"
+                   r"(?:be|is|are|was|were) (?:shown|broadcast|screened)\b|"
+                   r"go(?:es)? out (?:weekly|on)\b|stream(?:s|ing)? on\b|"
+                   r"(?:holiday|summer|christmas|theatrical|fall|autumn|spring) release",
         "hiatus": r"hiatus|halt(?:ed|s)?\b|paus(?:e|ed|es)\b|suspend(?:ed|s)?\b|"
                   r"shut(?:s)? down|shutdown|postpon(?:e|ed|es)\b|delay(?:ed|s)?\b|on hold",
+        "permit": r"(?:gave|given|granted|grants?) (?:\w+ ){0,3}permission|approved|"
+                  r"permits? (?:was|were) (?:issued|granted)",
         "announcement": r"announc(?:e|ed|es|ement)\b|confirm(?:ed|s)?\b|reveal(?:ed|s)?\b|"
                         r"unveil(?:ed|s)?\b",
-        "other": r"production\b",
+        "crew": r"(?:film|camera) crews?\b",
+        "other": r"rehears\w*|costume fittings?|read-through|table read|casting call|"
+                 r"location scout\w*|scouts?\b|scouting",
     },
     resume_re=r"resum(?:e|ed|es|ing)\b|restart(?:ed|s)?\b|back (?:to work|on set)|"
               r"start(?:ed|s)? again|running again|rolling again|"
-              r"return(?:ed|s)? to (?:the\s+)?(?:set|filming)",
-    future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
-              r"\bexpected to\b|\bdue (?:to|for|in|on)\b|\bplan(?:s|ned)? to\b|\bplanned\b|"
+              r"return(?:ed|s|ing)? to (?:the\s+)?(?:set|filming|production|shooting)|"
+              r"(?:cameras?|filming|shooting) (?:\w+\s+)?(?:turning|rolling) again",
+    future_re=r"\bwill\b|'ll\b|\bgoing to\b|\bshould\b|\b(?:hope|intend|want|aim)s? to\b|"
+              r"\b(?:begins|starts|kicks off)\b|"
+              r"\bscheduled\b|\bset (?:to|for)\b|\bslated\b|"
+              r"\bexpected to\b|\b(?:is|are) expected\b|\bdue (?:to|for|in|on)\b|"
+              r"\bplan(?:s|ned)? to\b|\bplanned\b|"
               r"\bupcoming\b|\b(?:is|are) to\b|\bnext\b|\bcoming\b|\bto be\b|"
-              r"\b(?:may|might|should) (?:be|have|go|take|come|open|close|start)\b|"
-              r"\b(?:wants?|aims?|hopes?|intends?|seeks?|promised|vowed) to\b",
+              r"\b(?:may|might) (?:be|have|go|take|come|open|close|start)\b|"
+              r"\b(?:seeks?|promised|vowed) to\b",
     past_re=r"\b(?:was|were|had|did)\b|"
             r"\bha(?:s|ve) been\b(?!\s+(?:schedul|plann|set\b|slat|expect|due\b|postpon|"
             r"delay|mov|push|brought\s+forward|rescheduled)\w*)|"
@@ -205,22 +266,26 @@ ENGLISH = Lexicon(
             r"\b(?!(?:schedul|plann|expect|slat|intend|hop|aim|need|us)ed\b)[a-z]{3,}ed\b|"
             r"\bago\b|(?<!\bto )(?<!\bwill )(?<!\bcould )(?<!\bwould )(?<!\bmay )(?<!\bmight )"
             r"(?<!\bshould )\blast\b(?!\s+(?:until|till|through|into|beyond)\b)|"
-            r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )"
+            r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )(?<!\bto )(?<!\bwill )(?<!'ll )(?<!\bwould )"
+            r"(?<!\bcould )(?<!\bshould )(?<!\bcan )(?<!\bmay )(?<!\bmight )"
             r"\b(?:began|begun|shot|went|saw|made|took|spent|left|came|"
             r"wrote|told|said|flew|ran|rode|hit|got|rose|fell|grew|sold|won|lost|paid|bought|"
             r"met|held|gave|kept|led|built|chose|became|brought|caught|fought|found|sent|stood|"
-            r"struck|thought|drove|broke|spoke|sank|taught|began|ate|drew|froze|hid|knew|sang|"
+            r"struck|thought|drove|broke|spoke|sank|taught|ate|drew|froze|hid|knew|sang|"
             r"slept|swam|threw|wore|withdrew|overtook|forecast)\b",
     rumour_re=r"reportedly|rumou?r\w*|allegedly|supposedly|(?:is|are) said to|"
               r"according to (?:rumou?rs|insiders|sources)",
     cancelled_re=r"cancel+ed|scrapped|called off|axed",
-    birthday_re=r"birthday|\bborn\b|\bturn(?:s|ed)? \d+",
+    birthday_re=r"birthday|\bborn\b|\bturn(?:s|ed)? \d+|\d+ years old",
     open_start_re=r"from|since|starting|beginning|as of",
+    hours_from_re=r"from (?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midnight) on",
     since_re=r"since",
     start_re=r"beg(?:an|in|ins|un)|start(?:ed|s|ing)?|kick(?:ed|s)? off|commenc\w*|"
              r"resum\w*|got under way",
     end_re=r"until|till|through|thru|to|ending|ends|end on",
-    locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on",
+    hours_to_re=r"(?:to|until|till) (?:\d{1,2}(?:[.:]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|"
+                r"midnight) on",
+    locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on|between",
     clause_re=r"before|after|while|whereas|although|but|where|when|then",
     reporting_re=r"said|says|told|tells|according to|wrote|writes",
     apposition_re=r"which|who|that|[a-z]+ed|shot|made|written|seen",
@@ -231,7 +296,39 @@ ENGLISH = Lexicon(
     installment_re=r"part|chapter|instal+ment|episode",
     other_film_re=r"predecessor|prequel|"
                   r"(?:previous|first|original|last) (?:film|movie|instal+ment)|"
-                  r"the (?:first|original|previous) (?-i:[A-Z])",
+                  r"the (?:first|original|previous) (?-i:[A-Z])|(?:a|another) sequel",
+    franchise_re=r"instal+ments?\b|chapter\b|franchise\b|saga\b|sequel\b|film of\b",
+    promo_re=r"trailer|teaser|poster|first[- ]look|first image",
+    moved_re=r"postpon\w*|push(?:ed|es|ing)? (?:\w+ ){0,3}?back|delay(?:ed|s)?\b|resched\w*|"
+             r"(?:has been|have been|was|were|is being) moved\b|"
+             r"mov(?:ed|es|ing) the (?:release|premiere|opening|debut|date)|"
+             r"push(?:ed|es|ing)? the (?:release|premiere|opening|debut)|"
+             r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
+    advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
+    moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
+    earlier_plan_re=r"originally|initially|first planned|previously|"
+                    r"had been (?:set|due|slated|planned|scheduled)|(?:was|were) planned",
+    deadline_re=r"by|no later than",
+    list_glue_re=r"\s*,?\s*(?:(?:and|or|&)\s+)?(?:(?:on|the)\s+)?",
+    between_re=r"between",
+    and_re=r"and|as well as|&",
+    origin_re=r"from",
+    determiners_re=r"a|an|the|its|his|her|their|another|several|some|two|three",
+    governing_re=r"off|through|across|over|down|up|along|onto|into|between|around|from|of|"
+                 r"with|on top of|atop|on|at|in|near",
+    noun_cue_re=r"(?!\w*(?:ed|ing)$)\w+",
+    crew_re=r"crew|team|cast|production|unit|actors?|stars?",
+    auxiliaries_re=r"was|were|is|are|will|would|has|had|have|be|been|can|could|went|got",
+    story_re=r"is set in|set in the year|takes place|the story|the plot|plays out",
+    ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+              "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
+    embed_re=r"a post shared by|view this post on|check out this post",
+    duration_re=r"(?:for|run for|last|lasting|last for)\s+(?:about\s+|around\s+|roughly\s+|"
+                r"some\s+|up to\s+)?(?P<n>\d{1,3}|<N>)\s+(?P<unit>days|weeks|months)",
+    starting_re=r"(?:filming|shooting|production|principal photography) (?:begins|starts|"
+                r"kicks off|gets under way)|cameras (?:start )?roll(?:ing)? (?:today|now)",
+    ongoing_re=r"currently|already|under way|underway|(?:has|have) (?:begun|started)|"
+               r"(?:is|are) (?:being )?(?:filming|shooting)|(?:is|are) being (?:shot|filmed)",
     timex=TimexWords(
         ordinals={"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                   "fourth": 4, "4th": 4, "last": -1, "final": -1},
@@ -422,29 +519,51 @@ ITALIAN = Lexicon(
                r"prima di|prima del|dopo|dopo il|tra|fra|il|lo|durante|d'|durante l'",
     kinds={
         "shoot": r"riprese\b|girat[oaie]\b|girare\b|giran(?:do|o)\b|girer\w+|sul set\b|ciak\b|"
-                 r"filmat[oaie]\b",
+                 r"il set\b|"
+                 r"filmat[oaie]\b|primo ciak|si gira\b|"
+                 r"davanti alla (?:macchina da presa|cinepresa)|"
+                 r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|"
+                 r"(?:avvio|inizio) della lavorazione|divieto di sosta|divieti di sosta|"
+                 r"chius[oaie] al traffico|"
+                 r"(?:sosta|transito)\s+(?:sarà\s+|è\s+)?(?:vietat|interdett)\w*|"
+                 r"(?:vietat|interdett)[oa] (?:la sosta|il transito)|campo base|"
+                 r"viet(?:a|ano|ano) (?:la )?(?:sosta|circolazione|transito)|"
+                 r"chius(?:o|a|i|e|ura) (?:al traffico|della strada|delle strade)",
         "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
         "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
                 r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
         "wrap": r"fine delle riprese|"
                 r"riprese\s+(?:sono\s+)?(?:terminate|concluse|finite|completate)|"
                 r"si (?:sono|è) (?:conclus[eio]|chius[eio]|terminat[eio])|"
-                r"(?:terminat[eio]|conclus[eio]|complet(?:ate|ato))\s+le\s+riprese|ultimo ciak",
+                r"(?:terminat[eio]|conclus[eio]|complet(?:ate|ato))\s+le\s+riprese|ultimo ciak|"
+                r"(?:lavorazione|riprese)\s+si\s+(?:chiuder|conclud|conclu|termin)\w*",
         "release": r"uscit[ao]\b|uscir\w*|esce\b|nelle sale|al cinema|nei cinema|in sala\b|"
                    r"arriv\w*\s+(?:nelle sale|al cinema|nei cinema)|debutt\w*|anteprima|"
-                   r"data di uscita",
-        "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|\bstop\b|"
+                   r"data di uscita|in onda|trasmess\w*|disponibile (?:su|in)\b|"
+                   r"prima (?:mondiale|nazionale|assoluta|italiana)|presentat[oa] in anteprima|"
+                   r"in streaming|su (?:rai ?\d|rai ?play|canale 5|italia 1|netflix|sky|"
+                   r"prime video|disney\+?)\b|in arrivo nei cinema|in arrivo (?:su|al)\b",
+        "hiatus": r"pausa\b|sospes[eoi]\b|sospension\w*|interrott[eoi]\b|"
+                  r"\bstop\b(?!\s+al\s+(?:transito|traffico))|"
                   r"fermat[eoi]\b|rinvi\w*|rimandat\w*|slittat\w*|ritard\w*",
+        "permit": r"(?:rilasciat\w*|concess\w*) (?:\w+ ){0,3}(?:il )?permess\w*|"
+                  r"firmat\w* (?:\S+ ){0,2}?(?:un['’]|l['’])?ordinanz\w*|autorizzat\w*|"
+                  r"autorizzazion\w*",
         "announcement": r"annunci\w*|confermat\w*|rivelat\w*|svelat\w*",
-        "other": r"produzione\b",
+        "crew": r"(?:la|una) troupe\b",
+        "other": r"allestiment\w*|allestit[oaie]\b|prove costumi|prove\b|sopralluog\w*|"
+                 r"provin[oi]\b|casting\b",
     },
     resume_re=r"(?:sono|erano|vengono)\s+riprese\b|ripres[oe] le riprese|ripart\w*|"
               r"riprend\w*|ricominciat\w*|tornat[eio] sul set",
-    future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w+(?:erà|irà|arà|eranno|"
+    future_re=r"\bdovr(?:ebbe|ebbero|à|anno)\b|\bsar(?:à|anno)\b|\b\w{2,}r(?:à|anno)\b|"
+              r"\b(?:inizia|iniziano|comincia|cominciano|parte|partono)\b|"
+              r"\b\w+(?:erà|irà|arà|eranno|"
               r"iranno|aranno)\b|\bprevist[oaie]\b|\bin programma\b|\bprogrammat[oaie]\b|"
-              r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b",
+              r"\bprossim[oaie]\b|\ba breve\b|\bsi prevede\b|\batteso\b|\battesi\b|"
+              r"\bfissat[oaie] (?:per|a|al)\b|\bin arrivo\b",
     past_re=r"\b(?:è|sono|era|erano|fu|furono)\s+(?:stat[oaie]\s+)?(?!sabato\b)"
-            r"\w+(?:at|ut|it)[oaie]\b|"
+            r"(?!(?:fissat|programmat|pianificat|calendarizzat)[oaie]\b)\w+(?:at|ut|it)[oaie]\b|"
             r"\b(?:ha|hanno|aveva|avevano|abbiamo)\s+\w+(?:at|ut|it|tt|st|s)o\b|"
             r"\bscors[oa]\b|\bpassat[oa]\b|\bfa\b|\bieri\b|"
             # participles of the production verbs, used without an auxiliary
@@ -454,13 +573,16 @@ ITALIAN = Lexicon(
     cancelled_re=r"annullat\w*|cancellat\w*",
     birthday_re=r"compleann\w*|\bnat[oa] (?:il|a|nel)\b|\bcompi(?:e|uto|uta|rà)\b",
     open_start_re=r"da|dal|dall'|dall’|dalla|a partire da|a partire dal",
-    since_re=r"da",
+    hours_from_re=r"dalle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?",
+    since_re=r"(?<!partire )da",
     start_re=r"iniziat\w*|inizi\w*|cominciat\w*|comincia\w*|partit\w*|al via|avviat\w*",
     end_re=r"al|all'|all’|alla|fino a|fino al|fino alla|sino al",
+    hours_to_re=r"(?:fino )?alle(?: ore)? \d{1,2}(?:[.:]\d\d)? del(?:l['’])?|all['’]una del",
     locatives_re=r"a|ad|in|nel|nella|nello|nei|nelle|da|dal|dalla|presso|vicino a|verso|per|"
-                 r"di",
+                 r"tra|fra|di",
     clause_re=r"prima di|prima che|dopo|mentre|ma|però|poi|dove|quando",
-    reporting_re=r"ha (?:detto|dichiarato|spiegato|raccontato|scritto|riferito)|secondo|"
+    reporting_re=r"ha (?:detto|dichiarato|spiegato|raccontato|scritto|riferito|comunicato)|"
+                 r"secondo|(?:ha|hanno) dato (?:la )?notizia|(?:ha|hanno) reso noto|"
                  r"(?:dice|dichiara|spiega|racconta)\b",
     apposition_re=r"che|il quale|la quale|\w+(?:at|ut|it)[oaie]",
     dateline_re=r"data|pubblicato|aggiornato|pubblicazione|ultimo aggiornamento",
@@ -469,7 +591,37 @@ ITALIAN = Lexicon(
            "produttore": "producer", "produttrice": "producer"},
     installment_re=r"parte|capitolo|episodio",
     other_film_re=r"predecessore|prequel|(?:primo|precedente|ultimo) (?:film|capitolo|episodio)|"
-                  r"film precedente|capitolo precedente|il primo (?-i:[A-Z])",
+                  r"film precedente|capitolo precedente|il primo (?-i:[A-Z])|un (?:sequel|seguito)",
+    franchise_re=r"capitol[oi]\b|saga\b|episodio\b|franchise\b|sequel\b",
+    promo_re=r"trailer|teaser|poster|manifesto|locandina|prima immagine|prime immagini",
+    moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*\b(?!\s+che\b)|"
+             r"spostat\w*\s+(?:al|all['’]|alla)\s+\d",
+    advanced_re=r"anticipat\w*|anticipar\w*|prima del previsto",
+    moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
+    earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
+                    r"atteso|attesa|previsto in precedenza",
+    deadline_re=r"entro(?:\s+(?:il|la|lo|l'|l’))?|non oltre",
+    list_glue_re=r"\s*,?\s*(?:(?:e|ed|o)\s+)?(?:(?:il|l'|l’|lo)\s*)?",
+    between_re=r"tra|fra",
+    and_re=r"e|ed",
+    origin_re=r"da|dal|dalla|dall'|dall’",
+    determiners_re=r"un|uno|una|un'|un’|il|lo|la|l'|l’|i|gli|le|alcune|alcuni|due|tre|"
+                   r"sua|suo|sue|suoi",
+    governing_re=r"da|dal|dalla|su|sul|sulla|attraverso|lungo|tra|fra|per|di|del|della|"
+                 r"con|in cima a",
+    noun_cue_re=r"(?!\w*(?:[aiu]t[oaie]|à|ò|ano|ono|anno|are|ere|ire|ando|endo)$)[\w'’]+",
+    crew_re=r"troupe|squadra|produzione|cast|attori|attore|attrice|regista",
+    auxiliaries_re=r"è|sono|era|erano|sarà|saranno|ha|hanno|aveva|viene|vengono|venne|fu|si",
+    story_re=r"si svolge\b|ambientat[oaie]|la vicenda|la trama|la storia",
+    ordinals={"primo": 1, "secondo": 2, "terzo": 3, "quarto": 4, "quinto": 5, "sesto": 6,
+              "settimo": 7, "ottavo": 8, "nono": 9, "decimo": 10},
+    embed_re=r"un post condiviso da|visualizza questo post",
+    duration_re=r"(?:per|durat\w+ di|nei prossimi|nelle prossime)\s+(?:circa\s+)?"
+                r"(?P<n>\d{1,3}|<N>)\s+(?P<unit>giorni|settimane|mesi)",
+    starting_re=r"(?:partono|iniziano|cominciano|prendono il via) (?:oggi )?le riprese|"
+                r"(?:al via|via) (?:oggi )?(?:alle|le) riprese|primo ciak (?:oggi|è oggi)",
+    ongoing_re=r"attualmente|già|in corso|sono iniziate|sono partite|"
+               r"(?:sta|stanno) (?:girando|filmando)",
     timex=TimexWords(
         ordinals={"primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
                   "quarto": 4, "quarta": 4, "ultimo": -1, "ultima": -1},
@@ -642,41 +794,63 @@ GERMAN = Lexicon(
                r"ende|bis zum|bis ende|am|letzten|vergangenen|nächsten|diesen|kommenden|den|dem|"
                r"des|über den|vor dem|nach dem",
     kinds={
-        "shoot": r"dreh\w*|gedreht|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
+        "shoot": r"dreh\w*|gedreht|vor der kamera|halteverbot\w*|am set\b|"
+                 r"(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
+                 r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
         "move": r"zieh(?:t|en|t)?\b[^.,;]{0,40}\bweiter\b|weiter nach|nächste station|"
                 r"reis(?:t|en|te|ten)\b[^.,;]{0,30}\bnach\b|umgezogen|wechsel\w*\s+nach|"
                 r"verlegt nach",
         "wrap": r"drehschluss|abgedreht|dreharbeiten\s+(?:sind\s+|wurden\s+)?"
-                r"(?:beendet|abgeschlossen)|letzte klappe",
-        "release": r"kinostart|deutschlandstart|in die kinos|in den kinos|im kino|premiere|"
+                r"(?:beendet|abgeschlossen)|letzte klappe|"
+                r"(?:abgeschlossen|beendet) sein\b|zu ende gehen|zu ende gegangen|"
+                r"letzte(?:n)? drehtag\w*",
+        "release": r"\w*kinostart|deutschlandstart|in die kinos|in den kinos|im kino|"
+                   r"\w*premiere|zeig(?:t|en)\b(?!\s+sich)|sende[nt]\b|"
                    r"veröffentlich\w*|erschein\w*|"
-                   r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)",
-        "hiatus": r"pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
+                   r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)|ins kino|"
+                   r"in (?:die|den) \w+ kinos|"
+                   r"auf die leinwand|starttermin|anlaufen|"
+                   r"l(?:ä|a)uft\s+(?:[^\s,;]+\s+){0,6}an\b(?!\s+(?:der|dem|den|die|das)\b)|"
+                   r"(?:zu sehen|abrufbar|verfügbar) sein|ausgestrahlt|ausstrahl\w*|"
+                   r"herau(?:s|szu)bringen|kommt\s+(?:\w+\s+){0,4}in die kinos|"
+                   r"im (?-i:Ersten)\b|im (?:zdf|fernsehen)\b|in der ard\b|"
+                   r"bei (?:sky|netflix|amazon|disney\+?|prime video|rtl|apple tv\+?)\s+"
+                   r"(?:zu sehen|abrufbar|verfügbar|laufen|läuft|starte[nt])",
+        "hiatus": r"\w*pause\b|pausier\w*|unterbroch\w*|unterbrech\w*|gestoppt|drehstopp|auf eis|"
                   r"verschoben|verschieb\w*|eingestellt|stillstand",
+        "permit": r"genehmigt|genehmigung\w*|beantragt|erlaubnis erteilt",
         "announcement": r"angekündigt|kündig\w* an|bekanntgegeben|gab\w* bekannt|bestätigt|"
+                        r"wurde bekannt|bekannt geworden|mitgeteilt|"
                         r"verkündet|enthüllt",
-        "other": r"produktion\b",
+        "crew": r"filmteam|filmcrew|(?:das|ein) team\b",
+        "other": r"kostümprobe\w*|probe\w*|castings?\b|motivsuche|aufbau\w*",
     },
     resume_re=r"wieder aufgenommen|wiederaufgenommen|wieder auf\b|fortgesetzt|"
-              r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder",
+              r"wieder (?:gedreht|gefilmt|los)|geht es weiter|laufen wieder|"
+              r"dreharbeiten (?:\w+\s+)?wieder|nimmt (?:\w+\s+){0,3}wieder auf|"
+              r"(?:gehen|geht|gingen|ging) (?:die dreharbeiten\s+)?(?:\w+\s+){0,3}weiter",
     future_re=r"\bwird\b|\bwerden\b|\bsoll(?:en|te|ten)?\b|\bgeplant\b|\bvoraussichtlich\b|"
+              r"\b(?:beginnt|beginnen|startet|starten)\b|"
               r"\bdemnächst\b|\bbald\b|\bkünftig\b|\bnächste[nrs]?\b|\bkommende[nrs]?\b",
     past_re=r"\bwurden?\b|\bwar(?:en)?\b|\bhatten?\b|"
-            r"\b(?-i:ge)(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b)[a-zäöüß]{2,}(?:t|en)\b"
+            r"\b(?-i:ge)(?!gen\b|nug\b|rade\b|meinsam\b|nau\b|plant\b|dacht\b)[a-zäöüß]{2,}(?:t|en)\b"
             r"(?!\s+(?:werden|wird|worden)\b)|"
             r"\b(?:sagte|erklärte|bestätigte|mitteilte|teilte|kündigte|berichtete|verriet)\b|"
             r"\bvergangene[nrs]?\b|\bletzte[nrs]?\b|\bvor\b|\bbegann(?:en)?\b|\bstartete[n]?\b|"
+            r"\b(?:kam|kamen|lief|liefen|ging|gingen|drehte|drehten)\b|"
             r"\bgestern\b",
     rumour_re=r"angeblich|gerücht\w*|munkel\w*|berichten zufolge",
     cancelled_re=r"abgesagt|gestrichen|abgebrochen",
-    birthday_re=r"geburtstag\w*|geboren|wird \d+ jahre",
+    birthday_re=r"geburtstag\w*|geboren|wird \d+ jahre|\d+ jahre alt",
     open_start_re=r"ab|seit|vom|von",
+    hours_from_re=r"ab \d{1,2}(?:[.:]\d\d)? uhr am",
     since_re=r"seit",
     start_re=r"begonnen|beginn\w*|begann\w*|gestartet|start\w*|los(?:gehen|geht|ging)|"
              r"angelaufen",
     end_re=r"bis|bis zum|bis zur|bis ende",
-    locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe",
+    hours_to_re=r"bis \d{1,2}(?:[.:]\d\d)? uhr am",
+    locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe|zwischen",
     clause_re=r"bevor|nachdem|während|aber|doch|dann|wo|wenn|als|sobald",
     reporting_re=r"sagte|sagt|erklärte|mitteilte|teilte\w* mit|schrieb|verriet|zufolge",
     # German relative pronouns are spelt like articles: no reliable apposition marker.
@@ -687,7 +861,36 @@ GERMAN = Lexicon(
            "darstellerin": "actor", "produzent": "producer", "produzentin": "producer"},
     installment_re=r"teil|kapitel|folge",
     other_film_re=r"vorgänger\w*|prequel|(?:erste|ersten|vorherige|vorherigen|letzte|letzten) "
-                  r"(?:film|teil)|der erste (?-i:[A-Z])",
+                  r"(?:film|teil)|der erste (?!(?:trailer|teaser|bild|blick)\b)(?-i:[A-Z])|"
+                  r"eine fortsetzung",
+    franchise_re=r"teil\b|kapitel\b|reihe\b|saga\b|franchise\b|fortsetzung\b|-film\b",
+    promo_re=r"trailer|teaser|poster|plakat|erste[ns]? bild\w*",
+    moved_re=r"verschoben|verschieb\w*|vorgezogen|vorverlegt|verlegt\b(?!\s+nach)",
+    advanced_re=r"vorgezogen|vorverlegt|früher als",
+    moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
+    earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
+    deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
+    list_glue_re=r"\s*,?\s*(?:(?:und|oder|sowie)\s+)?(?:(?:am|den|dem)\s+)?",
+    between_re=r"zwischen",
+    and_re=r"und|sowie",
+    origin_re=r"von|vom|aus",
+    determiners_re=r"ein|eine|einen|einem|einer|der|die|das|den|dem|des|seine|seinen|ihre|"
+                   r"ihren|zwei|drei|mehrere",
+    governing_re=r"durch|über|von|vom|auf|mit|entlang|zwischen|aus|des|der",
+    noun_cue_re=r"(?-i:[A-ZÄÖÜ])\w*",
+    crew_re=r"team|filmteam|crew|produktion|besetzung|schauspieler\w*|regisseur\w*|star",
+    auxiliaries_re=r"wird|werden|wurde|wurden|ist|sind|war|waren|hat|haben|hatte|soll|sollen|"
+                   r"(?-i:ge[a-zäöüß]{2,}(?:t|en))",
+    story_re=r"spielt (?:im|in|um)|die handlung|handelt von|ermittelt",
+    ordinals={"erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6,
+              "siebte": 7, "achte": 8, "neunte": 9, "zehnte": 10},
+    embed_re=r"ein beitrag geteilt von|beitrag von .{1,60} am|diesen beitrag auf",
+    duration_re=r"(?:für\s+|rund\s+|etwa\s+|insgesamt\s+)?(?P<n>\d{1,3}|<N>)\s+"
+                r"(?P<unit>tage|wochen|monate)(?=\s+(?:lang|angesetzt|eingeplant|dauern))",
+    starting_re=r"(?:beginnen|starten) (?:heute )?die dreharbeiten|"
+                r"(?:die )?dreharbeiten (?:beginnen|starten)|fällt (?:heute )?die erste klappe",
+    ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|"
+               r"laufen die dreharbeiten|haben (?:die )?dreharbeiten begonnen",
     timex=TimexWords(
         bare_years=True,
         quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"

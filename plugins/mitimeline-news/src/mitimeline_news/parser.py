@@ -60,7 +60,7 @@ class NewsParser(mitimeline.Parser):
         another numbered title are dropped. ``None``: the numbered title named most."""
 
     def parse(self, stream: BinaryIO, options: NewsParser.Options) -> Timeline:
-        from .extract import Report, extract_events, slug
+        from .extract import Report, earlier_plan, extract_events, slug
 
         text = _decode(stream.read())
         language = _language(options.language, text)
@@ -80,7 +80,13 @@ class NewsParser(mitimeline.Parser):
         base = None if published is None else _middle(published)
         production = _text_option("production", options.production)
         events = extract_events(report, base, source.id, production)
-        return Timeline(title=title, events=events, sources=[source])
+        sources = [source]
+        if any(earlier_plan(source.id) in e.sources for e in events):
+            # A moved plan's given-up date, cited from the earlier statement the report
+            # tells of (date unknown: before the report).
+            sources.append(attrs.evolve(source, id=earlier_plan(source.id), published=None,
+                                        title=f"Earlier plan, as reported in: {title}"))
+        return Timeline(title=title, events=events, sources=sources)
 
 
 def _decode(data: bytes) -> str:

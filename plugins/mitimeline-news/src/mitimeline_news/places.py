@@ -30,10 +30,13 @@ from mitimeline import Place
 
 from .languages import LEXICONS
 
-__all__ = ["PlaceMention", "find_places", "is_place_word", "warm_up"]
+__all__ = ["PlaceMention", "country_code", "find_places", "is_place_word", "place_list",
+           "warm_up"]
 
 _BIG_CITY = 1_000_000
 _EXONYM_CITY = 50_000
+_STREET = re.compile(r"via|viale|piazza|piazzale|corso|largo|vicolo|lungomare|calle|rue|"
+                     r"avenue|boulevard", re.IGNORECASE)
 _SPECIFICITY = {"location": 3, "city": 2, "country": 1}
 _TOKEN = re.compile(r"[A-ZÀ-ÖØ-Þ]\.(?=\s)|[^\W\d_](?:[\w-]|['’.](?=[^\W\d_]))*|\S")
 _POSSESSIVE = re.compile(r"['’]s$")
@@ -82,6 +85,47 @@ def find_places(sentence: str, language: str) -> list[PlaceMention]:
     return list(_find_cached(sentence, language))
 
 
+def country_code(place: Place) -> str | None:
+    """The ISO 3166 code of a country-level place ("Italy", "UK": a release region), else
+    ``None`` (a city, a studio, a region)."""
+    entry = _index().get(place.name)
+    return entry.country if entry is not None and entry.source == "country" else None
+
+
+def place_list(sentence: str, places: list[PlaceMention], language: str) -> list[PlaceMention]:
+    """The longest run of two or more places joined as a list ("in Budapest, Abu Dhabi and
+    at Longcross Studios", "a Roma e a Napoli"), leaving out one named as the origin
+    ("from Cape Cod and New York"); ``[]`` when the sentence lists none."""
+    glue, origin = _list_patterns(language)
+    runs: list[list[PlaceMention]] = []
+    closed: list[bool] = []  # does the run end with "and <place>"? ("X, in Y" is no list)
+    for mention in places:
+        joint = glue.fullmatch(sentence, runs[-1][-1].end, mention.start) if runs else None
+        if joint is not None:
+            runs[-1].append(mention)
+            closed[-1] = joint.group("conjunction") is not None
+        else:
+            runs.append([mention])
+            closed.append(False)
+    lists = [run for run, ends in zip(runs, closed, strict=True) if ends and len(run) >= 2]
+    best = max(lists, key=len, default=[])
+    if not best or origin.search(sentence, 0, best[0].start):
+        return []
+    return best
+
+
+@functools.lru_cache(maxsize=4)
+def _list_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What joins two listed places (", and at", " e a"), and "from" before an origin."""
+    lexicon = LEXICONS[language]
+    glue = re.compile(r"\s*(?:,\s*)?(?:(?P<conjunction>" + lexicon.and_re + r")\s+)?(?:(?:"
+                      + lexicon.locatives_re + r")\s+)?(?:(?:the|il|la|lo|l'|der|dem|den)\s+)?",
+                      re.IGNORECASE)
+    origin = re.compile(r"(?<!\w)(?:" + lexicon.origin_re + r")\s+(?:\S+\s+){0,2}$",
+                        re.IGNORECASE)
+    return glue, origin
+
+
 @functools.lru_cache(maxsize=8192)
 def _find_cached(sentence: str, language: str) -> tuple[PlaceMention, ...]:
     index = _index()
@@ -99,8 +143,13 @@ def _find_cached(sentence: str, language: str) -> tuple[PlaceMention, ...]:
             end = tokens[position + size - 1][1]
             name = _POSSESSIVE.sub("", sentence[start:end])
             entry = index.get(name)
-            if entry is None or not _acceptable(entry, tokens, position, size, locative):
+            listed = bool(found) and position > 1 and tokens[position - 2][1] == found[-1].end \
+                and _and(language).fullmatch(tokens[position - 1][2]) is not None
+            if entry is None or not _acceptable(entry, tokens, position, size,
+                                                locative, listed):
                 continue
+            if entry.source == "city" and name.isupper() and len(name) <= 4:
+                continue  # a broadcaster or an airport code ("ZDF", "BBC"), not a city
             found.append(PlaceMention(start, start + len(name), name, entry.place,
                                       entry.source))
             position += size
@@ -111,10 +160,14 @@ def _find_cached(sentence: str, language: str) -> tuple[PlaceMention, ...]:
 
 
 def _acceptable(entry: _Entry, tokens: list[tuple[int, int, str]], position: int, size: int,
-                locative: re.Pattern[str]) -> bool:
+                locative: re.Pattern[str], listed: bool = False) -> bool:
+    """May the name at ``position`` be a place here? ``listed``: it follows a place and a
+    comma or "and" ("in Madrid, Lisbon"), so the list's preposition covers it."""
     previous = tokens[position - 1][2] if position > 0 else ""
     following = tokens[position + size][2] if position + size < len(tokens) else ""
-    after_locative = bool(previous) and locative.fullmatch(previous) is not None
+    if _STREET.fullmatch(previous):
+        return False  # "via Roma", "piazza Venezia": a street named after the city
+    after_locative = listed or (bool(previous) and locative.fullmatch(previous) is not None)
     # Inside a longer name ("Charlotte Riley", "Independence Day", "Michael B. Jordan").
     if _NAME_WORD.fullmatch(following) or (
             position > 0 and _NAME_WORD.fullmatch(previous) and not after_locative):
@@ -122,6 +175,12 @@ def _acceptable(entry: _Entry, tokens: list[tuple[int, int, str]], position: int
     if entry.source in ("location", "country") or entry.population >= _BIG_CITY:
         return True
     return after_locative
+
+
+@functools.cache
+def _and(language: str) -> re.Pattern[str]:
+    """A comma or a word that joins a list ("and", "e", "und")."""
+    return re.compile(r",|" + LEXICONS[language].and_re, re.IGNORECASE)
 
 
 @functools.cache

@@ -100,7 +100,7 @@ def run(report: Report, seeds: Path) -> Outcome:
     timeline = parse(report, seeds)
     if isinstance(timeline, str):
         return Outcome(report, 0, (), (), skipped=timeline)
-    predicted = list(timeline)
+    predicted = [dated for event in timeline for dated in _claimed(event)]
     missed = []
     matched = 0
     # Required events pick first, so an optional one never takes a required one's match.
@@ -113,6 +113,15 @@ def run(report: Report, seeds: Path) -> Outcome:
         elif not expected.optional:
             missed.append(expected)
     return Outcome(report, matched, tuple(missed), tuple(predicted))
+
+
+def _claimed(event: mitimeline.Event) -> list[mitimeline.Event]:
+    """``event``, then one copy per claim dated otherwise (a moved plan's given-up date):
+    a report that says "postponed from X to Y" states both dates."""
+    others = {claim.when for claim in event.claims
+              if claim.when is not None and claim.when != event.when}
+    return [event, *(attrs.evolve(event, when=when, claims=()) for when in sorted(
+        others, key=lambda w: w.edtf))]
 
 
 def evaluate(reports: Sequence[Report], seeds: Path = DEFAULT_SEEDS) -> list[Outcome]:
