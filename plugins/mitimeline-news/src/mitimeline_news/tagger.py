@@ -34,7 +34,7 @@ from .sentences import MAX_TEXT, Sentence, split_sentences
 from .story import STORY_KINDS, Story, place, place_timex, tells_the_past
 from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type
 
-__all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "find_dates"]
+__all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "Tagged", "find_dates", "tag_items"]
 
 
 def find_dates(text: str, *, published: str | date | When | None = None,
@@ -60,16 +60,43 @@ def find_dates(text: str, *, published: str | date | When | None = None,
         raise ValueError(f"find_dates: text of {len(text):,} characters is longer than the "
                          f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
     code = _language(language, text)
+    mentions: list[DateMention] = []
+    for tagged in _tag(text, published, code, day_first):
+        mentions.extend(joined([m for one in tagged for m in one.mentions], text, code))
+    return mentions
+
+
+@attrs.frozen
+class Tagged:
+    """One expression the tagger found: the sentence it is in (its index in
+    :func:`.sentences.split_sentences`), the :mod:`.dates` phrase or :mod:`.timex`
+    expression (offsets into that sentence) and its mentions (offsets into the text),
+    before neighbours are read together as ranges."""
+
+    sentence: int
+    item: Phrase | Timex
+    mentions: tuple[DateMention, ...]
+
+
+def tag_items(text: str, *, published: date | None, language: str) -> list[Tagged]:
+    """What :func:`find_dates` reads, per expression, for the event extractor: ``language``
+    a known code, ``text`` within :data:`MAX_TEXT`; the same placing and tenses."""
+    return [one for tagged in _tag(text, published, language, None) for one in tagged]
+
+
+def _tag(text: str, published: str | date | When | None, code: str,
+         day_first: bool | None) -> Iterator[list[Tagged]]:
+    """The expressions of each sentence of ``text`` that has any, placed in text order."""
     base, base_when = _base(published)
     context = _Context(code, base, base_when, day_first, cues_for(code), text)
     found_in = [(sentence, _items(sentence.text, code)) for sentence in split_sentences(text)]
     story = Story(past=tells_the_past([item for _, items in found_in for item in items], base))
-    mentions: list[DateMention] = []
-    for sentence, items in found_in:
+    earlier: list[DateMention] = []
+    for index, (sentence, items) in enumerate(found_in):
         if items:
-            found = _sentence_mentions(sentence, items, context, story, mentions)
-            mentions.extend(joined(found, text, code))
-    return mentions
+            found = _sentence_mentions(sentence, items, context, story, earlier)
+            earlier.extend(joined([m for _, ms in found for m in ms], text, code))
+            yield [Tagged(index, item, tuple(ms)) for item, ms in found]
 
 
 @attrs.frozen
@@ -102,9 +129,10 @@ def _items(sentence: str, language: str) -> list[Phrase | Timex]:
 
 
 def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context: _Context,
-                       story: Story, earlier: list[DateMention]) -> list[DateMention]:
-    """The mentions of one sentence: anchored expressions after the others, so "two days
-    after May 5" can count from the date that follows it."""
+                       story: Story, earlier: list[DateMention]
+                       ) -> list[tuple[Phrase | Timex, list[DateMention]]]:
+    """The mentions of one sentence, per item: anchored expressions placed after the
+    others, so "two days after May 5" can count from the date that follows it."""
     clauses = _Clauses.of(sentence.text, context.cues)
     done: dict[int, list[DateMention]] = {}
     for index, item in enumerate(items):
@@ -126,7 +154,7 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
             done[index] = [_anchored(sentence, item, context, _candidates(done, index, earlier),
                                      following, story.past)]
             story.follow(item, done[index], len(sentence.text))
-    return [mention for index in range(len(items)) for mention in done[index]]
+    return [(items[index], done[index]) for index in range(len(items))]
 
 
 def _relational(text: str, item: Timex, language: str) -> bool:
