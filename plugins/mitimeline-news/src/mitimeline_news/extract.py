@@ -31,7 +31,7 @@ from .places import PlaceMention, country_code, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
 from .tagger import Tagged, tag_items
-from .timex import Timex
+from .timex import ANCHORED_KINDS, Timex
 
 __all__ = ["TITLES", "Report", "earlier_plan", "extract_events", "slug"]
 
@@ -168,7 +168,8 @@ def _dated(report: Report, index: int, tagged: list[Tagged],
         dated = _placed(one, sentence, plain)
         if dated is None or (isinstance(one.item, Phrase) and one.item.form == "year"
                              and one.item not in plain) \
-                or (isinstance(one.item, Timex) and one.item.kind in _NO_EVENT_KINDS):
+                or (isinstance(one.item, Timex) and one.item.kind in _NO_EVENT_KINDS) \
+                or _compared(one.item, sentence.text, cues_for(language)):
             continue
         start, end = dated.phrase.start, dated.phrase.end
         if (line is not None and start < line.end and line.start < end) \
@@ -181,6 +182,13 @@ def _dated(report: Report, index: int, tagged: list[Tagged],
 _NO_EVENT_KINDS = ("ref", "decade")
 """Tagger expressions that date no event: the present as a reference ("now", "al
 momento": the report's day, not the event's) and a decade (too vague, as a lone year)."""
+
+
+def _compared(item: Phrase | Timex, text: str, cues: Cues) -> bool:
+    """Is ``item`` "a year later" of "a year later than planned" ("zwei Wochen später als
+    geplant", "un mese dopo del previsto"): a shift between two dates, not a date?"""
+    return isinstance(item, Timex) and item.kind in ANCHORED_KINDS \
+        and cues.compared.match(text, item.end) is not None
 
 
 def _placed(tagged: Tagged, sentence: Sentence, plain: list[Phrase]) -> _Dated | None:

@@ -137,6 +137,7 @@ class Lexicon:
     promo_re: str  # "trailer", "poster": a "release" of these is an announcement
     moved_re: str  # "postponed", "verschoben", "rinviato": a date moved (also "brought forward")
     advanced_re: str  # "brought forward", "vorgezogen", "anticipato": moved to an earlier date
+    compared_re: str  # "than", "als", "del previsto": right after "a year later", a shift
     moved_to_re: str  # "to", "auf", "al": right before the new date of a moved happening
     earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
     deadline_re: str  # "by", "entro", "spätestens": right before the latest date
@@ -305,6 +306,7 @@ ENGLISH = Lexicon(
              r"push(?:ed|es|ing)? the (?:release|premiere|opening|debut)|"
              r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
     advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
+    compared_re=r"than",
     moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
     earlier_plan_re=r"originally|initially|first planned|previously|"
                     r"had been (?:set|due|slated|planned|scheduled)|(?:was|were) planned",
@@ -597,6 +599,7 @@ ITALIAN = Lexicon(
     moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*\b(?!\s+che\b)|"
              r"spostat\w*\s+(?:al|all['’]|alla)\s+\d",
     advanced_re=r"anticipat\w*|anticipar\w*|prima del previsto",
+    compared_re=r"del(?:lo|la)?\s+(?:previsto|programmato|annunciato)|rispetto",
     moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
     earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
                     r"atteso|attesa|previsto in precedenza",
@@ -867,6 +870,7 @@ GERMAN = Lexicon(
     promo_re=r"trailer|teaser|poster|plakat|erste[ns]? bild\w*",
     moved_re=r"verschoben|verschieb\w*|vorgezogen|vorverlegt|verlegt\b(?!\s+nach)",
     advanced_re=r"vorgezogen|vorverlegt|früher als",
+    compared_re=r"als",
     moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
     earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
     deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
