@@ -22,7 +22,7 @@ from datetime import date, timedelta
 import attrs
 from mitimeline import Claim, Credit, Event, Place, When
 
-from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
+from .cues import Cue, Cues, choose_kind, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import KIND_PRIORITY
 from .naming import describe
@@ -152,6 +152,7 @@ class _Dated:
     when: When
     inferred: bool
     kind: str  # the phrase's form, or the expression's kind ("holiday", "anchored", …)
+    tense: str | None  # the tense the date's clause states, as the tagger reads it
 
 
 def _dated(report: Report, index: int, tagged: list[Tagged],
@@ -205,12 +206,12 @@ def _placed(tagged: Tagged, sentence: Sentence, plain: list[Phrase]) -> _Dated |
     day = [p for p in plain if isinstance(item, Timex) and item.kind == "time"
            and item.start <= p.start and p.end <= item.end]
     if day:
-        return _Dated(day[0], when, first.anchor is not None, day[0].form)
+        return _Dated(day[0], when, first.anchor is not None, day[0].form, tagged.tense)
     phrase = item if isinstance(item, Phrase) else \
         Phrase(first.start - sentence.start, last.end - sentence.start,
                sentence.text[first.start - sentence.start:last.end - sentence.start], "timex")
     kind = item.form if isinstance(item, Phrase) else item.kind
-    return _Dated(phrase, when, first.anchor is not None, kind)
+    return _Dated(phrase, when, first.anchor is not None, kind, tagged.tense)
 
 
 def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: list[Title],
@@ -225,7 +226,7 @@ def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: li
         return _undated(sentence, index, context.places, titles, context.own_title, cues,
                         context.base, language, context.source_id)
     found = _Found(cues.kind_cues(sentence.text) or _embedded(report, index, cues),
-                   cues.tense_markers(sentence.text), titles, phrases)
+                   titles, phrases)
     mentions: list[_Mention] = []
     for date_ in dated:
         mention = _mention(sentence.text, date_, language, context.base, cues, found,
@@ -369,7 +370,6 @@ class _Found:
     """The cues of one sentence, found once for all its date phrases."""
 
     kinds: list[Cue]
-    tenses: list[Cue]
     titles: list[Title]  # offsets within the sentence
     phrases: list[Phrase]  # the sentence's date phrases
 
@@ -396,10 +396,9 @@ def _mention(text: str, dated: _Dated, language: str, base: date | None, cues: C
         return None
     before = text[first:phrase.start]
     listed = prior is not None and _listed(text, prior, phrase, cues)
-    own = _tense(phrase, before, [m for m in found.tenses if first <= m.start < last], cues)
-    tense = own or _default_tense(cue, prior if listed else None)
+    tense = dated.tense or _default_tense(cue, prior if listed else None)
     when = dated.when
-    if own is None and tense is not None and phrase.needs_base and base is not None:
+    if dated.tense is None and tense is not None and phrase.needs_base and base is not None:
         when = resolve(phrase, language, base, tense) or when  # "startet am 16. November"
     if dated.kind == "holiday" and cue.label == "release" and when.precision == "day":
         when = When(f"{when.lower.isoformat()[:7]}~")  # "for Christmas": its season
@@ -468,13 +467,6 @@ def _role(before: str, cues: Cues) -> str | None:
             "end" if cues.end.search(before) else
             "open_start" if cues.open_start.search(before) else
             "start" if cues.start.search(before) else None)
-
-
-def _tense(phrase: Phrase, before: str, markers: list[Cue], cues: Cues) -> str | None:
-    """The tense the date's clause states: the phrase's own, "since" (past), the markers
-    of its clause; ``None`` when it states none."""
-    return phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
-        or choose_tense(markers, phrase.start, phrase.end)
 
 
 def _default_tense(cue: Cue, head: _Mention | None) -> str | None:
