@@ -674,6 +674,12 @@ def test_more_italian_and_german_moves(language: str, text: str,
         # "a year later than planned" shifts a date, it is none
         ("en", "The sequel will now open on 10 June 2022, a year later than planned.",
          [("release", "2022-06-10")]),
+        ("de", "Der Film startet am 10. Juni 2022 in den Kinos, zwei Wochen später als geplant.",
+         [("release", "2022-06-10")]),
+        # a holiday after an indefinite article is an occasion, not a date
+        ("en", "Filming of A Christmas Wish was halted.", []),
+        ("de", "Ein Weihnachten im Schnee: Dreh unterbrochen.", []),
+        ("it", "Un Natale in montagna: riprese interrotte.", []),
     ])
 def test_dates_of_the_tagger(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected

@@ -170,7 +170,7 @@ def _dated(report: Report, index: int, tagged: list[Tagged],
         if dated is None or (isinstance(one.item, Phrase) and one.item.form == "year"
                              and one.item not in plain) \
                 or (isinstance(one.item, Timex) and one.item.kind in _NO_EVENT_KINDS) \
-                or _compared(one.item, sentence.text, cues_for(language)):
+                or _no_date(one.item, sentence.text, cues_for(language)):
             continue
         start, end = dated.phrase.start, dated.phrase.end
         if (line is not None and start < line.end and line.start < end) \
@@ -185,11 +185,16 @@ _NO_EVENT_KINDS = ("ref", "decade")
 momento": the report's day, not the event's) and a decade (too vague, as a lone year)."""
 
 
-def _compared(item: Phrase | Timex, text: str, cues: Cues) -> bool:
-    """Is ``item`` "a year later" of "a year later than planned" ("zwei Wochen später als
-    geplant", "un mese dopo del previsto"): a shift between two dates, not a date?"""
-    return isinstance(item, Timex) and item.kind in ANCHORED_KINDS \
-        and cues.compared.match(text, item.end) is not None
+def _no_date(item: Phrase | Timex, text: str, cues: Cues) -> bool:
+    """Does the expression name no date of an event: "a year later" of "a year later than
+    planned" ("zwei Wochen später als geplant": a shift between two dates), a holiday
+    after an indefinite article ("A Christmas Carol", "Un Natale su Marte": an occasion)?"""
+    if not isinstance(item, Timex):
+        return False
+    if item.kind in ANCHORED_KINDS:
+        return cues.compared.match(text, item.end) is not None
+    return item.kind == "holiday" \
+        and cues.indefinite.search(text, max(0, item.start - 6), item.start) is not None
 
 
 def _placed(tagged: Tagged, sentence: Sentence, plain: list[Phrase]) -> _Dated | None:
