@@ -119,9 +119,9 @@ def extract_events(report: Report, base: date | None, source_id: str,
         tagged.setdefault(one.sentence, []).append(one)
     events: dict[tuple[str, str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):
-        dated = _dated(report, index, tagged.get(index, []), _within(titles, sentence))
-        for event in _sentence_events(report, index, dated, _within(titles, sentence),
-                                      context):
+        within = _within(titles, sentence)
+        dated = _dated(report, index, tagged.get(index, []), within)
+        for event in _sentence_events(report, index, dated, within, context):
             _keep(events, event)
     return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
                               key=lambda e: e.extra["offsets"][0]))
