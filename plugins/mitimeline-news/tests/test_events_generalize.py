@@ -676,6 +676,12 @@ def test_more_italian_and_german_moves(language: str, text: str,
          [("release", "2022-06-10")]),
         ("de", "Der Film startet am 10. Juni 2022 in den Kinos, zwei Wochen später als geplant.",
          [("release", "2022-06-10")]),
+        # a named weekday picks the year of a yearless date, whatever the tense says
+        ("en", "The street was closed on Wednesday, 13 April, while the scene was shot.",
+         [("shoot", "2022-04-13")]),
+        ("de", "Gedreht wurde am Mittwoch, 13. April, in der Altstadt.", [("shoot", "2022-04-13")]),
+        ("it", "Le riprese si sono svolte mercoledì 13 aprile in centro.",
+         [("shoot", "2022-04-13")]),
         # a holiday after an indefinite article is an occasion, not a date
         ("en", "Filming of A Christmas Wish was halted.", []),
         ("de", "Ein Weihnachten im Schnee: Dreh unterbrochen.", []),
@@ -683,3 +689,4 @@ def test_more_italian_and_german_moves(language: str, text: str,
     ])
 def test_dates_of_the_tagger(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
