@@ -646,3 +646,47 @@ def test_a_yearless_date_after_a_dated_one(language: str, text: str,
 def test_more_italian_and_german_moves(language: str, text: str,
                                        expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a date counted from an earlier one of the text
+        ("en", "Filming began on 3 May in Leeds. Two days later the crew moved the shoot to York.",
+         [("shoot", "2020-05-03"), ("shoot", "2020-05-05")]),
+        ("de", "Die Dreharbeiten begannen am 3. Mai in Köln. Zwei Tage später wurde in Bonn "
+               "gedreht.", [("shoot", "2020-05-03"), ("shoot", "2020-05-05")]),
+        ("it", "Le riprese sono iniziate il 3 maggio a Torino. Il giorno dopo si è girato a "
+               "Genova.", [("shoot", "2020-05-03"), ("shoot", "2020-05-04")]),
+        # a release planned for a holiday: the holiday's month, about
+        ("en", "The comedy will hit cinemas at Easter.", [("release", "2021-04~")]),
+        ("de", "Die Komödie kommt an Ostern 2022 in die Kinos.", [("release", "2022-04~")]),
+        ("it", "La commedia uscirà nelle sale a Pasqua 2022.", [("release", "2022-04~")]),
+        # halves and quarters of a year
+        ("de", "Die Serie soll im zweiten Halbjahr 2022 bei Sky starten.",
+         [("release", "2022-07/2022-12")]),
+        ("en", "The series will premiere in the second half of 2022.",
+         [("release", "2022-07/2022-12")]),
+        ("it", "La serie arriverà su Netflix nella seconda metà del 2022.",
+         [("release", "2022-07/2022-12")]),
+        ("en", "The series will premiere in the first quarter of 2022.",
+         [("release", "2022-01/2022-03")]),
+        # "a year later than planned" shifts a date, it is none
+        ("en", "The sequel will now open on 10 June 2022, a year later than planned.",
+         [("release", "2022-06-10")]),
+        ("de", "Der Film startet am 10. Juni 2022 in den Kinos, zwei Wochen später als geplant.",
+         [("release", "2022-06-10")]),
+        # a named weekday picks the year of a yearless date, whatever the tense says
+        ("en", "The street was closed on Wednesday, 13 April, while the scene was shot.",
+         [("shoot", "2022-04-13")]),
+        ("de", "Gedreht wurde am Mittwoch, 13. April, in der Altstadt.", [("shoot", "2022-04-13")]),
+        ("it", "Le riprese si sono svolte mercoledì 13 aprile in centro.",
+         [("shoot", "2022-04-13")]),
+        # a holiday after an indefinite article is an occasion, not a date
+        ("en", "Filming of A Christmas Wish was halted.", []),
+        ("de", "Ein Weihnachten im Schnee: Dreh unterbrochen.", []),
+        ("it", "Un Natale in montagna: riprese interrotte.", []),
+    ])
+def test_dates_of_the_tagger(language: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected
+

@@ -51,6 +51,8 @@ class Cues:
         self.promo = _words(lexicon.promo_re)
         self.moved = _words(lexicon.moved_re)
         self.advanced = _words(lexicon.advanced_re)
+        self.compared = _compile(r"\s*(?:" + lexicon.compared_re + r")\b")
+        self.indefinite = _compile(r"(?<!\w)(?:" + lexicon.indefinite_re + r")\s*$")
         self.moved_to = _right_before(lexicon.moved_to_re)
         self.earlier_plan = _words(lexicon.earlier_plan_re)
         self.deadline = _right_before(lexicon.deadline_re)

@@ -1,11 +1,14 @@
 """From report text to candidate events: the pipeline that ties the modules together.
 
-For every sentence with a date phrase (:mod:`.dates`), the phrase's clause (or, failing
-that, its sentence) must hold a kind cue (:mod:`.cues`), else the date is not an event.
-Phrases in the dateline, in a birthday clause or attached to another instalment
-("Mission: Impossible 8 (release: …)") are dropped. The tense nearest the phrase picks
-the year or week of a phrase that needs one; a start phrase ("began on Wednesday") and an
-end phrase ("until July 21") in one sentence become one interval. The place comes from
+The dates come from the date tagger (:func:`.tagger.tag_items`, one call per report, the
+same reading as :func:`.tagger.find_dates`: anchored dates, holidays, quarters and halves,
+ranges as their span, the tense of the clause). For every sentence with a date, the
+date's clause (or, failing that, its sentence) must hold a kind cue (:mod:`.cues`), else
+the date is not an event. Dates in the dateline, in a birthday clause or attached to
+another instalment ("Mission: Impossible 8 (release: …)") are dropped. A date whose
+clause states no tense keeps the tagger's reading unless it ends a list or dates a
+release (then upcoming); a start date ("began on Wednesday") and an end date ("until
+July 21") in one sentence become one interval. The place comes from
 the sentence or its neighbours (:mod:`.places`), the people from the sentence
 (:mod:`.people`), and the evidence goes into ``Event.extra``.
 """
@@ -19,7 +22,7 @@ from datetime import date, timedelta
 import attrs
 from mitimeline import Claim, Credit, Event, Place, When
 
-from .cues import Cue, Cues, choose_kind, choose_tense, cues_for
+from .cues import Cue, Cues, choose_kind, cues_for
 from .dates import Phrase, find_phrases, resolve
 from .languages import KIND_PRIORITY
 from .naming import describe
@@ -27,6 +30,8 @@ from .people import Cast, find_cast
 from .places import PlaceMention, country_code, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
+from .tagger import Tagged, tag_items
+from .timex import ANCHORED_KINDS, Timex
 
 __all__ = ["TITLES", "Report", "earlier_plan", "extract_events", "slug"]
 
@@ -44,6 +49,7 @@ class _Mention:
 
     phrase: Phrase
     when: When
+    inferred: bool  # placed against the report's date or an earlier date of the text
     cue: Cue
     same_clause: bool
     tense: str | None
@@ -108,9 +114,14 @@ def extract_events(report: Report, base: date | None, source_id: str,
         main_title(titles, production, text.find("\n")),
         _PlaceCache(report.sentences, language), find_cast(text, language),
         cues.resume.search(text) is not None)
+    tagged: dict[int, list[Tagged]] = {}
+    for one in tag_items(text, published=base, language=language):
+        tagged.setdefault(one.sentence, []).append(one)
     events: dict[tuple[str, str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):
-        for event in _sentence_events(report, index, _within(titles, sentence), context):
+        within = _within(titles, sentence)
+        dated = _dated(report, index, tagged.get(index, []), within)
+        for event in _sentence_events(report, index, dated, within, context):
             _keep(events, event)
     return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
                               key=lambda e: e.extra["offsets"][0]))
@@ -131,25 +142,99 @@ class _Context:
     restarted: bool  # the report tells of a restart: no pause of it lasts
 
 
-def _sentence_events(report: Report, index: int, titles: list[Title],
+@attrs.frozen
+class _Dated:
+    """A date the tagger placed in a sentence: its phrase (for an expression of
+    :mod:`.timex`, a phrase of form ``"timex"`` with the mention's offsets into the
+    sentence), what it means and whether that was inferred from another date."""
+
+    phrase: Phrase
+    when: When
+    inferred: bool
+    kind: str  # the phrase's form, or the expression's kind ("holiday", "anchored", …)
+    tense: str | None  # the tense the date's clause states, as the tagger reads it
+
+
+def _dated(report: Report, index: int, tagged: list[Tagged],
+           titles: list[Title]) -> list[_Dated]:
+    """The dates of sentence ``index`` an event can have, from the tagger: placed dates
+    (and clock times placed on a day), a closed range as its span; not a lone year
+    ("1996 zog sie um": too weak a cue), not in the date line nor inside a quoted title
+    ("«Mare d'inverno»")."""
+    sentence, language = report.sentences[index], report.language
+    line = report.datelines.get(index)
+    plain = find_phrases(sentence.text, language)
+    found = []
+    for one in tagged:
+        dated = _placed(one, sentence, plain)
+        if dated is None or (isinstance(one.item, Phrase) and one.item.form == "year"
+                             and one.item not in plain) \
+                or (isinstance(one.item, Timex) and one.item.kind in _NO_EVENT_KINDS) \
+                or _no_date(one.item, sentence.text, cues_for(language)):
+            continue
+        start, end = dated.phrase.start, dated.phrase.end
+        if (line is not None and start < line.end and line.start < end) \
+                or any(t.start <= start and end <= t.end for t in titles):
+            continue
+        found.append(dated)
+    return found
+
+
+_NO_EVENT_KINDS = ("ref", "decade")
+"""Tagger expressions that date no event: the present as a reference ("now", "al
+momento": the report's day, not the event's) and a decade (too vague, as a lone year)."""
+
+
+def _no_date(item: Phrase | Timex, text: str, cues: Cues) -> bool:
+    """Does the expression name no date of an event: "a year later" of "a year later than
+    planned" ("zwei Wochen später als geplant": a shift between two dates), a holiday
+    after an indefinite article ("A Christmas Carol", "Un Natale su Marte": an occasion)?"""
+    if not isinstance(item, Timex):
+        return False
+    if item.kind in ANCHORED_KINDS:
+        return cues.compared.match(text, item.end) is not None
+    return item.kind == "holiday" \
+        and cues.indefinite.search(text, max(0, item.start - 6), item.start) is not None
+
+
+def _placed(tagged: Tagged, sentence: Sentence, plain: list[Phrase]) -> _Dated | None:
+    """``tagged`` as a date of its sentence, or ``None`` for a duration, a set or an
+    expression the tagger could not place. A clock time on a day ("10pm on Monday") is
+    the day's phrase among ``plain``: the extractor reads the hours ("from 7am to")."""
+    mentions = tagged.mentions
+    first, last = mentions[0], mentions[-1]
+    if first.type not in ("date", "time") or first.when is None or last.when is None:
+        return None
+    closed = len(mentions) == 2 and first.span is not None
+    when = first.span if closed and first.span is not None else first.when
+    item = tagged.item
+    day = [p for p in plain if isinstance(item, Timex) and item.kind == "time"
+           and item.start <= p.start and p.end <= item.end]
+    if day:
+        return _Dated(day[0], when, first.anchor is not None, day[0].form, tagged.tense)
+    phrase = item if isinstance(item, Phrase) else \
+        Phrase(first.start - sentence.start, last.end - sentence.start,
+               sentence.text[first.start - sentence.start:last.end - sentence.start], "timex")
+    kind = item.form if isinstance(item, Phrase) else item.kind
+    return _Dated(phrase, when, first.anchor is not None, kind, tagged.tense)
+
+
+def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: list[Title],
                      context: _Context) -> list[Event]:
-    """The events of sentence ``index``: from its dates, else from what it says without
-    one (:func:`_undated`). ``titles`` are its quoted titles."""
+    """The events of sentence ``index``: from its ``dated`` dates, else from what it says
+    without one (:func:`_undated`). ``titles`` are its quoted titles."""
     sentence, language, cues = report.sentences[index], context.language, context.cues
-    # Not the date line; not a date inside a quoted title ("«Mare d'inverno»").
-    phrases = [p for p in find_phrases(sentence.text, language)
-               if report.datelines.get(index) != p
-               and not any(t.start <= p.start and p.end <= t.end for t in titles)]
+    phrases = [d.phrase for d in dated]
     if not phrases:
         if context.base is None or index in report.datelines:
             return []
         return _undated(sentence, index, context.places, titles, context.own_title, cues,
                         context.base, language, context.source_id)
     found = _Found(cues.kind_cues(sentence.text) or _embedded(report, index, cues),
-                   cues.tense_markers(sentence.text), titles, phrases)
+                   titles, phrases)
     mentions: list[_Mention] = []
-    for phrase in phrases:
-        mention = _mention(sentence.text, phrase, language, context.base, cues, found,
+    for date_ in dated:
+        mention = _mention(sentence.text, date_, language, context.base, cues, found,
                            context.main, context.own_title, mentions[-1] if mentions else None)
         if mention is not None:
             mentions.append(mention)
@@ -290,7 +375,6 @@ class _Found:
     """The cues of one sentence, found once for all its date phrases."""
 
     kinds: list[Cue]
-    tenses: list[Cue]
     titles: list[Title]  # offsets within the sentence
     phrases: list[Phrase]  # the sentence's date phrases
 
@@ -301,11 +385,12 @@ def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
             for t in titles if sentence.start <= t.start and t.end <= sentence.end]
 
 
-def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: Cues,
+def _mention(text: str, dated: _Dated, language: str, base: date | None, cues: Cues,
              found: _Found, main: tuple[str, int] | None, main_title: str | None,
              prior: _Mention | None) -> _Mention | None:
-    """What the sentence ``text`` says about the date ``phrase``: its kind, role, tense and
-    value; ``None`` when the date is no event of this production."""
+    """What the sentence ``text`` says about the date ``dated``: its kind, role and tense
+    (its value is the tagger's); ``None`` when the date is no event of this production."""
+    phrase = dated.phrase
     first, last = _across_dashes(text, clause_bounds(text, phrase.start, phrase.end,
                                                      cues.clauses), cues)
     if _distractor(text, phrase, (first, last), cues, found, main, main_title, language):
@@ -316,19 +401,20 @@ def _mention(text: str, phrase: Phrase, language: str, base: date | None, cues: 
         return None
     before = text[first:phrase.start]
     listed = prior is not None and _listed(text, prior, phrase, cues)
-    tense = _tense(phrase, before, cue, [m for m in found.tenses if first <= m.start < last],
-                   prior if listed else None, cues)
-    when = resolve(phrase, language, base, tense)
-    if when is None:
-        return None
-    if prior is not None and not prior.phrase.needs_base and prior.phrase.start >= first \
+    tense = dated.tense or _default_tense(cue, prior if listed else None)
+    when = dated.when
+    if dated.tense is None and tense is not None and phrase.needs_base and base is not None:
+        when = resolve(phrase, language, base, tense) or when  # "startet am 16. November"
+    if dated.kind == "holiday" and cue.label == "release" and when.precision == "day":
+        when = When(f"{when.lower.isoformat()[:7]}~")  # "for Christmas": its season
+    if prior is not None and not prior.inferred and prior.phrase.start >= first \
             and phrase.needs_base and phrase.form == "calendar":
         # "shut down on 14 March 2020 and resumed in September": after the dated one
         when = resolve(phrase, language, prior.when.lower, "future") or when
     if listed and prior is not None and phrase.form == "weekday" \
             and when.lower < prior.when.lower:
         when = When((when.lower + timedelta(days=7)).isoformat())  # "Monday and Thursday"
-    return _Mention(phrase, when, cue, bool(local), tense, _role(before, cues),
+    return _Mention(phrase, when, dated.inferred, cue, bool(local), tense, _role(before, cues),
                     cues.moved_to.search(before) is not None)
 
 
@@ -388,15 +474,11 @@ def _role(before: str, cues: Cues) -> str | None:
             "start" if cues.start.search(before) else None)
 
 
-def _tense(phrase: Phrase, before: str, cue: Cue, markers: list[Cue],
-           head: _Mention | None, cues: Cues) -> str | None:
-    """The tense that picks the date's year or week: the phrase's own, "since" (past),
-    the markers of its clause; none there: that of the list ``head`` it ends ("will be
-    shut on Monday, Tuesday and Wednesday"); else a release is upcoming ("startet am
-    16. November"); else ``None`` (the nearest occurrence)."""
-    return phrase.intrinsic_tense or ("past" if cues.since.search(before) else None) \
-        or choose_tense(markers, phrase.start, phrase.end) \
-        or (head.tense if head is not None else None) \
+def _default_tense(cue: Cue, head: _Mention | None) -> str | None:
+    """The tense of a date whose clause states none: that of the list ``head`` it ends
+    ("will be shut on Monday, Tuesday and Wednesday"); else a release is upcoming
+    ("startet am 16. November"); else ``None`` (the tagger's reading stands)."""
+    return (head.tense if head is not None else None) \
         or ("future" if cue.label == "release" else None)
 
 
@@ -709,7 +791,7 @@ def _confidence(group: list[_Mention], has_place: bool) -> float:
     mention = group[0]
     score = 0.5 + (0.2 if mention.same_clause else 0.0) + (0.05 if has_place else 0.0)
     phrase = mention.phrase
-    if not phrase.needs_base:
+    if not mention.inferred:
         score += 0.15
     elif phrase.form in ("calendar", "weekday", "season") and mention.tense is None \
             and phrase.direction is None:

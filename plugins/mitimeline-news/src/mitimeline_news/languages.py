@@ -137,6 +137,8 @@ class Lexicon:
     promo_re: str  # "trailer", "poster": a "release" of these is an announcement
     moved_re: str  # "postponed", "verschoben", "rinviato": a date moved (also "brought forward")
     advanced_re: str  # "brought forward", "vorgezogen", "anticipato": moved to an earlier date
+    compared_re: str  # "than", "als", "del previsto": right after "a year later", a shift
+    indefinite_re: str  # "a", "ein", "un": before a holiday, an occasion ("A Christmas Carol")
     moved_to_re: str  # "to", "auf", "al": right before the new date of a moved happening
     earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
     deadline_re: str  # "by", "entro", "spätestens": right before the latest date
@@ -305,6 +307,8 @@ ENGLISH = Lexicon(
              r"push(?:ed|es|ing)? the (?:release|premiere|opening|debut)|"
              r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward",
     advanced_re=r"brought forward|bring(?:s|ing)? forward|pull(?:ed|s)? forward|earlier than",
+    compared_re=r"than",
+    indefinite_re=r"an?",
     moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
     earlier_plan_re=r"originally|initially|first planned|previously|"
                     r"had been (?:set|due|slated|planned|scheduled)|(?:was|were) planned",
@@ -597,6 +601,8 @@ ITALIAN = Lexicon(
     moved_re=r"rinvi\w*|rimandat\w*|slitt\w*|posticipat\w*|anticipa\w*\b(?!\s+che\b)|"
              r"spostat\w*\s+(?:al|all['’]|alla)\s+\d",
     advanced_re=r"anticipat\w*|anticipar\w*|prima del previsto",
+    compared_re=r"del(?:lo|la)?\s+(?:previsto|programmato|annunciato)|rispetto",
+    indefinite_re=r"un[oa]?|un['’]",
     moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
     earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
                     r"atteso|attesa|previsto in precedenza",
@@ -867,6 +873,8 @@ GERMAN = Lexicon(
     promo_re=r"trailer|teaser|poster|plakat|erste[ns]? bild\w*",
     moved_re=r"verschoben|verschieb\w*|vorgezogen|vorverlegt|verlegt\b(?!\s+nach)",
     advanced_re=r"vorgezogen|vorverlegt|früher als",
+    compared_re=r"als",
+    indefinite_re=r"ein(?:e[mnrs]?)?",
     moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
     earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
     deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",

@@ -11,6 +11,7 @@ full name. This is a heuristic: it finds people, it does not prove they are peop
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -50,12 +51,20 @@ class Cast:
         """The people ``text`` names, by full name or by surname alone, in order."""
         found: list[tuple[int, str]] = []
         for name in self.roles:
-            surname = name.split()[-1]
-            match = re.search(r"(?<![\w’'])" + re.escape(name) + r"(?![\w’'-])", text) or \
-                re.search(r"(?<![\w’'])" + re.escape(surname) + r"(?![\w-])", text)
+            full, surname = _name_patterns(name)
+            match = full.search(text) or surname.search(text)
             if match:
                 found.append((match.start(), name))
         return [Credit(name, self.roles[name]) for _, name in sorted(found)]
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_patterns(name: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a full name and of its surname alone, each as whole words
+    (compiled once: a report's names are looked up in every sentence with an event)."""
+    surname = name.split()[-1]
+    return (re.compile(r"(?<![\w’'])" + re.escape(name) + r"(?![\w’'-])"),
+            re.compile(r"(?<![\w’'])" + re.escape(surname) + r"(?![\w-])"))
 
 
 def find_cast(text: str, language: str) -> Cast:

@@ -34,7 +34,7 @@ from .sentences import MAX_TEXT, Sentence, split_sentences
 from .story import STORY_KINDS, Story, place, place_timex, tells_the_past
 from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type
 
-__all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "find_dates"]
+__all__ = ["MAX_TEXT", "TYPES", "Anchor", "DateMention", "Tagged", "find_dates", "tag_items"]
 
 
 def find_dates(text: str, *, published: str | date | When | None = None,
@@ -60,16 +60,45 @@ def find_dates(text: str, *, published: str | date | When | None = None,
         raise ValueError(f"find_dates: text of {len(text):,} characters is longer than the "
                          f"{MAX_TEXT:,} it reads; split it (by report or paragraph)")
     code = _language(language, text)
+    mentions: list[DateMention] = []
+    for tagged in _tag(text, published, code, day_first):
+        mentions.extend(joined([m for one in tagged for m in one.mentions], text, code))
+    return mentions
+
+
+@attrs.frozen
+class Tagged:
+    """One expression the tagger found: the sentence it is in (its index in
+    :func:`.sentences.split_sentences`), the :mod:`.dates` phrase or :mod:`.timex`
+    expression (offsets into that sentence), its mentions (offsets into the text, before
+    neighbours are read together as ranges) and the tense its clause states ("past",
+    "future", ``None``: none, or an anchored expression)."""
+
+    sentence: int
+    item: Phrase | Timex
+    mentions: tuple[DateMention, ...]
+    tense: str | None
+
+
+def tag_items(text: str, *, published: date | None, language: str) -> list[Tagged]:
+    """What :func:`find_dates` reads, per expression, for the event extractor: ``language``
+    a known code, ``text`` within :data:`MAX_TEXT`; the same placing and tenses."""
+    return [one for tagged in _tag(text, published, language, None) for one in tagged]
+
+
+def _tag(text: str, published: str | date | When | None, code: str,
+         day_first: bool | None) -> Iterator[list[Tagged]]:
+    """The expressions of each sentence of ``text`` that has any, placed in text order."""
     base, base_when = _base(published)
     context = _Context(code, base, base_when, day_first, cues_for(code), text)
     found_in = [(sentence, _items(sentence.text, code)) for sentence in split_sentences(text)]
     story = Story(past=tells_the_past([item for _, items in found_in for item in items], base))
-    mentions: list[DateMention] = []
-    for sentence, items in found_in:
+    earlier: list[DateMention] = []
+    for index, (sentence, items) in enumerate(found_in):
         if items:
-            found = _sentence_mentions(sentence, items, context, story, mentions)
-            mentions.extend(joined(found, text, code))
-    return mentions
+            found = _sentence_mentions(sentence, items, context, story, earlier)
+            earlier.extend(joined([m for _, ms, _ in found for m in ms], text, code))
+            yield [Tagged(index, item, tuple(ms), tense) for item, ms, tense in found]
 
 
 @attrs.frozen
@@ -102,16 +131,21 @@ def _items(sentence: str, language: str) -> list[Phrase | Timex]:
 
 
 def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context: _Context,
-                       story: Story, earlier: list[DateMention]) -> list[DateMention]:
-    """The mentions of one sentence: anchored expressions after the others, so "two days
-    after May 5" can count from the date that follows it."""
+                       story: Story, earlier: list[DateMention]
+                       ) -> list[tuple[Phrase | Timex, list[DateMention], str | None]]:
+    """The mentions of one sentence, per item, with the tense of its clause: anchored
+    expressions placed after the others, so "two days after May 5" can count from the
+    date that follows it."""
     clauses = _Clauses.of(sentence.text, context.cues)
     done: dict[int, list[DateMention]] = {}
+    tenses: dict[int, str | None] = {}
     for index, item in enumerate(items):
+        if isinstance(item, Phrase) or item.kind not in ANCHORED_KINDS:
+            tenses[index] = _tense(sentence.text, item, context, clauses)
         if isinstance(item, Phrase):
-            done[index] = _phrase_mentions(sentence, item, context, clauses, story)
+            done[index] = _phrase_mentions(sentence, item, context, tenses[index], story)
         elif item.kind not in ANCHORED_KINDS:
-            done[index] = _timex_mentions(sentence, item, context, clauses, story)
+            done[index] = _timex_mentions(sentence, item, context, tenses[index], story)
     first_dated = min(done, default=len(items))
     for index, item in enumerate(items):
         if index not in done:
@@ -126,7 +160,7 @@ def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context:
             done[index] = [_anchored(sentence, item, context, _candidates(done, index, earlier),
                                      following, story.past)]
             story.follow(item, done[index], len(sentence.text))
-    return [mention for index in range(len(items)) for mention in done[index]]
+    return [(items[index], done[index], tenses.get(index)) for index in range(len(items))]
 
 
 def _relational(text: str, item: Timex, language: str) -> bool:
@@ -225,9 +259,9 @@ def _window(text: str, first: int, end: int, size: int = 40) -> str:
 
 
 def _phrase_mentions(sentence: Sentence, phrase: Phrase, context: _Context,
-                     clauses: _Clauses, story: Story) -> list[DateMention]:
-    """The mentions of a phrase of :mod:`.dates`, placed as :func:`.story.place` says."""
-    tense = _tense(sentence.text, phrase, context, clauses)
+                     tense: str | None, story: Story) -> list[DateMention]:
+    """The mentions of a phrase of :mod:`.dates` in a clause of ``tense``, placed as
+    :func:`.story.place` says."""
     when, anchor = place(phrase, context.language, context.base, context.base_when, tense,
                          story)
     found = split_phrase(without_leading(phrase, context.language), sentence.text,
@@ -237,9 +271,9 @@ def _phrase_mentions(sentence: Sentence, phrase: Phrase, context: _Context,
 
 
 def _timex_mentions(sentence: Sentence, item: Timex, context: _Context,
-                    clauses: _Clauses, story: Story) -> list[DateMention]:
-    """The mentions of a (not anchored) expression of :mod:`.timex`."""
-    tense = _tense(sentence.text, item, context, clauses)
+                    tense: str | None, story: Story) -> list[DateMention]:
+    """The mentions of a (not anchored) expression of :mod:`.timex` in a clause of
+    ``tense``."""
     when, anchor = place_timex(item, context.language, context.base, context.base_when, tense,
                                story, context.day_first)
     found = split_timex(without_leading(item, context.language), sentence.text,

@@ -23,7 +23,9 @@ class Phrase:
     (``weekday`` 0-6), ``"season"`` (``season`` 21-24, ``year`` if given), ``"year"`` or
     ``"relative"`` (``unit``, and ``count``/``sign`` for "two weeks ago", ``edge`` for
     "earlier this year", ``offset`` for "yesterday"). ``direction`` is "last", "next" or
-    "this" when the words say so; ``third`` is "early", "mid" or "late".
+    "this" when the words say so; ``third`` is "early", "mid" or "late". The event
+    extractor gives an expression of :mod:`.timex` the form ``"timex"`` (offsets and text
+    only; it is never resolved).
     """
 
     start: int

@@ -13,6 +13,7 @@ import attrs
 from dateutil.easter import easter  # type: ignore[import-untyped]
 from mitimeline import When
 
+from .names import _locale_names
 from .optional import _EXTRA_FORMS
 from .phrase import _FEW_RANGE, FEW, Phrase
 
@@ -84,7 +85,26 @@ def _calendar(phrase: Phrase, language: str, base: date | None, mode: str | None
             candidates.append(_with_precision(day.replace(year=year), precision, phrase.third))
         except ValueError:  # 29 February in a common year
             continue
-    return _pick(candidates, _month_of(base, mode), mode)
+    weekday = _named_weekday(language, phrase.core) if precision == "day" else None
+    matching = [w for w in candidates if w.lower.weekday() == weekday]
+    return _pick(matching or candidates, _month_of(base, mode), mode)
+
+
+def _named_weekday(language: str, core: str) -> int | None:
+    """The weekday (0-6) a calendar date names ("Wednesday, April 13th"), if it names one:
+    the year of a yearless date is one where the day falls on it."""
+    names, words = _weekday_words(language)
+    match = words.search(core)
+    return None if match is None else names[match.group().lower()]
+
+
+@functools.cache
+def _weekday_words(language: str) -> tuple[dict[str, int], re.Pattern[str]]:
+    """The weekday names of ``language`` (name -> 0-6) and a pattern of them as words."""
+    names = dict(_locale_names(language).weekdays)
+    longest = sorted(names, key=len, reverse=True)
+    return names, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest)) + r")(?!\w)",
+                             re.IGNORECASE)
 
 
 def _month_of(base: date, mode: str | None) -> date:
