@@ -44,7 +44,7 @@ def test_plugin_is_installed_and_lists_the_format() -> None:
     assert news.can_parse and not news.can_export
     assert news.plugin == "mitimeline-news"
     assert set(news.parse_options) == {"published", "language", "publisher", "url", "title",
-                                       "production"}
+                                       "production", "day_first"}
 
 
 def test_listing_the_plugin_does_not_import_the_heavy_libraries() -> None:
@@ -236,6 +236,8 @@ def test_any_text_gives_a_timeline_or_a_parse_error(text: str) -> None:
          "expected non-empty text"),
         (b"Filming began.", {"production": ["x"], "language": "en"}, "option production",
          "expected non-empty text"),
+        (b"Filming began.", {"day_first": "yes", "language": "en"}, "option day_first",
+         "expected true, false or None, got 'yes'"),
     ],
 )
 def test_parse_errors(data: bytes, options: dict[str, object], location: str,
@@ -245,6 +247,29 @@ def test_parse_errors(data: bytes, options: dict[str, object], location: str,
     assert caught.value.location == location
     assert expected in caught.value.reason
     assert caught.value.format == "news"
+
+
+@pytest.mark.parametrize(("options", "expected"), [
+    ({"url": "https://www.example.co.uk/film"}, ["2021-04-03"]),  # a UK domain: day first
+    ({"url": "https://www.example.us/film"}, ["2021-03-04"]),  # a US one: month first
+    ({"url": "https://www.example.co.uk/film", "day_first": False}, ["2021-03-04"]),
+    ({"url": "https://example.com/film"}, []),  # nothing decides: left out, not guessed
+    ({}, []),
+])
+def test_numeric_dates_follow_the_outlet(options: dict[str, object],
+                                         expected: list[str]) -> None:
+    text = "Filming will begin on 03/04/2021 in Leeds."
+    timeline = mitimeline.loads(text, "news", language="en", published="2021-01-10",
+                                **options)
+    assert [e.when.edtf for e in timeline] == expected
+
+
+def test_numeric_dates_in_german_and_italian_are_day_first_anywhere() -> None:
+    for text, language in (("Die Dreharbeiten beginnen am 03.04.2021 in Köln.", "de"),
+                           ("Le riprese inizieranno il 03/04/2021 a Torino.", "it")):
+        timeline = mitimeline.loads(text, "news", language=language, published="2021-01-10",
+                                    url="https://example.com/x")
+        assert [e.when.edtf for e in timeline] == ["2021-04-03"], language
 
 
 def test_text_longer_than_the_limit_is_refused_whole() -> None:

@@ -97,12 +97,13 @@ class Report:
 
 
 def extract_events(report: Report, base: date | None, source_id: str,
-                   production: str | None = None) -> list[Event]:
+                   production: str | None = None, day_first: bool | None = None) -> list[Event]:
     """The candidate events of a report, in text order, one per distinct (kind, date).
 
     ``base`` is the publication day (``None``: only dates with a year are placed);
     ``production`` names the film the report is about; by default it is the numbered
-    title mentioned most often. The date line is never an event.
+    title mentioned most often; ``day_first`` is how the outlet writes numeric dates
+    (:func:`.find_dates`). The date line is never an event.
     """
     text, language = report.text, report.language
     cues = cues_for(language)
@@ -115,7 +116,7 @@ def extract_events(report: Report, base: date | None, source_id: str,
         _PlaceCache(report.sentences, language), find_cast(text, language),
         cues.resume.search(text) is not None)
     tagged: dict[int, list[Tagged]] = {}
-    for one in tag_items(text, published=base, language=language):
+    for one in tag_items(text, published=base, language=language, day_first=day_first):
         tagged.setdefault(one.sentence, []).append(one)
     events: dict[tuple[str, str, str], Event] = {}
     for index, sentence in enumerate(report.sentences):

@@ -16,6 +16,7 @@ import mitimeline
 from mitimeline import DateParseError, Source, Timeline, When
 
 from .languages import LEXICONS, detect_language
+from .outlets import day_first_for
 from .sentences import MAX_TEXT
 
 __all__ = ["NewsParser"]
@@ -58,6 +59,12 @@ class NewsParser(mitimeline.Parser):
         production: str | None = None
         """The film the report is about, e.g. ``"Mission: Impossible 7"``; dates attached to
         another numbered title are dropped. ``None``: the numbered title named most."""
+        day_first: bool | None = None
+        """How the outlet writes numeric dates: ``True`` for 03/04/2021 = 3 April (UK,
+        Europe), ``False`` for 4 March (US). ``None``: from the country domain of ``url``
+        (``.co.uk``, ``.it``, ``.de`` day first; ``.us``, ``.gov`` month first), else the
+        language's habit (German and Italian day first; English: an ambiguous numeric
+        date is left out rather than guessed)."""
 
     def parse(self, stream: BinaryIO, options: NewsParser.Options) -> Timeline:
         from .extract import Report, earlier_plan, extract_events, slug
@@ -79,7 +86,8 @@ class NewsParser(mitimeline.Parser):
         )
         base = None if published is None else _middle(published)
         production = _text_option("production", options.production)
-        events = extract_events(report, base, source.id, production)
+        events = extract_events(report, base, source.id, production,
+                                _day_first(options.day_first, source.url))
         sources = [source]
         if any(earlier_plan(source.id) in e.sources for e in events):
             # A moved plan's given-up date, cited from the earlier statement the report
@@ -142,6 +150,15 @@ def _published(option: object) -> When | None:
             f"expected a publication date with both ends known, got {when.edtf!r}",
             location="option published")
     return when
+
+
+def _day_first(option: object, url: str | None) -> bool | None:
+    if option is None:
+        return day_first_for(url)
+    if not isinstance(option, bool):
+        raise mitimeline.ParseError(f"expected true, false or None, got {option!r}",
+                                    location="option day_first")
+    return option
 
 
 def _text_option(name: str, value: Any) -> str | None:

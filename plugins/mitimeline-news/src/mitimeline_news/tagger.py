@@ -80,10 +80,11 @@ class Tagged:
     tense: str | None
 
 
-def tag_items(text: str, *, published: date | None, language: str) -> list[Tagged]:
+def tag_items(text: str, *, published: date | None, language: str,
+              day_first: bool | None = None) -> list[Tagged]:
     """What :func:`find_dates` reads, per expression, for the event extractor: ``language``
     a known code, ``text`` within :data:`MAX_TEXT`; the same placing and tenses."""
-    return [one for tagged in _tag(text, published, language, None) for one in tagged]
+    return [one for tagged in _tag(text, published, language, day_first) for one in tagged]
 
 
 def _tag(text: str, published: str | date | When | None, code: str,
