@@ -453,6 +453,9 @@ def test_each_date_its_nearest_cue(language: str, text: str,
          [("release", "2021-10-20")]),
         ("it", "Il casting per le comparse si terrà il 5 maggio in municipio.",
          [("other", "2021-05-05")]),
+        # an ISO calendar week: Monday to Sunday
+        ("de", "Gedreht wird in der 14. Kalenderwoche in der Altstadt.",
+         [("shoot", "2021-04-05/2021-04-11")]),
     ],
 )
 def test_more_phrasings(language: str, text: str, expected: list[tuple[str, str]]) -> None:

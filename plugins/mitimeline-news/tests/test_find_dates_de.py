@@ -361,3 +361,19 @@ def test_ranges_bound_their_span(text: str,
     it; an open one is one mention with its open span."""
     assert [(m.text, m.bound, m.span.edtf if m.span else None)
             for m in find_dates(text, published=THURSDAY, language="de")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Sanierung beginnt in der 38. Kalenderwoche 2016.",
+         [("38. Kalenderwoche 2016", "2016-09-19/2016-09-25")]),
+        ("Geliefert wird in KW 36.", [("KW 36", "2015-08-31/2015-09-06")]),
+        ("Die Messe lief in der KW 12/2014.", [("KW 12/2014", "2014-03-17/2014-03-23")]),
+        # week 53 only where the year has one
+        ("Die 53. Kalenderwoche 2015 endet am 3. Januar.",
+         [("53. Kalenderwoche 2015", "2015-12-28/2016-01-03"), ("3. Januar", "2016-01-03")]),
+    ],
+)
+def test_iso_calendar_weeks(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert found(text) == expected

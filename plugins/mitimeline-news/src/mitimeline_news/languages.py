@@ -1020,6 +1020,10 @@ GERMAN = Lexicon(
             ("holiday", r"(?P<name><HOLIDAY>)(?:\s+(?P<year>(?<!\d)(?:1\d|20)\d\d(?!\d)))?"),
             ("decade", r"(?:(?:anfang|mitte|ende|beginn)\s+)?(?:(?:der|den|die)\s+)?"
                        r"(?:(?P<cc>1[5-9]|20)?(?P<d>\d)0er|(?P<word><DECADE>))(?:[-\s]*jahren?)?"),
+            # ISO calendar weeks: "in der 17. Kalenderwoche 2024", "KW 17/2024", "KW17"
+            ("isoweek", r"(?:(?P<wk>[1-9]|[1-4]\d|5[0-3])\.\s*kalenderwoche|"
+                        r"(?-i:KW)\s*(?P<wk2>[1-9]|[1-4]\d|5[0-3])(?!\d))"
+                        r"(?:\s*(?:/\s*|des\s+jahres\s+)?(?P<year><YEAR>))?"),
             ("century", r"(?<![\d.])(?P<cn>[1-9]|1\d|2[01])\.\s*jahrhunderts?"),
             ("century", r"(?P<crel>vorigen|letzten|vergangenen)\s+jahrhunderts|"
                         r"(?P<cthis>diese[ms]?|unsere[ms]?)\s+jahrhunderts?"),

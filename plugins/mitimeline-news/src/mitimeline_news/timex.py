@@ -26,6 +26,7 @@ Kinds and the named groups each reads (``span`` narrows the extent to that group
 * ``monthyear``: ``month``, ``day``, ``third``, ``ydir``/``ago``/``this``/``ystep``
   ("January next year", "3. März dieses Jahres")
 * ``yearmod``: ``year`` ("the 2008 election"); ``yearrange``: ``y1``, ``y2``
+* ``isoweek``: ``wk``/``wk2``, ``year`` ("die 17. Kalenderwoche 2024", "KW 17")
 * ``monthrange``: ``m1``, ``m2``, ``year``; ``numeric``: ``a``, ``b``, ``y`` ("03/04/2021")
 """
 
@@ -218,6 +219,8 @@ def needs_base(timex: Timex) -> bool:
         return True
     if kind == "century":
         return timex.group("crel") is not None or timex.group("cthis") is not None
+    if kind == "isoweek":
+        return timex.group("year") is None
     return kind in ("weekend", "monthyear", "anchored", "yearthird", "weekdayday")
 
 
@@ -542,6 +545,24 @@ def _dayone(timex: Timex, lexicon: Lexicon, base: date | None,
                     _int(timex.group("year")))
 
 
+def _isoweek(timex: Timex, lexicon: Lexicon, base: date | None,
+             mode: str | None) -> When | None:
+    """"die 17. Kalenderwoche 2024", "KW 17": Monday to Sunday of that ISO week, in the
+    named year or the one around ``base`` the mode picks."""
+    week = _int(timex.group("wk") or timex.group("wk2"))
+    if week is None:
+        return None
+
+    def make(y: int) -> When | None:
+        try:
+            monday = date.fromisocalendar(y, week, 1)
+        except ValueError:
+            return None
+        return When(f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}")
+
+    return _by_year(make, base, mode, _int(timex.group("year")))
+
+
 def _yearmod(timex: Timex, lexicon: Lexicon, base: date | None,
              mode: str | None) -> When | None:
     """"the 2008 election", "fiscal 2020": that year."""
@@ -620,5 +641,5 @@ _RESOLVERS: dict[str, Callable[[Timex, Lexicon, date | None, str | None], When |
     "duration": _duration, "ref": _ref, "weekend": _weekend, "time": _time,
     "monthyear": _monthyear, "yearmod": _yearmod, "yearrange": _yearrange,
     "monthrange": _monthrange, "yearthird": _yearthird, "weekdayday": _weekdayday,
-    "dayone": _dayone, "century": _century,
+    "dayone": _dayone, "century": _century, "isoweek": _isoweek,
 }
