@@ -540,3 +540,24 @@ def test_offsets_order_and_no_overlap_for_date_words(text: str, language: str) -
 @given(st.text(max_size=200), st.sampled_from(["en", "it", "de", "auto"]))
 def test_offsets_order_and_no_overlap_for_any_text(text: str, language: str) -> None:
     _check(text, find_dates(text, published=THURSDAY, language=language))
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # published Thursday 2022-03-31: the week said after the weekday, not the tense
+        ("en", "The road shuts at 9pm on Friday next week.", [("Friday next week", "2022-04-08")]),
+        ("en", "The road shuts on Monday and Friday next week.",
+         [("Monday", "2022-04-04"), ("Friday next week", "2022-04-08")]),
+        ("en", "She arrived on Wednesday of last week.",
+         [("Wednesday of last week", "2022-03-23")]),
+        ("de", "Die Straße ist am Freitag dieser Woche gesperrt.",
+         [("Freitag dieser Woche", "2022-04-01")]),
+        ("it", "La strada chiude martedì della scorsa settimana.",
+         [("martedì della scorsa settimana", "2022-03-22")]),
+    ],
+)
+def test_a_weekday_in_the_week_said_after_it(language: str, text: str,
+                                             expected: list[tuple[str, str]]) -> None:
+    assert [(m.text, m.when.edtf if m.when else None)
+            for m in find_dates(text, published="2022-03-31", language=language)] == expected

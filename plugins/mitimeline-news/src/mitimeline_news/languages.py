@@ -159,6 +159,11 @@ class Lexicon:
     duration_re: str  # "for six weeks", "45 Drehtage", "per sette settimane": groups n, unit
     embed_re: str  # "A post shared by … on <date>": an embedded post dates the text before it
     timex: TimexWords = attrs.field(factory=TimexWords)  # find_dates' extra vocabulary
+    # a week phrase right after a weekday (or a list of them) that says which week:
+    # "Monday next week", "Montag kommender Woche", "lunedì della prossima settimana";
+    # the groups ``step``/``step2`` read ``week_steps`` (-1 last week, 0 this, 1 next)
+    week_after_re: str = r"(?!)"
+    week_steps: Mapping[str, int] = attrs.field(factory=dict)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -333,6 +338,8 @@ ENGLISH = Lexicon(
                 r"kicks off|gets under way)|cameras (?:start )?roll(?:ing)? (?:today|now)",
     ongoing_re=r"currently|already|under way|underway|(?:has|have) (?:begun|started)|"
                r"(?:is|are) (?:being )?(?:filming|shooting)|(?:is|are) being (?:shot|filmed)",
+    week_after_re=r"(?:of\s+)?(?:the\s+)?(?P<step><STEP>)\s+week(?!['’\w])",
+    week_steps={"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0},
     timex=TimexWords(
         ordinals={"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
                   "fourth": 4, "4th": 4, "last": -1, "final": -1},
@@ -628,6 +635,9 @@ ITALIAN = Lexicon(
                 r"(?:al via|via) (?:oggi )?(?:alle|le) riprese|primo ciak (?:oggi|è oggi)",
     ongoing_re=r"attualmente|già|in corso|sono iniziate|sono partite|"
                r"(?:sta|stanno) (?:girando|filmando)",
+    week_after_re=r"(?:della\s+|di\s+)?(?:(?P<step><STEP>)\s+settimana|settimana\s+"
+                  r"(?P<step2><STEP>))",
+    week_steps={"prossima": 1, "ventura": 1, "scorsa": -1, "passata": -1, "questa": 0},
     timex=TimexWords(
         ordinals={"primo": 1, "prima": 1, "secondo": 2, "seconda": 2, "terzo": 3, "terza": 3,
                   "quarto": 4, "quarta": 4, "ultimo": -1, "ultima": -1},
@@ -899,6 +909,10 @@ GERMAN = Lexicon(
                 r"(?:die )?dreharbeiten (?:beginnen|starten)|fällt (?:heute )?die erste klappe",
     ongoing_re=r"inzwischen|derzeit|zurzeit|momentan|gerade|"
                r"laufen die dreharbeiten|haben (?:die )?dreharbeiten begonnen",
+    week_after_re=r"(?:der\s+)?(?P<step><STEP>)\s+woche",
+    week_steps={"nächster": 1, "nächsten": 1, "kommender": 1, "kommenden": 1,
+                "vergangener": -1, "vergangenen": -1, "letzter": -1, "letzten": -1,
+                "dieser": 0},
     timex=TimexWords(
         bare_years=True,
         quantity_re=r"(?-i:[A-ZÄÖÜ])\w*|euro|mio|mrd|prozent|km|m|kg|t|ha|jahre|jahren|stück|"

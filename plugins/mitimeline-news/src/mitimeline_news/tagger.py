@@ -122,6 +122,7 @@ def _items(sentence: str, language: str) -> list[Phrase | Timex]:
         *(p for p in find_phrases(sentence, language, every=True)
           if not (p.form == "year" and amount.match(sentence, p.end))),
         *find_timexes(sentence, language)]
+    found = [item for item in found if not _yields_to_week(item, found)]
     found.sort(key=lambda p: (p.start, -(p.end - p.start), isinstance(p, Phrase)))
     kept: list[Phrase | Timex] = []
     for item in found:
@@ -129,6 +130,14 @@ def _items(sentence: str, language: str) -> list[Phrase | Timex]:
             continue
         kept.append(item)
     return kept
+
+
+def _yields_to_week(item: Phrase | Timex, found: list[Phrase | Timex]) -> bool:
+    """Is ``item`` a clock time on a weekday whose week is said after it ("10pm on Monday
+    and Thursday next week")? The weekday's phrase, which knows the week, is kept."""
+    return isinstance(item, Timex) and item.kind == "time" and bool(item.group("weekday")) \
+        and any(isinstance(other, Phrase) and other.week is not None
+                and item.start <= other.start < item.end for other in found)
 
 
 def _sentence_mentions(sentence: Sentence, items: list[Phrase | Timex], context: _Context,

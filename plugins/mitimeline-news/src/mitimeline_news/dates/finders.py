@@ -42,6 +42,15 @@ class _CalendarFinder:
         self.weekday = re.compile(
             r"\b(?:" + "|".join(re.escape(w) for w in _by_length(list(names.weekdays)))
             + r")\b", re.IGNORECASE)
+        weekdays = "|".join(re.escape(w) for w in _by_length(list(names.weekdays)))
+        steps = _alternation(lexicon.week_steps) or r"(?!)"
+        # the week phrase after a weekday, or after a list of them ("Monday and Thursday
+        # next week"): group ``last`` is set when the phrase follows this weekday itself
+        self.week_after = re.compile(
+            r"(?:(?:\s*,\s*(?:(?:" + lexicon.and_re + r")\s+)?|\s+(?:" + lexicon.and_re
+            + r")\s+)(?:\w+\s+)?(?:" + weekdays + r")\b)*(?P<last>\s+(?:"
+            + lexicon.week_after_re.replace("<STEP>", steps) + r")\b)",
+            re.IGNORECASE)
         self.before = _before(lexicon)
         self.context = _context(lexicon)
         self.ambiguous = re.compile(
@@ -72,9 +81,16 @@ class _CalendarFinder:
                 continue
             start, end, _, direction = _modifiers(
                 self.lexicon, self.before, sentence, match.start(), match.end())
+            week = None
+            after = self.week_after.match(sentence, match.end())
+            if after and direction is None:
+                step = after.group("step") or after.group("step2") or ""
+                week = self.lexicon.week_steps.get(_norm(step))
+                if week is not None and after.start("last") == match.end():
+                    end = after.end()
             found.append(Phrase(start, end, sentence[start:end], "weekday",
                                 weekday=self.names.weekdays[match.group().lower()],
-                                direction=direction))
+                                direction=direction, week=week))
         return found
 
     def _ranges(self, sentence: str) -> list[Phrase]:

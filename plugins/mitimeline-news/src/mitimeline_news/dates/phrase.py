@@ -44,6 +44,7 @@ class Phrase:
     direction: str | None = None
     third: str | None = None
     first: str | None = None  # a calendar range's start, "6 September" of "6-24 September"
+    week: int | None = None  # a weekday's week said after it: "Monday next week" -> 1
 
     @property
     def needs_base(self) -> bool:
@@ -61,5 +62,7 @@ class Phrase:
             return "past" if self.sign < 0 else "future"
         if self.offset:
             return "past" if self.offset < 0 else "future"
+        if self.week:
+            return "past" if self.week < 0 else "future"
         return {"last": "past", "next": "future"}.get(self.direction or "")
 

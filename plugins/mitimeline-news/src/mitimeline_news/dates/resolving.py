@@ -40,6 +40,9 @@ def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None)
     assert base is not None
     if phrase.form == "weekday":
         assert phrase.weekday is not None
+        if phrase.week is not None:  # "Monday next week": that day of the week named
+            monday = base - timedelta(days=base.weekday())
+            return When((monday + timedelta(weeks=phrase.week, days=phrase.weekday)).isoformat())
         return When(_weekday(phrase.weekday, base, mode).isoformat())
     if phrase.form == "season":
         assert phrase.season is not None
