@@ -764,14 +764,22 @@ def _when(group: list[_Mention], kind: str) -> When:
         return When.interval(group[0].when.start, group[1].when.end)
     mention = group[0]
     if mention.role == "deadline" and mention.when.end:
-        return When.interval(None, mention.when.end)  # "by mid-October", "entro il 15"
+        return _until(mention)  # "by mid-October", "entro il 15"
     if kind in ("shoot", "hiatus") and mention.phrase.first is None \
             and mention.when.start and mention.when.end:
         if mention.role == "end":
-            return When.interval(None, mention.when.end)
+            return _until(mention)
         if mention.role == "open_start":
             return When.interval(mention.when.start, None)
     return mention.when
+
+
+def _until(mention: _Mention) -> When:
+    """An interval open at its start that ends with ``mention``: "until the end of May"
+    at the month's end, "by mid-October" at about the 15th (the middle as one day)."""
+    if mention.phrase.third == "mid" and mention.phrase.form == "calendar":
+        return When(f"../{mention.when.lower.replace(day=15).isoformat()}~")
+    return When.interval(None, mention.when.end)
 
 
 def _status(text: str, when: When, tense: str | None, base: date | None, cues: Cues) -> str:
