@@ -474,6 +474,13 @@ def test_each_date_its_nearest_cue(language: str, text: str,
          [("shoot", "../2021-05-15~")]),
         ("it", "Verso gli inizi di dicembre la troupe si sposterà a Napoli.",
          [("move", "2021-12-01~/2021-12-10~")]),
+        # what is left of the year: from the report day to its end
+        ("de", "Der Verleih will den Film noch in diesem Jahr bundesweit starten.",
+         [("release", "2021-03-10~/2021-12-31~")]),
+        ("de", "Die Serie soll noch dieses Jahr bei Sky erscheinen.",
+         [("release", "2021-03-10~/2021-12-31~")]),
+        ("it", "Il film uscirà nelle sale entro quest'anno.",
+         [("release", "2021-03-10~/2021-12-31~")]),
         # an ISO calendar week: Monday to Sunday
         ("de", "Gedreht wird in der 14. Kalenderwoche in der Altstadt.",
          [("shoot", "2021-04-05/2021-04-11")]),

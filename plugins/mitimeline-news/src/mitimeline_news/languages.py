@@ -106,7 +106,8 @@ class Lexicon:
     few: tuple[str, ...]  # vague counts: "a few", "several"
     day_words: Mapping[str, int]  # "yesterday" -> -1
     thirds: Mapping[str, str]  # -> "early" | "mid" | "late"
-    edges: Mapping[str, str]  # -> "earlier" | "later" | "this" (of the current unit)
+    edges: Mapping[str, str]  # -> "earlier" | "later" | "this" (of the current unit) |
+    # "rest" (the report day to the unit's end: "noch in diesem Jahr", "entro quest'anno")
     seasons: Mapping[str, int]  # -> EDTF season 21..24
     relative: tuple[str, ...]
     postfix_directions: bool  # Italian "lunedì scorso": the direction follows the name
@@ -511,6 +512,7 @@ ITALIAN = Lexicon(
             "l'inizio di": "early", "inizio di": "early", "la fine di": "late",
             "fine di": "late"},
     edges={"entro la fine": "later", "entro fine": "later", "più avanti": "later",
+           "entro": "rest",
            "nel corso": "this"},
     seasons={"primavera": 21, "estate": 22, "autunno": 23, "inverno": 24},
     relative=(
@@ -793,7 +795,7 @@ GERMAN = Lexicon(
             "zu beginn": "early", "anfang des jahres": "early", "mitte des jahres": "mid",
             "ende des jahres": "late", "beginn des jahres": "early", "jahresende": "late",
             "jahresbeginn": "early", "jahresanfang": "early", "jahresmitte": "mid"},
-    edges={"im laufe": "this", "später": "later", "früher": "earlier"},
+    edges={"im laufe": "this", "später": "later", "früher": "earlier", "noch": "rest"},
     seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24,
              "frühjahres": 21, "frühjahrs": 21, "sommers": 22, "herbstes": 23, "winters": 24,
              "frühsommer": 22, "spätsommer": 22, "hochsommer": 22, "spätherbst": 23,
@@ -805,7 +807,8 @@ GERMAN = Lexicon(
         r"(?P<third><THIRD>)\s+des\s+(?P<unit>jahres|monats)",
         r"(?P<third><THIRD>)\s+(?P<dir><DIR>)\s+(?P<unit>woche)",
         r"(?:in\s+der\s+|im\s+|am\s+)?(?P<dir><DIR>)\s+(?P<unit>woche|monat|jahr)",
-        r"(?P<edge><EDGE>)\s+(?:des|dieses|in diesem)\s+(?P<unit>jahres|jahr|monats)",
+        r"(?P<edge><EDGE>)\s+(?:des|dieses|diesen|in diesem)\s+"
+        r"(?P<unit>jahres|jahr|monats|monat)",
     ),
     postfix_directions=False,
     ambiguous_months=frozenset(),
@@ -828,6 +831,7 @@ GERMAN = Lexicon(
                    r"\w*premiere|zeig(?:t|en)\b(?!\s+sich)|sende[nt]\b|"
                    r"veröffentlich\w*|erschein\w*|"
                    r"startet\s+(?:\w+\s+){0,3}(?:im kino|in den kinos)|ins kino|"
+                   r"bundesweit\s+(?:zu\s+)?start\w*|"
                    r"in (?:die|den) \w+ kinos|"
                    r"auf die leinwand|starttermin|anlaufen|"
                    r"l(?:ä|a)uft\s+(?:[^\s,;]+\s+){0,6}an\b(?!\s+(?:der|dem|den|die|das)\b)|"

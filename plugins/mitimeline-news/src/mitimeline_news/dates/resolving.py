@@ -227,12 +227,12 @@ def _relative(phrase: Phrase, base: date) -> When:
         monday = base - timedelta(days=base.weekday()) + timedelta(weeks=step)
         if phrase.edge == "earlier":
             return _span(monday, base, "day")
-        if phrase.edge == "later":
+        if phrase.edge in ("later", "rest"):
             return _span(base, monday + timedelta(days=6), "day")
         return _span(monday, monday + timedelta(days=6), "day")
     if unit == "month":
         first = _add_months(base.replace(day=1), step)
-        if phrase.edge in ("earlier", "later"):
+        if phrase.edge in ("earlier", "later", "rest"):
             last = _add_months(first, 1) - timedelta(days=1)
             return _span(first, base, "day") if phrase.edge == "earlier" else \
                 _span(base, last, "day")
@@ -243,6 +243,8 @@ def _relative(phrase: Phrase, base: date) -> When:
         return _span(date(year, 1, 1), base, "month")
     if phrase.edge == "later":
         return _span(base, date(year, 12, 31), "month")
+    if phrase.edge == "rest":  # "noch in diesem Jahr", "entro quest'anno": what is left of it
+        return _span(base, date(year, 12, 31), "day")
     return _with_third(f"{year:04d}", phrase.third, year, None)
 
 
