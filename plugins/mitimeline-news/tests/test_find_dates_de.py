@@ -370,6 +370,11 @@ def test_ranges_bound_their_span(text: str,
          [("38. Kalenderwoche 2016", "2016-09-19/2016-09-25")]),
         ("Geliefert wird in KW 36.", [("KW 36", "2015-08-31/2015-09-06")]),
         ("Die Messe lief in der KW 12/2014.", [("KW 12/2014", "2014-03-17/2014-03-23")]),
+        # two weeks that share the noun
+        ("Die Premiere rückt von der 40. in die 42. Kalenderwoche 2016.",
+         [("40.", "2016-10-03/2016-10-09"), ("42. Kalenderwoche 2016", "2016-10-17/2016-10-23")]),
+        ("Gesperrt ist die Brücke in der 37. und 39. Kalenderwoche.",
+         [("37.", "2015-09-07/2015-09-13"), ("39. Kalenderwoche", "2015-09-21/2015-09-27")]),
         # week 53 only where the year has one
         ("Die 53. Kalenderwoche 2015 endet am 3. Januar.",
          [("53. Kalenderwoche 2015", "2015-12-28/2016-01-03"), ("3. Januar", "2016-01-03")]),

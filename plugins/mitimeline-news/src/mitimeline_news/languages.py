@@ -1045,6 +1045,10 @@ GERMAN = Lexicon(
             ("isoweek", r"(?:(?P<wk>[1-9]|[1-4]\d|5[0-3])\.\s*kalenderwoche|"
                         r"(?-i:KW)\s*(?P<wk2>[1-9]|[1-4]\d|5[0-3])(?!\d))"
                         r"(?:\s*(?:/\s*|des\s+jahres\s+)?(?P<year><YEAR>))?"),
+            # the first of two weeks that share the noun: "von der 15. in die 17. Kalenderwoche"
+            ("isoweek", r"(?P<wk>[1-9]|[1-4]\d|5[0-3])\.(?=\s+(?:und|oder|bis(?:\s+zur)?|"
+                        r"in\s+die|auf\s+die)\s+(?:der\s+|die\s+)?(?:[1-9]|[1-4]\d|5[0-3])\.\s*"
+                        r"kalenderwoche(?:\s+(?P<year><YEAR>))?)"),
             ("century", r"(?<![\d.])(?P<cn>[1-9]|1\d|2[01])\.\s*jahrhunderts?"),
             ("century", r"(?P<crel>vorigen|letzten|vergangenen)\s+jahrhunderts|"
                         r"(?P<cthis>diese[ms]?|unsere[ms]?)\s+jahrhunderts?"),
