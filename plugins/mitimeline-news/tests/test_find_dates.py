@@ -561,3 +561,16 @@ def test_a_weekday_in_the_week_said_after_it(language: str, text: str,
                                              expected: list[tuple[str, str]]) -> None:
     assert [(m.text, m.when.edtf if m.when else None)
             for m in find_dates(text, published="2022-03-31", language=language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("The bridge closes on May 2nd and 9th for filming.", False),
+        ("The bridge closes on 2 and 9 May for filming.", False),
+        ("The bridge closes from May 2nd to 9th for filming.", True),
+    ],
+)
+def test_and_joins_two_days_not_a_span(text: str, span: bool) -> None:
+    whens = [m.when for m in find_dates(text, published="2022-03-28", language="en") if m.when]
+    assert any(w.lower != w.upper for w in whens) is span

@@ -31,7 +31,11 @@ class _CalendarFinder:
             r"\b" + full,
         ]
         self.pattern = re.compile(r"(?:" + "|".join(forms) + r")", re.IGNORECASE)
-        link = r"\s*(?:–|—|-|to|and|through|al|all['’]|e|bis(?:\s+zum)?)\s*(?:the\s+)?"
+        link = (r"\s*(?:–|—|-|to|(?P<pair>and)|through|al|all['’]|e|bis(?:\s+zum)?)\s*"
+                r"(?:the\s+)?")
+        # "and" joins the ends of a span only after "between": "April 4th and 7th" are two
+        self.between = re.compile(r"(?:^|\W)(?:" + lexicon.between_re + r")\s+(?:the\s+|il\s+|"
+                                  r"dem\s+|(?:\w+\s+)?)?$", re.IGNORECASE)
         year = r"(?:,?\s+(?P<year>" + _YEAR + r")\b)?"
         self.ranges = (
             re.compile(r"\b(?P<d1>" + _DAY + r")" + link + r"(?P<d2>" + _DAY + r")\s*(?:of\s+)?"
@@ -98,6 +102,9 @@ class _CalendarFinder:
         found = []
         for pattern in self.ranges:
             for match in pattern.finditer(sentence):
+                if match.group("pair") and not self.between.search(
+                        sentence, max(0, match.start() - 30), match.start()):
+                    continue
                 month, year = match.group("month"), match.group("year")
                 tail = f" {year}" if year else ""
                 d1, d2 = match.group("d1"), match.group("d2")
