@@ -10,6 +10,7 @@ import pytest
 from mitimeline import Event, Place, Source, Timeline, When
 
 from mitimeline_news.evaluation import (
+    DEFAULT_CORPORA,
     DEFAULT_KEYS,
     DEFAULT_SEEDS,
     Score,
@@ -19,6 +20,7 @@ from mitimeline_news.evaluation import (
     main,
     merged_comparison,
     same_dates,
+    score_dates,
     scores,
 )
 
@@ -35,6 +37,35 @@ FLOORS = {
                  "de": (1.0, 0.75, 0.857)},
     "seeds": {"all": (0.777, 0.875, 0.823), "en": (0.75, 0.857, 0.799), "it": (1.0, 1.0, 1.0)},
 }
+
+
+# The same on material the plugin's authors did not write (../shared/corpora): events per
+# language on the shared labelled reports, and find_dates' extent and value F1 on the
+# TIMEX corpora (the corpora's own score.py). Rounded down; raise, never lower.
+SHARED_EVENT_FLOORS = {"en": 0.68, "de": 0.71, "it": 0.66}
+DATE_FLOORS = {("meantime-en", "official"): (0.59, 0.54),
+               ("meantime-en", "annotated"): (0.94, 0.90),
+               ("krauts-dev", "official"): (0.90, 0.83), ("wikiwarsde", "official"): (0.96, 0.90)}
+
+
+def _need_corpora(folder: Path) -> None:
+    if not folder.is_dir():
+        pytest.skip(f"the shared corpora are not at {folder} (../shared/corpora)")
+
+
+def test_shared_report_scores_do_not_fall() -> None:
+    _need_corpora(DEFAULT_CORPORA / "news")
+    reached = scores(evaluate(load_corpus(DEFAULT_CORPORA / "news")))
+    for language, floor in SHARED_EVENT_FLOORS.items():
+        assert reached[language].f1 >= floor, (language, reached[language])
+
+
+def test_find_dates_scores_on_the_timex_corpora_do_not_fall() -> None:
+    _need_corpora(DEFAULT_CORPORA / "timex")
+    for result in score_dates(DEFAULT_CORPORA / "timex"):
+        part = "official" if result.part == "official" else "annotated"
+        extent, value = DATE_FLOORS[result.corpus, part]
+        assert result.extent[2] >= extent and result.value[2] >= value, result
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
