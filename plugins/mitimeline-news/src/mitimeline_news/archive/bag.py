@@ -1,0 +1,79 @@
+"""Archives on Dask: :func:`to_bag` (records, one partition per slice of an archive),
+:func:`parse_bag` (outcomes, parsed partition by partition), :func:`merge_bag` and
+:func:`timelines_from_bag` (one merged timeline per production: the contributions are
+shuffled into partitions by production, so the merges run in parallel too).
+
+Dask is imported here, so ``import mitimeline_news`` never needs it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import mitimeline
+
+from .many import Outcome, Position, merge_group, parse_chunk
+from .productions import Productions
+from .records import Piece, Record, pieces, read_piece
+
+if TYPE_CHECKING:
+    import dask.bag
+
+__all__ = ["DEFAULT_PARTITION_SIZE", "merge_bag", "parse_bag", "timelines_from_bag", "to_bag"]
+
+DEFAULT_PARTITION_SIZE = 1_000
+"""Records per partition: about 12 s of parsing on one core, a few MB of memory."""
+
+Contribution = tuple[Position, mitimeline.Timeline]
+
+
+def to_bag(paths: Iterable[str], *, partition_size: int = DEFAULT_PARTITION_SIZE,
+           ) -> dask.bag.Bag:
+    """A bag of ``(position, record)`` pairs from the archives at ``paths``, at most
+    ``partition_size`` per partition; each partition reads its own slice when it runs."""
+    import dask.bag as db
+
+    slices = pieces(paths, partition_size)
+    return db.from_sequence(slices, npartitions=len(slices)).map_partitions(_read)
+
+
+def _read(slices: list[Piece]) -> list[tuple[Position, Record]]:
+    return [((piece.number, piece.start + index), record) for piece in slices
+            for index, record in enumerate(read_piece(piece))]
+
+
+def parse_bag(bag: dask.bag.Bag, productions: Productions | None) -> dask.bag.Bag:
+    """A bag of :class:`Outcome`, one per record of ``bag`` (from :func:`to_bag`)."""
+    return bag.map_partitions(parse_chunk, productions)
+
+
+def merge_bag(outcomes: dask.bag.Bag, productions: Productions | None) -> dask.bag.Bag:
+    """A bag of ``(production id, merged timeline)``, one per production some report is
+    about, from a bag of :class:`Outcome`."""
+    contributions = outcomes.map_partitions(_contributions)
+    groups = contributions.groupby(
+        _production_of, shuffle="tasks",
+        npartitions=max(1, min(outcomes.npartitions, len(productions.items) if productions else 1)),
+    )
+    return groups.map(_merged, productions)
+
+
+def timelines_from_bag(bag: dask.bag.Bag, productions: Productions | None) -> dask.bag.Bag:
+    """:func:`parse_bag` then :func:`merge_bag`: ``(production id, merged timeline)``."""
+    return merge_bag(parse_bag(bag, productions), productions)
+
+
+def _contributions(outcomes: list[Outcome]) -> list[tuple[str, Contribution]]:
+    return [(production, (outcome.position, timeline)) for outcome in outcomes
+            for production, timeline in outcome.timelines]
+
+
+def _production_of(item: tuple[str, Contribution]) -> str:
+    return item[0]
+
+
+def _merged(group: tuple[str, list[tuple[str, Contribution]]],
+            productions: Productions | None) -> tuple[str, mitimeline.Timeline]:
+    production, items = group
+    return production, merge_group(production, (item for _, item in items), productions)
