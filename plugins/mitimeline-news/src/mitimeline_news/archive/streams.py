@@ -8,7 +8,7 @@ import contextlib
 import gzip
 import io
 from collections.abc import Iterator
-from typing import BinaryIO, cast
+from typing import Any, BinaryIO, cast
 
 import mitimeline
 
@@ -53,9 +53,48 @@ def opened(path: str) -> Iterator[BinaryIO]:
         if path.endswith(".gz"):
             yield cast(BinaryIO, stack.enter_context(gzip.GzipFile(fileobj=raw, mode="rb")))
         elif path.endswith(".zst"):
-            import zstandard  # the [dask] extra
-
-            reader = zstandard.ZstdDecompressor().stream_reader(raw, read_across_frames=True)
-            yield cast(BinaryIO, io.BufferedReader(stack.enter_context(reader)))
+            yield cast(BinaryIO, io.BufferedReader(_ZstdReader(raw)))
         else:
             yield raw
+
+
+class _ZstdReader(io.RawIOBase):
+    """A Zstandard stream, decompressed as it is read, frame after frame; a stream that
+    ends inside a frame raises :class:`EOFError` (zstandard's own ``stream_reader`` just
+    stops, which would lose the end of a damaged archive without a word)."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        import zstandard  # the [dask] extra
+
+        self._raw = raw
+        self._new = zstandard.ZstdDecompressor().decompressobj
+        self._decompressor = self._new()
+        self._fed = False  # the current frame has begun and not ended
+        self._buffer = b""
+        self._offset = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while self._offset == len(self._buffer):
+            chunk = self._raw.read(1 << 16)
+            if not chunk:
+                if self._fed:
+                    raise EOFError("the compressed file ends in the middle of a frame")
+                return 0
+            self._buffer, self._offset = self._decompress(chunk), 0
+        size = min(len(buffer), len(self._buffer) - self._offset)
+        buffer[:size] = self._buffer[self._offset:self._offset + size]
+        self._offset += size
+        return size
+
+    def _decompress(self, chunk: bytes) -> bytes:
+        parts = []
+        while chunk:
+            if self._decompressor.eof:
+                self._decompressor = self._new()
+            parts.append(self._decompressor.decompress(chunk))
+            self._fed = not self._decompressor.eof
+            chunk = self._decompressor.unused_data if self._decompressor.eof else b""
+        return b"".join(parts)
