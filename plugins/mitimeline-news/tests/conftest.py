@@ -35,7 +35,8 @@ RECORDS: list[dict[str, Any]] = [
      "text": "The Harbour Line\nThe Harbour Line began filming in Leith on March 3, 2020.\n"},
     {"id": "r6", "published": "2020-03-10", "language": "en", "title": "Harbour news",
      "text": "Dockside drama\nThe Harbour Line began filming in Leith on March 3, 2020, "
-             "the producers said.\n"},
+             "the producers said.\nThe crew will stay in the city for six weeks and then "
+             "move to a studio in the south.\n"},
     {"id": "r7", "published": "2020-10-07", "language": "en", "text": "   "},
 ]
 """Reports written for these tests: r1 and r4 are about MI7, r2 about Dune and MI7, r3

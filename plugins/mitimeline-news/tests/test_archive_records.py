@@ -41,13 +41,17 @@ def test_jsonl_fields_become_the_record(jsonl_writer: Writer) -> None:
 
 
 @pytest.mark.parametrize(("line", "problem"), [
-    (b'{"id": "a", "text": "caf\xe9", "published": "2020"}', "not UTF-8: byte b'\\xe9' at column 25"),
+    (b'{"id": "a", "text": "caf\xe9", "published": "2020"}',
+     "not UTF-8: byte b'\\xe9' at column 25"),
     (b"{nope", "not JSON: Expecting property name"),
     (b"[1, 2]", "expected a JSON object, got list"),
     (b"   ", "an empty line, not a report"),
-    (b'{"id": "a", "published": "2020"}', "field 'text': expected the report's text, got nothing"),
-    (b'{"id": "a", "text": 5, "published": "2020"}', "field 'text': expected the report's text, got int"),
-    (b'{"id": "a", "text": "x"}', "field 'published': expected a date such as '2020-10-05', got None"),
+    (b'{"id": "a", "published": "2020"}',
+     "field 'text': expected the report's text, got nothing"),
+    (b'{"id": "a", "text": 5, "published": "2020"}',
+     "field 'text': expected the report's text, got int"),
+    (b'{"id": "a", "text": "x"}',
+     "field 'published': expected a date such as '2020-10-05', got None"),
     (b'{"text": "x", "published": "2020"}', "field 'id': expected text or a number, got None"),
     (b'{"id": "a", "text": "x", "published": "2020", "url": 3}',
      "field 'url': expected non-empty text, got 3"),
@@ -118,7 +122,7 @@ def test_an_archive_that_cannot_be_opened_raises_naming_it(tmp_path: Path, name:
 def test_an_unknown_kind_of_file_raises(tmp_path: Path) -> None:
     path = tmp_path / "reports.csv"
     path.write_text("id,text\n")
-    with pytest.raises(mitimeline.ParseError, match="expected a .jsonl or .ndjson file"):
+    with pytest.raises(mitimeline.ParseError, match=r"expected a \.jsonl or \.ndjson file"):
         list(read_records([str(path)]))
 
 
