@@ -58,7 +58,9 @@ class Record:
 class Piece:
     """A slice of one archive, the unit of a Dask partition: records ``start`` to ``stop``
     (0-based, end excluded) of ``path``; for a folder, ``files`` are its ``.txt`` files in
-    the slice. ``number`` orders the archives given."""
+    the slice; for an uncompressed JSON Lines file, ``offset`` is the byte where record
+    ``start`` begins (a compressed one is read from its start, skipping lines). ``number``
+    orders the archives given."""
 
     path: str
     form: Form
@@ -66,6 +68,7 @@ class Piece:
     start: int
     stop: int
     files: tuple[str, ...] = ()
+    offset: int = 0
 
 
 def form_of(path: str) -> Form:
@@ -90,18 +93,26 @@ def read_records(paths: Iterable[str]) -> Iterator[Record]:
 
 def pieces(paths: Iterable[str], partition_size: int | None) -> list[Piece]:
     """The archives cut into slices of at most ``partition_size`` records (None: one slice
-    per archive). JSON Lines files are read once here to count their lines."""
+    per archive). JSON Lines files are read once here to count their lines and note where
+    each slice begins."""
     if partition_size is not None and partition_size < 1:
         raise ValueError(f"partition_size: expected a positive number, got {partition_size}")
     result: list[Piece] = []
     for number, path in enumerate(paths):
         form = form_of(path)
         files: tuple[str, ...] = _txt_files(path) if form == "txt" else ()
-        total = len(files) if form == "txt" else _count(path, form)
+        offsets: list[int] = []
+        if form == "txt":
+            total = len(files)
+        elif form == "parquet":
+            total = _parquet_file(path).metadata.num_rows
+        else:
+            total, offsets = _line_offsets(path, partition_size)
         size = partition_size or max(total, 1)
-        for start in range(0, max(total, 1), size):
+        for index, start in enumerate(range(0, max(total, 1), size)):
             stop = min(start + size, total)
-            result.append(Piece(path, form, number, start, stop, files[start:stop]))
+            offset = offsets[index] if index < len(offsets) else 0
+            result.append(Piece(path, form, number, start, stop, files[start:stop], offset))
     return result
 
 
@@ -111,7 +122,7 @@ def read_piece(piece: Piece) -> Iterator[Record]:
         for name in piece.files:
             yield _txt_record(piece.path, name)
     elif piece.form == "jsonl":
-        yield from _jsonl_records(piece.path, piece.start, piece.stop)
+        yield from _jsonl_records(piece.path, piece.start, piece.stop, piece.offset)
     else:
         yield from _parquet_records(piece.path, piece.start, piece.stop)
 
@@ -119,25 +130,34 @@ def read_piece(piece: Piece) -> Iterator[Record]:
 # -- JSON Lines -----------------------------------------------------------------------------
 
 
-def _count(path: str, form: Form) -> int:
-    if form == "parquet":
-        return _parquet_file(path).metadata.num_rows  # type: ignore[no-any-return]
-    count = 0
+def _line_offsets(path: str, every: int | None) -> tuple[int, list[int]]:
+    """How many lines ``path`` has and, if it is not compressed, the byte offset of every
+    ``every``-th line (line 0, ``every``, ``2 * every``, ...)."""
+    count = position = 0
+    offsets: list[int] = []
+    plain = plain_name(path) == path
     with opened(path) as stream:
         try:
-            for _ in stream:
+            for line in stream:
+                if plain and every and count % every == 0:
+                    offsets.append(position)
+                position += len(line)
                 count += 1
         except stream_errors(path):
             count += 1  # the damaged end becomes one failed record when it is read
-    return count
+    return count, offsets
 
 
-def _jsonl_records(path: str, start: int, stop: int) -> Iterator[Record]:
+def _jsonl_records(path: str, start: int, stop: int, offset: int) -> Iterator[Record]:
     name = os.path.basename(path)
     with opened(path) as stream:
-        number = 0
+        skipped = 0
+        if offset:
+            stream.seek(offset)
+            skipped = start
+        number = skipped
         try:
-            for number, line in enumerate(stream, start=1):
+            for number, line in enumerate(stream, start=skipped + 1):
                 if number <= start:
                     continue
                 if number > stop:
