@@ -1,11 +1,12 @@
 """Benchmark news archives at scale (mitimeline_news.archive, ``mitimeline news-archive``).
 
 A synthetic archive is generated at run time from the labelled reports (the shared
-``../shared/corpora/news`` reports and the plugin's own ``evaluation/articles.json`` and
-``sentences.json``, read from disk): report ``i`` is labelled report ``i mod n``, re-dated
-(its publication date moved by up to a year), re-titled (its headline names production
-``i mod 200`` of a generated 200-production file, by title or alias) and written to a JSON
-Lines file; every 40th report names no production (skipped) and every 97th has an
+``../shared/corpora/news`` reports and the plugin's own ``evaluation/articles.json``, read
+from disk): report ``i`` is labelled report ``i mod n``, re-dated (every year in it and its
+publication date moved by up to three years, so the parser's per-sentence caches meet new
+sentences), re-titled (its film's name replaced by, and its headline prefixed with, the
+title or alias of production ``i mod 200`` of a generated 200-production file) and written
+to a JSON Lines file; every 40th report names no production (skipped) and every 97th has an
 unreadable date (failed). Each run goes through :func:`run_archive`, the command's code,
 in a fresh process:
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -52,12 +54,13 @@ def base_reports() -> list[dict[str, Any]]:
     import bench_news
 
     reports = []
-    for data, options in bench_news.corpus(("shared", "articles", "sentences")):
+    for data, options in bench_news.corpus(("shared", "articles")):  # whole reports
         text = data.decode("utf-8")
         if text.startswith("source:"):
             text = text.partition("\n")[2].lstrip("\n")
         reports.append({"text": text, "language": options["language"],
-                        "published": str(options["published"])})
+                        "published": str(options["published"]),
+                        "film": str(options.get("production") or "")})
     if not reports:
         raise RuntimeError("no labelled reports found (plugins/mitimeline-news/evaluation)")
     return reports
@@ -77,10 +80,14 @@ def write_archive(folder: Path, size: int) -> tuple[Path, Path]:
         for i in range(size):
             base = bases[i % len(bases)]
             film = films[i % PRODUCTIONS]
-            headline, _, body = base["text"].partition("\n")
+            years = i % 7 - 3
             name = film["title"] if i % 3 else film["aliases"][0]
-            text = (f"{name}: {headline}\n{body}" if i % 40 != 39 else base["text"])
-            published = _redated(base["published"], (i * 37) % 730 - 365)
+            text = _shifted(base["text"], years)
+            if base["film"] and i % 40 != 39:
+                text = text.replace(base["film"], name)
+            headline, _, body = text.partition("\n")
+            text = f"{name}: {headline}\n{body}" if i % 40 != 39 else text
+            published = _redated(base["published"], years * 365 + (i * 37) % 300)
             if i % 97 == 96:
                 published = "some day"
             out.write(json.dumps({"id": f"report-{i:07d}", "text": text,
@@ -89,6 +96,12 @@ def write_archive(folder: Path, size: int) -> tuple[Path, Path]:
     productions_file = folder / "productions.json"
     productions_file.write_text(json.dumps(films), encoding="utf-8")
     return archive, productions_file
+
+
+def _shifted(text: str, years: int) -> str:
+    """``text`` with every year from 1900 to 2099 moved by ``years``: re-dated reports, so
+    that the parser's per-sentence caches see new sentences as a real archive would."""
+    return re.sub(r"\b(19|20)(\d\d)\b", lambda m: str(int(m.group()) + years), text)
 
 
 def _redated(published: str, days: int) -> str:
