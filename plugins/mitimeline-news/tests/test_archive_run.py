@@ -249,6 +249,19 @@ def test_workers_with_a_cluster_address_is_refused(archive: Path, productions_fi
     assert code == 2 and "--workers: the cluster's workers do the work" in err
 
 
+def test_an_unreachable_scheduler_fails_before_writing(
+        archive: Path, productions_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mitimeline_news.archive import command
+
+    monkeypatch.setattr(command, "CONNECT_TIMEOUT", "1s")
+    code, _, err = cli("news-archive", str(archive), "--productions", str(productions_file),
+                       "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1")
+    assert code == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:1" in err
+    assert not (tmp_path / "out").exists()
+
+
 def test_bad_inputs_name_the_file(archive: Path, productions_file: Path,
                                   tmp_path: Path) -> None:
     code, _, err = cli("news-archive", str(tmp_path / "none.jsonl"), "--productions",

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["COMMAND", "arguments", "run", "run_archive"]
 
 SCHEDULERS = ("synchronous", "threads", "processes")
+CONNECT_TIMEOUT = "10s"
+"""How long to try reaching a ``tcp://`` scheduler before failing the run."""
 _ADDRESS = re.compile(r"tcp://[^\s/:]+:\d{1,5}")
 
 
@@ -130,7 +132,7 @@ def _on_cluster(merged: Any, reports: Any, address: str,
     from distributed import Client
 
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout=CONNECT_TIMEOUT)
     except (OSError, TimeoutError) as exc:
         raise mitimeline.MitimelineError(
             f"cannot reach the Dask scheduler at {address}: {exc}") from None
