@@ -190,11 +190,26 @@ def merge_time(archive: Path, productions_file: Path, size: int, count: int = 5)
 # -- the figures -------------------------------------------------------------------------------
 
 
+class _Rows(list[Row]):
+    """The rows measured so far; with ``progress``, each is printed to stderr as it comes
+    (a long run that is interrupted still leaves its figures)."""
+
+    def __init__(self, progress: bool) -> None:
+        super().__init__()
+        self.progress = progress
+
+    def append(self, row: Row) -> None:
+        super().append(row)
+        if self.progress:
+            print(f"{row.figure}: {seconds(row.ours)}; {row.note}", file=sys.stderr, flush=True)
+
+
 def measure(sizes: list[int], workers: int, partition_size: int,
-            serial_limit: int | None = None) -> list[Row]:
+            serial_limit: int | None = None, progress: bool = False) -> list[Row]:
     """Rows for each size: serial, processes and LocalCluster throughput, speed-up, peak
-    worker RSS, merge time per production; then the RSS growth between the sizes."""
-    rows: list[Row] = []
+    worker RSS, merge time per production; then the RSS growth between the sizes.
+    ``progress``: also print each row to stderr as soon as it is measured."""
+    rows = _Rows(progress)
     peaks: dict[str, list[float]] = {"processes": [], "local-cluster": []}
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
@@ -261,7 +276,8 @@ def main() -> int:
         sizes, args.partition_size = [60, 120], 20
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; sizes "
           f"{', '.join(f'{s:,}' for s in sizes)}; partitions of {args.partition_size}")
-    print_rows(measure(sizes, args.workers, args.partition_size, args.serial_limit))
+    print_rows(measure(sizes, args.workers, args.partition_size, args.serial_limit,
+                       progress=True))
     return 0
 
 
