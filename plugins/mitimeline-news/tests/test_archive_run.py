@@ -214,6 +214,19 @@ def test_the_command_is_listed() -> None:
     assert code == 0 and "news-archive" in out
 
 
+def test_loading_the_plugin_and_its_command_does_not_import_dask() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, mitimeline.cli, mitimeline.plugins; mitimeline.plugins.list_commands();"
+            " mitimeline.list_formats(); print(sorted(m for m in ('dask', 'distributed', "
+            "'pyarrow', 'zstandard') if m in sys.modules), 'mitimeline_news' in sys.modules)")
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("MITIMELINE_")}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, env=environment)
+    assert result.stdout.split() == ["[]", "True"]
+
+
 def test_the_command_runs_and_says_what_became_of_the_records(
         serial: dict[str, bytes], archive: Path, productions_file: Path,
         tmp_path: Path) -> None:
