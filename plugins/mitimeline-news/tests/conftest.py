@@ -69,6 +69,11 @@ def productions_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
+def raw_records() -> list[dict[str, Any]]:
+    return RECORDS
+
+
+@pytest.fixture
 def archive(tmp_path: Path) -> Path:
     return write_jsonl(tmp_path / "archive.jsonl", RECORDS)
 

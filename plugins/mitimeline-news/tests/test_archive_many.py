@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import mitimeline
 import pytest
@@ -72,6 +73,16 @@ def test_without_productions_every_report_joins_one_group(records: list[Record])
     assert len(results.candidates()) == sum(
         len(t) for o in results.outcomes for _, t in o.timelines)
     assert results.merged()[ALL].title == "News archive"
+
+
+def test_parse_many_reads_mappings_like_json_lines(records: list[Record],
+                                                   raw_records: list[dict[str, Any]]) -> None:
+    assert parse_many(raw_records).counts() == parse_many(records).counts()
+    outcome = parse_many([{"id": "x", "text": "A report"}]).outcomes[0]
+    assert (outcome.where, outcome.status) == ("record 1", "failed")
+    assert outcome.reason == "field 'published': expected a date such as '2020-10-05', got None"
+    with pytest.raises(TypeError, match="expected Record values or mappings, got str at record 1"):
+        parse_many(["text"])  # type: ignore[list-item]
 
 
 def test_parse_many_is_exported_by_the_plugin() -> None:

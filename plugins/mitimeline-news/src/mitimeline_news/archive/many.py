@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import collections
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Executor, Future
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 import mitimeline
 
 from .productions import Mention, Productions
-from .records import Record
+from .records import Record, record_from
 
 __all__ = ["ALL", "Outcome", "Results", "merge_group", "parse_chunk", "parse_many",
            "parse_record"]
@@ -75,11 +75,13 @@ class Results:
                 for production, items in self.timelines().items()}
 
 
-def parse_many(records: Iterable[Record], *, productions: Productions | None = None,
-               executor: Executor | None = None, chunk_size: int = 64) -> Results:
-    """Parse ``records`` (serially, or in chunks of ``chunk_size`` on ``executor``, at most
-    two chunks per worker in flight) into :class:`Results`; no record raises."""
-    numbered = ((index, record) for index, record in enumerate(records))
+def parse_many(records: Iterable[Record | Mapping[str, Any]], *,
+               productions: Productions | None = None, executor: Executor | None = None,
+               chunk_size: int = 64) -> Results:
+    """Parse ``records`` (:class:`Record` values, or mappings with the JSON Lines fields)
+    serially, or in chunks of ``chunk_size`` on ``executor`` with at most two chunks per
+    worker in flight, into :class:`Results`; no record raises."""
+    numbered = ((index, _as_record(record, index)) for index, record in enumerate(records))
     if executor is None:
         outcomes = [parse_record(record, productions, (0, index)) for index, record in numbered]
     else:
@@ -87,6 +89,15 @@ def parse_many(records: Iterable[Record], *, productions: Productions | None = N
                                                    productions)
                     for outcome in chunk]
     return Results(tuple(outcomes), productions)
+
+
+def _as_record(record: Record | Mapping[str, Any], index: int) -> Record:
+    if isinstance(record, Record):
+        return record
+    if isinstance(record, Mapping):
+        return record_from(dict(record), f"record {index + 1}")
+    raise TypeError(f"parse_many: expected Record values or mappings, got "
+                    f"{type(record).__name__} at record {index + 1}")
 
 
 def parse_chunk(items: Sequence[tuple[Position, Record]],

@@ -22,7 +22,8 @@ import mitimeline
 
 from .streams import opened, plain_name, stream_errors
 
-__all__ = ["FORMS", "Piece", "Record", "form_of", "pieces", "read_piece", "read_records"]
+__all__ = ["FORMS", "Piece", "Record", "form_of", "pieces", "read_piece", "read_records",
+           "record_from"]
 
 Form = Literal["jsonl", "txt", "parquet"]
 FORMS = (".jsonl or .ndjson file (optionally .gz or .zst), a .parquet file or a folder of "
@@ -186,10 +187,10 @@ def _jsonl_record(line: bytes, where: str) -> Record:
     if not isinstance(value, dict):
         return Record(id=where, text="", where=where,
                       problem=f"expected a JSON object, got {type(value).__name__}")
-    return _record(value, where)
+    return record_from(value, where)
 
 
-def _record(fields: dict[str, Any], where: str) -> Record:
+def record_from(fields: dict[str, Any], where: str) -> Record:
     """A record from one JSON object or Parquet row; a missing or mistyped field becomes
     its ``problem``."""
     raw_id = fields.get("id")
@@ -296,5 +297,5 @@ def _parquet_records(path: str, start: int, stop: int) -> Iterator[Record]:
             for offset, row in enumerate(table.to_pylist()):
                 number = first + offset
                 if start <= number < stop:
-                    yield _record(row, f"{name} row {number + 1}")
+                    yield record_from(row, f"{name} row {number + 1}")
         first += rows
