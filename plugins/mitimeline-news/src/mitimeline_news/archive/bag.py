@@ -8,6 +8,7 @@ Dask is imported here, so ``import mitimeline_news`` never needs it.
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
@@ -37,10 +38,11 @@ own values, never outside input)."""
 def to_bag(paths: Iterable[str], *, partition_size: int = DEFAULT_PARTITION_SIZE,
            ) -> dask.bag.Bag:
     """A bag of ``(position, record)`` pairs from the archives at ``paths``, at most
-    ``partition_size`` per partition; each partition reads its own slice when it runs."""
+    ``partition_size`` per partition; each partition reads its own slice when it runs, by
+    its absolute path (a worker of a cluster may run in another folder)."""
     import dask.bag as db
 
-    slices = pieces(paths, partition_size)
+    slices = pieces([os.path.abspath(path) for path in paths], partition_size)
     return db.from_sequence(slices, npartitions=len(slices)).map_partitions(_read)
 
 
