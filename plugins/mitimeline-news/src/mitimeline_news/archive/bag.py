@@ -27,9 +27,6 @@ __all__ = ["DEFAULT_PARTITION_SIZE", "merge_bag", "parse_bag", "timelines_from_b
 DEFAULT_PARTITION_SIZE = 1_000
 """Records per partition: about 12 s of parsing on one core, a few MB of memory."""
 
-MERGE_FAN_IN = 10
-"""Parsed partitions per merge partition."""
-
 Packed = tuple[Position, bytes]
 """A report's timeline for one production, pickled by :func:`_contributions` (this module's
 own values, never outside input)."""
@@ -60,16 +57,9 @@ def merge_bag(outcomes: dask.bag.Bag, productions: Productions | None) -> dask.b
     """A bag of ``(production id, merged timeline)``, one per production some report is
     about, from a bag of :class:`Outcome`."""
     contributions = outcomes.map_partitions(_contributions)
-    count = len(productions.items) if productions else 1
-    groups = contributions.groupby(_production_of, shuffle="tasks",
-                                   npartitions=min(count, merge_partitions(outcomes.npartitions)))
+    # A task shuffle (any scheduler, no shared disk): it has as many partitions as its input.
+    groups = contributions.groupby(_production_of, shuffle="tasks")
     return groups.map(_merged, productions)
-
-
-def merge_partitions(partitions: int) -> int:
-    """How many partitions the merge step uses for ``partitions`` parsed ones: one per ten
-    (at least one), since the shuffle costs partitions × merge partitions small tasks."""
-    return max(1, partitions // MERGE_FAN_IN)
 
 
 def timelines_from_bag(bag: dask.bag.Bag, productions: Productions | None) -> dask.bag.Bag:
