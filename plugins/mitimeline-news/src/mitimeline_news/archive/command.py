@@ -142,14 +142,31 @@ def _on_cluster(merged: Any, reports: Any, address: str,
 
 def _with_client(client: Any, merged: Any, reports: Any,
                  progress: bool) -> tuple[list[Any], list[Report]]:
-    futures = client.compute([merged, reports])
-    if progress:
-        from distributed import progress as show_progress
+    """Both bags on a ``distributed`` cluster, each partition fetched as soon as it is done
+    and then released, so the workers do not keep the outputs until the end."""
+    from distributed import as_completed
 
-        show_progress(futures)
+    merged_parts, report_parts = merged.to_delayed(), reports.to_delayed()
+    futures = client.compute([*merged_parts, *report_parts])
+    number = {future.key: index for index, future in enumerate(futures)}
+    parts: list[list[Any]] = [[] for _ in futures]
+    for done, (future, value) in enumerate(as_completed(futures, with_results=True), start=1):
+        parts[number[future.key]] = list(value)
+        future.release()
+        if progress:
+            _show(done, len(futures))
+    if progress:
         print(file=sys.stderr)
-    first, second = client.gather(futures)
-    return list(first), list(second)
+    split = len(merged_parts)
+    return ([item for part in parts[:split] for item in part],
+            [item for part in parts[split:] for item in part])
+
+
+def _show(done: int, total: int) -> None:
+    """A one-line progress bar on stderr, rewritten in place."""
+    filled = 40 * done // total
+    print(f"\r[{'#' * filled}{' ' * (40 - filled)}] | {done}/{total} partitions",
+          end="", file=sys.stderr, flush=True)
 
 
 COMMAND = mitimeline.Command(
