@@ -128,7 +128,7 @@ def run_once(archive: str, productions_file: str, scheduler: str, workers: int,
             from distributed import Client, LocalCluster
 
             with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                              dashboard_address=None) as cluster, Client(cluster) as client:
+                              dashboard_address=":0") as cluster, Client(cluster) as client:
                 start = time.perf_counter()
                 summary = run_archive([archive], productions_file, outdir, scheduler=client,
                                       partition_size=partition_size)

@@ -101,15 +101,17 @@ def test_every_local_scheduler_writes_the_serial_bytes(
 
 
 def test_a_distributed_cluster_writes_the_serial_bytes(
-        serial: dict[str, bytes], archive: Path, productions_file: Path,
-        tmp_path: Path) -> None:
+        serial: dict[str, bytes], archive: Path, productions_file: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
     from distributed import Client, LocalCluster
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
         run_archive([str(archive)], str(productions_file), str(tmp_path / "cluster"),
                     scheduler=client, partition_size=1, progress=True)
+        assert not client.has_what() or not any(client.has_what().values())  # all released
     assert files(tmp_path / "cluster") == serial
+    assert "| 14/14 partitions" in capsys.readouterr().err  # 7 merged + 7 output partitions
 
 
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
