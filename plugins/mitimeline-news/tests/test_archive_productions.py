@@ -35,6 +35,12 @@ def test_json_and_csv_files_give_the_same_productions(tmp_path: Path,
     assert from_csv["harbour"].aliases == ()
 
 
+def test_a_csv_row_without_aliases_or_year_reads_as_none(tmp_path: Path) -> None:
+    (tmp_path / "p.csv").write_text("id,title,aliases,year\nx,The X Files,,\n")
+    assert load_productions(str(tmp_path / "p.csv")).items == (
+        Production("x", "The X Files", (), None),)
+
+
 def test_a_json_object_with_a_productions_list_is_read(tmp_path: Path) -> None:
     (tmp_path / "p.json").write_text(json.dumps({"productions": [{"id": "a", "title": "A"}]}))
     assert load_productions(str(tmp_path / "p.json")).items == (Production("a", "A"),)
