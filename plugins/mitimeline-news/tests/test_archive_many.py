@@ -117,3 +117,18 @@ def test_a_source_id_met_twice_in_a_group_is_numbered(records: list[Record]) -> 
     items = twice.timelines()[ALL]
     merged = merge_group(ALL, reversed(items))  # the order given does not matter
     assert [source.id for source in merged.sources] == ["r1", "r1-2"]
+
+
+def test_a_moved_date_keeps_its_claims_under_the_record_id() -> None:
+    record = {"id": "rec-9", "language": "en", "published": "2021-01-20",
+              "text": "The studio has postponed the release of MI7 from 19 November 2021 "
+                      "to 27 May 2022."}
+    results = parse_many([record])
+    [outcome] = results.outcomes
+    assert outcome.status == "parsed", outcome.reason
+    [(_, timeline)] = outcome.timelines
+    assert {source.id for source in timeline.sources} == {"rec-9", "rec-9-earlier-plan"}
+    [event] = timeline
+    assert set(event.sources) == {"rec-9", "rec-9-earlier-plan"}
+    assert {claim.when.edtf for claim in event.claims if claim.when} == {
+        "2021-11-19", "2022-05-27"}

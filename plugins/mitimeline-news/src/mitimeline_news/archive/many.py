@@ -17,6 +17,7 @@ from typing import Any, Literal
 import attrs
 import mitimeline
 
+from ..extract import earlier_plan
 from .productions import Mention, Productions
 from .records import Record, record_from
 
@@ -175,11 +176,23 @@ def _slug(text: str) -> str:
 
 
 def _with_source_id(timeline: mitimeline.Timeline, source_id: str) -> mitimeline.Timeline:
-    """``timeline`` with its one source renamed ``source_id`` (the record's id): outlets
-    publish many reports a day, and a merge needs one id per report."""
-    source = attrs.evolve(timeline.sources[0], id=source_id)
-    events = [attrs.evolve(event, sources=(source_id,)) for event in timeline]
-    return mitimeline.Timeline(title=timeline.title, events=events, sources=[source])
+    """``timeline`` with its report's source renamed ``source_id`` (the record's id), and
+    the source of a moved plan's given-up date (:func:`.extract.earlier_plan`) renamed to
+    match, in every event and claim: outlets publish many reports a day, and a merge needs
+    one id per report."""
+    report = timeline.sources[0].id
+    renamed = {report: source_id, earlier_plan(report): earlier_plan(source_id)}
+
+    def ids(sources: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(renamed.get(source, source) for source in sources)
+
+    sources = [attrs.evolve(source, id=renamed.get(source.id, source.id))
+               for source in timeline.sources]
+    events = [attrs.evolve(event, sources=ids(event.sources),
+                           claims=tuple(attrs.evolve(claim, sources=ids(claim.sources))
+                                        for claim in event.claims))
+              for event in timeline]
+    return mitimeline.Timeline(title=timeline.title, events=events, sources=sources)
 
 
 def _split(timeline: mitimeline.Timeline, named: list[str],
