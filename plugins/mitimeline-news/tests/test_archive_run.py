@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -109,7 +110,11 @@ def test_a_distributed_cluster_writes_the_serial_bytes(
                       dashboard_address=":0") as cluster, Client(cluster) as client:
         run_archive([str(archive)], str(productions_file), str(tmp_path / "cluster"),
                     scheduler=client, partition_size=1, progress=True)
-        assert not client.has_what() or not any(client.has_what().values())  # all released
+        # Released futures leave the workers asynchronously: wait (a few seconds at most).
+        deadline = time.monotonic() + 10
+        while any(client.has_what().values()) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(client.has_what().values()), client.has_what()  # all released
     assert files(tmp_path / "cluster") == serial
     assert "| 14/14 partitions" in capsys.readouterr().err  # 7 merged + 7 output partitions
 
