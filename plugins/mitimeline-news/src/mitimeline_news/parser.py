@@ -13,11 +13,13 @@ from typing import Any, BinaryIO
 
 import attrs
 import mitimeline
-from mitimeline import DateParseError, Source, Timeline, When
+from mitimeline import Source, Timeline, When
 
 from .languages import LEXICONS, detect_language
 from .outlets import day_first_for
+from .published import PublishedError, middle_day, read_published
 from .sentences import MAX_TEXT
+from .sourcing import earlier_plan
 
 __all__ = ["NewsParser"]
 
@@ -67,7 +69,7 @@ class NewsParser(mitimeline.Parser):
         date is left out rather than guessed)."""
 
     def parse(self, stream: BinaryIO, options: NewsParser.Options) -> Timeline:
-        from .extract import Report, earlier_plan, extract_events, slug
+        from .extract import Report, extract_events, slug
 
         text = _decode(stream.read())
         language = _language(options.language, text)
@@ -84,7 +86,7 @@ class NewsParser(mitimeline.Parser):
             published=published,
             language=language,
         )
-        base = None if published is None else _middle(published)
+        base = None if published is None else middle_day(published)
         production = _text_option("production", options.production)
         events = extract_events(report, base, source.id, production,
                                 _day_first(options.day_first, source.url))
@@ -132,24 +134,10 @@ def _language(option: object, text: str) -> str:
 
 
 def _published(option: object) -> When | None:
-    if option is None:
-        return None
-    if isinstance(option, int) and not isinstance(option, bool):
-        option = str(option)  # a year: "-i published=2020" on the command line reads as JSON
-    if not isinstance(option, (str, date, When)):
-        raise mitimeline.ParseError(
-            f"expected a date (text, datetime.date or mitimeline.When), got {option!r}",
-            location="option published")
     try:
-        when = When.coerce(option)
-    except DateParseError as exc:
-        raise mitimeline.ParseError(f"expected a publication date: {exc}",
-                                    location="option published") from None
-    if when.open_start or when.open_end:
-        raise mitimeline.ParseError(
-            f"expected a publication date with both ends known, got {when.edtf!r}",
-            location="option published")
-    return when
+        return read_published(option)
+    except PublishedError as exc:
+        raise mitimeline.ParseError(str(exc), location="option published") from None
 
 
 def _day_first(option: object, url: str | None) -> bool | None:
@@ -173,8 +161,3 @@ def _text_option(name: str, value: Any) -> str | None:
 def _first_line(text: str) -> str:
     line = next(line.strip() for line in text.split("\n") if line.strip())
     return line if len(line) <= 200 else line[:199].rstrip() + "…"
-
-
-def _middle(when: When) -> date:
-    """The day in the middle of ``when`` (itself, for a single day)."""
-    return date.fromordinal((when.lower.toordinal() + when.upper.toordinal()) // 2)

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import attrs
-from mitimeline import DateParseError, When
+from mitimeline import When
 
 from .anchored import anchored_unit, resolve_anchored, same_time
 from .cues import Cue, Cues, choose_tense, cues_for
@@ -30,6 +30,7 @@ from .dates import Phrase, _norm, find_phrases
 from .extents import joined, split_phrase, split_timex, without_leading
 from .languages import LEXICONS, detect_language
 from .mention import TYPES, Anchor, DateMention
+from .published import PublishedError, middle_day, read_published
 from .sentences import MAX_TEXT, Sentence, split_sentences
 from .story import STORY_KINDS, Story, place, place_timex, tells_the_past
 from .timex import ANCHORED_KINDS, Timex, find_timexes, kind_type
@@ -427,17 +428,8 @@ def _language(language: object, text: str) -> str:
 
 def _base(published: object) -> tuple[date | None, When | None]:
     """The publication day (the middle of a span) and its ``When``; raises ValueError."""
-    if published is None:
-        return None, None
-    if not isinstance(published, (str, date, When)):
-        raise ValueError(f"find_dates: expected published as a date, EDTF or text, "
-                         f"got {published!r}")
     try:
-        when = When.coerce(published)
-    except DateParseError as exc:
-        raise ValueError(f"find_dates: published {published!r} is not a date: {exc}") \
-            from None
-    if when.open_start or when.open_end:
-        raise ValueError(f"find_dates: published must have both ends known, got {when.edtf!r}")
-    middle = date.fromordinal((when.lower.toordinal() + when.upper.toordinal()) // 2)
-    return middle, when
+        when = read_published(published)
+    except PublishedError as exc:
+        raise ValueError(f"find_dates: published: {exc}") from None
+    return (None, None) if when is None else (middle_day(when), when)

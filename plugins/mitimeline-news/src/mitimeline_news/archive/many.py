@@ -17,7 +17,7 @@ from typing import Any, Literal
 import attrs
 import mitimeline
 
-from ..extract import earlier_plan
+from ..sourcing import earlier_plan
 from .productions import Mention, Productions
 from .records import Record, record_from
 
