@@ -370,7 +370,7 @@ def test_a_broadcaster_is_no_place() -> None:
     [
         ("Il film arriverà nelle sale italiane il 14 novembre.", [("release", "2021-11-14")]),
         ("Le riprese sono iniziate lunedì a Torino e proseguiranno fino a metà luglio.",
-         [("shoot", "2021-03-08/2021-07-20~")]),
+         [("shoot", "2021-03-08/2021-07-15~")]),
         ("La serie andrà in onda su Rai 1 dal 4 aprile.", [("release", "2021-04-04")]),
         ("L'uscita è stata posticipata dal 3 marzo al 28 aprile.",
          [("release", "2021-04-28")]),
@@ -433,7 +433,7 @@ def test_durations(language: str, text: str, expected: list[tuple[str, str]]) ->
     [
         # each date takes the cue nearest it when a clause has two of each
         ("en", "Earlier this year the studio confirmed the film would be released in 2023.",
-         [("announcement", "2021-01~/2021-03~"), ("release", "2023")]),
+         [("announcement", "2021"), ("release", "2023")]),
         ("it", "A gennaio Rai Fiction ha annunciato che la serie uscirà nel 2023.",
          [("announcement", "2021-01"), ("release", "2023")]),
     ],

@@ -63,7 +63,7 @@ def only(text: str, published: str | None, language: str, **options: bool | None
         ("Earnings of fiscal 2020 were flat.", ("fiscal 2020", "date", "2020")),
         ("Profit rose 5 percent in the quarter.", ("the quarter", "date", "2020-10/2020-12")),
         ("The budget is spent by the end of the year.",
-         ("the end of the year", "date", "2021-09~/2021-12~")),
+         ("the end of the year", "date", "2021-11~/2021-12~")),
         # holidays
         ("Tickets sold out before Christmas.", ("Christmas", "date", "2020-12-25")),
         ("The store will open on Thanksgiving.", ("Thanksgiving", "date", "2021-11-25")),
@@ -206,7 +206,7 @@ def test_english_a_year_earlier_than_a_month_is_a_month() -> None:
 def test_english_the_verb_last_is_no_past_marker() -> None:
     found = find_dates("The trial is expected to last until mid-April.", published=THURSDAY,
                        language="en")
-    assert [m.when.edtf if m.when else None for m in found] == ["2021-04-11~/2021-04-20~"]
+    assert [m.when.edtf if m.when else None for m in found] == ["2021-04-15~"]
 
 
 def test_english_anchored_to_the_date_of_the_same_event() -> None:
@@ -265,14 +265,14 @@ def test_english_days_later_than_a_month_is_approximate() -> None:
         ("en", "on 4 May 2015", "A week later", "2015-05-11"),
         ("en", "on 4 May 2015", "Four months later", "2015-09~"),
         ("en", "on 4 May 2015", "A year later", "2016~"),
-        ("en", "on 4 May 2015", "A few days later", "2015-05-06~/2015-05-09~"),
+        ("en", "on 4 May 2015", "A few days later", "2015-05-05~/2015-05-11~"),
         ("en", "in May 2015", "A week later", "2015-05-08~/2015-06-07~"),
         ("en", "in May 2015", "The following month", "2015-06"),
         ("en", "in May 2015", "A year later", "2016-05"),
         ("en", "in May 2015", "The next day", None),
         ("it", "il 4 maggio 2015", "Una settimana dopo", "2015-05-11"),
         ("it", "il 4 maggio 2015", "Quattro mesi dopo", "2015-09~"),
-        ("it", "il 4 maggio 2015", "Qualche giorno dopo", "2015-05-06~/2015-05-09~"),
+        ("it", "il 4 maggio 2015", "Qualche giorno dopo", "2015-05-05~/2015-05-11~"),
         ("it", "a maggio 2015", "Una settimana dopo", "2015-05-08~/2015-06-07~"),
         ("it", "a maggio 2015", "Il mese dopo", "2015-06"),
         ("it", "a maggio 2015", "Il giorno dopo", None),
@@ -345,7 +345,7 @@ def test_english_not_dates(text: str) -> None:
         ("Le vendite sono calate nella seconda metà del 2020.",
          ("seconda metà del 2020", "date", "2020-07/2020-12")),
         ("Le riprese finiranno a fine estate.", ("fine estate", "date", "2021-08~")),
-        ("Il set chiuderà a metà maggio.", ("metà maggio", "date", "2022-05-11~/2022-05-20~")),
+        ("Il set chiuderà a metà maggio.", ("metà maggio", "date", "2022-05-15~")),
         ("Il film arriva nella primavera 2021.", ("primavera 2021", "date", "2021-21")),
         ("La troupe si fermerà a Natale.", ("Natale", "date", "2021-12-25")),
         ("Il set ha chiuso a Pasqua.", ("Pasqua", "date", "2021-04-04")),
@@ -356,7 +356,7 @@ def test_english_not_dates(text: str) -> None:
         ("Il pagamento scade a fine mese.", ("fine mese", "date", "2021-08-21~/2021-08-31~")),
         ("Il film uscirà a gennaio dell'anno prossimo.",
          ("gennaio dell'anno prossimo", "date", "2022-01")),
-        ("La sala chiuderà a fine anno.", ("fine anno", "date", "2021-09~/2021-12~")),
+        ("La sala chiuderà a fine anno.", ("fine anno", "date", "2021-11~/2021-12~")),
         ("È la legge del 1978.", ("1978", "date", "1978")),
     ],
 )

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from mitimeline import When
 
 from .dates.names import _norm
-from .dates.phrase import _FEW_RANGE, FEW
+from .dates.phrase import FEW, few_range
 from .languages import LEXICONS, Lexicon
 from .timex import Timex, _add_months, _int, shift_months
 
@@ -88,11 +88,12 @@ def _ending(unit: str, ref: When) -> When | None:
 
 
 def _counted_from(ref: When, unit: str, count: int, sign: int) -> When | None:
-    """``count`` units (:data:`.dates.FEW`: two to five) after (``sign`` 1) or before
-    (-1) ``ref``, with the precision :func:`resolve_anchored` states."""
+    """``count`` units (:data:`.dates.FEW`: as many as :func:`.dates.phrase.few_range`
+    says) after (``sign`` 1) or before (-1) ``ref``, at the precision
+    :func:`resolve_anchored` states."""
     if unit not in ("day", "week", "month", "year"):
         return None
-    low, high = _FEW_RANGE if count == FEW else (count, count)
+    low, high = few_range(unit) if count == FEW else (count, count)
     near_low, near_high = _shift(ref.lower, unit, sign * low), _shift(ref.upper, unit, sign * low)
     far_low, far_high = _shift(ref.lower, unit, sign * high), _shift(ref.upper, unit, sign * high)
     first, last = min(near_low, far_low), max(near_high, far_high)

@@ -770,9 +770,7 @@ def _when(group: list[_Mention], kind: str) -> When:
 
 def _until(mention: _Mention) -> When:
     """An interval open at its start that ends with ``mention``: "until the end of May"
-    at the month's end, "by mid-October" at about the 15th (the middle as one day)."""
-    if mention.phrase.third == "mid" and mention.phrase.form == "calendar":
-        return When(f"../{mention.when.lower.replace(day=15).isoformat()}~")
+    at the month's end, "by mid-October" at about the 15th."""
     return When.interval(None, mention.when.end)
 
 

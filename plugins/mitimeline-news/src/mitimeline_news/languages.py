@@ -105,7 +105,8 @@ class Lexicon:
     numbers: Mapping[str, int]
     few: tuple[str, ...]  # vague counts: "a few", "several"
     day_words: Mapping[str, int]  # "yesterday" -> -1
-    thirds: Mapping[str, str]  # -> "early" | "mid" | "late"
+    thirds: Mapping[str, str]  # -> "early" | "mid" | "late", or "start" | "end" (the very
+    # start or end: "Anfang 2021", "the end of the year"; two months of a year, a third of a month)
     edges: Mapping[str, str]  # -> "earlier" | "later" | "this" (of the current unit) |
     # "rest" (the report day to the unit's end: "noch in diesem Jahr", "entro quest'anno")
     seasons: Mapping[str, int]  # -> EDTF season 21..24
@@ -186,9 +187,9 @@ ENGLISH = Lexicon(
     few=("a few", "a couple of", "several", "some", "few"),
     day_words={"yesterday": -1, "today": 0, "tomorrow": 1},
     thirds={"early": "early", "mid": "mid", "mid-": "mid", "late": "late",
-            "the beginning of": "early", "the start of": "early", "the middle of": "mid",
-            "the end of": "late", "beginning of": "early", "start of": "early",
-            "end of": "late"},
+            "the beginning of": "start", "the start of": "start", "the middle of": "mid",
+            "the end of": "end", "beginning of": "start", "start of": "start",
+            "end of": "end"},
     edges={"earlier": "earlier", "later": "later"},
     seasons={"spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24},
     relative=(
@@ -503,14 +504,14 @@ ITALIAN = Lexicon(
              "dodici": 12},
     few=("qualche", "alcuni", "alcune", "diversi", "diverse", "pochi", "poche"),
     day_words={"ieri": -1, "oggi": 0, "domani": 1},
-    thirds={"inizio": "early", "all'inizio di": "early", "all'inizio del": "early",
-            "agli inizi di": "early", "ai primi di": "early", "primi di": "early",
-            "metà": "mid", "alla metà di": "mid", "fine": "late",
-            "alla fine di": "late", "alla fine del": "late",
-            "verso la fine di": "late", "la metà di": "mid", "metà di": "mid",
-            "gli inizi di": "early", "inizi di": "early", "i primi di": "early",
-            "l'inizio di": "early", "inizio di": "early", "la fine di": "late",
-            "fine di": "late"},
+    thirds={"inizio": "start", "all'inizio di": "start", "all'inizio del": "start",
+            "agli inizi di": "start", "ai primi di": "start", "primi di": "start",
+            "metà": "mid", "alla metà di": "mid", "fine": "end",
+            "alla fine di": "end", "alla fine del": "end",
+            "verso la fine di": "end", "la metà di": "mid", "metà di": "mid",
+            "gli inizi di": "start", "inizi di": "start", "i primi di": "start",
+            "l'inizio di": "start", "inizio di": "start", "la fine di": "end",
+            "fine di": "end"},
     edges={"entro la fine": "later", "entro fine": "later", "più avanti": "later",
            "entro": "rest",
            "nel corso": "this"},
@@ -791,10 +792,10 @@ GERMAN = Lexicon(
     # "morgen" (tomorrow) is not here: capitalised, "Morgen" is "morning"; the lower-case
     # one is in ``periods``.
     day_words={"vorgestern": -2, "gestern": -1, "heute": 0, "übermorgen": 2},
-    thirds={"anfang": "early", "mitte": "mid", "ende": "late", "beginn": "early",
-            "zu beginn": "early", "anfang des jahres": "early", "mitte des jahres": "mid",
-            "ende des jahres": "late", "beginn des jahres": "early", "jahresende": "late",
-            "jahresbeginn": "early", "jahresanfang": "early", "jahresmitte": "mid"},
+    thirds={"anfang": "start", "mitte": "mid", "ende": "end", "beginn": "start",
+            "zu beginn": "start", "anfang des jahres": "start", "mitte des jahres": "mid",
+            "ende des jahres": "end", "beginn des jahres": "start", "jahresende": "end",
+            "jahresbeginn": "start", "jahresanfang": "start", "jahresmitte": "mid"},
     edges={"im laufe": "this", "später": "later", "früher": "earlier", "noch": "rest"},
     seasons={"frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23, "winter": 24,
              "frühjahres": 21, "frühjahrs": 21, "sommers": 22, "herbstes": 23, "winters": 24,
@@ -942,10 +943,10 @@ GERMAN = Lexicon(
             r"(?:des\s+)?(?:laufenden|aktuellen|dieses|diesen)\s+monats": ("month", 0, None),
             r"(?:des\s+)?(?:vorigen|vergangenen|letzten)\s+monats|(?:im\s+)?vormonat": (
                 "month", -1, None),
-            r"(?:zum\s+|zu\s+|am\s+)?jahres(?:ende|schluss|wechsel)": ("year", 0, "late"),
-            r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "early"),
+            r"(?:zum\s+|zu\s+|am\s+)?jahres(?:ende|schluss|wechsel)": ("year", 0, "end"),
+            r"(?:zum\s+|zu\s+|am\s+)?jahres(?:beginn|anfang)": ("year", 0, "start"),
             r"(?:zur\s+)?jahresmitte": ("year", 0, "mid"),
-            r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "early"),
+            r"(?:zu\s+)?beginn\s+des\s+jahres": ("year", 0, "start"),
             r"(?:zu\s+)?(?:beginn|anfang)\s+der\s+woche": ("week", 0, "early"),
             r"mitte\s+der\s+woche": ("week", 0, "mid"),
             r"ende\s+der\s+woche": ("week", 0, "late"),

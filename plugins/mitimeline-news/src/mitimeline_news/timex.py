@@ -414,13 +414,13 @@ def _yearthird(timex: Timex, lexicon: Lexicon, base: date | None,
     if base is None:
         return None
     word = _norm(timex.group("third") or "")
-    third = lexicon.thirds.get(word) or {"the beginning of": "early", "the start of": "early",
-                                         "the middle of": "mid", "the end of": "late"}.get(word)
+    third = lexicon.thirds.get(word) or {"the beginning of": "start", "the start of": "start",
+                                         "the middle of": "mid", "the end of": "end"}.get(word)
     if third is None:
         return None
     if lexicon.units.get(_norm(timex.group("unit") or "")) == "month":
-        return When.parse(f"{third} {calendar.month_name[base.month]} {base.year}")
-    return When.parse(f"{third} {base.year}")
+        return _with_third("", third, base.year, base.month)
+    return _with_third("", third, base.year, None)
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10}

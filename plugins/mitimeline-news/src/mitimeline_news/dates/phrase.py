@@ -7,8 +7,14 @@ import re
 import attrs
 
 FEW = -1
-"""``Phrase.count`` of a vague count ("a few", "qualche", "einige"): 2 to 5 units."""
-_FEW_RANGE = (2, 5)
+"""``Phrase.count`` of a vague count ("a few", "qualche", "einige"): see :func:`few_range`."""
+
+
+def few_range(unit: str) -> tuple[int, int]:
+    """How many ``unit`` "a few" means: 2 to 5, but 1 to 7 days ("a few days ago" is
+    within the past week; further back one says "last week")."""
+    return (1, 7) if unit == "day" else (2, 5)
+
 
 _YEAR = r"(?:1[5-9]|20)\d\d"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|°|º|\.)?"

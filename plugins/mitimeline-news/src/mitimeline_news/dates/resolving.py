@@ -15,7 +15,7 @@ from mitimeline import When
 
 from .names import _locale_names
 from .optional import _EXTRA_FORMS
-from .phrase import _FEW_RANGE, FEW, Phrase
+from .phrase import FEW, Phrase, few_range
 
 
 def resolve(phrase: Phrase, language: str, base: date | None, tense: str | None) -> When | None:
@@ -59,7 +59,8 @@ def _season(year: int, season: int | None, third: str | None) -> When:
     if third is None or season is None:
         return When(f"{year}-{season}")
     first_month = {21: 3, 22: 6, 23: 9, 24: 12}[season]
-    index = year * 12 + first_month - 1 + {"early": 0, "mid": 1, "late": 2}[third]
+    index = year * 12 + first_month - 1 + {"early": 0, "start": 0, "mid": 1, "late": 2,
+                                           "end": 2}[third]
     return When(f"{index // 12:04d}-{index % 12 + 1:02d}~")
 
 
@@ -145,12 +146,22 @@ def _with_precision(day: date, precision: str, third: str | None) -> When:
 
 
 def _with_third(edtf: str, third: str | None, year: int, month: int | None) -> When:
-    """``edtf`` as is, or its early/mid/late third (through mitimeline's English reader)."""
+    """``edtf`` as is, or the part of it ``third`` names: of a month, its first or last ten
+    days ("early"/"start", "late"/"end") or about its 15th ("mid"); of a year, a third
+    ("early 2021": January to April, as mitimeline reads it) or, for its very start or end
+    ("Anfang 2021", "the end of 2021"), its first or last two months."""
     if third is None:
         return When(edtf)
     if month is None:
+        if third == "start":
+            return When(f"{year:04d}-01~/{year:04d}-02~")
+        if third == "end":
+            return When(f"{year:04d}-11~/{year:04d}-12~")
         return When.parse(f"{third} {year}")
-    return When.parse(f"{third} {calendar.month_name[month]} {year}")
+    if third == "mid":
+        return When(f"{year:04d}-{month:02d}-15~")
+    word = {"start": "early", "end": "late"}.get(third, third)
+    return When.parse(f"{word} {calendar.month_name[month]} {year}")
 
 
 @functools.cache
@@ -230,17 +241,16 @@ def _relative(phrase: Phrase, base: date) -> When:
         if phrase.edge in ("later", "rest"):
             return _span(base, monday + timedelta(days=6), "day")
         return _span(monday, monday + timedelta(days=6), "day")
+    # "earlier this month/year" is read as the month or year itself, as TimeML does: the
+    # words place the event in it and say little more.
     if unit == "month":
         first = _add_months(base.replace(day=1), step)
-        if phrase.edge in ("earlier", "later", "rest"):
+        if phrase.edge in ("later", "rest"):
             last = _add_months(first, 1) - timedelta(days=1)
-            return _span(first, base, "day") if phrase.edge == "earlier" else \
-                _span(base, last, "day")
+            return _span(base, last, "day")
         return _with_third(f"{first.year:04d}-{first.month:02d}", phrase.third,
                            first.year, first.month)
     year = base.year + step
-    if phrase.edge == "earlier":
-        return _span(date(year, 1, 1), base, "month")
     if phrase.edge == "later":
         return _span(base, date(year, 12, 31), "month")
     if phrase.edge == "rest":  # "noch in diesem Jahr", "entro quest'anno": what is left of it
@@ -250,13 +260,14 @@ def _relative(phrase: Phrase, base: date) -> When:
 
 def _counted(unit: str, count: int, sign: int, base: date) -> When:
     """"two weeks ago", "in a few months": exact for days, approximate otherwise."""
-    low, high = _FEW_RANGE if count == FEW else (count, count)
+    low, high = few_range(unit) if count == FEW else (count, count)
     near, far = _shift(base, unit, sign * low), _shift(base, unit, sign * high)
     first, last = sorted((near, far))
     if unit == "day":
         return When(first.isoformat()) if first == last else _span(first, last, "day")
     if unit == "week":
-        return _span(first - timedelta(days=3), last + timedelta(days=3), "day")
+        pad = timedelta(days=0 if count == FEW else 3)
+        return _span(first - pad, last + pad, "day")
     if unit == "month":
         if first.replace(day=1) == last.replace(day=1):
             return When(f"{first.year:04d}-{first.month:02d}~")
