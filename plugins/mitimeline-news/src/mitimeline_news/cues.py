@@ -55,6 +55,7 @@ class Cues:
         self.indefinite = _compile(r"(?<!\w)(?:" + lexicon.indefinite_re + r")\s*$")
         self.moved_to = _right_before(lexicon.moved_to_re)
         self.earlier_plan = _words(lexicon.earlier_plan_re)
+        self.stay = _words(lexicon.stay_re)
         self.deadline = _right_before(lexicon.deadline_re)
         self.list_glue = _compile(lexicon.list_glue_re)
         counts = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))

@@ -29,7 +29,8 @@ from .naming import describe
 from .people import Cast, find_cast
 from .places import PlaceMention, country_code, find_places, place_list
 from .quoted import Title, find_titles, main_title, same_title
-from .sentences import Sentence, clause_bounds, split_sentences
+from .restated import headline_of, restatements_dropped
+from .sentences import Sentence, clause_bounds, running_text, split_sentences
 from .sourcing import earlier_plan
 from .tagger import Tagged, tag_items
 from .timex import ANCHORED_KINDS, Timex
@@ -119,14 +120,18 @@ def extract_events(report: Report, base: date | None, source_id: str,
     tagged: dict[int, list[Tagged]] = {}
     for one in tag_items(text, published=base, language=language, day_first=day_first):
         tagged.setdefault(one.sentence, []).append(one)
-    events: dict[tuple[str, str, str], Event] = {}
+    found: list[Event] = []
     for index, sentence in enumerate(report.sentences):
         within = _within(titles, sentence)
         dated = _dated(report, index, tagged.get(index, []), within)
-        for event in _sentence_events(report, index, dated, within, context):
-            _keep(events, event)
-    return _unique_ids(sorted(_fallbacks_dropped(list(events.values()), base),
-                              key=lambda e: e.extra["offsets"][0]))
+        found.extend(_sentence_events(report, index, dated, within, context))
+    events: dict[tuple[str, str, str], Event] = {}
+    for event in restatements_dropped(found, headline_of(report.sentences), lambda e: bool(
+            cues.earlier_plan.search(e.extra["evidence"])
+            or cues.cancelled.search(e.extra["evidence"]))):
+        _keep(events, event)
+    kept = _fallbacks_dropped(list(events.values()), base)
+    return _unique_ids(sorted(kept, key=lambda e: e.extra["offsets"][0]))
 
 
 @attrs.frozen
@@ -255,6 +260,10 @@ def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: li
         span = _lasting(event, sentence.text, cues) if len(groups) == 1 else None
         if span is not None and event.when.open_end:
             event, span = span, None  # "for three weeks from 20 September": that span only
+        elif event.kind == "shoot" and event.when.open_end and event.when.start is not None \
+                and group[0].role == "open_start":
+            # "filming since March" is dated March, when it began
+            event = attrs.evolve(event, when=event.when.start)
         events.extend(_per_place(event, context.places.listed(index)))
         if span is not None:
             events.append(span)  # beside the start: "begins on 4 April, runs eight weeks"
@@ -323,9 +332,6 @@ def _keep(events: dict[tuple[str, str, str], Event], event: Event) -> None:
         events[key] = event
 
 
-_STATEMENT_END = re.compile(r"[.!?][\"'”’»“]?\s*$")
-"""How a sentence of running text ends (a headline or a photo caption does not)."""
-
 _LISTED_KINDS = ("shoot", "stunt")
 """The kinds that happen at each place of a list ("shot in Budapest, Abu Dhabi and …")."""
 
@@ -348,7 +354,7 @@ def _undated(sentence: Sentence, index: int, places: _PlaceCache, titles: list[T
     now ("Partono le riprese"): about the report's day. Not for a plan, another film or a
     pause."""
     text = sentence.text
-    if not _STATEMENT_END.search(text):
+    if not running_text(text):
         return []  # a headline or a caption
     cue = cues.kinds["shoot"].search(text) or cues.resume.search(text)
     ongoing = cues.ongoing.search(text) is not None
@@ -713,6 +719,11 @@ def _event(group: list[_Mention], sentence: Sentence, index: int, places: _Place
     anchor = first.phrase.start
     clause = clause_bounds(sentence.text, first.phrase.start, first.phrase.end, cues.clauses)
     place = places.near(index, anchor, kind, clause)
+    if kind == "shoot" and len(group) == 1 and first.role == "end" and place is None \
+            and not cues.stay.search(sentence.text[clause[0]:clause[1]]):
+        # "the work will drag on until the end of May": when filming ends, not a place's
+        # stay ("remains on the coast until the end of November" is filming there)
+        kind, when = "wrap", first.when
     status = _status(sentence.text, when, first.tense, base, cues)
     title = _title(sentence.text, group, kind, place, cues, language)
     extra = {

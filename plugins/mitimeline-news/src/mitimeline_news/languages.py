@@ -143,6 +143,7 @@ class Lexicon:
     indefinite_re: str  # "a", "ein", "un": before a holiday, an occasion ("A Christmas Carol")
     moved_to_re: str  # "to", "auf", "al": right before the new date of a moved happening
     earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
+    stay_re: str  # "stays", "bleibt", "resterà": filming until a date at a place, not its end
     deadline_re: str  # "by", "entro", "spätestens": right before the latest date
     list_glue_re: str  # what joins the dates of a list: ", and on", ", e il", " und am"
     between_re: str  # "between", "zwischen", "tra": starts a span its "and" date ends
@@ -317,6 +318,7 @@ ENGLISH = Lexicon(
     compared_re=r"than",
     indefinite_re=r"an?",
     moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
+    stay_re=r"(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?)(?!\w)",
     earlier_plan_re=r"originally|initially|first planned|previously|"
                     r"had been (?:set|due|slated|planned|scheduled)|(?:was|were) planned",
     deadline_re=r"by|no later than",
@@ -617,6 +619,7 @@ ITALIAN = Lexicon(
     compared_re=r"del(?:lo|la)?\s+(?:previsto|programmato|annunciato)|rispetto",
     indefinite_re=r"un[oa]?|un['’]",
     moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
+    stay_re=r"(?:rest(?:a|ano|erà|eranno|are|ato|ata|ati|ate)|rimane|rimangono|rimarr\w+)(?!\w)",
     earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
                     r"atteso|attesa|previsto in precedenza",
     deadline_re=r"entro(?:\s+(?:il|la|lo|l'|l’))?|non oltre",
@@ -894,6 +897,7 @@ GERMAN = Lexicon(
     compared_re=r"als",
     indefinite_re=r"ein(?:e[mnrs]?)?",
     moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
+    stay_re=r"bleib\w*|blieb\w*|verweil\w*",
     earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
     deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
     list_glue_re=r"\s*,?\s*(?:(?:und|oder|sowie)\s+)?(?:(?:am|den|dem)\s+)?",

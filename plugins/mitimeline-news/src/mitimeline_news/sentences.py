@@ -13,7 +13,7 @@ import re
 import attrs
 
 __all__ = ["MAX_SENTENCE", "MAX_TEXT", "Sentence", "clause_bounds", "clause_breaks",
-           "split_sentences"]
+           "running_text", "split_sentences"]
 
 _ABBREVIATIONS = frozenset({
     "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "vs", "etc", "ca", "approx", "no", "nr",
@@ -26,6 +26,8 @@ _CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“„‘'«(\[]?[^\W_a-zà-ÿ])")
 _WORD_BEFORE = re.compile(r"([\w.]+)[.!?…]*[\"”’»)\]]*\s*$")
 _ORDINAL_BEFORE_NAME = re.compile(r"\b\d{1,2}\.\s+$")
+_STATEMENT_END = re.compile(r"[.!?][\"'”’»“]?\s*$")
+"""How a sentence of running text ends (a headline or a photo caption does not)."""
 _CLAUSE_BREAK = re.compile(r"[;,()\[\]]|\s[–—-]\s")
 MAX_TEXT = 10_000_000
 """The longest text the plugin reads, in characters (about 10 MB of prose, some 5,000
@@ -120,3 +122,9 @@ def clause_breaks(words: str) -> re.Pattern[str]:
     """Punctuation breaks plus a break before each of ``words`` (a regex alternation of
     conjunctions such as "before|while")."""
     return re.compile(_CLAUSE_BREAK.pattern + r"|\s(?=(?:" + words + r")\b)", re.IGNORECASE)
+
+
+def running_text(sentence: str) -> bool:
+    """Whether ``sentence`` ends as running text does (with ``.``, ``!`` or ``?``), unlike a
+    headline, a caption or a subheading."""
+    return _STATEMENT_END.search(sentence) is not None
