@@ -775,3 +775,24 @@ def test_restatements_add_no_event(language: str, text: str,
     ])
 def test_until_and_since(language: str, text: str, expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # the last week of the shoot is no week before the report
+        ("en", "Crews say it is the last week of filming.", []),
+        ("de", "Es ist die letzte Woche der Dreharbeiten.", []),
+        # ... while "last week" is one back
+        ("de", "Gedreht wurde in der letzten Woche in Köln.",
+         [("shoot", "2021-03-01~/2021-03-07~")]),
+        # the US holiday season: November and December
+        ("en", "The comedy is scheduled for a holiday release.",
+         [("release", "2021-11~/2021-12~")]),
+        ("en", "The sequel opens in the holiday season of 2022.",
+         [("release", "2022-11~/2022-12~")]),
+        ("en", "She took a holiday in Spain before filming began.", []),
+    ])
+def test_final_weeks_and_the_holiday_season(language: str, text: str,
+                                            expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

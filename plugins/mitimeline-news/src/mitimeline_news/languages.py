@@ -198,7 +198,9 @@ ENGLISH = Lexicon(
         r"(?P<ahead>in)\s+(?P<n>\d{1,2}|<N>)\s+(?P<unit><UNIT>)(?:'?s?\s+time)?",
         r"(?P<edge><EDGE>)\s+this\s+(?P<unit>week|month|year)",
         r"(?P<third><THIRD>)\s*(?P<dir>last|this|next)\s+(?P<unit>month|year)",
-        r"(?:the\s+)?(?P<dir><DIR>)\s+(?P<unit>week|month|year)",
+        # not "the last week of filming": the final week of the shoot, not a week back
+        r"(?:the\s+)?(?P<dir><DIR>)\s+(?P<unit>week|month|year)(?!\s+of\s+(?:the\s+)?"
+        r"(?:filming|shooting|shoot|production|principal\s+photography|rehearsals?)\b)",
     ),
     postfix_directions=False,
     ambiguous_months=frozenset({"may", "march", "august"}),
@@ -415,6 +417,11 @@ ENGLISH = Lexicon(
             ("part", r"(?-i:(?P<qn>[QH][1-4]))(?:\s+(?P<year><YEAR>)|['’](?P<yy>\d\d))?"),
             ("holiday", r"(?:(?P<dir>last|this|next)\s+)?(?=(?-i:[A-Zt]))(?P<name><HOLIDAY>)"
                         r"(?:,?\s+(?:of\s+)?(?P<year><YEAR>))?"),
+            # the US holiday season, November and December: "a holiday release"
+            ("holidayseason", r"(?:(?P<dir>last|this|next)\s+)?holiday\s+(?:season|period)"
+                              r"(?:\s+(?:of\s+)?(?P<year><YEAR>))?"),
+            ("holidayseason", r"(?<=\ba\s)holiday(?:\s+(?P<year><YEAR>))?"
+                              r"(?=\s+(?:release|slot|opening|debut|launch)\b)"),
             ("decade", r"(?:(?P<cc>1[89]|20)(?P<d>\d)0s|['’]?(?P<d2>[2-9])0s|"
                        r"the\s+(?P<word>twenties|thirties|forties|fifties|sixties|seventies|"
                        r"eighties|nineties))"),
@@ -810,7 +817,9 @@ GERMAN = Lexicon(
         r"(?P<third><THIRD>)\s+(?:des\s+)?(?P<dir><DIR>)\s+(?P<unit>jahres|monats)",
         r"(?P<third><THIRD>)\s+des\s+(?P<unit>jahres|monats)",
         r"(?P<third><THIRD>)\s+(?P<dir><DIR>)\s+(?P<unit>woche)",
-        r"(?:in\s+der\s+|im\s+|am\s+)?(?P<dir><DIR>)\s+(?P<unit>woche|monat|jahr)",
+        r"(?:in\s+der\s+|im\s+|am\s+)?(?P<dir><DIR>)\s+(?P<unit>woche|monat|jahr)"
+        r"(?!\s+(?:der|des)\s+(?:Dreh|Produktion|Aufnahme|Probe)\w*)",  # not "die letzte
+        # Woche der Dreharbeiten": the final week of the shoot, not a week back
         r"(?P<edge><EDGE>)\s+(?:des|dieses|diesen|in diesem)\s+"
         r"(?P<unit>jahres|jahr|monats|monat)",
     ),

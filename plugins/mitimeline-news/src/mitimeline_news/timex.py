@@ -209,7 +209,7 @@ def _rejected(timex: Timex, sentence: str, compiled: _Compiled) -> bool:
 def needs_base(timex: Timex) -> bool:
     """True when the expression can only be placed against a publication (or earlier) date."""
     kind = timex.kind
-    if kind in ("holiday", "part", "monthrange", "dayone"):
+    if kind in ("holiday", "holidayseason", "part", "monthrange", "dayone"):
         return timex.group("year") is None and timex.group("yy") is None
     if kind == "duration":
         return timex.group("recent") is not None
@@ -351,6 +351,14 @@ def _holiday(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None
         return When(day.isoformat()) if day else None
 
     return _by_year(make, base, mode, _year_from(timex, lexicon, base))
+
+
+def _holiday_season(timex: Timex, lexicon: Lexicon, base: date | None,
+                    mode: str | None) -> When | None:
+    """The (US) holiday season of the named year or of the year the mode picks: about
+    November and December."""
+    return _by_year(lambda y: When(f"{y:04d}-11~/{y:04d}-12~"), base, mode,
+                    _year_from(timex, lexicon, base))
 
 
 def _decade(timex: Timex, lexicon: Lexicon, base: date | None, mode: str | None) -> When | None:
@@ -637,7 +645,8 @@ def shift_months(when: When, months: int) -> When:
 
 
 _RESOLVERS: dict[str, Callable[[Timex, Lexicon, date | None, str | None], When | None]] = {
-    "part": _part, "holiday": _holiday, "decade": _decade, "shortyear": _shortyear,
+    "part": _part, "holiday": _holiday, "holidayseason": _holiday_season, "decade": _decade,
+    "shortyear": _shortyear,
     "duration": _duration, "ref": _ref, "weekend": _weekend, "time": _time,
     "monthyear": _monthyear, "yearmod": _yearmod, "yearrange": _yearrange,
     "monthrange": _monthrange, "yearthird": _yearthird, "weekdayday": _weekdayday,
