@@ -35,14 +35,14 @@ FLOORS = {
                   "it": (1.0, 1.0, 1.0), "de": (0.937, 0.937, 0.937)},
     "articles": {"all": (1.0, 0.923, 0.96), "en": (1.0, 1.0, 1.0), "it": (1.0, 1.0, 1.0),
                  "de": (1.0, 0.75, 0.857)},
-    "seeds": {"all": (0.777, 0.875, 0.823), "en": (0.75, 0.857, 0.799), "it": (1.0, 1.0, 1.0)},
+    "seeds": {"all": (0.875, 0.875, 0.875), "en": (0.857, 0.857, 0.857), "it": (1.0, 1.0, 1.0)},
 }
 
 
 # The same on material the plugin's authors did not write (../shared/corpora): events per
 # language on the shared labelled reports, and find_dates' extent and value F1 on the
 # TIMEX corpora (the corpora's own score.py). Rounded down; raise, never lower.
-SHARED_EVENT_FLOORS = {"en": 0.77, "de": 0.86, "it": 0.71}
+SHARED_EVENT_FLOORS = {"en": 0.77, "de": 0.86, "it": 0.73}
 DATE_FLOORS = {("meantime-en", "official"): (0.59, 0.54),
                ("meantime-en", "annotated"): (0.94, 0.90),
                ("krauts-dev", "official"): (0.90, 0.83), ("wikiwarsde", "official"): (0.96, 0.90)}

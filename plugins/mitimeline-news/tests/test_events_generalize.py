@@ -796,3 +796,22 @@ def test_until_and_since(language: str, text: str, expected: list[tuple[str, str
 def test_final_weeks_and_the_holiday_season(language: str, text: str,
                                             expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a statement's date between a date and a cue: the cue is what the statement reports
+        ("it", "Mercoledì due tecnici sono risultati positivi e sabato un quotidiano ha dato "
+               "notizia della sospensione delle riprese.", []),
+        ("en", "On Wednesday two crew members tested positive, and on Saturday a newspaper "
+               "reported the suspension of filming.", []),
+        ("de", "Am Mittwoch wurden zwei Techniker positiv getestet, am Samstag berichtete "
+               "eine Zeitung über die Unterbrechung der Dreharbeiten.", []),
+        # ... but a cue between a statement's date and another date is that date's
+        ("en", "The studio said on Monday that the premiere is set for 30 June.",
+         [("release", "2021-06-30")]),
+    ])
+def test_what_a_statement_reports(language: str, text: str,
+                                  expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -237,8 +237,8 @@ def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: li
             return []
         return _undated(sentence, index, context.places, titles, context.own_title, cues,
                         context.base, language, context.source_id)
-    found = _Found(cues.kind_cues(sentence.text) or _embedded(report, index, cues),
-                   titles, phrases)
+    kinds = cues.kind_cues(sentence.text) or _embedded(report, index, cues)
+    found = _Found(kinds, titles, phrases, _statement_dates(sentence.text, phrases, cues, kinds))
     mentions: list[_Mention] = []
     for date_ in dated:
         mention = _mention(sentence.text, date_, language, context.base, cues, found,
@@ -385,6 +385,7 @@ class _Found:
     kinds: list[Cue]
     titles: list[Title]  # offsets within the sentence
     phrases: list[Phrase]  # the sentence's date phrases
+    said: list[Phrase]  # those that date a statement ("sabato Il Messaggero ha dato notizia")
 
 
 def _within(titles: list[Title], sentence: Sentence) -> list[Title]:
@@ -452,6 +453,8 @@ def _kind(clause: str, phrase: Phrase, local: list[Cue], found: _Found,
     """The cue that gives the date its kind (its label the kind): the clause's own cues
     first, the one nearest this date rather than another; ``None``: no event."""
     kind_cues = found.kinds
+    said = [s for s in found.said if s != phrase]
+    local, kind_cues = _unreported(local, phrase, said), _unreported(kind_cues, phrase, said)
     cue = choose_kind(_owned(local, phrase, found.phrases) or local
                       or _owned(kind_cues, phrase, found.phrases) or kind_cues,
                       phrase.start, phrase.end)
@@ -544,6 +547,25 @@ def _owned(cues: list[Cue], phrase: Phrase, phrases: list[Phrase]) -> list[Cue]:
     def distance(cue: Cue, other: Phrase) -> int:
         return max(other.start - cue.end, cue.start - other.end, 0)
     return [c for c in cues if all(distance(c, phrase) <= distance(c, p) for p in phrases)]
+
+
+def _unreported(cues: list[Cue], phrase: Phrase, said: list[Phrase]) -> list[Cue]:
+    """``cues`` without those a statement's date (``said``) stands between ``phrase`` and:
+    what the statement reports."""
+    return [c for c in cues
+            if not any((phrase.end <= s.start and s.end <= c.start)
+                       or (c.end <= s.start and s.end <= phrase.start) for s in said)]
+
+
+def _statement_dates(text: str, phrases: list[Phrase], cues: Cues,
+                     kind_cues: list[Cue]) -> list[Phrase]:
+    """The ``phrases`` of the sentence ``text`` that date a statement: a cue nearer one of
+    them than to another date is what the statement reports ("on Wednesday two caterers
+    tested positive, and on Saturday a paper reported the halt": the halt is not
+    Wednesday's)."""
+    return [p for p in phrases if _dates_statement(
+        text, _across_dashes(text, clause_bounds(text, p.start, p.end, cues.clauses), cues)[0],
+        p, cues, kind_cues)]
 
 
 def _dates_statement(text: str, first: int, phrase: Phrase, cues: Cues,

@@ -299,7 +299,7 @@ ENGLISH = Lexicon(
                 r"midnight) on",
     locatives_re=r"in|at|to|near|around|outside|from|across|towards|into|on|between",
     clause_re=r"before|after|while|whereas|although|but|where|when|then",
-    reporting_re=r"said|says|told|tells|according to|wrote|writes",
+    reporting_re=r"said|says|told|tells|according to|wrote|writes|reported|reports",
     apposition_re=r"which|who|that|[a-z]+ed|shot|made|written|seen",
     dateline_re=r"date|dated|published|updated|posted|last modified",
     roles={"director": "director", "filmmaker": "director", "actor": "actor",
@@ -888,7 +888,8 @@ GERMAN = Lexicon(
     hours_to_re=r"bis \d{1,2}(?:[.:]\d\d)? uhr am",
     locatives_re=r"in|im|nach|bei|aus|am|an|um|rund um|nahe|zwischen",
     clause_re=r"bevor|nachdem|während|aber|doch|dann|wo|wenn|als|sobald",
-    reporting_re=r"sagte|sagt|erklärte|mitteilte|teilte\w* mit|schrieb|verriet|zufolge",
+    reporting_re=r"sagte|sagt|erklärte|mitteilte|teilte\w* mit|schrieb|verriet|zufolge|"
+                 r"berichtete|berichtet|meldete|meldet",
     # German relative pronouns are spelt like articles: no reliable apposition marker.
     apposition_re=r"(?!)",
     dateline_re=r"datum|veröffentlicht|aktualisiert|stand|erstellt",
