@@ -173,3 +173,17 @@ def test_sentences_keep_offsets_and_skip_false_stops() -> None:
         "Kinostart: 18. November 2021.", "Dr. Who met Mr. Smith on Sep. 6 in the U.K.",
         "Then?", "Second line", "E.g. this one."]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il film di J.J. Abrams, che era programmato per il 5 gennaio, arriva prima.",
+         ["Il film di J.J. Abrams, che era programmato per il 5 gennaio, arriva prima."]),
+        ("Nach dem Roman von J. K. Rowling. Gedreht wird in Leavesden.",
+         ["Nach dem Roman von J. K. Rowling.", "Gedreht wird in Leavesden."]),
+        ("It opened in the U.S. The sequel follows.",
+         ["It opened in the U.S.", "The sequel follows."]),
+    ])
+def test_initials_end_no_sentence(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected

@@ -21,6 +21,10 @@ _ABBREVIATIONS = frozenset({
     "nov", "dec", "sig", "dott", "ing", "geb", "bzw", "usw", "inkl", "ggf", "z.b", "u.a", "d.h",
     "e.g", "i.e",
 })
+_INITIALS = re.compile(r"(?:[A-Z]\.\s?)+[A-Z]")
+"""A person's initials before a stop ("J.J", "J. K"): no sentence ends there."""
+_COUNTRY_INITIALS = frozenset({"u.s", "u.k", "e.u", "u.n", "u.s.a"})
+"""Initials that often end a sentence ("… in the U.S. The …")."""
 _CLOCK_ABBREVIATIONS = frozenset({"a.m", "p.m"})
 """"at 7 a.m. Wednesday": a clock time's stop rarely ends a sentence in news."""
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)\]]*\s+(?=[\"“„‘'«(\[]?[^\W_a-zà-ÿ])")
@@ -81,6 +85,8 @@ def _is_false_stop(before: str, after: str) -> bool:
     if token in _ABBREVIATIONS or token in _CLOCK_ABBREVIATIONS \
             or (len(token) == 1 and token.isalpha()):
         return True
+    if _INITIALS.fullmatch(word.group(1).rstrip(".")) and token not in _COUNTRY_INITIALS:
+        return True  # "J.J. Abrams", "J. K. Rowling"
     # "18. November 2021": a German ordinal day before a capitalised month name.
     return bool(_ORDINAL_BEFORE_NAME.search(before + " ")) and after[:1].isupper()
 
