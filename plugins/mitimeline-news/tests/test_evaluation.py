@@ -42,7 +42,7 @@ FLOORS = {
 # The same on material the plugin's authors did not write (../shared/corpora): events per
 # language on the shared labelled reports, and find_dates' extent and value F1 on the
 # TIMEX corpora (the corpora's own score.py). Rounded down; raise, never lower.
-SHARED_EVENT_FLOORS = {"en": 0.77, "de": 0.86, "it": 0.75}
+SHARED_EVENT_FLOORS = {"en": 0.84, "de": 0.86, "it": 0.75}
 DATE_FLOORS = {("meantime-en", "official"): (0.59, 0.54),
                ("meantime-en", "annotated"): (0.94, 0.90),
                ("krauts-dev", "official"): (0.90, 0.83), ("wikiwarsde", "official"): (0.96, 0.90)}

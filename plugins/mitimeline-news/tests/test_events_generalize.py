@@ -815,3 +815,34 @@ def test_final_weeks_and_the_holiday_season(language: str, text: str,
 def test_what_a_statement_reports(language: str, text: str,
                                   expected: list[tuple[str, str]]) -> None:
     assert events(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    [
+        # a road closed for the crew, with stunts told a little later: a stunt
+        ("en", "The bridge will be shut to traffic on 14 March. The shoot will include "
+               "stunt driving.", [("stunt", "2021-03-14")]),
+        ("de", "Die Brücke wird am 14. März gesperrt. Geplant sind Stunts mit Autos.",
+         [("stunt", "2021-03-14")]),
+        ("it", "Il ponte sarà chiuso al traffico il 14 marzo. Sono previste scene d'azione "
+               "con le auto.", [("stunt", "2021-03-14")]),
+        # ... or further on, naming the closure again
+        ("en", "The bridge will be shut to traffic on 14 March. Residents were told. Letters "
+               "went out. Shops complained. While the bridge is closed, the star will perform "
+               "stunts.", [("stunt", "2021-03-14")]),
+        # ... but not a closure with stunts told far away of something else
+        ("en", "The bridge will be shut to traffic on 14 March. Residents were told. Letters "
+               "went out. Shops complained. The film's stunts were praised.",
+         [("shoot", "2021-03-14")]),
+        # work through the night ends the morning after
+        ("en", "The road will be closed for filming on 15 March, from 8pm to 6am.",
+         [("shoot", "2021-03-15/2021-03-16")]),
+        ("de", "Gedreht wird am 15. März von 22 bis 4 Uhr.", [("shoot", "2021-03-15/2021-03-16")]),
+        ("it", "Le riprese si terranno il 15 marzo dalle 22 alle 4.",
+         [("shoot", "2021-03-15/2021-03-16")]),
+        ("en", "Filming takes place on 15 March from 7am to 10pm.", [("shoot", "2021-03-15")]),
+    ])
+def test_closures_for_stunts_and_night_work(language: str, text: str,
+                                            expected: list[tuple[str, str]]) -> None:
+    assert events(text, language) == expected

@@ -56,6 +56,8 @@ class Cues:
         self.moved_to = _right_before(lexicon.moved_to_re)
         self.earlier_plan = _words(lexicon.earlier_plan_re)
         self.stay = _words(lexicon.stay_re)
+        self.closure = _words(lexicon.closure_re)
+        self.overnight = _words(lexicon.overnight_re)
         self.deadline = _right_before(lexicon.deadline_re)
         self.list_glue = _compile(lexicon.list_glue_re)
         counts = "|".join(sorted(map(re.escape, lexicon.numbers), key=len, reverse=True))

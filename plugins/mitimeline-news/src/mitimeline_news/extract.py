@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection
 from datetime import date, timedelta
 
 import attrs
@@ -124,7 +125,8 @@ def extract_events(report: Report, base: date | None, source_id: str,
     for index, sentence in enumerate(report.sentences):
         within = _within(titles, sentence)
         dated = _dated(report, index, tagged.get(index, []), within)
-        found.extend(_sentence_events(report, index, dated, within, context))
+        found.extend(_closure_stunt(event, index, report, tagged.keys(), cues)
+                     for event in _sentence_events(report, index, dated, within, context))
     events: dict[tuple[str, str, str], Event] = {}
     for event in restatements_dropped(found, headline_of(report.sentences), lambda e: bool(
             cues.earlier_plan.search(e.extra["evidence"])
@@ -260,6 +262,8 @@ def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: li
         span = _lasting(event, sentence.text, cues) if len(groups) == 1 else None
         if span is not None and event.when.open_end:
             event, span = span, None  # "for three weeks from 20 September": that span only
+        elif event.kind in ("shoot", "stunt") and _overnight(sentence.text, cues):
+            event = _into_the_morning(event)
         elif event.kind == "shoot" and event.when.open_end and event.when.start is not None \
                 and group[0].role == "open_start":
             # "filming since March" is dated March, when it began
@@ -268,6 +272,53 @@ def _sentence_events(report: Report, index: int, dated: list[_Dated], titles: li
         if span is not None:
             events.append(span)  # beside the start: "begins on 4 April, runs eight weeks"
     return events
+
+
+_STUNT_REACH = 3
+"""How many sentences after a road closure a stunt told without a date is the closure's."""
+
+
+def _closure_stunt(event: Event, index: int, report: Report, dated: Collection[int],
+                   cues: Cues) -> Event:
+    """``event``, or a stunt when it is a shoot dated by a road closure (sentence
+    ``index``: "the bridge was shut to traffic on Sunday") and a later sentence, not among
+    the ``dated`` ones, tells of stunts: one of the next :data:`_STUNT_REACH` ("the shoot
+    will include stunt driving") or one that names the closure ("while the bridge was
+    closed, Gosling performed stunts")."""
+    if event.kind != "shoot" or not cues.closure.search(event.extra["evidence"]):
+        return event
+    if not any(j not in dated and (j - index <= _STUNT_REACH or cues.closure.search(text))
+               and any(c.label == "stunt" for c in cues.kind_cues(text))
+               for j, text in ((j, report.sentences[j].text)
+                               for j in range(index + 1, len(report.sentences)))):
+        return event
+    title = event.title
+    if title.startswith(TITLES["shoot"]):
+        title = TITLES["stunt"] + title.removeprefix(TITLES["shoot"])
+    return attrs.evolve(event, kind="stunt", title=title, id=slug(f"stunt {event.when.edtf}"))
+
+
+def _overnight(text: str, cues: Cues) -> bool:
+    """Does ``text`` give hours that run past midnight ("from 8pm to 6am", "dalle 22 alle
+    4", "von 22 bis 6 Uhr")?"""
+    for match in cues.overnight.finditer(text):
+        first, last = int(match.group("h1")), int(match.group("h2"))
+        if "m1" in match.groupdict():  # English: am/pm
+            first = first % 12 + (12 if match.group("m1").lower().startswith("p") else 0)
+            last = last % 12 + (12 if match.group("m2").lower().startswith("p") else 0)
+        if last < first <= 24:
+            return True
+    return False
+
+
+def _into_the_morning(event: Event) -> Event:
+    """``event`` with work through the night: its last day is the morning after."""
+    when = event.when
+    end = when.end
+    if when.precision != "day" or end is None or end.edtf != when.upper.isoformat():
+        return event  # open or approximate: the night is within what it says
+    return attrs.evolve(event, when=When.interval(
+        when.start, (when.upper + timedelta(days=1)).isoformat()))
 
 
 def _fallbacks_dropped(events: list[Event], base: date | None) -> list[Event]:

@@ -144,6 +144,8 @@ class Lexicon:
     moved_to_re: str  # "to", "auf", "al": right before the new date of a moved happening
     earlier_plan_re: str  # "originally", "ursprünglich", "inizialmente": a date given up
     stay_re: str  # "stays", "bleibt", "resterà": filming until a date at a place, not its end
+    closure_re: str  # a road closed for the crew: with stunts told beside it, a stunt
+    overnight_re: str  # hours "from h1 to h2" (groups h1, h2; English m1, m2: am/pm)
     deadline_re: str  # "by", "entro", "spätestens": right before the latest date
     list_glue_re: str  # what joins the dates of a list: ", and on", ", e il", " und am"
     between_re: str  # "between", "zwischen", "tra": starts a span its "and" date ends
@@ -171,6 +173,14 @@ class Lexicon:
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
+
+
+_EN_CLOSURE = (r"(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b(?:shut|closed?)\b|"
+               r"(?:shut|closed) to traffic|road closures?")
+"""A road closed for a shoot ("the bridge was shut to traffic"): filming, often of stunts."""
+_IT_CLOSURE = (r"chius[oaie] al traffico|"
+               r"chius(?:o|a|i|e|ura) (?:al traffico|della strada|delle strade)")
+_DE_CLOSURE = r"(?:straße|platz|brücke|weg)\w*(?:[^.;]|(?<=\d)\.){0,60}?\bgesperrt|sperrung"
 
 
 ENGLISH = Lexicon(
@@ -219,9 +229,7 @@ ENGLISH = Lexicon(
                  r"production\s+(?:began|begins|started|starts|resumed|resumes)|on set\b|"
                  r"(?:begun|began|begin|begins|started|starts|start) (?:production|filming)|"
                  # a street shut for the crew: the report is about filming there
-                 r"parking (?:restrictions?|suspensions?|bans?)|"
-                 r"no parking|(?:road|street|bridge|lane|avenue|square)s?\b[^.;]{0,60}?\b"
-                 r"(?:shut|closed?)\b|(?:shut|closed) to traffic|road closures?",
+                 r"parking (?:restrictions?|suspensions?|bans?)|no parking|" + _EN_CLOSURE,
         "stunt": r"stunt\w*|action (?:sequence|scene)s?|skydiv\w*",
         "move": r"mov(?:e|ed|es|ing)\s+(?:on\s+)?to\b|head(?:s|ed|ing)?\s+(?:off\s+)?to\b|"
                 r"relocat\w*|next (?:destination|stop|location)|"
@@ -320,6 +328,9 @@ ENGLISH = Lexicon(
     compared_re=r"than",
     indefinite_re=r"an?",
     moved_to_re=r"to|until|now(?:\s+\w+){0,4}\s+on|now",
+    closure_re=_EN_CLOSURE,
+    overnight_re=r"(?P<h1>\d{1,2})(?:[.:]\d\d)?\s*(?P<m1>[ap]\.?m\.?)\s*(?:to|until|till|-|–)\s*"
+                 r"(?P<h2>\d{1,2})(?:[.:]\d\d)?\s*(?P<m2>[ap]\.?m\.?)",
     stay_re=r"(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?)(?!\w)",
     earlier_plan_re=r"originally|initially|first planned|previously|"
                     r"had been (?:set|due|slated|planned|scheduled)|(?:was|were) planned",
@@ -334,7 +345,8 @@ ENGLISH = Lexicon(
     noun_cue_re=r"(?!\w*(?:ed|ing)$)\w+",
     crew_re=r"crew|team|cast|production|unit|actors?|stars?",
     auxiliaries_re=r"was|were|is|are|will|would|has|had|have|be|been|can|could|went|got",
-    story_re=r"is set in|set in the year|takes place|the story|the plot|plays out",
+    story_re=r"is set in|set in the year|(?<!filming )(?<!shooting )(?<!shoot )takes place|"
+             r"the story|the plot|plays out",
     ordinals={"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
               "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10},
     embed_re=r"a post shared by|view this post on|check out this post",
@@ -550,11 +562,9 @@ ITALIAN = Lexicon(
                  r"davanti alla (?:macchina da presa|cinepresa)|"
                  r"(?:al via|partono|partite|iniziate|cominciate) (?:le\s+)?riprese|"
                  r"(?:avvio|inizio) della lavorazione|divieto di sosta|divieti di sosta|"
-                 r"chius[oaie] al traffico|"
                  r"(?:sosta|transito)\s+(?:sarà\s+|è\s+)?(?:vietat|interdett)\w*|"
                  r"(?:vietat|interdett)[oa] (?:la sosta|il transito)|campo base|"
-                 r"viet(?:a|ano|ano) (?:la )?(?:sosta|circolazione|transito)|"
-                 r"chius(?:o|a|i|e|ura) (?:al traffico|della strada|delle strade)",
+                 r"viet(?:a|ano|ano) (?:la )?(?:sosta|circolazione|transito)|" + _IT_CLOSURE,
         "stunt": r"stunt\w*|acrobazi\w*|scen[ae] d['’]azione|controfigur\w*",
         "move": r"si spost\w*|spostat\w*|trasferi\w*|prossima tappa|volat[oi] a\b|"
                 r"(?:arrivat[oi]|arriva(?:no)?|giunt[oi])\s+a\s+(?-i:[A-Z])|si sposter\w*",
@@ -626,6 +636,9 @@ ITALIAN = Lexicon(
     compared_re=r"del(?:lo|la)?\s+(?:previsto|programmato|annunciato)|rispetto",
     indefinite_re=r"un[oa]?|un['’]",
     moved_to_re=r"al|all'|all’|alla|a|invece(?:\s+\w+){0,4}|ora(?:\s+\w+){0,4}",
+    closure_re=_IT_CLOSURE,
+    overnight_re=r"dalle(?:\s+ore)?\s+(?P<h1>\d{1,2})(?:[.:]\d\d)?\s+(?:fino\s+)?alle(?:\s+ore)?\s+"
+                 r"(?P<h2>\d{1,2})(?:[.:]\d\d)?(?!\s*del|\d)",
     stay_re=r"(?:rest(?:a|ano|erà|eranno|are|ato|ata|ati|ate)|rimane|rimangono|rimarr\w+)(?!\w)",
     earlier_plan_re=r"inizialmente|originariamente|in origine|era (?:programmat|previst|fissat)\w*|"
                     r"atteso|attesa|previsto in precedenza",
@@ -830,8 +843,7 @@ GERMAN = Lexicon(
                r"des|über den|vor dem|nach dem",
     kinds={
         "shoot": r"dreh\w*|gedreht|vor der kamera|halteverbot\w*|am set\b|"
-                 r"(?:straße|platz|brücke|weg)\w*[^.;]{0,60}?\bgesperrt|"
-                 r"sperrung|film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen",
+                 r"film(?:en|t|te|ten)\b|gefilmt|kameras? (?:\w+ )?laufen|" + _DE_CLOSURE,
         "stunt": r"\w*stunt\w*|\w*(?<![Uu]r)sprung\w*|actionszene\w*|actionsequenz\w*",
         "move": r"zieh(?:t|en|t)?\b[^.,;]{0,40}\bweiter\b|weiter nach|nächste station|"
                 r"reis(?:t|en|te|ten)\b[^.,;]{0,30}\bnach\b|umgezogen|wechsel\w*\s+nach|"
@@ -907,6 +919,9 @@ GERMAN = Lexicon(
     compared_re=r"als",
     indefinite_re=r"ein(?:e[mnrs]?)?",
     moved_to_re=r"auf|in die|in den|zum|nun(?:\s+\w+){0,4}\s+am|jetzt(?:\s+\w+){0,4}\s+am",
+    closure_re=_DE_CLOSURE,
+    overnight_re=r"(?:von|zwischen)\s+(?P<h1>\d{1,2})(?:[.:]\d\d)?(?:\s+uhr)?\s+(?:bis|und)\s+"
+                 r"(?P<h2>\d{1,2})(?:[.:]\d\d)?\s+uhr(?!\s+am)",
     stay_re=r"bleib\w*|blieb\w*|verweil\w*",
     earlier_plan_re=r"ursprünglich|eigentlich|zunächst geplant|hätte|wie geplant",
     deadline_re=r"spätestens(?:\s+(?:bis|am|im))?|bis spätestens",
