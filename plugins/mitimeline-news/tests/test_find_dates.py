@@ -339,6 +339,7 @@ def test_english_not_dates(text: str) -> None:
         ("Il set riaprirà lunedì prossimo.", ("lunedì prossimo", "date", "2021-08-16")),
         ("La troupe è arrivata martedì.", ("martedì", "date", "2021-08-10")),
         ("Il film uscirà il 19 novembre.", ("19 novembre", "date", "2021-11-19")),
+        ("Il film uscirà il 5 di dicembre.", ("5 di dicembre", "date", "2021-12-05")),
         ("Il film è stato girato il 19 novembre.", ("19 novembre", "date", "2020-11-19")),
         ("I ricavi sono cresciuti nel primo trimestre del 2021.",
          ("primo trimestre del 2021", "date", "2021-01/2021-03")),

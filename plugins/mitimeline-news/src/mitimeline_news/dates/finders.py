@@ -23,7 +23,7 @@ class _CalendarFinder:
         forms = [
             r"\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}[./]\d{1,2}[./](?:" + _YEAR + r"|\d{2})(?!\d)",
-            weekday + r"(?:the\s+)?\b" + _DAY + r"\s*(?:of\s+|de\s+)?" + month
+            weekday + r"(?:the\s+)?\b" + _DAY + r"\s*(?:of\s+|de\s+|di\s+)?" + month
             + r"(?:,?\s+" + _YEAR + r"\b)?",
             weekday + r"\b" + month + r"\s+" + _DAY + r"(?![\d:])(?:,?\s+" + _YEAR + r"\b)?",
             r"\b" + full + r",?\s+(?:of\s+|del\s+)?" + _YEAR + r"\b",
@@ -38,8 +38,9 @@ class _CalendarFinder:
                                   r"dem\s+|(?:\w+\s+)?)?$", re.IGNORECASE)
         year = r"(?:,?\s+(?P<year>" + _YEAR + r")\b)?"
         self.ranges = (
-            re.compile(r"\b(?P<d1>" + _DAY + r")" + link + r"(?P<d2>" + _DAY + r")\s*(?:of\s+)?"
-                       r"(?P<month>" + month + r")" + year, re.IGNORECASE),
+            re.compile(r"\b(?P<d1>" + _DAY + r")" + link + r"(?P<d2>" + _DAY
+                       + r")\s*(?:of\s+|di\s+)?(?P<month>" + month + r")" + year,
+                       re.IGNORECASE),
             re.compile(r"\b(?P<month>" + month + r")\s+(?P<d1>" + _DAY + r")" + link
                        + r"(?P<d2>" + _DAY + r")(?![\d:])" + year, re.IGNORECASE),
         )
@@ -75,9 +76,10 @@ class _CalendarFinder:
             end = match.start() + len(core)
             start, end, third, direction = _modifiers(
                 self.lexicon, self.before, sentence, match.start(), end)
-            # dateparser reads "Sonntag, 4. Oktober", not "Sonntag, den 4. Oktober"
+            # dateparser reads "Sonntag, 4. Oktober", not "Sonntag, den 4. Oktober", nor
+            # "5 di maggio"
             found.append(Phrase(start, end, sentence[start:end], "calendar",
-                                core=re.sub(r"\s+den\s+", " ", core),
+                                core=re.sub(r"\s+(?:den|di)\s+", " ", core),
                                 third=third, direction=direction))
             taken.append((match.start(), end))
         for match in self.weekday.finditer(sentence):
