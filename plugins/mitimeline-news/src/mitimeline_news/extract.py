@@ -119,7 +119,8 @@ def extract_events(report: Report, base: date | None, source_id: str,
         _PlaceCache(report.sentences, language), find_cast(text, language),
         cues.resume.search(text) is not None)
     tagged: dict[int, list[Tagged]] = {}
-    for one in tag_items(text, published=base, language=language, day_first=day_first):
+    for one in tag_items(text, published=base, language=language, day_first=day_first,
+                         sentences=report.sentences):
         tagged.setdefault(one.sentence, []).append(one)
     found: list[Event] = []
     for index, sentence in enumerate(report.sentences):

@@ -82,18 +82,23 @@ class Tagged:
 
 
 def tag_items(text: str, *, published: date | None, language: str,
-              day_first: bool | None = None) -> list[Tagged]:
+              day_first: bool | None = None,
+              sentences: list[Sentence] | None = None) -> list[Tagged]:
     """What :func:`find_dates` reads, per expression, for the event extractor: ``language``
-    a known code, ``text`` within :data:`MAX_TEXT`; the same placing and tenses."""
-    return [one for tagged in _tag(text, published, language, day_first) for one in tagged]
+    a known code, ``text`` within :data:`MAX_TEXT`; the same placing and tenses.
+    ``sentences``: ``split_sentences(text)``, when the caller has it already."""
+    return [one for tagged in _tag(text, published, language, day_first, sentences)
+            for one in tagged]
 
 
 def _tag(text: str, published: str | date | When | None, code: str,
-         day_first: bool | None) -> Iterator[list[Tagged]]:
+         day_first: bool | None, sentences: list[Sentence] | None = None,
+         ) -> Iterator[list[Tagged]]:
     """The expressions of each sentence of ``text`` that has any, placed in text order."""
     base, base_when = _base(published)
     context = _Context(code, base, base_when, day_first, cues_for(code), text)
-    found_in = [(sentence, _items(sentence.text, code)) for sentence in split_sentences(text)]
+    found_in = [(sentence, _items(sentence.text, code))
+                for sentence in (split_sentences(text) if sentences is None else sentences)]
     story = Story(past=tells_the_past([item for _, items in found_in for item in items], base))
     earlier: list[DateMention] = []
     for index, (sentence, items) in enumerate(found_in):
