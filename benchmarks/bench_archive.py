@@ -78,24 +78,29 @@ def write_archive(folder: Path, size: int) -> tuple[Path, Path]:
     archive = folder / f"archive-{size}.jsonl"
     with archive.open("w", encoding="utf-8") as out:
         for i in range(size):
-            base = bases[i % len(bases)]
-            film = films[i % PRODUCTIONS]
-            years = i % 7 - 3
-            name = film["title"] if i % 3 else film["aliases"][0]
-            text = _shifted(base["text"], years)
-            if base["film"] and i % 40 != 39:
-                text = text.replace(base["film"], name)
-            headline, _, body = text.partition("\n")
-            text = f"{name}: {headline}\n{body}" if i % 40 != 39 else text
-            published = _redated(base["published"], years * 365 + (i * 37) % 300)
-            if i % 97 == 96:
-                published = "some day"
-            out.write(json.dumps({"id": f"report-{i:07d}", "text": text,
-                                  "published": published, "language": base["language"],
-                                  "outlet": f"Outlet {i % 13}"}, ensure_ascii=False) + "\n")
+            out.write(json.dumps(record(i, bases, films), ensure_ascii=False) + "\n")
     productions_file = folder / "productions.json"
     productions_file.write_text(json.dumps(films), encoding="utf-8")
     return archive, productions_file
+
+
+def record(i: int, bases: list[dict[str, Any]], films: list[dict[str, Any]]) -> dict[str, Any]:
+    """Report ``i`` of the archive made of ``bases`` (:func:`base_reports`) about ``films``
+    (:func:`productions`)."""
+    base = bases[i % len(bases)]
+    film = films[i % PRODUCTIONS]
+    years = i % 7 - 3
+    name = film["title"] if i % 3 else film["aliases"][0]
+    text = _shifted(base["text"], years)
+    if base["film"] and i % 40 != 39:
+        text = text.replace(base["film"], name)
+    headline, _, body = text.partition("\n")
+    text = f"{name}: {headline}\n{body}" if i % 40 != 39 else text
+    published = _redated(base["published"], years * 365 + (i * 37) % 300)
+    if i % 97 == 96:
+        published = "some day"
+    return {"id": f"report-{i:07d}", "text": text, "published": published,
+            "language": base["language"], "outlet": f"Outlet {i % 13}"}
 
 
 def _shifted(text: str, years: int) -> str:

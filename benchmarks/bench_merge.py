@@ -2,16 +2,30 @@
 timelines (goal: within 10×), and against scoring every pair; and its peak memory (traced by
 tracemalloc) at full size and at a tenth of it (linear: about 10×).
 
-Run: python benchmarks/bench_merge.py [--reports 10000] [--per-report 10] [--smoke]
+Then the merge of one production's news reports at growing sizes (``merge_group``, as
+bench_archive.py times it, on its archive's reports about one production: labelled news
+reports re-dated and re-titled, parsed by mitimeline-news; many reports state each
+happening, so candidates pair with many others), and how its time grows (goal: no faster
+than the reports).
+
+Run: python benchmarks/bench_merge.py [--reports 10000] [--per-report 10]
+     [--production-reports 100,200,400,800] [--smoke]
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
+import itertools
+import json
 import random
+import tempfile
 import tracemalloc
+from collections.abc import Sequence
 from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
 
 from _common import Row, against, best_of, print_rows
 
@@ -104,17 +118,62 @@ def measure(reports: int, per_report: int, pairwise_events: int, repeat: int = 1
     return rows
 
 
+def production_reports(count: int) -> tuple[list[tuple[Any, Timeline]], Any]:
+    """The report timelines about one production (``film-000``) of bench_archive's archive,
+    from its first ``count`` reports about it (reports 0, 200, 400, ...), in archive order;
+    and the productions."""
+    import bench_archive
+    from mitimeline_news.archive import load_productions, parse_many
+
+    bases, films = bench_archive.base_reports(), bench_archive.productions()
+    records = [bench_archive.record(i, bases, films)
+               for i in range(0, count * bench_archive.PRODUCTIONS, bench_archive.PRODUCTIONS)]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "productions.json"
+        path.write_text(json.dumps(films), encoding="utf-8")
+        known = load_productions(str(path))
+    items = parse_many(records, productions=known).timelines().get("film-000", [])
+    return sorted(items, key=lambda item: item[0]), known
+
+
+def production_merges(sizes: Sequence[int], repeat: int = 3) -> list[Row]:
+    """The merge of one production's first ``sizes`` reports, and its growth over them."""
+    from mitimeline_news.archive import merge_group
+
+    items, known = production_reports(max(sizes))
+    rows, times = [], []
+    for size in sizes:
+        part = items[:size]
+        times.append(best_of(repeat, functools.partial(merge_group, "film-000", part, known)))
+        merged = merge_group("film-000", part, known)
+        candidates = sum(len(timeline) for _, timeline in part)
+        rows.append(Row(f"merge of one production, {size:,} news reports", times[-1],
+                        note=f"{candidates:,} candidate events, {len(merged):,} events out; "
+                             f"merge_group, best of {repeat}"))
+    if len(sizes) > 1:
+        growth, reports = times[-1] / times[0], sizes[-1] / sizes[0]
+        steps = ", ".join(f"{later / earlier:.1f}×" for earlier, later in itertools.pairwise(times))
+        rows.append(Row(f"merge of one production, {sizes[-1]:,} vs {sizes[0]:,} reports",
+                        growth, shown=f"{growth:.1f}×", goal=f"≤ {reports:.0f}× (linear)",
+                        met=growth <= reports, note=f"time ratio from size to size: {steps}"))
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reports", type=int, default=10_000)
     parser.add_argument("--per-report", type=int, default=10)
     parser.add_argument("--pairwise", type=int, default=2_000, help="events for the O(n²) peer")
+    parser.add_argument("--production-reports", default="100,200,400,800",
+                        help="sizes for the merge of one production's news reports")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, to check it runs")
     args = parser.parse_args()
     if args.smoke:
-        print_rows(measure(50, 10, 200))
+        print_rows(measure(50, 10, 200) + production_merges([10, 20], repeat=1))
     else:
-        print_rows(measure(args.reports, args.per_report, args.pairwise))
+        sizes = [int(size) for size in args.production_reports.split(",")]
+        print_rows(measure(args.reports, args.per_report, args.pairwise)
+                   + production_merges(sizes))
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ Progress goes to stderr, so ``--markdown`` output on stdout is ready to paste.
 
 Run: python benchmarks/run.py [--smoke] [--markdown] [--only json,ical] [--scale 0.1]
      [--events 100000] [--ics-events 10000] [--query-events 1000000] [--when 1000000]
-     [--gantt 100,1000,10000] [--repeat 3] [--archive-reports 2000]
+     [--gantt 100,1000,10000] [--repeat 3] [--merge-reports 800] [--archive-reports 2000]
 """
 
 from __future__ import annotations
@@ -93,9 +93,12 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
                   lambda a: bench_conflicts.measure(
                       sorted({min(1_000, _scaled(a, a.events)), _scaled(a, a.events)}),
                       max(10, _scaled(a, a.events) // 50), a.repeat)),
-    "merge": ("merge() vs loading the reports, and vs pairwise scoring",
+    "merge": ("merge() vs loading the reports, and vs pairwise scoring; one production's",
               lambda a: bench_merge.measure(max(2, _scaled(a, a.events) // 10), 10,
-                                            min(2_000, _scaled(a, a.events) // 5), a.repeat)),
+                                            min(2_000, _scaled(a, a.events) // 5), a.repeat)
+              + bench_merge.production_merges(
+                  [max(1, _scaled(a, a.merge_reports) // d) for d in (8, 4, 2, 1)],
+                  a.repeat)),
     "when": ("When.parse vs a regex floor and edtf",
              lambda a: bench_when.measure(_scaled(a, a.when), sample=a.edtf_sample)),
     "gantt": ("SVG and Mermaid Gantt at growing sizes",
@@ -119,6 +122,8 @@ COUNTS = [
     ("--import-runs", 15, "fresh interpreters per import figure, median"),
     ("--news-rounds", 20, "timed passes over the news corpus"),
     ("--news-runs", 5, "fresh processes for the news first call, median"),
+    ("--merge-reports", 800, "news reports about one production to merge (and 1/2, 1/4, "
+                             "1/8 of them)"),
     ("--archive-reports", 2_000, "reports in the synthetic news archive (bench_archive.py "
                                  "runs 20,000 and 80,000)"),
 ]
@@ -126,7 +131,7 @@ COUNTS = [
 
 SMOKE = dict(events=1_000, ics_events=300, query_events=2_000, when=2_000, edtf_sample=20,
              gantt=[20, 200], repeat=1, queries=20, import_runs=2, news_rounds=1, news_runs=1,
-             archive_reports=60, scale=1.0)
+             archive_reports=60, merge_reports=40, scale=1.0)
 """Sizes of a ``--smoke`` run: seconds, to check that everything runs."""
 
 
@@ -193,8 +198,8 @@ def main(argv: list[str] | None = None) -> int:
         print("(smoke sizes: timings of tiny inputs are noise; judge goals at the defaults)")
     for row in misses:
         versus = f" = {ratio_text(row.ratio)} {row.peer}" if row.ratio is not None else ""
-        print(f"GOAL MISSED: {row.figure}: {seconds(row.ours)}{versus}; goal {row.goal}"
-              f"{'; ' + row.note if row.note else ''}")
+        print(f"GOAL MISSED: {row.figure}: {row.shown or seconds(row.ours)}{versus}; "
+              f"goal {row.goal}{'; ' + row.note if row.note else ''}")
     if failed:
         print(f"ERROR: benchmarks that did not run: {', '.join(failed)} (tracebacks above, "
               "on stderr)")

@@ -54,6 +54,7 @@ EXPECTED = [
     ("conflicts()", "pairwise check"),
     ("merge(), ", "loading those reports"),
     ("merge(), ", "pairwise scoring"),
+    ("merge of one production, 40 news reports", ""),
     ("import mitimeline", "bare interpreter"),
     ("SVG Gantt, 20 events", ""),
     ("SVG Gantt, 200 events", "20 events × 10"),

@@ -17,6 +17,7 @@ from ..claims import Note, reconcile
 from ..errors import MergeError, MitimelineError, OptionsError
 from ..model import Claim, Credit, Event, Source
 from ..timeline import Timeline
+from .joining import join_pairs, join_profiles
 from .matching import THRESHOLD, Entry, Matcher, Scored, candidates, score
 from .report import Alone, Join, Member, MergeReport
 
@@ -46,8 +47,11 @@ def merge(*timelines: Timeline, match: Matcher | None = None, threshold: float =
     published = {source.id: source.published for source in sources}
     entries = [Entry(number, 0, event) for number, tl in enumerate(timelines) for event in tl]
     entries = [attrs.evolve(entry, position=index) for index, entry in enumerate(entries)]
-    scored = _scores(entries, match)
-    groups, how = _join(entries, scored, threshold)
+    if match is None:
+        groups, how = join_profiles(entries, threshold)
+    else:
+        scored = _scores(entries, match)
+        groups, how = join_pairs(entries, scored, threshold)
     events: list[Event] = []
     joins: list[Join] = []
     contradictions = reschedules = 0
@@ -70,9 +74,11 @@ def merge(*timelines: Timeline, match: Matcher | None = None, threshold: float =
     )
     if not report:
         return merged
+    loners = [group[0] for group in groups if len(group) == 1]
+    if match is None:  # only the loners' candidates: best is for them
+        scored = _scores(entries, None, set(loners))
     best = _best_candidates(entries, scored)
-    alone = tuple(Alone(entries[group[0]].input, entries[group[0]].event.id,
-                        best.get(group[0])) for group in groups if len(group) == 1)
+    alone = tuple(Alone(entries[p].input, entries[p].event.id, best.get(p)) for p in loners)
     return merged, MergeReport(tuple(joins), alone, len(entries), len(events),
                                contradictions, reschedules)
 
@@ -104,9 +110,11 @@ def _sources(timelines: Sequence[Timeline]) -> tuple[Source, ...]:
     return tuple(found.values())
 
 
-def _scores(entries: Sequence[Entry], match: Matcher | None) -> dict[tuple[int, int], Scored]:
+def _scores(entries: Sequence[Entry], match: Matcher | None,
+            among: set[int] | None = None) -> dict[tuple[int, int], Scored]:
+    """The candidate pairs' scores, as :func:`candidates` gives them."""
     result: dict[tuple[int, int], Scored] = {}
-    for a, b in candidates(entries):
+    for a, b in candidates(entries, among):
         first, second = entries[a].event, entries[b].event
         result[(a, b)] = score(first, second) if match is None else _custom(match, first, second)
     return result
@@ -124,37 +132,6 @@ def _custom(match: Matcher, a: Event, b: Event) -> Scored:
         raise MitimelineError(f"merge: match={name} returned {value!r} for {a.id!r} and "
                               f"{b.id!r}, not a number from 0 to 1")
     return Scored(float(value), "match")
-
-
-def _join(entries: Sequence[Entry], scored: dict[tuple[int, int], Scored], threshold: float,
-          ) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
-    """Groups of positions, best pairs first, never two events of one input in a group."""
-    parent = list(range(len(entries)))
-    inputs = [{entry.input} for entry in entries]
-    how: dict[int, tuple[str, float]] = {}
-
-    def root(p: int) -> int:
-        while parent[p] != p:
-            parent[p] = parent[parent[p]]
-            p = parent[p]
-        return p
-
-    ordered = sorted(scored.items(), key=lambda item: (-item[1].score, item[0]))
-    for (a, b), result in ordered:
-        if result.score < threshold or result.score == 0:
-            break
-        ra, rb = root(a), root(b)
-        if ra == rb or inputs[ra] & inputs[rb]:
-            continue
-        keep, gone = min(ra, rb), max(ra, rb)
-        parent[gone] = keep
-        inputs[keep] |= inputs[gone]
-        how.setdefault(a, (result.rule, result.score))
-        how.setdefault(b, (result.rule, result.score))
-    groups: dict[int, list[int]] = {}
-    for entry in entries:
-        groups.setdefault(root(entry.position), []).append(entry.position)
-    return list(groups.values()), how
 
 
 def _best_candidates(entries: Sequence[Entry], scored: dict[tuple[int, int], Scored],

@@ -8,6 +8,7 @@ which finds events whose dates are disjoint). Events of the same input are never
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import re
 from collections import defaultdict
@@ -18,8 +19,10 @@ import attrs
 
 from ..claims import place_relation, similarity
 from ..model import Event
+from ..when import When
 
-__all__ = ["THRESHOLD", "Entry", "Scored", "candidates", "score"]
+__all__ = ["THRESHOLD", "Entry", "Scored", "candidates", "dates_touch", "group", "rate", "score",
+           "sweep", "title_key"]
 
 THRESHOLD = 0.75
 """The default score two events need to join."""
@@ -47,16 +50,20 @@ class Scored:
     rule: str
 
 
-def _group(event: Event) -> tuple[str, str | None]:
+def group(event: Event) -> tuple[str, str | None]:
+    """The kind, and a release's region: two events join only if these are the same."""
     return (event.kind, event.region if event.kind == "release" else None)
 
 
-def _title_key(event: Event) -> str:
+def title_key(event: Event) -> str:
+    """The title's words, case folded: with the same group, candidates whatever the dates."""
     return " ".join(_WORDS.findall(event.title.casefold()))
 
 
-def candidates(entries: Sequence[Entry]) -> Iterator[tuple[int, int]]:
-    """Pairs of positions (lower first) worth scoring, each once."""
+def candidates(entries: Sequence[Entry], among: set[int] | None = None,
+               ) -> Iterator[tuple[int, int]]:
+    """Pairs of positions (lower first) worth scoring, each once; with ``among``, only the
+    pairs holding one of those positions, each one's pairs in the same order as without."""
     seen: set[tuple[int, int]] = set()
 
     def fresh(a: int, b: int) -> Iterator[tuple[int, int]]:
@@ -70,33 +77,49 @@ def candidates(entries: Sequence[Entry]) -> Iterator[tuple[int, int]]:
     by_group: dict[tuple[str, str | None], list[int]] = defaultdict(list)
     for entry in entries:
         by_id[entry.event.id].append(entry.position)
-        kind, region = _group(entry.event)
-        by_title[(kind, region, _title_key(entry.event))].append(entry.position)
-        by_group[_group(entry.event)].append(entry.position)
+        kind, region = group(entry.event)
+        by_title[(kind, region, title_key(entry.event))].append(entry.position)
+        by_group[group(entry.event)].append(entry.position)
     for positions in (*by_id.values(), *by_title.values()):
-        for index, a in enumerate(positions):
-            for b in positions[index + 1:]:
-                yield from fresh(a, b)
-    for positions in by_group.values():
-        for a, b in _sweep(entries, positions):
+        for a, b in _all_pairs(positions, among):
             yield from fresh(a, b)
+    for positions in by_group.values():
+        indexes = None if among is None else {i for i, p in enumerate(positions) if p in among}
+        for a, b in sweep([entries[p].event.when for p in positions], indexes):
+            yield from fresh(positions[a], positions[b])
 
 
-def _sweep(entries: Sequence[Entry], positions: list[int]) -> Iterator[tuple[int, int]]:
-    """Pairs whose date bounds overlap or touch (a day apart), in O(n log n + k)."""
-    order = sorted(positions, key=lambda p: (entries[p].event.when.lower, p))
-    running: list[tuple[int, int]] = []  # heap of (upper ordinal, position)
-    for position in order:
-        when = entries[position].event.when
-        lower = when.lower.toordinal()
+def _all_pairs(positions: list[int], among: set[int] | None) -> Iterator[tuple[int, int]]:
+    """The pairs of ``positions`` in order (with ``among``, those holding one of them)."""
+    chosen = [] if among is None else [i for i, p in enumerate(positions) if p in among]
+    for index, a in enumerate(positions):
+        if among is None or a in among:
+            yield from ((a, b) for b in positions[index + 1:])
+        else:
+            yield from ((a, positions[i]) for i in chosen[bisect.bisect_right(chosen, index):])
+
+
+def sweep(whens: Sequence[When], among: set[int] | None = None) -> Iterator[tuple[int, int]]:
+    """Pairs of indexes into ``whens`` whose date bounds overlap or touch (a day apart), each
+    once, in O(n log n + k); with ``among``, only the pairs holding one of those indexes, each
+    one's pairs in the same order as without."""
+    order = sorted(range(len(whens)), key=lambda i: (whens[i].lower, i))
+    running: list[tuple[int, int]] = []  # heap of (upper ordinal, index)
+    chosen: set[int] = set()  # the indexes of among in running
+    for index in order:
+        lower = whens[index].lower.toordinal()
         while running and running[0][0] + 1 < lower:
-            heapq.heappop(running)
-        for _, other in running:
-            yield (other, position)
-        heapq.heappush(running, (when.upper.toordinal(), position))
+            chosen.discard(heapq.heappop(running)[1])
+        if among is None or index in among:
+            yield from ((other, index) for _, other in running)
+            chosen.add(index)
+        else:
+            yield from ((other, index) for other in sorted(chosen))
+        heapq.heappush(running, (whens[index].upper.toordinal(), index))
 
 
-def _touch(a: Event, b: Event) -> bool:
+def dates_touch(a: Event, b: Event) -> bool:
+    """True when the two events' dates overlap or are a day apart."""
     if a.when.overlaps(b.when):
         return True
     first, second = (a.when, b.when) if a.when.upper < b.when.lower else (b.when, a.when)
@@ -111,9 +134,16 @@ def score(a: Event, b: Event) -> Scored:
     place-and-title match (same place, titles at least 0.9 alike) scores at least 0.8."""
     if a.id == b.id:
         return Scored(1.0, "same-id")
-    if _group(a) != _group(b):
+    if group(a) != group(b):
         return Scored(0.0, "different-kind" if a.kind != b.kind else "different-region")
-    dates = 0.4 if _touch(a, b) else 0.0
+    return rate(a, b, dates_touch(a, b))
+
+
+def rate(a: Event, b: Event, touch: bool) -> Scored:
+    """:func:`score` of two events of one kind (and release region) under different ids,
+    their dates touching or not as ``touch`` says: it reads only their kind, region, place,
+    title and people's names."""
+    dates = 0.4 if touch else 0.0
     if a.kind == "release":
         place = 0.3  # the same region: releases never join across regions
     elif a.place is None or b.place is None:
