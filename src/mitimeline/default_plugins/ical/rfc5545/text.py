@@ -18,6 +18,7 @@ __all__ = [
     "fold",
     "fold_text",
     "json_text",
+    "one_break_each",
     "split_text_list",
     "unescape_text",
     "visible_line",
@@ -59,7 +60,14 @@ def visible_text(value: str) -> str:
     ``str.splitlines`` would break there)."""
     if _UNUSUAL.search(value) is None:
         return value
-    return _LINE_BREAK.sub("\n", _FORBIDDEN.sub("", value))
+    return one_break_each(_FORBIDDEN.sub("", value))
+
+
+def one_break_each(value: str) -> str:
+    """``value`` with every line break (``\r\n``, ``\r``, NEL, the Unicode line and
+    paragraph separators) as ``\n``: pieces joined with ``\n`` after this keep their count
+    of breaks ("x\r" + "\n" is two, not one CRLF)."""
+    return _LINE_BREAK.sub("\n", value)
 
 
 def visible_line(value: str) -> str:

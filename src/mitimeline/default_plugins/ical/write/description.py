@@ -10,6 +10,7 @@ from __future__ import annotations
 import string
 
 from mitimeline.claimtext import summary
+from mitimeline.default_plugins.ical.rfc5545.text import one_break_each
 from mitimeline.model import Credit, Event, Source
 from mitimeline.timeline import Timeline
 from mitimeline.when import When
@@ -46,7 +47,9 @@ class Describer:
                     continue
                 text = text.format_map(values)
             if text or (out and out[-1]):
-                out.append(text)
+                # each line's own breaks first: "x\r" and the next "\n" are two breaks,
+                # not one CRLF
+                out.append(one_break_each(text))
         if out and not out[-1]:
             out.pop()
         return "\n".join(out)
