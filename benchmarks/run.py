@@ -37,6 +37,7 @@ import bench_intervals
 import bench_json
 import bench_merge
 import bench_news
+import bench_recurrence
 import bench_when
 from _common import Row, missed, print_rows, ratio_text, seconds
 
@@ -85,6 +86,9 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
                         for row in bench_json.measure(size, a.repeat)]),
     "ical": (".ics export vs icalendar and the floors, import vs icalendar",
              lambda a: bench_ical.measure(_scaled(a, a.ics_events), a.repeat)),
+    "recurrence": ("recurring .ics calendars (issue 16) vs icalendar + recurring-ical-events; "
+                   "the slowest calendar of ../shared/corpora/ics",
+                   lambda a: bench_recurrence.measure(a.repeat, a.smoke)),
     "intervals": ("queries vs a naive scan",
                   lambda a: bench_intervals.measure(
                       _scaled(a, a.query_events), a.queries,

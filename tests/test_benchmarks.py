@@ -47,6 +47,8 @@ EXPECTED = [
     (".ics export", "icalendar"),
     (".ics export", "floor: our content"),
     (".ics import", "icalendar"),
+    (".ics import, history (431 yearly series)", "icalendar"),
+    (".ics import, mixed (714 series", "icalendar"),
     ("JSON load", "json.loads"),
     ("JSON dump", "json.dumps"),
     ("at (point)", "naive scan"),

@@ -326,11 +326,15 @@ def test_recurrence_with_exception_and_override() -> None:
 
 def test_recurrence_window_options() -> None:
     raw = calendar("UID:d\nSUMMARY:Daily\nDTSTART;VALUE=DATE:20200901\nRRULE:FREQ=DAILY")
-    timeline, findings = read(raw)
+    timeline, findings = read(raw, expand="all")
     assert len(timeline) == 500 and str(timeline.events[-1].when) == "2022-01-13"
-    assert "more than 500 occurrences; the first 500 imported" in findings[0].message
-    window = clean(raw, expand_from=date(2020, 9, 10), expand_until=date(2020, 9, 13))
+    assert findings[0].message.startswith(
+        "1 recurring series, 500 occurrences imported; 1 series cut at max_occurrences=500")
+    window, findings = read(raw, expand_from=date(2020, 9, 10), expand_until=date(2020, 9, 13))
     assert [str(e.when) for e in window] == ["2020-09-10", "2020-09-11", "2020-09-12"]
+    assert "1 open-ended series expanded only up to expand_until=2020-09-13" in findings[0].message
+    assert whens(raw, expand_from="10 September 2020", expand_until="2020-09-13") == [
+        "2020-09-10", "2020-09-11", "2020-09-12"]
     assert len(read(raw, max_occurrences=3)[0]) == 3
 
 
@@ -338,7 +342,7 @@ def test_an_endless_rule_by_the_second_is_capped() -> None:
     raw = calendar("UID:s\nDTSTART:20200906T100000Z\nRRULE:FREQ=SECONDLY")
     timeline, findings = read(raw, max_occurrences=50)
     assert len(timeline) == 50 and str(timeline.events[-1].when) == "2020-09-06T10:00:49Z"
-    assert "more than 50 occurrences" in findings[0].message
+    assert "1 series cut at max_occurrences=50" in findings[0].message
 
 
 def test_a_bad_rule_imports_the_series_once() -> None:
@@ -563,7 +567,10 @@ def test_load_with_findings_from_a_path(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("options", "message"), [
     ({"strict": "yes"}, "strict must be True or False"),
-    ({"expand_from": "2020-01-01"}, "expand_from must be a datetime.date"),
+    ({"expand_from": 3.5}, "expand_from must be a datetime.date, a date as text"),
+    ({"expand_from": "soonish"}, "expand_from: "),
+    ({"expand_until": "../2020"}, "expand_until: '../2020' has no known first day"),
+    ({"expand": "some"}, "expand must be one of 'window', 'all', 'none', got 'some'"),
     ({"expand_until": date(2020, 1, 1), "expand_from": date(2020, 1, 1)},
      "expand_until (2020-01-01) must be after expand_from"),
     ({"max_occurrences": 0}, "max_occurrences must be a whole number >= 1"),
@@ -607,16 +614,18 @@ def test_damaged_calendar_properties_are_findings(line: str, message: str) -> No
     assert message in finding(raw).message
 
 
-def test_an_occurrence_that_cannot_be_read_back_is_a_finding(
+def test_a_series_the_expander_fails_on_is_imported_once_with_a_finding(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from mitimeline.default_plugins.ical.read import importer as _ical_import
-    from mitimeline.default_plugins.ical.read.recurrence import Expansion
+    from mitimeline.default_plugins.ical.read.recurrence import RecurrenceError
 
-    monkeypatch.setattr(_ical_import, "expand", lambda *args: Expansion(("garbage",), False))
+    monkeypatch.setattr(_ical_import, "expand", lambda head, series, windows: [
+        RecurrenceError("boom") for _series in series])
     raw = calendar("UID:r\nDTSTART:20200906\nRRULE:FREQ=DAILY;COUNT=2")
     timeline, findings = read(raw)
-    assert len(timeline) == 0
-    assert findings[0].message == "an occurrence could not be read back; not imported"
+    assert [str(event.when) for event in timeline] == ["2020-09-06"]
+    assert findings[0].message == ("the recurrence could not be expanded (boom); each VEVENT "
+                                   "of the series imported once")
 
 
 def test_an_event_the_model_rejects_outright_is_skipped(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -85,6 +85,14 @@ class Findings:
             self._stages[finding] = stage
             self.items.append(finding)
 
+    def note(self, line: int | None, component: str, message: str) -> None:
+        """Record what the import left out by the options' choice (not a problem of the
+        file): a finding, but never raised in strict mode."""
+        finding = ICalFinding(line, component, message, False)
+        if finding not in self._stages:
+            self._stages[finding] = self.HEADER
+            self.items.append(finding)
+
     def release(self, below: int | None = None) -> None:
         """In strict mode, raise the first held finding of the lowest stage (only of stages
         below ``below`` if given); else stop holding."""

@@ -13,14 +13,20 @@ from typing import Any
 
 import attrs
 
+from mitimeline.errors import DateParseError
 from mitimeline.model import KINDS
+from mitimeline.when import When
 
 __all__ = [
     "DEFAULT_DESCRIPTION",
     "DESCRIPTION_FIELDS",
+    "EXPAND_MODES",
     "ExportOptions",
     "ImportOptions",
 ]
+
+EXPAND_MODES = ("window", "all", "none")
+"""The values of the import option ``expand`` (see docs/ical.md, "Recurring events")."""
 
 DESCRIPTION_FIELDS = ("description", "date", "kind", "status", "people", "unit", "region",
                       "place", "claims", "sources", "id", "title")
@@ -83,9 +89,38 @@ def _flag(instance: object, attribute: attrs.Attribute[Any], value: object) -> N
         raise ValueError(f"{attribute.name} must be True or False, got {value!r}")
 
 
-def _optional_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-        raise ValueError(f"{attribute.name} must be a datetime.date or None, got {value!r}")
+def _window_day(name: str, value: object) -> date | None:
+    """The option ``name`` as a day: None, a ``datetime.date``, or a date as text (anything
+    ``When.parse`` reads, e.g. from ``-i name=2019-06-30``; a whole number is a year) →
+    the first day it may mean; anything else raises ValueError naming ``name``."""
+    if value is None or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value
+    if type(value) is int and 1 <= value <= 9999:
+        value = f"{value:04d}"
+    if not isinstance(value, str):
+        raise ValueError(f"{name} must be a datetime.date, a date as text (e.g. "
+                         f"'2019-06-30') or None, got {value!r}")
+    try:
+        when = When.parse(value)
+    except DateParseError as exc:
+        raise ValueError(f"{name}: {exc}") from None
+    if when.open_start or when.lower == date.min:
+        raise ValueError(f"{name}: {value!r} has no known first day")
+    return when.lower
+
+
+def _expand_from(value: object) -> date | None:
+    return _window_day("expand_from", value)
+
+
+def _expand_until(value: object) -> date | None:
+    return _window_day("expand_until", value)
+
+
+def _expand_mode(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value not in EXPAND_MODES:
+        raise ValueError(f"{attribute.name} must be one of {', '.join(map(repr, EXPAND_MODES))}"
+                         f", got {value!r}")
 
 
 def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -126,15 +161,20 @@ class ImportOptions:
 
     ``strict``: raise ParseError at the first problem instead of importing what can be read
     and reporting the rest as findings (an :class:`ICalImportWarning`).
-    ``expand_from`` / ``expand_until``: the window recurring events are expanded in
-    (occurrences starting on or after ``expand_from`` and before ``expand_until``; ``None``:
-    from the series' start / without end).
+    ``expand``: what becomes of a recurring series: ``"window"`` (its occurrences, an
+    open-ended series' only up to the calendar's horizon), ``"all"`` (its occurrences up to
+    ``max_occurrences``) or ``"none"`` (one event at its start that keeps the rule).
+    ``expand_from`` / ``expand_until``: the window series are expanded in (occurrences
+    starting on or after ``expand_from`` and before ``expand_until``; ``None``: from the
+    series' start / to the end ``expand`` sets); a ``date`` or any text ``When.parse``
+    reads, which means its first day.
     ``max_occurrences``: at most this many occurrences per series; more is a finding.
     """
 
     strict: bool = attrs.field(default=False, validator=_flag)
-    expand_from: date | None = attrs.field(default=None, validator=_optional_date)
-    expand_until: date | None = attrs.field(default=None, validator=_optional_date)
+    expand: str = attrs.field(default="window", validator=_expand_mode)
+    expand_from: date | None = attrs.field(default=None, converter=_expand_from)
+    expand_until: date | None = attrs.field(default=None, converter=_expand_until)
     max_occurrences: int = attrs.field(default=500, validator=_positive)
 
     def __attrs_post_init__(self) -> None:

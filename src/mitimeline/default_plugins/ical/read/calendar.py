@@ -2,8 +2,10 @@
 when that cannot change it, else when the calendar ends.
 
 A VEVENT is read as soon as it ends unless it may belong to a recurring series (RRULE,
-RDATE, RECURRENCE-ID, or the UID of one; series are expanded by ``expand``, i.e.
-:func:`.recurrence.expand`) or names a TZID that no VTIMEZONE seen so far defines
+RDATE, RECURRENCE-ID, or the UID of one; series are kept as one event, :mod:`.series`, or
+expanded together by ``expand``, i.e. :func:`.recurrence.expand`, in the windows
+:mod:`.window` sets, counted in a :class:`.window.Tally`) or names a TZID that no
+VTIMEZONE seen so far defines
 (one may come later). Those are kept and read when the calendar ends, in file order (a
 series where its first VEVENT is). What early reading cannot undo raises
 :class:`Restart`: a recurring VEVENT whose UID an event already read has, an
@@ -14,28 +16,40 @@ are read exactly in file order.
 
 from __future__ import annotations
 
-import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 
 from mitimeline.default_plugins.ical.findings import Findings
 from mitimeline.default_plugins.ical.options import ImportOptions
 from mitimeline.default_plugins.ical.read.event import EventReader, Read, label_of
-from mitimeline.default_plugins.ical.read.recurrence import Expansion, RecurrenceError
-from mitimeline.default_plugins.ical.rfc5545.lexer import Component, lex
+from mitimeline.default_plugins.ical.read.recurrence import (
+    Expansion,
+    Occurrence,
+    RecurrenceError,
+    skeleton,
+)
+from mitimeline.default_plugins.ical.read.series import keep_series
+from mitimeline.default_plugins.ical.read.window import (
+    Tally,
+    Window,
+    is_open_ended,
+    latest_day,
+    open_until,
+)
+from mitimeline.default_plugins.ical.rfc5545.lexer import Component, Property
 from mitimeline.default_plugins.ical.rfc5545.text import unescape_text
 from mitimeline.default_plugins.ical.rfc5545.values import parse_date, parse_datetime
 from mitimeline.default_plugins.ical.rfc5545.zones import ZoneResolver, known_zone
 
 __all__ = ["CalendarReader", "Expand", "Restart"]
 
-Expand = Callable[[str, date, "date | None", int], Expansion]
-"""``expand(calendar text, start, until, limit)``, as :func:`.recurrence.expand`."""
+Expand = Callable[[str, Sequence[Sequence[Sequence[str]]], Sequence[Window]],
+                  "list[Expansion | RecurrenceError]"]
+"""``expand(calendar head, series, windows)``, as :func:`.recurrence.expand`."""
+_OCCURRENCE_DATES = frozenset(("DTSTART", "DTEND", "DURATION"))
 
 _SKIPPED_KINDS = ("VTODO", "VJOURNAL", "VFREEBUSY", "VAVAILABILITY")
 _SERIES = ("RRULE", "RDATE", "RECURRENCE-ID")
-_RECURRENCE_FLOOR = date(1970, 1, 1)
-"""Where expansion starts when no VEVENT of a series has a readable DTSTART."""
 
 
 class Restart(Exception):
@@ -47,8 +61,9 @@ class CalendarReader:
     given its children as they end (:meth:`add`), returned by :meth:`finish`."""
 
     def __init__(self, calendar: Component | None, options: ImportOptions,
-                 findings: Findings, eager: bool, expand: Expand) -> None:
+                 findings: Findings, eager: bool, expand: Expand, tally: Tally) -> None:
         self.calendar = calendar
+        self.tally = tally
         self.expand = expand
         self.options = options
         self.findings = findings
@@ -183,70 +198,130 @@ class CalendarReader:
         for name, (count, line) in self.skipped.items():
             self.report(line, name, f"{count} {name} component{'s' if count > 1 else ''}"
                         " not imported (mitimeline imports VEVENTs only)", True)
-        reads: list[Read] = []
-        for slot in self.slots:
+        slots, self.slots = self.slots, []
+        results: list[list[Read]] = [[] for _slot in slots]
+        series: list[tuple[int, list[Component]]] = []
+        for index, slot in enumerate(slots):
             if isinstance(slot, Read):
-                reads.append(slot)
+                results[index].append(slot)
             elif isinstance(slot, list):
-                reads += self._expand(slot)
+                series.append((index, slot))
             elif slot is not None:
                 read = reader.read(slot)
                 if read is not None:
-                    reads.append(read)
-        self.slots = []
-        return reads
+                    results[index].append(read)
+        if series:
+            self._series(series, results)
+        return [read for group in results for read in group]
 
-    def _expand(self, members: list[Component]) -> list[Read]:
-        master = members[0]
-        label = label_of(master)
-        options = self.options
-        start = options.expand_from or self._first_day(members)
-        try:
-            expansion = self.expand(self._series_text(members), start, options.expand_until,
-                               options.max_occurrences)
-        except RecurrenceError as exc:
-            self.report(master.begin, label, f"the recurrence could not be expanded ({exc}); "
-                        "each VEVENT of the series imported once", False)
-            return [read for read in map(self.reader.read, members) if read is not None]
-        if expansion.truncated:
-            self.report(master.begin, label, f"more than {options.max_occurrences} occurrences;"
-                        f" the first {options.max_occurrences} imported (set max_occurrences or"
-                        " expand_until to change this)", False)
-        reads = []
-        for text in expansion.occurrences:
-            occurrence = _occurrence_component(text)
-            if occurrence is None:
-                self.report(master.begin, label, "an occurrence could not be read back; "
-                            "not imported", True)
+    def _series(self, items: list[tuple[int, list[Component]]],
+                results: list[list[Read]]) -> None:
+        """Fill ``results`` at each series' slot: the series kept as one event
+        (``expand="none"``) or its occurrences in its window (:mod:`.window`): finite
+        series first, then open-ended ones up to the horizon the others reach."""
+        options, tally = self.options, self.tally
+        tally.series += len(items)
+        if options.expand == "none":
+            for index, members in items:
+                results[index] = keep_series(self.reader, members, self.timezones)
+                tally.kept += 1
+            return
+        finite: list[tuple[int, list[Component], Window]] = []
+        endless: list[tuple[int, list[Component], date]] = []
+        for index, members in items:
+            first = self._first_day(members)
+            if first is None:  # a DTSTART that cannot be read: each VEVENT once (reported)
+                self._once(index, members, results, "a DTSTART cannot be read")
                 continue
-            read = self.reader.read(occurrence, anchor=master.begin, occurrence=True)
-            if read is not None:
-                reads.append(read)
-        return reads
+            start = options.expand_from or first
+            if is_open_ended(members):
+                endless.append((index, members, start))
+            else:
+                finite.append((index, members, Window(start, options.expand_until,
+                                                      options.max_occurrences)))
+        self._expand(finite, results, limited=False)
+        if not endless:
+            return
+        until = options.expand_until
+        if until is None and options.expand == "window":
+            days = [latest_day(read.event.when) for group in results for read in group]
+            horizon = max((day for day in days if day is not None), default=None)
+            windows = [Window(start, open_until(horizon, start), options.max_occurrences)
+                       for _index, _members, start in endless]
+        else:
+            windows = [Window(start, until, options.max_occurrences)
+                       for _index, _members, start in endless]
+        self._expand([(index, members, window) for (index, members, _start), window
+                      in zip(endless, windows, strict=True)], results, limited=True)
 
-    def _series_text(self, members: list[Component]) -> str:
+    def _expand(self, group: list[tuple[int, list[Component], Window]],
+                results: list[list[Read]], limited: bool) -> None:
+        """Expand a group of series together; ``limited``: open-ended ones, whose window
+        end (when they have one) leaves occurrences out."""
+        if not group:
+            return
+        expansions = self.expand(self._head(), [[skeleton(member) for member in members]
+                                                for _index, members, _window in group],
+                                 [window for _index, _members, window in group])
+        tally = self.tally
+        for (index, members, window), expansion in zip(group, expansions, strict=True):
+            if isinstance(expansion, RecurrenceError):
+                self._once(index, members, results, str(expansion))
+                continue
+            tally.truncated += expansion.truncated
+            tally.limited += limited and window.until is not None and not expansion.truncated
+            reads = results[index]
+            for occurrence in expansion.occurrences:
+                read = self._occurrence(members[occurrence.member], occurrence)
+                if read is not None:
+                    reads.append(read)
+            tally.occurrences += len(reads)
+
+    def _once(self, index: int, members: list[Component], results: list[list[Read]],
+              why: str) -> None:
+        master = members[0]
+        self.report(master.begin, label_of(master), f"the recurrence could not be expanded "
+                    f"({why}); each VEVENT of the series imported once", False)
+        results[index] = [read for read in map(self.reader.read, members) if read is not None]
+
+    def _occurrence(self, member: Component, occurrence: Occurrence) -> Read | None:
+        """The event of one occurrence: ``member``, the VEVENT it comes from, with the
+        occurrence's DTSTART and DTEND."""
+        found = member.first("DTSTART")
+        line = found.position if found is not None else member.begin
+        component = Component("VEVENT", member.begin)
+        component.closed = True
+        component.properties = [prop for prop in member.properties
+                                if prop.name not in _OCCURRENCE_DATES]
+        component.properties += (
+            Property("DTSTART", occurrence.start_params, occurrence.start, line),
+            Property("DTEND", occurrence.end_params, occurrence.end, line))
+        return self.reader.read(component, anchor=member.begin, occurrence=True)
+
+    def _head(self) -> str:
+        """The calendar's text before its VEVENTs: its own properties and VTIMEZONEs."""
         lines = ["BEGIN:VCALENDAR"]
         if self.calendar is not None:
             lines += self.calendar.prop_lines or ()
         lines += [text for _tzid, _line, text in self.timezones]
-        lines += [component.raw() for component in members]
-        lines.append("END:VCALENDAR")
-        return "\r\n".join(lines)
+        return "\r\n".join(lines) + "\r\n"
 
-    def _first_day(self, members: list[Component]) -> date:
+    def _first_day(self, members: list[Component]) -> date | None:
+        """The first day of the series (its earliest DTSTART), or None when a VEVENT has no
+        DTSTART that can be read."""
         days = []
         for component in members:
             prop = component.first("DTSTART")
             if prop is None:
-                continue
+                return None
             try:
                 value = prop.value.strip()
                 moment = parse_date(value) if len(value) == 8 else parse_datetime(value, None)
             except ValueError:
-                continue
+                return None
             day = moment.date() if isinstance(moment, datetime) else moment
             days.append(day)
-        return min(days, default=_RECURRENCE_FLOOR)
+        return min(days, default=None)
 
 
 def _kept(component: Component) -> Component:
@@ -265,11 +340,3 @@ def _uid(component: Component) -> str | None:
 
 def _recurs(component: Component) -> bool:
     return any(prop.name in _SERIES for prop in component.properties)
-
-
-def _occurrence_component(text: str) -> Component | None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        components = lex(text.replace("\r\n", "\n"))
-    found = [c for c in components if c.name == "VEVENT"]
-    return found[0] if found else None

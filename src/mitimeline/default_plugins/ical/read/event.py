@@ -40,6 +40,7 @@ from mitimeline.default_plugins.ical.rfc5545.values import (
     parse_duration,
     parse_geo,
 )
+from mitimeline.default_plugins.ical.series import SERIES
 from mitimeline.errors import DateParseError, InvalidEventError, ParseError
 from mitimeline.jsonio import claims_from_data
 from mitimeline.model import ID_SLUG, KINDS, STATUSES, Claim, Credit, Event, Place
@@ -159,7 +160,8 @@ class _Event:
             return None
         ours = self.first(X.ID) is not None
         place = self.place(ours)
-        when = self.when(start, place.timezone if place else None, ours)
+        # an occurrence of an exported series has its own dates, not the series' EDTF
+        when = self.when(start, place.timezone if place else None, ours and not self.occurrence)
         if when is None:
             return None
         kind, tags = self.categories(ours)
@@ -168,6 +170,8 @@ class _Event:
         }
         if ours:
             fields.update(self.lossless_fields())
+            if self.occurrence and "extra" in fields:
+                fields["extra"] = _without_series(fields["extra"])
         else:
             fields["description"] = self.text("DESCRIPTION")
             fields["extra"] = self.foreign_extra(start)
@@ -419,6 +423,8 @@ class _Event:
         start of an occurrence), to be made unique."""
         if ours:
             exported = self.text(X.ID) or ""
+            if ID_SLUG.fullmatch(exported) and self.occurrence:
+                return f"{exported}-{_stamp(start)}", False
             if ID_SLUG.fullmatch(exported):
                 return exported, True
             self.report(self.first(X.ID),
@@ -457,6 +463,15 @@ def _stamp(start: Moment) -> str:
     if isinstance(start, datetime):
         return f"{day}t{start.hour:02d}{start.minute:02d}{start.second:02d}"
     return day
+
+
+def _without_series(extra: dict[str, Any]) -> dict[str, Any]:
+    """``extra`` without the series an exported event kept (an occurrence of it is one
+    event, not the series)."""
+    meta = extra.get("ical")
+    if not isinstance(meta, dict) or SERIES not in meta:
+        return extra
+    return {**extra, "ical": {key: value for key, value in meta.items() if key != SERIES}}
 
 
 def _same_place(place: Place, location: str | None,

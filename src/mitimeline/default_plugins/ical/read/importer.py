@@ -24,6 +24,7 @@ from mitimeline.default_plugins.ical.read.calendar import CalendarReader, Restar
 from mitimeline.default_plugins.ical.read.event import Read
 from mitimeline.default_plugins.ical.read.header import Header
 from mitimeline.default_plugins.ical.read.recurrence import expand
+from mitimeline.default_plugins.ical.read.window import Tally
 from mitimeline.default_plugins.ical.rfc5545.lexer import Component, Lexer
 from mitimeline.default_plugins.ical.rfc5545.stream import Source, content_lines
 from mitimeline.errors import InvalidEventError, ParseError
@@ -66,6 +67,7 @@ def _read(source: Source, options: ImportOptions,
                      " outside any VCALENDAR; imported as if inside one", False, Findings.LOOSE)
     findings.release()
     reads = document.reads()
+    _report_cuts(document.tally, options, findings)
     header = Header(document.calendars, findings)
     try:
         timeline = Timeline(header.title, _unique_ids(reads), header.sources,
@@ -73,6 +75,18 @@ def _read(source: Source, options: ImportOptions,
     except InvalidEventError as exc:  # cannot happen with the checks above; never escape raw
         raise ParseError(str(exc), format="ical") from None
     return timeline, findings.sort()
+
+
+def _report_cuts(tally: Tally, options: ImportOptions, findings: Findings) -> None:
+    """The one finding of the file that says what the recurrence options left out; raised
+    in strict mode only when a series was cut at ``max_occurrences``."""
+    message = tally.message(options.expand, options.max_occurrences, options.expand_until)
+    if message is None:
+        return
+    if tally.truncated:
+        findings.add(None, "VCALENDAR", message, False, Findings.HEADER)
+    else:
+        findings.note(None, "VCALENDAR", message)
 
 
 def _not_icalendar(first: tuple[int, str] | None) -> ParseError:
@@ -99,6 +113,7 @@ class _Document:
         self.current: CalendarReader | None = None
         self.loose: CalendarReader | None = None
         self.loose_count = self.loose_begin = 0
+        self.tally = Tally()
 
     def opened(self, component: Component, parent: Component | None) -> None:
         if parent is None:
@@ -106,13 +121,13 @@ class _Document:
                 component.prop_lines = []
                 self.calendars.append(component)
                 self.current = CalendarReader(component, self.options, self.findings,
-                                              self.eager, expand)
+                                              self.eager, expand, self.tally)
                 self.readers.append(self.current)
             elif component.name == "VEVENT":
                 component.lines = []
                 if self.loose is None:
                     self.loose = CalendarReader(None, self.options, self.findings, self.eager,
-                                                expand)
+                                                expand, self.tally)
                     self.loose_begin = component.begin
                 self.loose_count += 1
             else:

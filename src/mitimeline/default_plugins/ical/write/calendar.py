@@ -29,6 +29,7 @@ from mitimeline.default_plugins.ical.rfc5545.text import (
     visible_text,
 )
 from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
+from mitimeline.default_plugins.ical.series import kept_series
 from mitimeline.default_plugins.ical.write.description import Describer
 from mitimeline.jsonio import claim_data, credit_data, place_data, production_data, source_data
 from mitimeline.model import Credit, Event, Place, Source
@@ -54,6 +55,21 @@ _URI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[!#-;=?-\[\]_a-z~]+")
 _SAFE_UID = re.compile("[^\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 """A foreign UID written as is: no control character, nothing ``str.splitlines`` splits at."""
 _MAX_INTEGER = 2**31 - 1
+_NAME = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def _with_uid(component: tuple[str, ...], uid: str) -> list[str]:
+    """The lines of a kept override VEVENT with its own UID (not its alarms') set to
+    ``uid``, the UID its series is exported with."""
+    lines, depth = [], 0
+    for line in component:
+        match = _NAME.match(line)
+        name = match.group(0).upper() if match else ""
+        depth += (name == "BEGIN") - (name == "END")
+        lines.append(f"UID:{uid}" if name == "UID" and depth == 1 else line)
+    return lines
+
+
 """RFC 5545 INTEGER is 32-bit signed."""
 
 
@@ -63,10 +79,27 @@ def calendar_lines(timeline: Timeline, options: ExportOptions) -> Iterator[list[
     yield _header(timeline, options)
     writer = _EventLines(timeline, options)
     kinds = options.kinds
-    for event in timeline.events:
-        if kinds is None or event.kind in kinds:
-            yield writer.lines(event)
+    events = [event for event in timeline.events if kinds is None or event.kind in kinds]
+    zones = _series_timezones(events)
+    if zones:
+        yield zones
+    for event in events:
+        yield writer.lines(event)
     yield ["END:VCALENDAR"]
+
+
+def _series_timezones(events: list[Event]) -> list[str]:
+    """The VTIMEZONEs that the kept series of ``events`` name, each TZID once."""
+    seen: dict[str, tuple[str, ...]] = {}
+    for event in events:
+        if "ical" not in event.extra:
+            continue
+        series = kept_series(event.extra)
+        for lines in series.timezones if series is not None else ():
+            tzid = next((line.partition(":")[2].strip() for line in lines
+                         if line.upper().startswith("TZID")), "")
+            seen.setdefault(tzid, lines)
+    return [line for lines in seen.values() for line in lines]
 
 
 def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
@@ -131,8 +164,15 @@ class _EventLines:
         options = self.options
         stamp = self.fixed_stamp or self._stamp(event)
         place = event.place
-        lines = ["BEGIN:VEVENT", f"UID:{escape_text(self._uid(event))}", f"DTSTAMP:{stamp}"]
-        lines += _span_lines(event, place.timezone if place else None)
+        uid = escape_text(self._uid(event))
+        lines = ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}"]
+        series = kept_series(event.extra) if "ical" in event.extra else None
+        if series is not None and series.edtf == event.when.edtf:
+            lines += series.start
+        else:
+            lines += _span_lines(event, place.timezone if place else None)
+        if series is not None:
+            lines += series.rule
         summary = summary_of(event, options.mark_approximate)
         if summary:  # libical drops an empty SUMMARY with an error; none is allowed
             lines.append(f"SUMMARY:{escape_text(summary)}")
@@ -154,6 +194,9 @@ class _EventLines:
         if options.lossless:
             lines += self._lossless_lines(event, summary, categories)
         lines.append("END:VEVENT")
+        if series is not None:
+            for override in series.overrides:
+                lines += _with_uid(override, uid)
         return lines
 
     def _lossless_lines(self, event: Event, summary: str, categories: list[str]) -> list[str]:
