@@ -11,6 +11,7 @@ import base64
 import http.client
 import importlib.util
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -93,16 +94,35 @@ def request(method: str, url: str, body: bytes = b"", auth: tuple[str, str] | No
         connection.close()
 
 
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1 and its key, made by the ``openssl`` command
+    (``.ci/setup-caldav.sh`` installs it)."""
+    if shutil.which("openssl") is None:
+        message = "the openssl command is missing; .ci/setup-caldav.sh (as root) installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    return cert, key
+
+
 @contextmanager
-def radicale(folder: Path, htpasswd: bool = False) -> Iterator[Server]:
+def radicale(folder: Path, htpasswd: bool = False, tls: bool = False) -> Iterator[Server]:
     """Radicale with ``--auth-type none`` (any user name, any password), or with an htpasswd
-    file holding :data:`USER`; a calendar ``/ethan/timeline/``."""
+    file holding :data:`USER`; over HTTPS with a self-signed certificate when ``tls``; a
+    calendar ``/ethan/timeline/``."""
     require("radicale")
     port = free_port()
     log = folder / "radicale.log"
     command = [sys.executable, "-m", "radicale", "--server-hosts", f"127.0.0.1:{port}",
                "--storage-filesystem-folder", str(folder / "storage"), "--auth-delay", "0",
                "--logging-level", "info"]
+    if tls:
+        cert, key = self_signed(folder)
+        command += ["--server-ssl", "--server-certificate", str(cert), "--server-key", str(key)]
     if htpasswd:
         (folder / "users").write_text(f"{USER}:{PASSWORD}\n", encoding="utf-8")
         command += ["--auth-type", "htpasswd", "--auth-htpasswd-filename",
@@ -113,9 +133,11 @@ def radicale(folder: Path, htpasswd: bool = False) -> Iterator[Server]:
     with _process(command, log, port):
         root = f"http://127.0.0.1:{port}"
         calendar = f"{root}/{USER}/timeline/"
-        status = request("MKCALENDAR", calendar, auth=auth)
-        assert status == 201, status
-        yield Server("radicale", root, calendar, auth, log)
+        if not tls:
+            status = request("MKCALENDAR", calendar, auth=auth)
+            assert status == 201, status
+        yield Server("radicale", root.replace("http:", "https:") if tls else root,
+                     calendar.replace("http:", "https:") if tls else calendar, auth, log)
 
 
 @contextmanager
