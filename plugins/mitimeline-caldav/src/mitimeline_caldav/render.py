@@ -4,6 +4,7 @@ scope marker and content hash are added."""
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 import attrs
@@ -30,7 +31,12 @@ class Planned:
 def render(timeline: mitimeline.Timeline, scope: str) -> list[Planned]:
     """One :class:`Planned` object per event, in timeline order; UIDs come from ``scope`` and
     the event id as in any ``.ics`` export with ``uid_scope=scope``. Raises
-    :class:`PublishError` when event ids repeat (two objects would share a UID)."""
+    :class:`PublishError` when event ids repeat (two objects would share a UID) or the scope
+    is not one line of text."""
+    if any(unicodedata.category(char) == "Cc" or char in "\u2028\u2029" for char in scope):
+        raise PublishError(f"the scope {scope!r} (the timeline's title unless given) holds a "
+                           f"line break or control character; pass plain text as scope= "
+                           f"(--scope)")
     repeated = sorted(key for key, count in Counter(e.id for e in timeline).items() if count > 1)
     if repeated:
         raise PublishError(
