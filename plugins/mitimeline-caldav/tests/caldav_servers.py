@@ -23,6 +23,8 @@ from pathlib import Path
 import attrs
 import pytest
 
+from caldav_proxy import Proxy
+
 USER, PASSWORD = "ethan", "ímpossible-7"
 """The htpasswd Radicale's one account (a non-ASCII password on purpose)."""
 
@@ -59,6 +61,24 @@ class Server:
     @property
     def port(self) -> int:
         return int(self.root.rpartition(":")[2])
+
+
+@attrs.frozen
+class Calendar:
+    """An empty calendar made for one test on ``server``, reached directly at ``url`` or
+    through ``proxy`` at ``proxied``."""
+
+    server: Server
+    url: str
+    proxy: Proxy
+
+    @property
+    def proxied(self) -> str:
+        return self.proxy.url + self.url.removeprefix(self.server.root)
+
+    @property
+    def auth(self) -> tuple[str, str] | None:
+        return self.server.auth
 
 
 def _wait(port: int, process: subprocess.Popen[bytes], log: Path) -> None:

@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 
-import attrs
 import pytest
 
 import mitimeline_caldav
-from caldav_proxy import Proxy, proxy
-from caldav_servers import Server, radicale, request, xandikos
+from caldav_proxy import proxy
+from caldav_servers import Calendar, Server, radicale, request, xandikos
 
 
 @pytest.fixture(scope="session")
@@ -38,24 +37,6 @@ def _server(servers: dict[str, object], kind: str) -> Server:
     found = servers[kind]
     assert isinstance(found, Server)
     return found
-
-
-@attrs.frozen
-class Calendar:
-    """An empty calendar made for one test on ``server``, reached directly at ``url`` or
-    through ``proxy`` at ``proxied``."""
-
-    server: Server
-    url: str
-    proxy: Proxy
-
-    @property
-    def proxied(self) -> str:
-        return self.proxy.url + self.url.removeprefix(self.server.root)
-
-    @property
-    def auth(self) -> tuple[str, str] | None:
-        return self.server.auth
 
 
 def new_calendar(server: Server) -> str:

@@ -17,8 +17,7 @@ from mitimeline.testing import registered
 
 import mitimeline_caldav
 from caldav_reader import edit_summary
-from caldav_servers import PASSWORD, USER
-from conftest import Calendar
+from caldav_servers import PASSWORD, USER, Calendar
 
 MI7 = mitimeline.datasets.mission_impossible_7()
 

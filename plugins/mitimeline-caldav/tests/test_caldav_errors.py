@@ -16,8 +16,7 @@ import pytest
 
 import mitimeline_caldav
 from caldav_reader import events
-from caldav_servers import PASSWORD, USER, free_port, radicale, request
-from conftest import Calendar
+from caldav_servers import PASSWORD, USER, Calendar, free_port, radicale, request
 from mitimeline_caldav import (
     AuthenticationError,
     CalendarNotFoundError,

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from mitimeline.testing import timelines
 
-from conftest import Calendar
+from caldav_servers import Calendar
 from mitimeline_caldav import publish
 from mitimeline_caldav.objects import content_digest, marked, object_name, read_object
 from mitimeline_caldav.render import render

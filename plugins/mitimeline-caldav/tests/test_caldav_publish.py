@@ -13,7 +13,7 @@ import mitimeline
 import pytest
 
 from caldav_reader import add_foreign, edit_summary, events
-from conftest import Calendar
+from caldav_servers import Calendar
 from mitimeline_caldav import SCOPE, publish
 
 MI7 = mitimeline.datasets.mission_impossible_7()

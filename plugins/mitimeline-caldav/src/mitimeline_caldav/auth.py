@@ -57,7 +57,7 @@ def _netrc(host: str) -> tuple[str, str] | None:
 
 def _keyring(host: str, user: str) -> str | None:
     try:
-        import keyring  # type: ignore[import-not-found,unused-ignore]  # optional
+        import keyring  # optional: only when installed
     except ImportError:
         return None
     try:
