@@ -5,7 +5,7 @@ code the script's own ``main()`` prints), one after another in this process, eac
 from a collected heap; import time and the news parser's first call run in fresh
 subprocesses. Peers: icalendar, stdlib json,
 a naive scan, the pairwise check, a bare interpreter, the plain string-join floor, serial
-parsing of a news archive.
+parsing of a news archive; CalDAV publishing has goals in requests sent, not a peer.
 
 A missed goal is flagged in the table and listed at the end; the exit status is 1 only
 when a benchmark fails to run (its traceback goes to stderr and the others still run).
@@ -14,6 +14,7 @@ Progress goes to stderr, so ``--markdown`` output on stdout is ready to paste.
 Run: python benchmarks/run.py [--smoke] [--markdown] [--only json,ical] [--scale 0.1]
      [--events 100000] [--ics-events 10000] [--query-events 1000000] [--when 1000000]
      [--gantt 100,1000,10000] [--repeat 3] [--merge-reports 800] [--archive-reports 2000]
+     [--caldav-events 1000]
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import traceback
 from collections.abc import Callable
 
 import bench_archive
+import bench_caldav
 import bench_conflicts
 import bench_gantt
 import bench_ical
@@ -110,6 +112,8 @@ BENCHMARKS: dict[str, tuple[str, Benchmark]] = {
                                             repeat=max(a.repeat, bench_gantt.REPEATS))),
     "news": ("mitimeline-news: F1 on the shared corpora, reports/s warm, first call",
              lambda a: bench_news.measure(a.news_rounds, a.news_runs)),
+    "caldav": ("mitimeline-caldav: publishing to a local Radicale (first, unchanged, changes)",
+               lambda a: bench_caldav.measure(a.caldav_events, max(1, a.caldav_events // 100))),
     "archive": ("mitimeline-news archives: serial vs Dask processes vs a LocalCluster",
                 lambda a: bench_archive.measure([a.archive_reports], os.cpu_count() or 1,
                                                 max(10, a.archive_reports // 8))),
@@ -128,6 +132,7 @@ COUNTS = [
     ("--news-runs", 5, "fresh processes for the news first call, median"),
     ("--merge-reports", 800, "news reports about one production to merge (and 1/2, 1/4, "
                              "1/8 of them)"),
+    ("--caldav-events", 1_000, "events published to a local Radicale"),
     ("--archive-reports", 2_000, "reports in the synthetic news archive (bench_archive.py "
                                  "runs 20,000 and 80,000)"),
 ]
@@ -135,7 +140,7 @@ COUNTS = [
 
 SMOKE = dict(events=1_000, ics_events=300, query_events=2_000, when=2_000, edtf_sample=20,
              gantt=[20, 200], repeat=1, queries=20, import_runs=2, news_rounds=1, news_runs=1,
-             archive_reports=60, merge_reports=40, scale=1.0)
+             archive_reports=60, merge_reports=40, caldav_events=30, scale=1.0)
 """Sizes of a ``--smoke`` run: seconds, to check that everything runs."""
 
 

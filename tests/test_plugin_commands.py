@@ -201,3 +201,83 @@ def test_a_command_is_checked_as_it_is_made(fields: dict[str, object], message: 
 
 def test_the_builtin_command_names_are_the_clis() -> None:
     assert tuple(command.name for command in cli.BUILTINS) == BUILTIN_COMMANDS
+
+
+# -- command groups: ``mitimeline GROUP NAME`` -----------------------------------------------
+
+PUBLISH_HELLO = attrs.evolve(HELLO, group="publish")
+
+
+def test_a_grouped_command_runs_as_group_then_name(capsys: pytest.CaptureFixture[str]) -> None:
+    failing = attrs.evolve(raising(mitimeline.MitimelineError("no server")), group="publish")
+    with plugins.registered(CommandsPlugin("greetings", [PUBLISH_HELLO, failing])):
+        assert run(capsys, "publish", "hello", "Ethan") == (0, "hello, Ethan\n", "")
+        assert run(capsys, "publish", "fail") == (2, "", "mitimeline publish fail: error: "
+                                                         "no server\n")
+        code, out, _ = run(capsys, "plugins")
+        assert "publish hello, publish fail" in out and code == 0
+        with pytest.raises(SystemExit) as caught:
+            cli.main(["hello"])
+        assert caught.value.code == 2
+        assert "invalid choice: 'hello'" in capsys.readouterr().err
+
+
+def test_a_group_and_its_commands_are_listed_in_help_with_their_plugins(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    other = attrs.evolve(PUBLISH_HELLO, name="wave", help="wave at someone")
+    with plugins.registered(CommandsPlugin("greetings", [PUBLISH_HELLO]),
+                            CommandsPlugin("waving", [other])):
+        with pytest.raises(SystemExit):
+            cli.main(["--help"])
+        assert "publish commands from plugins: hello, wave" in capsys.readouterr().out
+        with pytest.raises(SystemExit) as caught:
+            cli.main(["publish", "--help"])
+        assert caught.value.code == 0
+        listing = capsys.readouterr().out
+        assert "hello     (greetings) greet someone" in listing
+        assert "wave      (waving) wave at someone" in listing
+        with pytest.raises(SystemExit) as caught:
+            cli.main(["publish"])
+        assert caught.value.code == 2
+        assert "the following arguments are required: COMMAND" in capsys.readouterr().err
+
+
+def test_two_plugins_with_one_command_in_one_group_is_an_error_naming_both() -> None:
+    message = ("plugin 'second' failed to load: command 'publish hello' is already registered "
+               "by plugin 'first'")
+    with plugins.registered(CommandsPlugin("first", [PUBLISH_HELLO, HELLO])):
+        with pytest.raises(PluginLoadError, match=message), plugins.registered(
+                CommandsPlugin("second", [PUBLISH_HELLO])):
+            pass
+        assert [info.command.full_name for info in plugins.list_commands()] == [
+            "publish hello", "hello"]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "message"),
+    [
+        (HELLO, attrs.evolve(HELLO, name="x", group="hello"),
+         "command group 'hello' is already a command of plugin 'first'"),
+        (PUBLISH_HELLO, attrs.evolve(HELLO, name="publish"),
+         "command 'publish' is already a command group of plugin 'first'"),
+        (HELLO, attrs.evolve(HELLO, group="convert"),
+         "command group 'convert' is the name of a built-in command"),
+    ],
+)
+def test_a_group_cannot_share_a_name_with_a_command(first: Command, second: Command,
+                                                    message: str) -> None:
+    with plugins.registered(CommandsPlugin("first", [first])), pytest.raises(
+            PluginLoadError, match=message), plugins.registered(
+            CommandsPlugin("second", [second])):
+        pass
+    with pytest.raises(PluginLoadError, match="register_commands registered two commands "
+                                              "named 'publish hello'"), plugins.registered(
+            CommandsPlugin("twice", [PUBLISH_HELLO, PUBLISH_HELLO])):
+        pass
+
+
+@pytest.mark.parametrize("group", ["Publish", "publish caldav", "", 3])
+def test_a_group_is_checked_as_it_is_made(group: object) -> None:
+    with pytest.raises(ValueError, match=r"Command\.group: expected None or lower-case words"):
+        attrs.evolve(HELLO, group=group)
+    assert attrs.evolve(HELLO, group="publish").full_name == "publish hello"

@@ -43,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         warnings.showwarning = _show_warning(command)
         try:
             args = _parser().parse_args(words)  # building it loads the plugins
+            command = args.command_words  # a group's command: 'publish caldav'
             result = args.run(args, sys.stdout)
             if not isinstance(result, int):  # a bug in the plugin: a traceback, as for any bug
                 raise TypeError(f"command {command!r} returned {result!r}; expected its exit "
@@ -103,16 +104,30 @@ def _parser() -> argparse.ArgumentParser:
     subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in BUILTINS:
         _add_command(subparsers, command, command.help)
+    groups: dict[str, Any] = {}
     for info in list_commands():
-        _add_command(subparsers, info.command, f"({info.plugin}) {info.command.help}")
+        group = info.command.group
+        if group is not None and group not in groups:
+            groups[group] = _add_group(subparsers, group)
+        _add_command(groups[group] if group is not None else subparsers, info.command,
+                     f"({info.plugin}) {info.command.help}")
     return parser
+
+
+def _add_group(subparsers: Any, group: str) -> Any:
+    """Add the command group ``group`` (``mitimeline GROUP NAME ...``); return the
+    subparsers its commands are added to, which ``mitimeline GROUP --help`` lists."""
+    names = ", ".join(info.name for info in list_commands() if info.command.group == group)
+    help = f"{group} commands from plugins: {names}"
+    parser = subparsers.add_parser(group, help=help, description=help)
+    return parser.add_subparsers(dest=f"{group}_command", required=True, metavar="COMMAND")
 
 
 def _add_command(subparsers: Any, command: Command, help: str) -> None:
     """Add ``command`` to ``subparsers``, listed in ``--help`` with ``help``."""
     parser = subparsers.add_parser(command.name, help=help, description=help)
     command.arguments(parser)
-    parser.set_defaults(run=command.run)
+    parser.set_defaults(run=command.run, command_words=command.full_name)
 
 
 def _convert_arguments(convert: argparse.ArgumentParser) -> None:

@@ -37,12 +37,22 @@ def _command_name(instance: Command, attribute: attrs.Attribute[str], value: obj
         )
 
 
+def _group_name(instance: Command, attribute: attrs.Attribute[str | None],
+                value: object) -> None:
+    if value is not None and (not isinstance(value, str) or not COMMAND_NAME.fullmatch(value)):
+        raise ValueError(
+            f"Command.group: expected None or lower-case words joined by hyphens such as "
+            f"'publish', got {value!r}"
+        )
+
+
 @attrs.frozen
 class Command:
-    """``mitimeline NAME ...``: ``arguments(parser)`` declares the command's arguments on its
-    ``argparse`` parser; ``run(args, out)`` does the work, printing to ``out``, and returns
-    the exit code. A :class:`~mitimeline.MitimelineError` it raises is printed as one line,
-    exit code 2 (:class:`~mitimeline.ExportError`: 3), as for the built-in commands.
+    """``mitimeline NAME ...`` (or ``mitimeline GROUP NAME ...``): ``arguments(parser)``
+    declares the command's arguments on its ``argparse`` parser; ``run(args, out)`` does the
+    work, printing to ``out``, and returns the exit code. A
+    :class:`~mitimeline.MitimelineError` it raises is printed as one line, exit code 2
+    (:class:`~mitimeline.ExportError`: 3), as for the built-in commands.
     """
 
     name: str = attrs.field(validator=_command_name)
@@ -57,3 +67,11 @@ class Command:
         default=_no_arguments, validator=attrs.validators.is_callable()
     )
     """Adds the command's arguments to its parser (``parser.add_argument(...)``)."""
+    group: str | None = attrs.field(default=None, validator=_group_name, kw_only=True)
+    """The command group it belongs to, if any: ``group="publish"``, ``name="caldav"`` is
+    called as ``mitimeline publish caldav``; commands of several plugins may share a group."""
+
+    @property
+    def full_name(self) -> str:
+        """The words users type after ``mitimeline``: ``probe-info``, ``publish caldav``."""
+        return self.name if self.group is None else f"{self.group} {self.name}"

@@ -50,6 +50,8 @@ def register_commands(register: Callable[[Command], None]) -> None:
     """Register subcommands of the ``mitimeline`` command line: call ``register(command)`` once
     per :class:`~mitimeline.Command`.
 
-    :param register: records the command under its ``name``, attributed to this plugin; a
-        name a built-in command or another plugin already has makes this plugin fail to load.
+    :param register: records the command under its ``name`` (in its ``group``, if any:
+        ``mitimeline GROUP NAME``), attributed to this plugin; a name a built-in command or
+        another plugin already has in that group, or a group that is another command's name,
+        makes this plugin fail to load.
     """

@@ -21,7 +21,7 @@ def list_plugins(all: bool = False) -> list[PluginInfo]:
         formats.setdefault(entry.plugin, set()).add(entry.fmt.name)
     commands: dict[str, list[str]] = {}
     for info in state.commands:
-        commands.setdefault(info.plugin, []).append(info.name)
+        commands.setdefault(info.plugin, []).append(info.command.full_name)
     return [
         attrs.evolve(record, formats=tuple(sorted(formats.get(record.name, ()))),
                      commands=tuple(commands.get(record.name, ())))

@@ -57,5 +57,5 @@ class CommandInfo:
 
     @property
     def name(self) -> str:
-        """The command's name: ``mitimeline NAME`` runs it."""
+        """The command's name: ``mitimeline NAME`` (or ``mitimeline GROUP NAME``) runs it."""
         return self.command.name

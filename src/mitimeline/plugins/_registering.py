@@ -103,7 +103,8 @@ def _collect(hook: pluggy.HookCaller, record: PluginInfo, kind: type[F]) -> list
 
 def _collect_commands(record: PluginInfo) -> list[CommandInfo]:
     """Call this plugin's ``register_commands``; return the commands it registered, each
-    with a name no built-in command, other plugin or earlier command of its own has."""
+    with a name (and group) no built-in command, other plugin or earlier command of its own
+    has."""
     hook = pm.hook.register_commands
     infos: list[CommandInfo] = []
 
@@ -111,28 +112,40 @@ def _collect_commands(record: PluginInfo) -> list[CommandInfo]:
         if not isinstance(command, Command):
             raise _Broken(f"{hook.name} passed {command!r} to register(); expected a "
                           f"mitimeline.Command instance")
-        _check_command_name(command.name, infos)
+        _check_command_name(command, infos)
         _check_arguments(command)
         infos.append(CommandInfo(command, record.name))
-        trace(f"plugin {record.name} registered command {command.name}")
+        trace(f"plugin {record.name} registered command {command.full_name}")
 
     _call(hook, record, register)
     return infos
 
 
-def _check_command_name(name: str, own: list[CommandInfo]) -> None:
-    """Raise :class:`_Broken` if a built-in command, another plugin or ``own`` has ``name``."""
-    if name in BUILTIN_COMMANDS:
-        raise _Broken(f"command {name!r} is the name of a built-in command; a plugin "
+def _check_command_name(command: Command, own: list[CommandInfo]) -> None:
+    """Raise :class:`_Broken` if a built-in command, another plugin or ``own`` has the
+    command's name in its group, or uses its first word (a group's or a command's name)
+    for the other kind of thing."""
+    first, name = command.group or command.name, command.full_name
+    if first in BUILTIN_COMMANDS:
+        what = "command group" if command.group else "command"
+        raise _Broken(f"{what} {first!r} is the name of a built-in command; a plugin "
                       f"command needs a name of its own")
-    if any(info.name == name for info in own):
+    if any(info.command.full_name == name for info in own):
         raise _Broken(f"register_commands registered two commands named {name!r}")
     for info in state.commands:
-        if info.name == name:
+        if info.command.full_name == name:
             raise _Broken(
                 f"command {name!r} is already registered by plugin {info.plugin!r}; to keep "
                 f"the other one, disable {info.plugin!r} with MITIMELINE_DISABLE_PLUGINS"
             )
+    for info in [*state.commands, *own]:
+        other = info.command
+        if command.group is not None and other.group is None and other.name == first:
+            raise _Broken(f"command group {first!r} is already a command of plugin "
+                          f"{info.plugin!r}; a command and a group cannot share a name")
+        if command.group is None and other.group == first:
+            raise _Broken(f"command {first!r} is already a command group of plugin "
+                          f"{info.plugin!r}; a command and a group cannot share a name")
 
 
 def _check_arguments(command: Command) -> None:
@@ -141,9 +154,9 @@ def _check_arguments(command: Command) -> None:
     import argparse  # stdlib, but here: about 1.5 ms that `import mitimeline` need not pay
 
     try:
-        command.arguments(argparse.ArgumentParser(prog=f"mitimeline {command.name}"))
+        command.arguments(argparse.ArgumentParser(prog=f"mitimeline {command.full_name}"))
     except Exception as exc:
-        raise _Broken(f"the arguments of command {command.name!r} raised "
+        raise _Broken(f"the arguments of command {command.full_name!r} raised "
                       f"{type(exc).__name__}: {exc}") from exc
 
 
