@@ -421,6 +421,10 @@ def icalendar_bytes(tl: Timeline) -> bytes:
                     event = None
             else:
                 target = event if event is not None else calendar
+                if params == "VALUE=DURATION":  # REFRESH-INTERVAL: icalendar omits VALUE
+                    target.add(name, icalendar.vDuration.from_ical(value),
+                               parameters={"VALUE": "DURATION"})
+                    continue
                 target.add(name, _reference_value(name, params, value, vInline))
     result: bytes = calendar.to_ical(sorted=False)
     return result
@@ -435,8 +439,8 @@ def _reference_value(name: str, params: str, value: str, raw: Any) -> Any:
     if name == "CATEGORIES":
         return [_unescape(item) for item in _split_list(value)]
     if name in ("GEO", "URL", "VERSION", "PRODID", "CALSCALE", "STATUS", "TRANSP",
-                "SEQUENCE", "UID") or (name.startswith("X-MITIMELINE-") and not value.startswith(
-                    ('"', "[", "{"))):
+                "SEQUENCE", "UID", "X-PUBLISHED-TTL") or (
+                    name.startswith("X-MITIMELINE-") and not value.startswith(('"', "[", "{"))):
         return raw(value)
     return icalendar.vText(_unescape(value))
 

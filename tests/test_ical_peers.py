@@ -396,3 +396,68 @@ def test_a_missing_peer_fails_under_ci_and_is_skipped_otherwise(
     with pytest.raises(pytest.skip.Exception, match=re.escape(SETUP)):
         require(False, "calcurse")
     require(True, "calcurse")
+
+
+# -- the refresh interval of a subscription feed ----------------------------------------
+
+LIBICAL_REFRESH = r"""
+import json, sys
+import gi
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib as I
+
+top = I.Component.new_from_string(sys.stdin.read())
+found = {}
+prop = top.get_first_property(I.PropertyKind.ANY_PROPERTY)
+while prop is not None:
+    if prop.get_property_name() in ("REFRESH-INTERVAL", "X-PUBLISHED-TTL"):
+        value = prop.get_value()
+        found[prop.get_property_name()] = [value.as_ical_string(),
+                                           I.Value.kind_to_string(value.isa())]
+    prop = top.get_next_property(I.PropertyKind.ANY_PROPERTY)
+print(json.dumps(found))
+"""
+
+
+def refresh_read_by(peer: str, data: bytes) -> str:
+    """The REFRESH-INTERVAL ``peer`` reads in ``data``, as RFC 5545 text or a timedelta's str."""
+    text = data.decode("utf-8")
+    if peer == "icalendar":
+        import icalendar
+
+        calendar = icalendar.Calendar.from_ical(data)
+        assert calendar["REFRESH-INTERVAL"].params["VALUE"] == "DURATION"
+        return str(calendar.refresh_interval)
+    if peer == "ical":
+        require(importable("ical"), "ical")
+        from ical.calendar_stream import IcsCalendarStream
+
+        return str(IcsCalendarStream.calendar_from_ics(text).refresh_interval)
+    if peer == "vobject":
+        require(importable("vobject"), "vobject")
+        import vobject
+
+        line = vobject.readOne(text).contents["refresh-interval"][0]
+        assert line.params["VALUE"] == ["DURATION"]
+        return str(line.value)
+    require(libical_available(), "libical (gir1.2-ical-3.0 + python3-gi)")
+    done = subprocess.run([SYSTEM_PYTHON, "-c", LIBICAL_REFRESH], input=data,
+                          capture_output=True, check=True, timeout=60)
+    found = json.loads(done.stdout)
+    assert found["X-PUBLISHED-TTL"][0] == found["REFRESH-INTERVAL"][0]
+    assert found["REFRESH-INTERVAL"][1] == "DURATION"
+    return str(found["REFRESH-INTERVAL"][0])
+
+
+@pytest.mark.parametrize("peer", ["icalendar", "ical", "vobject", "libical"])
+def test_peers_read_the_refresh_interval(peer: str) -> None:
+    """REFRESH-INTERVAL;VALUE=DURATION is read as the duration written, by the default and a
+    custom ``refresh``; ``refresh=None`` leaves it out."""
+    tl = mitimeline.load(ROOT / "seeds" / "mi7-example.json")
+    expected = {"icalendar": ("12:00:00", "1 day, 12:00:00"),
+                "ical": ("12:00:00", "1 day, 12:00:00"),
+                "vobject": ("PT12H", "P1DT12H"),
+                "libical": ("PT12H", "P1DT12H")}[peer]
+    assert refresh_read_by(peer, export(tl)) == expected[0]
+    assert refresh_read_by(peer, export(tl, refresh="P1DT12H")) == expected[1]
+    assert b"REFRESH-INTERVAL" not in export(tl, refresh=None)

@@ -35,6 +35,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "mitimeline.default_plugins.json_format",
     "mitimeline.default_plugins.ical",
     "mitimeline.default_plugins.gantt",
+    "mitimeline.default_plugins.serve",
 )
 """Modules registered as built-in plugins, through the same hooks as third-party ones."""
 

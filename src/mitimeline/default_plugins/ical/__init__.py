@@ -21,6 +21,7 @@ from mitimeline._files import opened_for_reading
 from mitimeline.default_plugins.ical.findings import ICalFinding, ICalImportWarning
 from mitimeline.default_plugins.ical.options import (
     DEFAULT_DESCRIPTION,
+    DEFAULT_REFRESH,
     DESCRIPTION_FIELDS,
     ExportOptions,
     ImportOptions,
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_DESCRIPTION",
+    "DEFAULT_REFRESH",
     "DESCRIPTION_FIELDS",
     "ExportOptions",
     "ICalExporter",

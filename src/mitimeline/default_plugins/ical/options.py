@@ -13,12 +13,14 @@ from typing import Any
 
 import attrs
 
+from mitimeline.default_plugins.ical.rfc5545.values import positive_duration
 from mitimeline.errors import DateParseError
 from mitimeline.model import KINDS
 from mitimeline.when import When
 
 __all__ = [
     "DEFAULT_DESCRIPTION",
+    "DEFAULT_REFRESH",
     "DESCRIPTION_FIELDS",
     "EXPAND_MODES",
     "ExportOptions",
@@ -37,6 +39,24 @@ DEFAULT_DESCRIPTION = (
     "{sources}")
 """The default DESCRIPTION: the event's own text, then labelled details, who says what (for
 an event with claims) and the sources."""
+
+
+DEFAULT_REFRESH = "PT12H"
+"""How often subscribers should fetch the calendar again by default: twice a day."""
+
+
+def _refresh(value: object) -> str | None:
+    """The ``refresh`` option: a positive RFC 5545 duration in canonical text, or ``None``
+    (also the text ``none``, as the command line passes it) to write no refresh interval."""
+    if value is None or (isinstance(value, str) and value.strip().lower() == "none"):
+        return None
+    if not isinstance(value, str):
+        raise ValueError(f"refresh must be a duration as text such as 'PT12H', or None to "
+                         f"write no refresh interval, got {value!r}")
+    try:
+        return positive_duration(value)
+    except ValueError as exc:
+        raise ValueError(f"refresh: {exc}; or None to write no refresh interval") from None
 
 
 def _template(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -142,6 +162,8 @@ class ExportOptions:
     ``lossless``: write the X-MITIMELINE-* properties that make the round trip exact.
     ``uid_scope``: the text UIDs are derived from with the event id (default: the title).
     ``stamp``: DTSTAMP / LAST-MODIFIED for every event (default: from the sources' dates).
+    ``refresh``: how often subscribers should fetch the calendar again, an RFC 5545
+    duration written as REFRESH-INTERVAL and X-PUBLISHED-TTL; ``None``: neither.
     """
 
     calendar_name: str | None = attrs.field(default=None, validator=_optional_text)
@@ -153,6 +175,7 @@ class ExportOptions:
     lossless: bool = attrs.field(default=True, validator=_flag)
     uid_scope: str | None = attrs.field(default=None, validator=_optional_text)
     stamp: datetime | None = attrs.field(default=None, validator=_stamp)
+    refresh: str | None = attrs.field(default=DEFAULT_REFRESH, converter=_refresh)
 
 
 @attrs.frozen

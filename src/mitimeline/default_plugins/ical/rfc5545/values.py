@@ -18,12 +18,18 @@ __all__ = [
     "parse_datetime",
     "parse_duration",
     "parse_geo",
+    "positive_duration",
 ]
 
 _DATE = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})")
 _DATETIME = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})[Tt]([0-9]{2})([0-9]{2})([0-9]{2})([Zz]?)")
 _DURATION = re.compile(
     r"([+-])?P(?:([0-9]+)W)?(?:([0-9]+)D)?(?:T(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+)S)?)?")
+_DURATION_TIME = r"T(?:[0-9]+H(?:[0-9]+M(?:[0-9]+S)?)?|[0-9]+M(?:[0-9]+S)?|[0-9]+S)"
+_STRICT_DURATION = re.compile(
+    rf"P(?:[0-9]+W|[0-9]+D(?:{_DURATION_TIME})?|{_DURATION_TIME})")
+"""RFC 5545 §3.3.6 ``dur-value`` without its sign: weeks alone, or days and/or a time
+whose hours, minutes and seconds follow each other without a gap."""
 _GEO = re.compile(r"\s*([+-]?[0-9]+(?:\.[0-9]*)?)\s*[;,]\s*([+-]?[0-9]+(?:\.[0-9]*)?)\s*")
 
 
@@ -88,6 +94,26 @@ def parse_duration(text: str) -> timedelta:
     except OverflowError:
         raise ValueError(f"the duration {text!r} is too long") from None
     return -length if match[1] == "-" else length
+
+
+def positive_duration(text: str) -> str:
+    """``text`` if it is a positive RFC 5545 DURATION (``PT12H``, ``P1D``, ``P1W``,
+    ``PT1H30M``), in upper case without a ``+`` sign; else ``ValueError`` saying what was
+    expected. Years and months, which DURATION cannot hold, are refused."""
+    candidate = text.strip().upper().removeprefix("+")
+    if not _STRICT_DURATION.fullmatch(candidate):
+        raise ValueError(
+            f"expected a positive RFC 5545 duration such as PT12H, PT30M, P1D, P1DT12H or P1W "
+            f"(weeks alone, or days and hours, minutes, seconds; no years or months), "
+            f"got {text!r}")
+    try:
+        length = parse_duration(candidate)
+    except ValueError:
+        raise ValueError(f"expected a duration shorter than a million days, got {text!r}"
+                         ) from None
+    if length <= timedelta(0):
+        raise ValueError(f"expected a positive duration, got {text!r}, which is zero")
+    return candidate
 
 
 def parse_geo(text: str) -> tuple[float, float]:

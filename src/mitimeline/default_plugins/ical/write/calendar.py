@@ -111,6 +111,9 @@ def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
     about = None if timeline.description is None else visible_text(timeline.description)
     if about:
         lines += (f"DESCRIPTION:{escape_text(about)}", f"X-WR-CALDESC:{escape_text(about)}")
+    if options.refresh is not None:  # RFC 7986 §5.7, and its older Microsoft name
+        lines += (f"REFRESH-INTERVAL;VALUE=DURATION:{options.refresh}",
+                  f"X-PUBLISHED-TTL:{options.refresh}")
     if options.lossless:
         lines.append(f"{X.FORMAT}:{FORMAT_VERSION}")
         if timeline.title != (name or None):
