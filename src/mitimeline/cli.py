@@ -24,7 +24,7 @@ from .api import load
 from .commands import Command
 from .errors import ExportError, MitimelineError
 from .merging import merge
-from .plugins import list_commands, list_formats, list_plugins
+from .plugins import DEFAULT_PLUGINS, list_commands, list_formats, list_plugins
 from .timeline import Timeline
 
 __all__ = ["main"]
@@ -109,8 +109,10 @@ def _parser() -> argparse.ArgumentParser:
         group = info.command.group
         if group is not None and group not in groups:
             groups[group] = _add_group(subparsers, group)
+        # a built-in plugin's command reads as the built-in it is; others name their plugin
         _add_command(groups[group] if group is not None else subparsers, info.command,
-                     f"({info.plugin}) {info.command.help}")
+                     info.command.help if info.plugin in DEFAULT_PLUGINS
+                     else f"({info.plugin}) {info.command.help}")
     return parser
 
 
