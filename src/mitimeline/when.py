@@ -240,6 +240,13 @@ def _parse_cached(text: str) -> When:
     )
 
 
+def clear_caches() -> None:
+    """Empty the caches behind :meth:`When.parse` and ``When(text)``, as in a fresh process
+    (for cold-cache benchmarks and tests)."""
+    _parse_cached.cache_clear()
+    _parse_edtf_cached.cache_clear()
+
+
 def _check_length(text: object) -> None:
     """DateParseError naming :data:`~mitimeline.limits.MAX_DATE_LENGTH` for overlong text."""
     if isinstance(text, str) and len(text) > limits.MAX_DATE_LENGTH:
