@@ -62,8 +62,9 @@ def against(figure: str, ours: float, peer: str, theirs: float, *, at_most: floa
 
 
 CONDITIONS = ("Timing conditions, the same for ours and every peer or floor: input already in "
-              "memory, one process, one untimed warm-up call each, then the best of N timings, "
-              "ours and the floor's interleaved, each from a collected heap with the garbage "
+              "memory, one process, one untimed warm-up call each, then the best of N timings of "
+              "the process's CPU time, ours and the floor's interleaved, each from a "
+              "collected heap with the garbage "
               "collector paused (as mitimeline's JSON reader pauses it itself); import time: "
               "CPU time of fresh interpreters.")
 """The conditions every in-process figure is measured under, printed under each table."""
@@ -82,11 +83,13 @@ def timing_conditions() -> Iterator[None]:
 
 
 def timed(function: Callable[[], Any]) -> float:
-    """Wall-clock seconds of one call of ``function()`` under :func:`timing_conditions`."""
+    """CPU seconds of this process for one call of ``function()`` under
+    :func:`timing_conditions`: on a busy machine the wall clock also counts the time the
+    scheduler gave to others (at a load average of 7 on 2 cores, 2-3× the CPU time)."""
     with timing_conditions():
-        start = time.perf_counter()
+        start = time.process_time()
         function()
-        return time.perf_counter() - start
+        return time.process_time() - start
 
 
 def best_of(repeat: int, function: Callable[[], Any], *, warm_up: bool = True) -> float:
