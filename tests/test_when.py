@@ -402,3 +402,10 @@ def test_when_parse_agrees_with_the_strict_constructor(text: str) -> None:
             parsed.uncertain, parsed.start_datetime) == (
         strict.lower, strict.upper, strict.precision, strict.approximate, strict.uncertain,
         strict.start_datetime)
+
+
+def test_season_names_are_the_english_readers() -> None:
+    from mitimeline._english import SEASONS
+    from mitimeline.when import _SEASON_NAMES
+
+    assert {number: name for name, number in SEASONS.items() if name != "fall"} == _SEASON_NAMES

@@ -18,7 +18,6 @@ import attrs
 
 from . import limits
 from ._edtf import Parsed, format_moment, parse_edtf, parse_plain
-from ._english import SEASONS, THIRDS, english_to_edtf
 from .errors import DateParseError
 
 __all__ = ["When", "WhenLike"]
@@ -33,7 +32,8 @@ ACCEPTED_FORMS = (
     "'early October 2020', 'autumn 2020', 'c. 2019', '2020-09-06 to 2020-10-05'"
 )
 
-_SEASON_NAMES = {number: name for name, number in SEASONS.items() if name != "fall"}
+_SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+"""EDTF's season numbers in words (``_english.SEASONS`` reads "fall" too)."""
 
 
 @attrs.frozen(init=False, eq=False, repr=False)
@@ -239,6 +239,10 @@ def _parse_cached(text: str) -> When:
         when: When = object.__new__(When)
         when.__attrs_init__(parsed.edtf, parsed.lower, parsed.upper, parsed)
         return when
+    # Here, not at the top: 2.8 ms of `import mitimeline` (its regular expressions), and
+    # only text that is not EDTF needs it.
+    from ._english import english_to_edtf
+
     edtf = english_to_edtf(stripped)
     if edtf is not None:
         try:
@@ -309,6 +313,8 @@ def _describe_third(parsed: Parsed) -> str | None:
     if start.lower.replace(day=1) != end.lower.replace(day=1):
         return None
     month_end = calendar.monthrange(start.lower.year, start.lower.month)[1]
+    from ._english import THIRDS  # here: see _parse_cached; a third is English
+
     for name, (first, last) in THIRDS.items():
         if start.lower.day == first and end.lower.day == min(last, month_end):
             name = "mid-" if name == "mid" else name + " "
