@@ -102,7 +102,7 @@ def measure(reports: int, per_report: int, pairwise_events: int, repeat: int = 1
     count = reports * per_report
     loading = best_of(repeat, lambda: [mitimeline.loads(t, "json") for t in texts])
     merged = mitimeline.merge(*timelines)
-    merging = best_of(repeat, lambda: mitimeline.merge(*timelines))
+    merging = best_of(repeat, lambda: mitimeline.merge(*timelines), warm_up=False)  # warm: above
     happenings = max(1, count // 5)
     rows = [against(f"merge(), {count:,} events from {reports:,} reports", merging,
                     "loading those reports (JSON)", loading, at_most=10.0,
@@ -112,7 +112,7 @@ def measure(reports: int, per_report: int, pairwise_events: int, repeat: int = 1
     small = make_reports(max(2, pairwise_events // per_report), per_report)
     size = sum(len(tl) for tl in small)
     ours = best_of(repeat, lambda: mitimeline.merge(*small))
-    naive = best_of(1, lambda: pairwise(small))
+    naive = best_of(1, lambda: pairwise(small), warm_up=False)  # seconds of Python: no warm-up
     rows.append(against(f"merge(), {size:,} events", ours, "pairwise scoring", naive,
                         at_most=1.0, goal="a sweep: faster than pairwise"))
     return rows

@@ -546,3 +546,90 @@ def test_claims_from_data_reads_what_claim_data_writes() -> None:
     with pytest.raises(ParseError) as caught:
         claims_from_data([{"sources": ["a"], "when": 2020}], "claims")
     assert caught.value.location == "claims[0].when"
+
+
+# -- the fast paths agree with the checked ones ------------------------------------------
+
+from hypothesis import strategies as st  # noqa: E402
+
+from mitimeline import When, jsonio  # noqa: E402
+from mitimeline.model import plain_event  # noqa: E402
+from mitimeline.testing import events, json_values  # noqa: E402
+
+_ODD = st.sampled_from([None, "", " ", "Bad Id", "ok-id", "XX", "GB-ENG", "shoot", "bogus",
+                        "done", True, 1, 1.0, 0, [], {}, ["a"], ["", "b"], [" "], [1], ("t",),
+                        "2020", When("2020"), Place("x"), (Credit("a"),), [Credit("a")],
+                        ("name", "role"), "\ud800"])
+_FIELDS = ("id", "title", "when", "kind", "place", "people", "unit", "status", "region",
+           "sources", "description", "tags")
+
+
+@settings(max_examples=300)
+@given(events(), st.dictionaries(st.sampled_from(_FIELDS), _ODD, max_size=3),
+       st.sampled_from([list, tuple]))
+def test_plain_event_is_event_or_none(event: Event, changes: dict[str, Any],
+                                      sequence: Callable[..., Any]) -> None:
+    """``plain_event`` builds exactly what ``Event`` builds, or leaves it to ``Event``."""
+    fields = {name: getattr(event, name) for name in _FIELDS}
+    fields["sources"], fields["tags"] = sequence(event.sources), sequence(event.tags)
+    fields.update(changes)
+    fast = plain_event(**fields)
+    try:
+        checked = Event(**fields)
+    except (InvalidEventError, TypeError):  # TypeError: people=None, as Event says it
+        assert fast is None
+        return
+    if fast is not None:
+        assert fast == checked
+        assert repr(fast) == repr(checked)
+        for name in (*_FIELDS, "extra", "claims"):
+            assert type(getattr(fast, name)) is type(getattr(checked, name)), name
+            assert getattr(fast, name) == getattr(checked, name), name
+
+
+def _read_checked_only(data: Any) -> Timeline | str:
+    """What the checked path alone makes of ``data``: a timeline or the error's text."""
+    original = jsonio._Reader.plain
+    jsonio._Reader.plain = lambda self, data: None  # type: ignore[method-assign]
+    try:
+        return _read(data)
+    finally:
+        jsonio._Reader.plain = original  # type: ignore[method-assign]
+
+
+def _read(data: Any) -> Timeline | str:
+    try:
+        return timeline_from_data(data)
+    except ParseError as exc:
+        return f"{exc.location}: {exc}"
+
+
+_DOCUMENT_EDITS = st.sampled_from([None, True, False, 0, 1, 1.0, -0.0, "", " ", "x", [], {},
+                                   ["x"], [{}], [{"name": "A"}], {"name": "A"},
+                                   {"name": "A", "latitude": True, "longitude": 1.0},
+                                   {"name": "A", "latitude": 1.0, "longitude": 1.0},
+                                   "2020-02-30", "2020-09-06~", "not a date", "bad id"])
+
+
+@settings(max_examples=300)
+@given(timelines(max_events=4, with_claims=True), st.data())
+def test_the_fast_reader_agrees_with_the_checked_one(timeline: Timeline,
+                                                     data: st.DataObject) -> None:
+    """Same timeline, or the same error at the same place, with or without the fast path;
+    documents edited where events repeat places and people, the memos' hard cases."""
+    document = timeline_to_data(timeline)
+    events_data = document["events"]
+    if events_data:
+        events_data.extend(copy.deepcopy(events_data))  # repeats: memo hits
+        for _ in range(data.draw(st.integers(0, 3))):
+            item = data.draw(st.sampled_from(events_data))
+            key = data.draw(st.sampled_from([*_FIELDS, "extra", "claims", "nope"]))
+            value = data.draw(st.one_of(_DOCUMENT_EDITS, json_values(max_leaves=3)))
+            target = item
+            if key in ("place", "people") and isinstance(item.get(key), (dict, list)) \
+                    and item[key] and data.draw(st.booleans()):
+                target = item[key] if key == "place" else item[key][0]
+                key = data.draw(st.sampled_from(["name", "role", "latitude", "longitude"]))
+            if isinstance(target, dict):
+                target[key] = value
+    assert _read(copy.deepcopy(document)) == _read_checked_only(copy.deepcopy(document))

@@ -343,3 +343,70 @@ def test_bounds_agree_with_the_edtf_package(text: str) -> None:
     when = When(text)
     assert edtf.struct_time_to_date(oracle.lower_strict()) == when.lower
     assert edtf.struct_time_to_date(oracle.upper_strict()) == when.upper
+
+
+# -- the fast path for plain dates agrees with the grammar ---------------------------------
+
+_NEAR_MISSES = ["0", "1", "2", "3", "9", "X", "-", "T", ":", "Z", " ", "+", ".", "/", "?",
+                "\u0663", "\uff10", "W", "z", "t", ""]
+"""Characters to put in place of one of a valid text's: digits, separators, look-alikes
+(an Arabic-Indic and a full-width digit), nothing."""
+
+
+@st.composite
+def plain_or_nearly(draw: st.DrawFn) -> str:
+    """A valid single EDTF date, its extremes (0000, Feb 29, 24:00, :60), or one of them
+    with one character replaced, dropped or added."""
+    text = draw(st.one_of(single_edtf(), st.sampled_from([
+        "0000", "0001", "9999", "0000-01", "0001-01", "9999-12", "0000-01-01", "0001-01-01",
+        "9999-12-31", "2020-02-29", "2021-02-29", "1900-02-29", "2000-02-29", "2020-04-31",
+        "2020-13", "2020-00", "2020-09-00", "2020-09-06T24:00:00Z", "2020-09-06T23:59:60Z",
+        "2020-09-06T23:60:00", "2020-09-06T09:14:00", "2020-09-06 09:14:00Z",
+        "2020-W36-7", "2020W367", "20200906", "2020-09-06T091400Z", "2020-09-06T09:14:00.5"])))
+    at = draw(st.integers(0, len(text)))
+    edit = draw(st.sampled_from(["keep", "replace", "drop", "add"]))
+    character = draw(st.sampled_from(_NEAR_MISSES))
+    if edit == "replace":
+        return text[:at] + character + text[at + 1:]
+    if edit == "drop":
+        return text[:at] + text[at + 1:]
+    if edit == "add":
+        return text[:at] + character + text[at:]
+    return text
+
+
+@given(plain_or_nearly())
+def test_the_fast_path_for_plain_dates_agrees_with_the_grammar(text: str) -> None:
+    from mitimeline._edtf import _parse_single_general, parse_plain
+
+    fast = parse_plain(text)
+    if fast is None:
+        return  # the grammar alone reads it (or says what is wrong)
+    assert fast == _parse_single_general(text, text)
+    assert type(fast.lower) is date and type(fast.upper) is date
+
+
+@given(st.one_of(edtf_texts(), plain_or_nearly()))
+def test_when_parse_agrees_with_the_strict_constructor(text: str) -> None:
+    """``When.parse`` (fast path, no second cache) and ``When(text)`` (the grammar's cache)
+    give the same value for EDTF text."""
+    from mitimeline.when import clear_caches
+
+    clear_caches()
+    try:
+        strict = When(text)
+    except DateParseError:
+        return  # not EDTF: the error tests say what each reader answers
+    parsed = When.parse(text)
+    assert parsed == strict
+    assert (parsed.lower, parsed.upper, parsed.precision, parsed.approximate,
+            parsed.uncertain, parsed.start_datetime) == (
+        strict.lower, strict.upper, strict.precision, strict.approximate, strict.uncertain,
+        strict.start_datetime)
+
+
+def test_season_names_are_the_english_readers() -> None:
+    from mitimeline._english import SEASONS
+    from mitimeline.when import _SEASON_NAMES
+
+    assert {number: name for name, number in SEASONS.items() if name != "fall"} == _SEASON_NAMES

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from .claims import review
 from .model import Event, Place
 
 if TYPE_CHECKING:
@@ -78,6 +77,10 @@ def validate(timeline: Timeline) -> list[Finding]:
         if count > 1:
             findings.append(Finding("error", "duplicate-source-id",
                                     f"source id {source_id!r} used {count} times", None, "sources"))
+    # Here, not at the top: claims (difflib, unicodedata, its classes) was 5 ms of
+    # `import mitimeline`, and only validate() needs it.
+    from .claims import review
+
     cited: set[str] = set()
     published = {source.id: source.published for source in timeline.sources}
     for event in timeline.events:

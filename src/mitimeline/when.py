@@ -17,8 +17,7 @@ from typing import Union
 import attrs
 
 from . import limits
-from ._edtf import Parsed, format_moment, parse_edtf
-from ._english import SEASONS, THIRDS, english_to_edtf
+from ._edtf import Parsed, format_moment, parse_edtf, parse_plain
 from .errors import DateParseError
 
 __all__ = ["When", "WhenLike"]
@@ -33,7 +32,8 @@ ACCEPTED_FORMS = (
     "'early October 2020', 'autumn 2020', 'c. 2019', '2020-09-06 to 2020-10-05'"
 )
 
-_SEASON_NAMES = {number: name for name, number in SEASONS.items() if name != "fall"}
+_SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
+"""EDTF's season numbers in words (``_english.SEASONS`` reads "fall" too)."""
 
 
 @attrs.frozen(init=False, eq=False, repr=False)
@@ -49,25 +49,31 @@ class When:
     """Earliest day it may mean (inclusive); ``date.min`` for an open or unknown start."""
     upper: date
     """Latest day it may mean (inclusive); ``date.max`` for an open or unknown end."""
-    precision: str
-    """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"``; an interval's finest end."""
-    approximate: bool
-    uncertain: bool
     _parsed: Parsed = attrs.field(alias="_parsed")
+    # The rest of what was read is in ``_parsed`` only (properties below): every slot set
+    # costs ~75 ns when a When is built, and When.parse builds one per new text.
 
     def __init__(self, edtf: str) -> None:
         """Read canonical or non-canonical EDTF; raise :class:`DateParseError` otherwise."""
         _check_length(edtf)
         parsed = _parse_edtf_cached(edtf)
-        self.__attrs_init__(
-            edtf=parsed.edtf,
-            lower=parsed.lower,
-            upper=parsed.upper,
-            precision=parsed.precision,
-            approximate=parsed.approximate,
-            uncertain=parsed.uncertain,
-            _parsed=parsed,
-        )
+        self.__attrs_init__(parsed.edtf, parsed.lower, parsed.upper, parsed)
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"``; an interval's
+        finest end."""
+        return self._parsed.precision
+
+    @property
+    def approximate(self) -> bool:
+        """True when it is approximate (``~`` or ``%``; "early October", "c. 2019")."""
+        return self._parsed.approximate
+
+    @property
+    def uncertain(self) -> bool:
+        """True when it is uncertain (``?`` or ``%``)."""
+        return self._parsed.uncertain
 
     # -- construction -------------------------------------------------------------------
 
@@ -78,7 +84,8 @@ class When:
             raise DateParseError(
                 f"expected a date as text, got {type(text).__name__}: {text!r}", repr(text)
             )
-        _check_length(text)
+        if len(text) > limits.MAX_DATE_LENGTH:
+            _check_length(text)
         return _parse_cached(text)
 
     @classmethod
@@ -225,9 +232,17 @@ def _parse_edtf_cached(text: str) -> Parsed:
 def _parse_cached(text: str) -> When:
     stripped = text.strip()
     try:
-        return When(stripped)
+        parsed = parse_plain(stripped) or parse_edtf(stripped)
     except DateParseError as exc:
         edtf_error = exc
+    else:  # When(stripped) without its length check and cache lookup
+        when: When = object.__new__(When)
+        when.__attrs_init__(parsed.edtf, parsed.lower, parsed.upper, parsed)
+        return when
+    # Here, not at the top: 2.8 ms of `import mitimeline` (its regular expressions), and
+    # only text that is not EDTF needs it.
+    from ._english import english_to_edtf
+
     edtf = english_to_edtf(stripped)
     if edtf is not None:
         try:
@@ -238,6 +253,13 @@ def _parse_cached(text: str) -> When:
     raise DateParseError(
         f"could not read {text!r} as a date{why}; accepted forms: {ACCEPTED_FORMS}", text
     )
+
+
+def clear_caches() -> None:
+    """Empty the caches behind :meth:`When.parse` and ``When(text)``, as in a fresh process
+    (for cold-cache benchmarks and tests)."""
+    _parse_cached.cache_clear()
+    _parse_edtf_cached.cache_clear()
 
 
 def _check_length(text: object) -> None:
@@ -291,6 +313,8 @@ def _describe_third(parsed: Parsed) -> str | None:
     if start.lower.replace(day=1) != end.lower.replace(day=1):
         return None
     month_end = calendar.monthrange(start.lower.year, start.lower.month)[1]
+    from ._english import THIRDS  # here: see _parse_cached; a third is English
+
     for name, (first, last) in THIRDS.items():
         if start.lower.day == first and end.lower.day == min(last, month_end):
             name = "mid-" if name == "mid" else name + " "
