@@ -28,9 +28,9 @@ def write(path: Path, data: object) -> Path:
     return path
 
 
-def test_convert_writes_the_output_and_creates_its_folder(
+def test_convert_writes_the_output_into_an_existing_folder(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = tmp_path / "new" / "folder" / "mi7.json"
+    target = tmp_path / "mi7.json"
     code, out, err = run(capsys, "convert", str(EXAMPLE), str(target), "-o", "indent=null")
     assert (code, err) == (0, "")
     assert out == f"wrote 7 events to {target}\n"
@@ -186,7 +186,7 @@ def two_reports(tmp_path: Path) -> tuple[Path, Path]:
 def test_merge_writes_one_timeline_and_a_summary(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first, second = two_reports(tmp_path)
-    target = tmp_path / "out" / "merged.json"
+    target = tmp_path / "merged.json"
     code, out, err = run(capsys, "merge", str(first), str(second), "-o", str(target))
     assert (code, err) == (0, "")
     assert out == "2 events in, 1 events out, 1 joins, 1 contradictions, 0 reschedules\n"

@@ -646,17 +646,20 @@ def test_exporting_onto_a_folder_or_into_a_missing_one_names_it(
     folder = tmp_path / "mi7.json"
     folder.mkdir()
     missing = tmp_path / "missing" / "mi7.json"
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"")
+    under_a_file = blocker / "sub" / "out.json"
     for path, message in [(folder, f"cannot write {str(folder)!r}: it is a directory"),
-                          (missing, f"cannot write {str(missing)!r}: no such directory "
-                                    f"{str(missing.parent)!r}")]:
+                          *[(path, f"cannot write {str(path)!r}: no such directory "
+                                   f"{str(path.parent)!r} (folders are not created: create "
+                                   f"it first)") for path in (missing, under_a_file)]]:
         with pytest.raises(ExportError) as info:
             tl.export(path)
         assert str(info.value) == message
-    blocker = tmp_path / "file"
-    blocker.write_bytes(b"")
-    outcome = cli("convert", str(EXAMPLE), str(blocker / "sub" / "out.json"))
-    assert outcome == Outcome(3, f"cannot write {str(blocker / 'sub' / 'out.json')!r}: cannot "
-                                 f"create the folder {str(blocker / 'sub')!r}: not a directory")
+        # the command behaves as the API does: the same message, nothing created
+        assert cli("convert", str(EXAMPLE), str(path)) == Outcome(3, message)
+        assert cli("merge", str(EXAMPLE), "-o", str(path)).code == 3
+    assert not missing.parent.exists()
 
 
 # -- a disk that fails while the parser reads ------------------------------------------------

@@ -115,6 +115,8 @@ class _NotingFileIO(io.FileIO):
 def write_atomic(path: str, write: Callable[[Output], None], utf8: bool = False) -> None:
     """Write a file through ``write`` so that ``path`` is either fully replaced or untouched.
 
+    The folder must exist: a missing one is an :class:`ExportError`, never created (as for
+    ``open()`` and pandas' ``to_csv``), so a mistyped folder is not silently made.
     Symbolic links are followed: the file they point to is replaced. An :class:`OSError` from
     the file system (here or inside ``write``) becomes :class:`ExportError` naming ``path``.
     Only a killed process leaves its temporary file (``.NAME.*.tmp``) behind.
@@ -125,7 +127,8 @@ def write_atomic(path: str, write: Callable[[Output], None], utf8: bool = False)
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
         shown = os.path.dirname(path) or directory
-        raise ExportError(f"cannot write {path!r}: no such directory {shown!r}")
+        raise ExportError(f"cannot write {path!r}: no such directory {shown!r} "
+                          "(folders are not created: create it first)")
     if os.path.isdir(target):
         raise ExportError(f"cannot write {path!r}: it is a directory")
     existed = os.path.exists(target)

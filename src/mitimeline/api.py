@@ -125,10 +125,11 @@ def export(
 ) -> None:
     """Write ``timeline`` to a path or a binary file object.
 
-    The format is ``format`` if given, else found from the target's extension. A path is
-    written atomically: to a temporary file in the same directory, then renamed over the
-    target, which is left untouched if anything fails and keeps its permission bits if it
-    existed (a new file gets the umask default). A read-only target is refused; a failure
+    The format is ``format`` if given, else found from the target's extension. A path's
+    folder must exist (it is not created, as for ``open()``). A path is written atomically:
+    to a temporary file in the same directory, then renamed over the target, which is left
+    untouched if anything fails and keeps its permission bits if it existed (a new file gets
+    the umask default). A read-only target is refused; a failure
     to write (disk full, permission denied, ...) raises :class:`ExportError` naming the path,
     with ``errno`` set. A text format's output must be UTF-8. A file object is written
     directly.

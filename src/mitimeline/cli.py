@@ -13,12 +13,10 @@ import json
 import sys
 import warnings
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
-from ._files import os_reason
 from ._version import __version__
 from .api import load
 from .commands import Command
@@ -197,7 +195,6 @@ def _options(pairs: Sequence[str]) -> dict[str, Any]:
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
     timeline = _load(args)
     options = _options(args.option)
-    _make_folder(args.output)
     timeline.export(args.output, format=args.to_format, **options)
     print(f"wrote {len(timeline)} events to {args.output}", file=out)
     return EXIT_OK
@@ -208,24 +205,12 @@ def _merge(args: argparse.Namespace, out: TextIO) -> int:
     # every input is loaded before anything is written; a ParseError names its file
     timelines = [load(path, format=args.from_format, **options) for path in args.inputs]
     merged, report = merge(*timelines, report=True)
-    _make_folder(args.output)
     merged.export(args.output)
     print(report.summary(), file=out)
     if args.explain:
         for line in str(report).splitlines()[1:]:
             print(line, file=out)
     return EXIT_OK
-
-
-def _make_folder(output: str) -> None:
-    folder = Path(output).parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(
-            f"cannot write {output!r}: cannot create the folder {str(folder)!r}: "
-            f"{os_reason(exc)}", errno=exc.errno,
-        ) from exc
 
 
 def _formats(args: argparse.Namespace, out: TextIO) -> int:
