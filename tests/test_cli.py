@@ -225,3 +225,31 @@ def test_merge_refuses_a_source_clash(tmp_path: Path, capsys: pytest.CaptureFixt
         "sources": [{"id": "first", "title": "Another first"}], "events": []})
     code, _, err = run(capsys, "merge", str(first), str(clash), "-o", str(tmp_path / "m.json"))
     assert code == 2 and "source id 'first' has two different records" in err
+
+
+@pytest.mark.parametrize("command", ["show", "validate"])
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, command: str) -> None:
+    """``mitimeline show BIG | head -1``: exit 0, nothing on stderr (a real pipe, a reader
+    that stops after one line, and more output than the pipe holds)."""
+    events = [{"id": f"day-{n}", "title": f"Shooting day {n}", "when": "2020-09",
+               "kind": "shoot"} for n in range(5000)]
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"mitimeline": 1, "title": "Big", "events": events}),
+                   encoding="utf-8")
+    shell = (f"{sys.executable} -m mitimeline {command} {big} 2>{tmp_path / 'err'} | head -1; "
+             'echo "status ${PIPESTATUS[0]}"')
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, check=False,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.stdout.splitlines()[-1] == "status 0", done.stdout
+    assert (tmp_path / "err").read_text(encoding="utf-8") == ""
+
+
+def test_a_broken_pipe_elsewhere_is_an_error(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only standard output's closed pipe is quiet; another pipe's failure is reported."""
+    def broken(*args: object, **options: object) -> mitimeline.Timeline:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("mitimeline.cli.load", broken)
+    code, _, err = run(capsys, "show", str(EXAMPLE))
+    assert (code, err) == (3, "mitimeline show: error: [Errno 32] Broken pipe\n")

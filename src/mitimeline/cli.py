@@ -3,13 +3,17 @@ commands plugins add (``register_commands``), all built from :class:`~mitimeline
 
 Exit codes: 0 success; 1 ``validate`` found errors; 2 bad usage or bad input (one line on
 stderr, no traceback unless ``--debug``); 3 an output could not be written; 130 interrupted
-(Ctrl-C). Warnings, e.g. about a plugin that failed to load, are one stderr line each.
+(Ctrl-C). Warnings, e.g. about a plugin that failed to load, are one stderr line each. Output
+piped to a reader that stops early (``mitimeline show ... | head -1``) ends the command
+quietly, with 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import select
 import sys
 import warnings
 from collections.abc import Sequence
@@ -46,7 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not isinstance(result, int):  # a bug in the plugin: a traceback, as for any bug
                 raise TypeError(f"command {command!r} returned {result!r}; expected its exit "
                                 f"code, an int")
+            sys.stdout.flush()  # a closed pipe is found here, not at interpreter exit
             return result
+        except BrokenPipeError as exc:
+            if not _stdout_closed():
+                return _fail(command, debug, exc, EXIT_OUTPUT)
+            return EXIT_OK
         except ExportError as exc:
             return _fail(command, debug, exc, EXIT_OUTPUT)
         except OSError as exc:
@@ -59,6 +68,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             print(f"{_prefix(command)}: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
+
+
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe whose reader has gone (``mitimeline show | head``),
+    rather than some other pipe or socket; if so, standard output is pointed at the null
+    device so that nothing more is written or reported, as the Python documentation
+    recommends for SIGPIPE. Where ``poll`` is missing (Windows), a broken pipe is stdout's."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # replaced by a non-file stream, as in tests
+        return False
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(descriptor, 0)  # errors and hang-ups are always reported
+        if not any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0)):
+            return False
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+    return True
 
 
 def _command_and_debug(words: Sequence[str]) -> tuple[str | None, bool]:
