@@ -110,7 +110,33 @@ def test_validate_reports_findings_and_exits_1_on_errors(
     assert code == 1
     assert f"{broken}: error: a: cites unknown source 'ghost' [unknown-source]" in out
     assert "end-before-start" in out
-    assert out.endswith("1 events, 2 findings, 2 errors\n")
+    assert out.endswith("1 event, 2 findings, 2 errors\n")
+
+
+def test_validate_locates_repeated_ids_by_position(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    twice = write(tmp_path / "twice.json", {
+        "mitimeline": 1, "title": "t", "sources": [{"id": "s", "title": "S"}],
+        "events": [{"id": "a", "title": "A", "when": "2020", "sources": ["s"]},
+                   {"id": "a", "title": "A again", "when": "2020", "sources": ["ghost"]},
+                   {"id": "b", "title": "B", "when": "2020"}]})
+    code, out, _ = run(capsys, "validate", str(twice))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{twice}: error: a: event id used 2 times: events[0], events[1] [duplicate-event-id]",
+        f"{twice}: error: a (events[1]): cites unknown source 'ghost' [unknown-source]",
+        f"{twice}: warning: b: cites no source [unsourced-event]",
+        "3 events, 3 findings, 2 errors",
+    ]
+    code, out, _ = run(capsys, "show", str(twice))
+    assert out.splitlines()[0] == "t (3 events)"
+    once = write(tmp_path / "once.json", {
+        "mitimeline": 1, "title": "t", "sources": [],
+        "events": [{"id": "a", "title": "A", "when": "2020", "sources": ["ghost"]}]})
+    code, out, _ = run(capsys, "validate", str(once))
+    assert out.splitlines()[-1] == "1 event, 1 finding, 1 error"
+    code, out, _ = run(capsys, "show", str(once))
+    assert out.splitlines()[0] == "t (1 event)"
 
 
 def test_show_prints_a_table_in_date_order(capsys: pytest.CaptureFixture[str]) -> None:

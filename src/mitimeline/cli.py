@@ -282,13 +282,20 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     for finding in findings:
         print(f"{args.input}: {finding}", file=out)
     errors = sum(f.severity == "error" for f in findings)
-    print(f"{len(timeline)} events, {len(findings)} findings, {errors} errors", file=out)
+    counts = (_count(len(timeline), "event"), _count(len(findings), "finding"),
+              _count(errors, "error"))
+    print(", ".join(counts), file=out)
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``0 errors``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
     timeline = _load(args).sorted()
-    print(f"{timeline.title} ({len(timeline)} events)", file=out)
+    print(f"{timeline.title} ({_count(len(timeline), 'event')})", file=out)
     rows = [
         (e.when.describe(), e.kind, e.title, str(e.place) if e.place else "", ", ".join(e.sources))
         for e in timeline
