@@ -630,6 +630,23 @@ def test_permission_faults_are_clear_errors_through_api_and_cli(case: str, publi
     assert sorted(os.listdir(path.parent)) == ([] if case.endswith("new file") else [path.name])
 
 
+def test_a_read_only_target_is_refused_even_for_root(public: Path, tl: Timeline) -> None:
+    """Mode 0444 is refused by its bits, so also when this runs as root (who passes
+    ``os.access``); CI and containers often run as root."""
+    target = public / "out.json"
+    target.write_bytes(PRECIOUS)
+    target.chmod(0o444)
+    message = f"cannot write {str(target)!r}: the file is read-only (it was left as it was)"
+    with pytest.raises(ExportError) as info:
+        tl.export(target)
+    assert (str(info.value), info.value.errno) == (message, errno.EACCES)
+    assert cli("convert", str(EXAMPLE), str(target)) == Outcome(3, message)
+    assert target.read_bytes() == PRECIOUS and sorted(os.listdir(public)) == ["out.json"]
+    target.chmod(0o644)
+    tl.export(target)  # a writable target is replaced
+    assert target.read_bytes() != PRECIOUS
+
+
 def test_loading_a_folder_or_a_missing_file_names_it(tmp_path: Path) -> None:
     for path, reason, number in [(tmp_path, "is a directory, not a file", errno.EISDIR),
                                  (tmp_path / "missing.json", "no such file", errno.ENOENT)]:
