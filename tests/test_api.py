@@ -380,5 +380,7 @@ def test_export_into_a_missing_directory_names_it(tmp_path: Path, tl: Timeline) 
     target = tmp_path / "nope" / "out.lines"
     with pytest.raises(ExportError) as info:
         api.export(tl, target)
-    expected = f"cannot write {str(target)!r}: no such directory {str(target.parent)!r}"
+    expected = (f"cannot write {str(target)!r}: no such directory {str(target.parent)!r} "
+                "(folders are not created: create it first)")
     assert str(info.value) == expected
+    assert not target.parent.exists()

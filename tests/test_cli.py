@@ -28,9 +28,9 @@ def write(path: Path, data: object) -> Path:
     return path
 
 
-def test_convert_writes_the_output_and_creates_its_folder(
+def test_convert_writes_the_output_into_an_existing_folder(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    target = tmp_path / "new" / "folder" / "mi7.json"
+    target = tmp_path / "mi7.json"
     code, out, err = run(capsys, "convert", str(EXAMPLE), str(target), "-o", "indent=null")
     assert (code, err) == (0, "")
     assert out == f"wrote 7 events to {target}\n"
@@ -110,7 +110,33 @@ def test_validate_reports_findings_and_exits_1_on_errors(
     assert code == 1
     assert f"{broken}: error: a: cites unknown source 'ghost' [unknown-source]" in out
     assert "end-before-start" in out
-    assert out.endswith("1 events, 2 findings, 2 errors\n")
+    assert out.endswith("1 event, 2 findings, 2 errors\n")
+
+
+def test_validate_locates_repeated_ids_by_position(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    twice = write(tmp_path / "twice.json", {
+        "mitimeline": 1, "title": "t", "sources": [{"id": "s", "title": "S"}],
+        "events": [{"id": "a", "title": "A", "when": "2020", "sources": ["s"]},
+                   {"id": "a", "title": "A again", "when": "2020", "sources": ["ghost"]},
+                   {"id": "b", "title": "B", "when": "2020"}]})
+    code, out, _ = run(capsys, "validate", str(twice))
+    assert code == 1
+    assert out.splitlines() == [
+        f"{twice}: error: a: event id used 2 times: events[0], events[1] [duplicate-event-id]",
+        f"{twice}: error: a (events[1]): cites unknown source 'ghost' [unknown-source]",
+        f"{twice}: warning: b: cites no source [unsourced-event]",
+        "3 events, 3 findings, 2 errors",
+    ]
+    code, out, _ = run(capsys, "show", str(twice))
+    assert out.splitlines()[0] == "t (3 events)"
+    once = write(tmp_path / "once.json", {
+        "mitimeline": 1, "title": "t", "sources": [],
+        "events": [{"id": "a", "title": "A", "when": "2020", "sources": ["ghost"]}]})
+    code, out, _ = run(capsys, "validate", str(once))
+    assert out.splitlines()[-1] == "1 event, 1 finding, 1 error"
+    code, out, _ = run(capsys, "show", str(once))
+    assert out.splitlines()[0] == "t (1 event)"
 
 
 def test_show_prints_a_table_in_date_order(capsys: pytest.CaptureFixture[str]) -> None:
@@ -186,7 +212,7 @@ def two_reports(tmp_path: Path) -> tuple[Path, Path]:
 def test_merge_writes_one_timeline_and_a_summary(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     first, second = two_reports(tmp_path)
-    target = tmp_path / "out" / "merged.json"
+    target = tmp_path / "merged.json"
     code, out, err = run(capsys, "merge", str(first), str(second), "-o", str(target))
     assert (code, err) == (0, "")
     assert out == "2 events in, 1 events out, 1 joins, 1 contradictions, 0 reschedules\n"
@@ -225,3 +251,31 @@ def test_merge_refuses_a_source_clash(tmp_path: Path, capsys: pytest.CaptureFixt
         "sources": [{"id": "first", "title": "Another first"}], "events": []})
     code, _, err = run(capsys, "merge", str(first), str(clash), "-o", str(tmp_path / "m.json"))
     assert code == 2 and "source id 'first' has two different records" in err
+
+
+@pytest.mark.parametrize("command", ["show", "validate"])
+def test_a_closed_pipe_ends_quietly(tmp_path: Path, command: str) -> None:
+    """``mitimeline show BIG | head -1``: exit 0, nothing on stderr (a real pipe, a reader
+    that stops after one line, and more output than the pipe holds)."""
+    events = [{"id": f"day-{n}", "title": f"Shooting day {n}", "when": "2020-09",
+               "kind": "shoot"} for n in range(5000)]
+    big = tmp_path / "big.json"
+    big.write_text(json.dumps({"mitimeline": 1, "title": "Big", "events": events}),
+                   encoding="utf-8")
+    shell = (f"{sys.executable} -m mitimeline {command} {big} 2>{tmp_path / 'err'} | head -1; "
+             'echo "status ${PIPESTATUS[0]}"')
+    done = subprocess.run(["bash", "-c", shell], capture_output=True, text=True, check=False,
+                          timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert done.stdout.splitlines()[-1] == "status 0", done.stdout
+    assert (tmp_path / "err").read_text(encoding="utf-8") == ""
+
+
+def test_a_broken_pipe_elsewhere_is_an_error(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Only standard output's closed pipe is quiet; another pipe's failure is reported."""
+    def broken(*args: object, **options: object) -> mitimeline.Timeline:
+        raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr("mitimeline.cli.load", broken)
+    code, _, err = run(capsys, "show", str(EXAMPLE))
+    assert (code, err) == (3, "mitimeline show: error: [Errno 32] Broken pipe\n")

@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+import mitimeline
+from mitimeline import Timeline
+
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 BLOCK = re.compile(
@@ -51,6 +54,21 @@ def test_python_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.Mon
             exec(compile(code, f"{page.name} block {number}", "exec"), namespace)
         except Exception as exc:
             pytest.fail(f"{page.name}, python block {number} failed: {type(exc).__name__}: {exc}")
+
+
+def test_readme_notebook_example_gives_a_valid_timeline(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The README's notebook example, run as printed, adds a new event: no errors after."""
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    monkeypatch.chdir(tmp_path)  # no out/ folder: the example must not need one
+    (code,) = python_blocks(ROOT / "README.md")
+    namespace: dict[str, object] = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+    tl = namespace["tl"]
+    assert isinstance(tl, Timeline) and "venice-shoot" in tl
+    assert [f for f in tl.validate() if f.severity == "error"] == []
+    assert len(mitimeline.load("mi7-edited.json")) == len(tl)
 
 
 def test_every_hook_is_documented() -> None:

@@ -630,6 +630,23 @@ def test_permission_faults_are_clear_errors_through_api_and_cli(case: str, publi
     assert sorted(os.listdir(path.parent)) == ([] if case.endswith("new file") else [path.name])
 
 
+def test_a_read_only_target_is_refused_even_for_root(public: Path, tl: Timeline) -> None:
+    """Mode 0444 is refused by its bits, so also when this runs as root (who passes
+    ``os.access``); CI and containers often run as root."""
+    target = public / "out.json"
+    target.write_bytes(PRECIOUS)
+    target.chmod(0o444)
+    message = f"cannot write {str(target)!r}: the file is read-only (it was left as it was)"
+    with pytest.raises(ExportError) as info:
+        tl.export(target)
+    assert (str(info.value), info.value.errno) == (message, errno.EACCES)
+    assert cli("convert", str(EXAMPLE), str(target)) == Outcome(3, message)
+    assert target.read_bytes() == PRECIOUS and sorted(os.listdir(public)) == ["out.json"]
+    target.chmod(0o644)
+    tl.export(target)  # a writable target is replaced
+    assert target.read_bytes() != PRECIOUS
+
+
 def test_loading_a_folder_or_a_missing_file_names_it(tmp_path: Path) -> None:
     for path, reason, number in [(tmp_path, "is a directory, not a file", errno.EISDIR),
                                  (tmp_path / "missing.json", "no such file", errno.ENOENT)]:
@@ -646,17 +663,20 @@ def test_exporting_onto_a_folder_or_into_a_missing_one_names_it(
     folder = tmp_path / "mi7.json"
     folder.mkdir()
     missing = tmp_path / "missing" / "mi7.json"
+    blocker = tmp_path / "file"
+    blocker.write_bytes(b"")
+    under_a_file = blocker / "sub" / "out.json"
     for path, message in [(folder, f"cannot write {str(folder)!r}: it is a directory"),
-                          (missing, f"cannot write {str(missing)!r}: no such directory "
-                                    f"{str(missing.parent)!r}")]:
+                          *[(path, f"cannot write {str(path)!r}: no such directory "
+                                   f"{str(path.parent)!r} (folders are not created: create "
+                                   f"it first)") for path in (missing, under_a_file)]]:
         with pytest.raises(ExportError) as info:
             tl.export(path)
         assert str(info.value) == message
-    blocker = tmp_path / "file"
-    blocker.write_bytes(b"")
-    outcome = cli("convert", str(EXAMPLE), str(blocker / "sub" / "out.json"))
-    assert outcome == Outcome(3, f"cannot write {str(blocker / 'sub' / 'out.json')!r}: cannot "
-                                 f"create the folder {str(blocker / 'sub')!r}: not a directory")
+        # the command behaves as the API does: the same message, nothing created
+        assert cli("convert", str(EXAMPLE), str(path)) == Outcome(3, message)
+        assert cli("merge", str(EXAMPLE), "-o", str(path)).code == 3
+    assert not missing.parent.exists()
 
 
 # -- a disk that fails while the parser reads ------------------------------------------------

@@ -98,7 +98,7 @@ def test_nothing_to_draw_is_an_export_error_naming_the_format(name: str, tmp_pat
 
 def test_command_line_convert(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     example = ROOT / "seeds" / "mi7-example.json"
-    out = tmp_path / "charts" / "mi7.svg"
+    out = tmp_path / "mi7.svg"
     code = main(["convert", str(example), str(out), "-o", "group_by=country",
                  "-o", 'kinds=["stunt", "shoot"]', "-o", "end=2020-10", "-o", "today=2020-09-20"])
     assert code == 0, capsys.readouterr().err

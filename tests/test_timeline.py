@@ -77,6 +77,17 @@ def test_edits_return_new_timelines(tl: Timeline) -> None:
     assert len(tl.add_sources(Source("b", "B")).sources) == 3
 
 
+def test_add_refuses_an_id_already_present(tl: Timeline) -> None:
+    again = Event(id="ramp", title="Another ramp jump", when="2020-10")
+    with pytest.raises(InvalidEventError, match=r"id 'ramp' is already in .*use replace\(\)"):
+        tl.add(again)
+    with pytest.raises(InvalidEventError, match="id 'wrap' is already in") as caught:
+        tl.add(Event(id="wrap", title="Wrap", when="2021-09"),
+               Event(id="wrap", title="Wrap again", when="2021-10"))
+    assert caught.value.field == "id"
+    assert tl.replace(again)["ramp"].title == "Another ramp jump"
+
+
 def test_sorted(tl: Timeline) -> None:
     assert [e.id for e in tl.sorted()] == ["ramp", "train", "rome", "release-us"]
 
@@ -130,11 +141,12 @@ def test_conflicts(tl: Timeline) -> None:
 
 def test_validate(tl: Timeline) -> None:
     assert [f.code for f in tl.validate()] == ["unused-source"]
-    broken = tl.add(
+    broken = Timeline(tl.title, [
+        *tl.events,
         Event(id="ramp", title="Duplicate", when="2020", sources=["nowhere"]),
         Event(id="backwards", title="Backwards", when="2020-10/2020-09", sources=["indy"]),
         Event(id="bare", title="No sources", when="2020"),
-    ).add_sources(Source("indy", "Again"))
+    ], [*tl.sources, Source("indy", "Again")])
     findings = broken.validate()
     codes = [f.code for f in findings]
     assert codes[:4] == sorted(codes[:4], key=codes[:4].index)

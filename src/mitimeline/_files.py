@@ -115,6 +115,10 @@ class _NotingFileIO(io.FileIO):
 def write_atomic(path: str, write: Callable[[Output], None], utf8: bool = False) -> None:
     """Write a file through ``write`` so that ``path`` is either fully replaced or untouched.
 
+    The folder must exist: a missing one is an :class:`ExportError`, never created (as for
+    ``open()`` and pandas' ``to_csv``), so a mistyped folder is not silently made.
+    An existing target that is read-only (no write permission bit, even for root, or not
+    writable by this user) is refused, untouched.
     Symbolic links are followed: the file they point to is replaced. An :class:`OSError` from
     the file system (here or inside ``write``) becomes :class:`ExportError` naming ``path``.
     Only a killed process leaves its temporary file (``.NAME.*.tmp``) behind.
@@ -125,16 +129,18 @@ def write_atomic(path: str, write: Callable[[Output], None], utf8: bool = False)
     directory = os.path.dirname(target)
     if not os.path.isdir(directory):
         shown = os.path.dirname(path) or directory
-        raise ExportError(f"cannot write {path!r}: no such directory {shown!r}")
+        raise ExportError(f"cannot write {path!r}: no such directory {shown!r} "
+                          "(folders are not created: create it first)")
     if os.path.isdir(target):
         raise ExportError(f"cannot write {path!r}: it is a directory")
     existed = os.path.exists(target)
-    if existed and not os.access(target, os.W_OK):
+    mode = _mode_for(target)
+    # the mode bits too: root may write anything, but a file without write bits is protected
+    if existed and (not mode & 0o222 or not os.access(target, os.W_OK)):
         raise ExportError(
             f"cannot write {path!r}: the file is read-only (it was left as it was)",
             errno=errno.EACCES,
         )
-    mode = _mode_for(target)
     try:
         descriptor, temporary = tempfile.mkstemp(
             dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"

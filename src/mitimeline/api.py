@@ -125,13 +125,14 @@ def export(
 ) -> None:
     """Write ``timeline`` to a path or a binary file object.
 
-    The format is ``format`` if given, else found from the target's extension. A path is
-    written atomically: to a temporary file in the same directory, then renamed over the
-    target, which is left untouched if anything fails and keeps its permission bits if it
-    existed (a new file gets the umask default). A read-only target is refused; a failure
-    to write (disk full, permission denied, ...) raises :class:`ExportError` naming the path,
-    with ``errno`` set. A text format's output must be UTF-8. A file object is written
-    directly.
+    The format is ``format`` if given, else found from the target's extension. A path's
+    folder must exist (it is not created, as for ``open()``). A path is written atomically:
+    to a temporary file in the same directory, then renamed over the target, which is left
+    untouched if anything fails and keeps its permission bits if it existed (a new file gets
+    the umask default). A read-only target (no write permission bit, even when run as root)
+    is refused; a failure to write (disk full, permission denied, ...) raises
+    :class:`ExportError` naming the path, with ``errno`` set. A text format's output must be
+    UTF-8. A file object is written directly.
     """
     _require_timeline(timeline, "export()")
     if isinstance(target, (str, os.PathLike)):

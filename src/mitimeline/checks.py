@@ -31,7 +31,8 @@ class Finding:
     ``"end-before-start"``, ``"duplicate-source-id"``, ``"unsourced-event"``,
     ``"unused-source"``, and from claims ``"contradiction"``, ``"rescheduled"``,
     ``"place-variant"``, ``"outside-claim"``); ``event`` and ``field`` locate it when they
-    apply.
+    apply, and ``position`` (the event's index in ``Timeline.events``) is set when the
+    event's id is not unique, so the id alone does not say which event it is.
     """
 
     severity: str = attrs.field(validator=attrs.validators.in_(SEVERITIES))
@@ -39,9 +40,11 @@ class Finding:
     message: str
     event: str | None = None
     field: str | None = None
+    position: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.event}: " if self.event else ""
+        at = f" (events[{self.position}])" if self.position is not None else ""
+        where = f"{self.event}{at}: " if self.event else ""
         return f"{self.severity}: {where}{self.message} [{self.code}]"
 
 
@@ -67,11 +70,14 @@ class Conflict:
 def validate(timeline: Timeline) -> list[Finding]:
     """Everything wrong or doubtful in ``timeline``; errors first, then in event order."""
     findings: list[Finding] = []
-    event_ids = Counter(event.id for event in timeline.events)
-    for event_id, count in event_ids.items():
-        if count > 1:
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, event in enumerate(timeline.events):
+        positions[event.id].append(index)
+    for event_id, found in positions.items():
+        if len(found) > 1:
+            where = ", ".join(f"events[{index}]" for index in found)
             findings.append(Finding("error", "duplicate-event-id",
-                                    f"event id used {count} times", event_id, "id"))
+                                    f"event id used {len(found)} times: {where}", event_id, "id"))
     source_ids = Counter(source.id for source in timeline.sources)
     for source_id, count in source_ids.items():
         if count > 1:
@@ -83,21 +89,21 @@ def validate(timeline: Timeline) -> list[Finding]:
 
     cited: set[str] = set()
     published = {source.id: source.published for source in timeline.sources}
-    for event in timeline.events:
-        findings.extend(Finding(note.severity, note.code, note.message, event.id, note.field)
-                        for note in review(event, published))
+    for index, event in enumerate(timeline.events):
+        position = index if len(positions[event.id]) > 1 else None
+        notes = [(note.severity, note.code, note.message, note.field)
+                 for note in review(event, published)]
         cited.update(event.sources)
-        for source_id in event.sources:
-            if source_id not in source_ids:
-                findings.append(Finding("error", "unknown-source",
-                                        f"cites unknown source {source_id!r}", event.id, "sources"))
+        notes.extend(("error", "unknown-source", f"cites unknown source {source_id!r}", "sources")
+                     for source_id in event.sources if source_id not in source_ids)
         start, end = event.when.start, event.when.end
         if event.when.is_interval and start and end and end.upper < start.lower:
-            findings.append(Finding("error", "end-before-start",
-                                    f"ends ({end}) before it starts ({start})", event.id, "when"))
+            notes.append(("error", "end-before-start", f"ends ({end}) before it starts ({start})",
+                          "when"))
         if not event.sources:
-            findings.append(Finding("warning", "unsourced-event", "cites no source",
-                                    event.id, "sources"))
+            notes.append(("warning", "unsourced-event", "cites no source", "sources"))
+        findings.extend(Finding(severity, code, message, event.id, field, position)
+                        for severity, code, message, field in notes)
     for source in timeline.sources:
         if source.id not in cited:
             findings.append(Finding("info", "unused-source",

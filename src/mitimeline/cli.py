@@ -3,22 +3,24 @@ commands plugins add (``register_commands``), all built from :class:`~mitimeline
 
 Exit codes: 0 success; 1 ``validate`` found errors; 2 bad usage or bad input (one line on
 stderr, no traceback unless ``--debug``); 3 an output could not be written; 130 interrupted
-(Ctrl-C). Warnings, e.g. about a plugin that failed to load, are one stderr line each.
+(Ctrl-C). Warnings, e.g. about a plugin that failed to load, are one stderr line each. Output
+piped to a reader that stops early (``mitimeline show ... | head -1``) ends the command
+quietly, with 0.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import select
 import sys
 import warnings
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 import attrs
 
-from ._files import os_reason
 from ._version import __version__
 from .api import load
 from .commands import Command
@@ -48,7 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             if not isinstance(result, int):  # a bug in the plugin: a traceback, as for any bug
                 raise TypeError(f"command {command!r} returned {result!r}; expected its exit "
                                 f"code, an int")
+            sys.stdout.flush()  # a closed pipe is found here, not at interpreter exit
             return result
+        except BrokenPipeError as exc:
+            if not _stdout_closed():
+                return _fail(command, debug, exc, EXIT_OUTPUT)
+            return EXIT_OK
         except ExportError as exc:
             return _fail(command, debug, exc, EXIT_OUTPUT)
         except OSError as exc:
@@ -61,6 +68,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                 raise
             print(f"{_prefix(command)}: interrupted", file=sys.stderr)
             return EXIT_INTERRUPTED
+
+
+def _stdout_closed() -> bool:
+    """Whether standard output is a pipe whose reader has gone (``mitimeline show | head``),
+    rather than some other pipe or socket; if so, standard output is pointed at the null
+    device so that nothing more is written or reported, as the Python documentation
+    recommends for SIGPIPE. Where ``poll`` is missing (Windows), a broken pipe is stdout's."""
+    try:
+        descriptor = sys.stdout.fileno()
+    except (OSError, ValueError):  # replaced by a non-file stream, as in tests
+        return False
+    if hasattr(select, "poll"):
+        poller = select.poll()
+        poller.register(descriptor, 0)  # errors and hang-ups are always reported
+        if not any(events & (select.POLLERR | select.POLLHUP) for _, events in poller.poll(0)):
+            return False
+    null = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(null, descriptor)
+    os.close(null)
+    return True
 
 
 def _command_and_debug(words: Sequence[str]) -> tuple[str | None, bool]:
@@ -199,7 +226,6 @@ def _options(pairs: Sequence[str]) -> dict[str, Any]:
 def _convert(args: argparse.Namespace, out: TextIO) -> int:
     timeline = _load(args)
     options = _options(args.option)
-    _make_folder(args.output)
     timeline.export(args.output, format=args.to_format, **options)
     print(f"wrote {len(timeline)} events to {args.output}", file=out)
     return EXIT_OK
@@ -210,24 +236,12 @@ def _merge(args: argparse.Namespace, out: TextIO) -> int:
     # every input is loaded before anything is written; a ParseError names its file
     timelines = [load(path, format=args.from_format, **options) for path in args.inputs]
     merged, report = merge(*timelines, report=True)
-    _make_folder(args.output)
     merged.export(args.output)
     print(report.summary(), file=out)
     if args.explain:
         for line in str(report).splitlines()[1:]:
             print(line, file=out)
     return EXIT_OK
-
-
-def _make_folder(output: str) -> None:
-    folder = Path(output).parent
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ExportError(
-            f"cannot write {output!r}: cannot create the folder {str(folder)!r}: "
-            f"{os_reason(exc)}", errno=exc.errno,
-        ) from exc
 
 
 def _formats(args: argparse.Namespace, out: TextIO) -> int:
@@ -270,13 +284,20 @@ def _validate(args: argparse.Namespace, out: TextIO) -> int:
     for finding in findings:
         print(f"{args.input}: {finding}", file=out)
     errors = sum(f.severity == "error" for f in findings)
-    print(f"{len(timeline)} events, {len(findings)} findings, {errors} errors", file=out)
+    counts = (_count(len(timeline), "event"), _count(len(findings), "finding"),
+              _count(errors, "error"))
+    print(", ".join(counts), file=out)
     return EXIT_FINDINGS if errors else EXIT_OK
+
+
+def _count(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``, ``0 errors``."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def _show(args: argparse.Namespace, out: TextIO) -> int:
     timeline = _load(args).sorted()
-    print(f"{timeline.title} ({len(timeline)} events)", file=out)
+    print(f"{timeline.title} ({_count(len(timeline), 'event')})", file=out)
     rows = [
         (e.when.describe(), e.kind, e.title, str(e.place) if e.place else "", ", ".join(e.sources))
         for e in timeline

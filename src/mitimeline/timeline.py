@@ -117,7 +117,18 @@ class Timeline:
     # -- building new timelines -----------------------------------------------------------
 
     def add(self, *events: Event) -> Timeline:
-        """A new timeline with ``events`` appended."""
+        """A new timeline with ``events`` appended; an id already present (or given twice)
+        raises :class:`InvalidEventError` naming it (``replace()`` changes an event)."""
+        taken = set(self._by_id())
+        for event in events:
+            event_id = event.id if isinstance(event, Event) else None
+            if event_id in taken:
+                raise InvalidEventError(
+                    f"Timeline.add: an event with id {event_id!r} is already in "
+                    f"{self.title!r}; use replace() to change it, or choose a new id", "id"
+                )
+            if event_id is not None:
+                taken.add(event_id)
         return attrs.evolve(self, events=self.events + events)
 
     def add_sources(self, *sources: Source) -> Timeline:
