@@ -127,11 +127,19 @@ def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
     return lines
 
 
+NO_TITLE = "(no title)"
+"""SUMMARY of an event whose title shows nothing (empty, or control characters only):
+libical drops an empty SUMMARY and calcurse crashes on a VEVENT without one. The exact
+title is kept in X-MITIMELINE-TITLE (``lossless``)."""
+
+
 def summary_of(event: Event, mark_approximate: bool) -> str:
     """SUMMARY text before escaping: the title on one line, ``"c. "`` first for an
-    approximate date."""
-    title = f"c. {event.title}" if mark_approximate and event.when.approximate else event.title
-    return visible_line(title)
+    approximate date; :data:`NO_TITLE` when nothing of the title would show."""
+    title = visible_line(event.title)
+    if not title.strip():
+        title = NO_TITLE
+    return f"c. {title}" if mark_approximate and event.when.approximate else title
 
 
 def _json(value: Any) -> str:
@@ -177,8 +185,7 @@ class _EventLines:
         if series is not None:
             lines += series.rule
         summary = summary_of(event, options.mark_approximate)
-        if summary:  # libical drops an empty SUMMARY with an error; none is allowed
-            lines.append(f"SUMMARY:{escape_text(summary)}")
+        lines.append(f"SUMMARY:{escape_text(summary)}")
         if place is not None:
             lines += self._place_lines(place)[:-1]
         if self.describer is not None:
