@@ -116,7 +116,8 @@ def test_a_distributed_cluster_writes_the_serial_bytes(
             time.sleep(0.05)
         assert not any(client.has_what().values()), client.has_what()  # all released
     assert files(tmp_path / "cluster") == serial
-    assert "| 14/14 partitions" in capsys.readouterr().err  # 7 merged + 7 output partitions
+    # 7 parse tasks, 7 duplicate tasks (id buckets), 4 merge tasks (one per production)
+    assert "| 18/18 tasks" in capsys.readouterr().err
 
 
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
