@@ -215,8 +215,10 @@ def _local(graph: Graph, scheduler: str, workers: int | None, progress: bool) ->
     from dask.diagnostics import ProgressBar
 
     bar = ProgressBar(out=sys.stderr) if progress else contextlib.nullcontext()
+    # chunksize 1: Dask's multiprocessing scheduler otherwise sends up to 6 ready tasks to
+    # one process at once, so 6 partitions or fewer run one after another in one process.
     with bar:
-        values = dask.compute(*graph, scheduler=scheduler,
+        values = dask.compute(*graph, scheduler=scheduler, chunksize=1,
                               num_workers=workers or os.cpu_count() or 1)
     return _flat(values)
 
