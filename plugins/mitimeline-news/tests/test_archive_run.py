@@ -398,11 +398,11 @@ def test_a_cluster_whose_workers_do_not_see_the_output_folder_is_refused(
     from mitimeline_news.archive import command
 
     monkeypatch.setattr(command, "_visible", lambda path: False)
-    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
-                      dashboard_address=":0") as cluster, Client(cluster) as client:
-        with pytest.raises(mitimeline.MitimelineError,
-                           match="is not visible to the Dask worker.*must be on a file "
-                                 "system they share"):
-            run_archive([str(archive)], str(productions_file), str(tmp_path / "out"),
-                        scheduler=client)
+    with (LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                       dashboard_address=":0") as cluster, Client(cluster) as client,
+          pytest.raises(mitimeline.MitimelineError,
+                        match=r"is not visible to the Dask worker.*must be on a file "
+                              r"system they share")):
+        run_archive([str(archive)], str(productions_file), str(tmp_path / "out"),
+                    scheduler=client)
     assert os.listdir(tmp_path / "out") == []
