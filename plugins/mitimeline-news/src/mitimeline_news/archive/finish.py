@@ -18,9 +18,9 @@ from collections.abc import Iterator, Sequence
 from typing import IO, Any
 
 from .many import Position
-from .outputs import CANDIDATE_COLUMNS, candidate_table, json_text, write_atomic
+from .outputs import candidate_table, json_text, write_atomic
 from .productions import is_id
-from .tasks import POSITION_COLUMNS, Duplicate, Parsed, Plan, Written
+from .tasks import Duplicate, Parsed, Plan, Written, load_part
 
 __all__ = ["ROW_GROUP", "finish"]
 
@@ -46,32 +46,19 @@ def finish(plan: Plan, parsed: Sequence[Parsed], duplicates: Sequence[Duplicate]
 
 
 def _write_candidates(stream: IO[bytes], plan: Plan, left_out: frozenset[Position]) -> None:
-    import pyarrow as pa
+    """The partitions' candidate rows but those of records at ``left_out``, in row groups
+    of :data:`ROW_GROUP` (the last one shorter)."""
     import pyarrow.parquet as pq
 
     with pq.ParquetWriter(stream, candidate_table([]).schema) as writer:
-        pending: list[Any] = []
+        rows: list[tuple[Any, ...]] = []
         for part in range(plan.parts):
-            pending.append(_kept(pq.read_table(plan.path("candidates", part)), left_out))
-            table = pa.concat_tables(pending)
-            while table.num_rows >= ROW_GROUP:
-                writer.write_table(table.slice(0, ROW_GROUP).combine_chunks(), ROW_GROUP)
-                table = table.slice(ROW_GROUP)
-            pending = [table]
-        writer.write_table(pa.concat_tables(pending).combine_chunks(), ROW_GROUP)
-
-
-def _kept(table: Any, left_out: frozenset[Position]) -> Any:
-    """A candidate part's rows but those of records at ``left_out``, without the position
-    columns."""
-    import pyarrow as pa
-
-    if left_out:
-        positions = zip(*(table[column].to_pylist() for column in POSITION_COLUMNS),
-                        strict=True)
-        table = table.filter(pa.array([position not in left_out for position in positions],
-                                      type=pa.bool_()))
-    return table.select(list(CANDIDATE_COLUMNS))
+            rows.extend(row for position, row in load_part(plan, part)
+                        if position not in left_out)
+            while len(rows) >= ROW_GROUP:
+                writer.write_table(candidate_table(rows[:ROW_GROUP]), ROW_GROUP)
+                del rows[:ROW_GROUP]
+        writer.write_table(candidate_table(rows), ROW_GROUP)
 
 
 def _write_errors(stream: IO[bytes], plan: Plan, duplicates: Sequence[Duplicate]) -> None:

@@ -41,17 +41,14 @@ def candidate_rows(outcome: Outcome) -> Iterable[tuple[Any, ...]]:
                    source.published.edtf if source.published else None, source.url)
 
 
-def candidate_table(rows: Sequence[tuple[Any, ...]], extra: Sequence[str] = ()) -> Any:
-    """``rows`` as a ``pyarrow.Table`` of :data:`CANDIDATE_COLUMNS` followed by the
-    whole-number columns ``extra``."""
+def candidate_table(rows: Sequence[tuple[Any, ...]]) -> Any:
+    """``rows`` as a ``pyarrow.Table`` of :data:`CANDIDATE_COLUMNS`."""
     import pyarrow as pa
 
-    names = (*CANDIDATE_COLUMNS, *extra)
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-    types = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64(),
-             **{name: pa.int64() for name in extra}}
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in CANDIDATE_COLUMNS]
+    types = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64()}
     return pa.table({name: pa.array(list(values), type=types.get(name, pa.string()))
-                     for name, values in zip(names, columns, strict=True)})
+                     for name, values in zip(CANDIDATE_COLUMNS, columns, strict=True)})
 
 
 def json_text(value: object) -> str:

@@ -1,7 +1,8 @@
 """The tasks of a ``news-archive`` run, which keep the heavy data off Dask's scheduler:
 :func:`parse_part` parses one partition and writes everything it found into the run's work
 folder (candidate rows, failed records, each report's timelines and ids in spill files by
-bucket), returning only counts; :func:`find_duplicates` finds, for one bucket of ids, the
+bucket), returning only counts (it never imports pyarrow, whose memory pool would add some
+60 MB to every worker); :func:`find_duplicates` finds, for one bucket of ids, the
 records whose id an earlier record has; :func:`merge_bucket` merges the productions of one
 bucket from every partition's spill file and writes their ``<id>.json``.
 
@@ -22,17 +23,13 @@ import attrs
 import mitimeline
 
 from .many import Outcome, Position, duplicate_reason, merge_group, parse_record
-from .outputs import candidate_rows, candidate_table, write_atomic
+from .outputs import candidate_rows, write_atomic
 from .productions import Productions
 from .records import Piece, read_piece
 from .spill import bucket_of, dump_segments, load_segment
 
-__all__ = ["POSITION_COLUMNS", "Duplicate", "Parsed", "Plan", "Written", "find_duplicates",
+__all__ = ["Duplicate", "Parsed", "Plan", "Written", "find_duplicates", "load_part",
            "merge_bucket", "parse_part"]
-
-POSITION_COLUMNS = ("archive", "record")
-"""The columns a partition's candidate part has after the candidate columns: each row's
-record position, so the rows of a duplicate record can be left out."""
 
 IdEntry = tuple[str, Position, str, str, "str | None", tuple[tuple[str, int], ...]]
 """A record in an ids spill file: id, position, where, status, reason, candidates per
@@ -54,7 +51,7 @@ class Plan:
     def path(self, kind: str, part: int) -> str:
         """The work file of ``kind`` (``candidates``, ``errors``, ``ids``, ``timelines``)
         written by partition ``part``."""
-        ending = {"candidates": ".parquet", "errors": ".jsonl"}.get(kind, ".spill")
+        ending = {"candidates": ".pickle", "errors": ".jsonl"}.get(kind, ".spill")
         return os.path.join(self.work, f"{kind}-{part:06d}{ending}")
 
 
@@ -93,7 +90,7 @@ class Written:
 
 def parse_part(slices: Sequence[Piece], part: int, plan: Plan) -> Parsed:
     """Parse the records of ``slices`` and write partition ``part``'s work files."""
-    rows: list[tuple[Any, ...]] = []
+    rows: list[tuple[Position, tuple[Any, ...]]] = []
     errors: list[str] = []
     timelines: list[list[tuple[str, Position, bytes]]] = [[] for _ in range(plan.merge_buckets)]
     ids: list[list[IdEntry]] = [[] for _ in range(plan.id_buckets)]
@@ -105,7 +102,7 @@ def parse_part(slices: Sequence[Piece], part: int, plan: Plan) -> Parsed:
             counts[outcome.status] += 1
             own = _candidates(outcome)
             candidates.update(dict(own))
-            rows.extend((*row, *outcome.position) for row in candidate_rows(outcome))
+            rows.extend((outcome.position, row) for row in candidate_rows(outcome))
             if outcome.status == "failed":
                 errors.append(json.dumps([*outcome.position, outcome.id, outcome.where,
                                           outcome.reason], ensure_ascii=False) + "\n")
@@ -125,13 +122,20 @@ def _candidates(outcome: Outcome) -> tuple[tuple[str, int], ...]:
     return tuple((production, len(timeline)) for production, timeline in outcome.timelines)
 
 
-def _write_part(plan: Plan, part: int, rows: list[tuple[Any, ...]], errors: list[str]) -> None:
-    import pyarrow.parquet as pq
-
-    table = candidate_table(rows, POSITION_COLUMNS)
-    write_atomic(plan.path("candidates", part), lambda stream: pq.write_table(table, stream))
+def _write_part(plan: Plan, part: int, rows: list[tuple[Position, tuple[Any, ...]]],
+                errors: list[str]) -> None:
+    write_atomic(plan.path("candidates", part),
+                 lambda stream: pickle.dump(rows, stream, pickle.HIGHEST_PROTOCOL))
     write_atomic(plan.path("errors", part),
                  lambda stream: stream.write("".join(errors).encode("utf-8")))
+
+
+def load_part(plan: Plan, part: int) -> list[tuple[Position, tuple[Any, ...]]]:
+    """Partition ``part``'s candidate rows (:data:`.CANDIDATE_COLUMNS`), each with its
+    record's position (this run's own file, never outside input)."""
+    with open(plan.path("candidates", part), "rb") as stream:
+        rows: list[tuple[Position, tuple[Any, ...]]] = pickle.load(stream)
+    return rows
 
 
 def find_duplicates(bucket: int, plan: Plan, after: object = None) -> list[Duplicate]:
