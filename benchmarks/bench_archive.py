@@ -14,7 +14,10 @@ in a fresh process:
 speed-up ≥ 0.8 × workers), 3. a ``distributed.LocalCluster`` of ``--workers`` one-thread
 worker processes. Figures: reports per second, speed-up against serial, peak RSS of the
 largest worker (goal: the same within 20 % at both sizes: streaming), and the merge time of
-one production (``merge_group`` of one production's report timelines, mean of five).
+one production (``merge_group`` of one production's report timelines, mean of five). Each
+run also prints the load average before and after it (the machine may be shared) and, for
+``processes``, its CPU efficiency: serial CPU seconds per report over its own (workers
+included), which other work on the machine does not change much.
 
 Run: python benchmarks/bench_archive.py [--sizes 20000,80000] [--workers 2]
      [--partition-size 500] [--serial-limit N] [--smoke]

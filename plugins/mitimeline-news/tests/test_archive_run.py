@@ -406,3 +406,26 @@ def test_a_cluster_whose_workers_do_not_see_the_output_folder_is_refused(
         run_archive([str(archive)], str(productions_file), str(tmp_path / "out"),
                     scheduler=client)
     assert os.listdir(tmp_path / "out") == []
+
+
+def test_two_runs_at_once_on_one_cluster_do_not_share_tasks(
+        serial: dict[str, bytes], archive: Path, productions_file: Path,
+        tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        fewer = tmp_path / "fewer.jsonl"
+        fewer.write_text("".join(archive.read_text().splitlines(keepends=True)[:3]))
+
+        def run(paths: list[str], name: str) -> dict[str, Any]:
+            return run_archive(paths, str(productions_file), str(tmp_path / name),
+                               scheduler=client, partition_size=2)
+
+        with ThreadPoolExecutor(2) as pool:
+            whole = pool.submit(run, [str(archive)], "whole")
+            part = pool.submit(run, [str(fewer)], "part")
+            assert (whole.result()["records"], part.result()["records"]) == (7, 3)
+    assert files(tmp_path / "whole") == serial

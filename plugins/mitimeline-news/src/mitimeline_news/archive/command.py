@@ -138,7 +138,7 @@ def _work_folder(outdir: str) -> str:
     """A new work folder inside ``outdir`` (created if missing)."""
     try:
         os.makedirs(outdir, exist_ok=True)
-        return tempfile.mkdtemp(prefix=WORK_PREFIX, dir=outdir)
+        return tempfile.mkdtemp(prefix=WORK_PREFIX, dir=os.path.abspath(outdir))
     except OSError as exc:
         raise mitimeline.ExportError(
             f"cannot create the output folder {outdir!r}: {exc.strerror or exc}") from None
@@ -159,18 +159,21 @@ Computed = tuple[list[Parsed], list[Duplicate], list[Written]]
 
 def _graph(plan: Plan, slices: Sequence[Piece]) -> Graph:
     """One parse task per slice, one duplicate task per id bucket after them all, one merge
-    task per merge bucket after those."""
+    task per merge bucket after those; the keys are the run's own (named after its work
+    folder), so two runs on one cluster never share a task."""
     from dask import delayed
 
-    shared = delayed(plan, name="news-archive-plan")
-    parsed = [delayed(parse_part)([piece], part, shared, dask_key_name=f"parse-{part}")
+    run = os.path.basename(plan.work).lstrip(".")
+    shared = delayed(plan, name=f"{run}-plan")
+    parsed = [delayed(parse_part)([piece], part, shared, dask_key_name=f"{run}-parse-{part}")
               for part, piece in enumerate(slices)]
-    after = delayed(_count)(parsed, dask_key_name="parsed")
+    after = delayed(_count)(parsed, dask_key_name=f"{run}-parsed")
     duplicates = [delayed(find_duplicates)(bucket, shared, after,
-                                           dask_key_name=f"duplicates-{bucket}")
+                                           dask_key_name=f"{run}-duplicates-{bucket}")
                   for bucket in range(plan.id_buckets)]
-    left_out = delayed(_positions)(duplicates, dask_key_name="left-out")
-    merged = [delayed(merge_bucket)(bucket, shared, left_out, dask_key_name=f"merge-{bucket}")
+    left_out = delayed(_positions)(duplicates, dask_key_name=f"{run}-left-out")
+    merged = [delayed(merge_bucket)(bucket, shared, left_out,
+                                    dask_key_name=f"{run}-merge-{bucket}")
               for bucket in range(plan.merge_buckets)]
     return parsed, duplicates, merged
 
