@@ -273,9 +273,9 @@ def test_workers_with_a_cluster_address_is_refused(archive: Path, productions_fi
 def test_an_unreachable_scheduler_fails_before_writing(
         archive: Path, productions_file: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from mitimeline_news.archive import command
+    from mitimeline_news.archive import schedule
 
-    monkeypatch.setattr(command, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(schedule, "CONNECT_TIMEOUT", "1s")
     code, _, err = cli("news-archive", str(archive), "--productions", str(productions_file),
                        "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1")
     assert code == 2
@@ -378,12 +378,12 @@ def test_a_compressed_archive_writes_the_serial_bytes(
 def test_the_work_folder_is_removed_when_a_run_fails(
         archive: Path, productions_file: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from mitimeline_news.archive import command
+    from mitimeline_news.archive import schedule
 
     def broken(*args: Any) -> None:
         raise RuntimeError("a task failed")
 
-    monkeypatch.setattr(command, "merge_bucket", broken)
+    monkeypatch.setattr(schedule, "merge_bucket", broken)
     with pytest.raises(RuntimeError, match="a task failed"):
         run_archive([str(archive)], str(productions_file), str(tmp_path / "out"),
                     scheduler="synchronous")
@@ -395,9 +395,9 @@ def test_a_cluster_whose_workers_do_not_see_the_output_folder_is_refused(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from distributed import Client, LocalCluster
 
-    from mitimeline_news.archive import command
+    from mitimeline_news.archive import schedule
 
-    monkeypatch.setattr(command, "_visible", lambda path: False)
+    monkeypatch.setattr(schedule, "_visible", lambda path: False)
     with (LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
                        dashboard_address=":0") as cluster, Client(cluster) as client,
           pytest.raises(mitimeline.MitimelineError,
