@@ -8,6 +8,7 @@ name (``synchronous``, ``threads``, ``processes``), a ``tcp://HOST:PORT`` addres
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from .bag import DEFAULT_PARTITION_SIZE
 from .finish import finish
 from .productions import load_productions
 from .records import check_archive, pieces
-from .schedule import SCHEDULERS, graph, plan_for, runner
+from .schedule import SCHEDULERS, plan_for, run_tasks, runner
 
 if TYPE_CHECKING:
     import argparse
@@ -105,15 +106,15 @@ def run_archive(archives: Sequence[str], productions_file: str, outdir: str, *,
     paths = [os.path.abspath(path) for path in archives]
     for path in paths:
         check_archive(path)
-    with runner(scheduler, workers, progress) as run_graph:
+    with contextlib.ExitStack() as stack:
+        scheduled = stack.enter_context(runner(scheduler, workers, progress))
         work = _work_folder(outdir)
-        try:
-            slices = pieces(paths, partition_size, stage=work)
-            plan = plan_for(work, outdir, len(slices), productions)
-            parsed, duplicates, written = run_graph(graph(plan, slices), plan)
-            return finish(plan, parsed, duplicates, written, list(archives))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+        stack.callback(shutil.rmtree, work, ignore_errors=True)
+        scheduled.check(work)
+        slices = pieces(paths, partition_size, stage=work)
+        plan = plan_for(work, outdir, len(slices), productions)
+        parsed, duplicates, written = run_tasks(scheduled.phase, plan, slices)
+        return finish(plan, parsed, duplicates, written, list(archives))
 
 
 def _work_folder(outdir: str) -> str:

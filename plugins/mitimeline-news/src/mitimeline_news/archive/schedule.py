@@ -12,9 +12,9 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+import attrs
 import mitimeline
 
-from .many import Position
 from .productions import Productions
 from .records import Piece
 from .tasks import (
@@ -27,7 +27,8 @@ from .tasks import (
     parse_part,
 )
 
-__all__ = ["MAX_BUCKETS", "SCHEDULERS", "Computed", "Graph", "graph", "plan_for", "runner"]
+__all__ = ["MAX_BUCKETS", "SCHEDULERS", "Computed", "Phase", "Runner", "plan_for",
+           "run_tasks", "runner"]
 
 SCHEDULERS = ("synchronous", "threads", "processes")
 CONNECT_TIMEOUT = "10s"
@@ -46,54 +47,49 @@ def plan_for(work: str, outdir: str, parts: int, productions: Productions) -> Pl
                 max(1, min(buckets, len(productions.items))), productions)
 
 
-Graph = tuple[list[Any], list[Any], list[Any]]
-"""The Delayed values of a run: parse tasks, duplicate tasks, merge tasks."""
 Computed = tuple[list[Parsed], list[Duplicate], list[Written]]
 """What a run's tasks return, flattened: one per partition, duplicate and production."""
+Phase = Callable[[str, list[Any]], list[Any]]
+"""Computes one phase's Delayed tasks (named for the progress bar) and returns their
+values in order."""
 
 
-def graph(plan: Plan, slices: Sequence[Piece]) -> Graph:
-    """One parse task per slice, one duplicate task per id bucket after them all, one merge
-    task per merge bucket after those; the keys are the run's own (named after its work
-    folder), so two runs on one cluster never share a task."""
+def run_tasks(phase: Phase, plan: Plan, slices: Sequence[Piece]) -> Computed:
+    """The run's three phases, one after the other: a parse task per slice, a duplicate
+    task per id bucket, a merge task per merge bucket. Every argument is a value, not
+    another task's key: on a ``distributed`` cluster a task is sent where its inputs are,
+    so tasks sharing one key would all run on the worker that holds it."""
     from dask import delayed
 
-    run = os.path.basename(plan.work).lstrip(".")
-    shared = delayed(plan, name=f"{run}-plan")
-    parsed = [delayed(parse_part)([piece], part, shared, dask_key_name=f"{run}-parse-{part}")
-              for part, piece in enumerate(slices)]
-    after = delayed(_count)(parsed, dask_key_name=f"{run}-parsed")
-    duplicates = [delayed(find_duplicates)(bucket, shared, after,
-                                           dask_key_name=f"{run}-duplicates-{bucket}")
-                  for bucket in range(plan.id_buckets)]
-    left_out = delayed(_positions)(duplicates, dask_key_name=f"{run}-left-out")
-    merged = [delayed(merge_bucket)(bucket, shared, left_out,
-                                    dask_key_name=f"{run}-merge-{bucket}")
-              for bucket in range(plan.merge_buckets)]
-    return parsed, duplicates, merged
+    run = os.path.basename(plan.work).lstrip(".")  # the run's own keys: clusters are shared
+    parsed = phase("parse", [delayed(parse_part)([piece], part, plan,
+                                                 dask_key_name=f"{run}-parse-{part}")
+                             for part, piece in enumerate(slices)])
+    found = phase("duplicate", [delayed(find_duplicates)(bucket, plan,
+                                                          dask_key_name=f"{run}-dup-{bucket}")
+                                for bucket in range(plan.id_buckets)])
+    duplicates = [item for items in found for item in items]
+    left_out = frozenset(item.position for item in duplicates)
+    merged = phase("merge", [delayed(merge_bucket)(bucket, plan, left_out,
+                                                   dask_key_name=f"{run}-merge-{bucket}")
+                             for bucket in range(plan.merge_buckets)])
+    return list(parsed), duplicates, [item for items in merged for item in items]
 
 
-def _count(parsed: list[Parsed]) -> int:
-    return len(parsed)
+@attrs.frozen
+class Runner:
+    """A scheduler, connected: ``phase`` computes a phase's tasks; ``check(work)`` fails
+    unless every worker sees the work folder (a cluster's; local ones share this disk)."""
 
-
-def _positions(duplicates: list[list[Duplicate]]) -> frozenset[Position]:
-    return frozenset(item.position for found in duplicates for item in found)
-
-
-def _flat(graph_values: tuple[list[Any], list[Any], list[Any]]) -> Computed:
-    parsed, duplicates, merged = graph_values
-    return (list(parsed), [item for found in duplicates for item in found],
-            [item for written in merged for item in written])
+    phase: Phase
+    check: Callable[[str], None] = lambda work: None
 
 
 @contextlib.contextmanager
-def runner(scheduler: Any, workers: int | None,
-            progress: bool) -> Iterator[Callable[[Graph, Plan], Computed]]:
-    """A function that computes a run's graph on ``scheduler``, connected before anything
-    is written."""
+def runner(scheduler: Any, workers: int | None, progress: bool) -> Iterator[Runner]:
+    """A :class:`Runner` on ``scheduler``, connected before anything is written."""
     if isinstance(scheduler, str) and scheduler in SCHEDULERS:
-        yield lambda graph, plan: _local(graph, scheduler, workers, progress)
+        yield Runner(lambda name, tasks: _local(tasks, scheduler, workers, progress))
     elif isinstance(scheduler, str):
         from distributed import Client
 
@@ -103,12 +99,18 @@ def runner(scheduler: Any, workers: int | None,
             raise mitimeline.MitimelineError(
                 f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
-            yield lambda graph, plan: _on_client(client, graph, plan, progress)
+            yield _on(client, progress)
     else:
-        yield lambda graph, plan: _on_client(scheduler, graph, plan, progress)
+        yield _on(scheduler, progress)
 
 
-def _local(graph: Graph, scheduler: str, workers: int | None, progress: bool) -> Computed:
+def _on(client: Any, progress: bool) -> Runner:
+    return Runner(lambda name, tasks: _on_client(client, name, tasks, progress),
+                  lambda work: _check_shared(client, work))
+
+
+def _local(tasks: list[Any], scheduler: str, workers: int | None,
+           progress: bool) -> list[Any]:
     import dask
     from dask.diagnostics import ProgressBar
 
@@ -116,23 +118,26 @@ def _local(graph: Graph, scheduler: str, workers: int | None, progress: bool) ->
     # chunksize 1: Dask's multiprocessing scheduler otherwise sends up to 6 ready tasks to
     # one process at once, so 6 partitions or fewer run one after another in one process.
     with bar:
-        values = dask.compute(*graph, scheduler=scheduler, chunksize=1,
-                              num_workers=workers or os.cpu_count() or 1)
-    return _flat(values)
+        (values,) = dask.compute(tasks, scheduler=scheduler, chunksize=1,
+                                 num_workers=workers or os.cpu_count() or 1)
+    return list(values)
 
 
-def _on_client(client: Any, graph: Graph, plan: Plan, progress: bool) -> Computed:
-    """The graph on a ``distributed`` cluster, whose workers must see the work folder; each
-    result (a few counts) is fetched as soon as it is done and then released."""
-    from distributed import as_completed
-
-    unseen = [worker for worker, seen in client.run(_visible, plan.work).items() if not seen]
+def _check_shared(client: Any, work: str) -> None:
+    """Fail unless every worker of ``client`` sees the work folder ``work``."""
+    unseen = [worker for worker, seen in client.run(_visible, work).items() if not seen]
     if unseen:
         raise mitimeline.MitimelineError(
-            f"the output folder {plan.outdir} is not visible to the Dask worker(s) "
+            f"the output folder {os.path.dirname(work)} is not visible to the Dask worker(s) "
             f"{', '.join(sorted(unseen))}: a cluster's workers write there, so it must be on "
             f"a file system they share, at the same path")
-    tasks = [*graph[0], *graph[1], *graph[2]]
+
+
+def _on_client(client: Any, name: str, tasks: list[Any], progress: bool) -> list[Any]:
+    """``tasks`` on a ``distributed`` cluster; each result (a few counts) is fetched as
+    soon as it is done and then released."""
+    from distributed import as_completed
+
     futures = client.compute(tasks)
     number = {future.key: index for index, future in enumerate(futures)}
     values: list[Any] = [None] * len(futures)
@@ -140,11 +145,10 @@ def _on_client(client: Any, graph: Graph, plan: Plan, progress: bool) -> Compute
         values[number[future.key]] = value
         future.release()
         if progress:
-            _show(done, len(futures))
+            _show(done, len(futures), name)
     if progress:
         print(file=sys.stderr)
-    first, second = len(graph[0]), len(graph[0]) + len(graph[1])
-    return _flat((values[:first], values[first:second], values[second:]))
+    return values
 
 
 def _visible(path: str) -> bool:
@@ -152,8 +156,8 @@ def _visible(path: str) -> bool:
     return os.path.isdir(path)
 
 
-def _show(done: int, total: int) -> None:
+def _show(done: int, total: int, name: str) -> None:
     """A one-line progress bar on stderr, rewritten in place."""
     filled = 40 * done // total
-    print(f"\r[{'#' * filled}{' ' * (40 - filled)}] | {done}/{total} tasks",
+    print(f"\r[{'#' * filled}{' ' * (40 - filled)}] | {done}/{total} {name} tasks",
           end="", file=sys.stderr, flush=True)

@@ -138,9 +138,9 @@ def load_part(plan: Plan, part: int) -> list[tuple[Position, tuple[Any, ...]]]:
     return rows
 
 
-def find_duplicates(bucket: int, plan: Plan, after: object = None) -> list[Duplicate]:
+def find_duplicates(bucket: int, plan: Plan) -> list[Duplicate]:
     """The records of id bucket ``bucket`` whose id an earlier record has, in archive order
-    (``after``: the parse tasks' results, to run after them)."""
+    (run after every parse task)."""
     first: dict[str, str] = {}
     found = []
     for part in range(plan.parts):
