@@ -14,7 +14,10 @@ in a fresh process:
 speed-up ≥ 0.8 × workers), 3. a ``distributed.LocalCluster`` of ``--workers`` one-thread
 worker processes. Figures: reports per second, speed-up against serial, peak RSS of the
 largest worker (goal: the same within 20 % at both sizes: streaming), and the merge time of
-one production (``merge_group`` of one production's report timelines, mean of five).
+one production (``merge_group`` of one production's report timelines, mean of five). Each
+run also prints the load average before and after it (the machine may be shared) and, for
+``processes``, its CPU efficiency: serial CPU seconds per report over its own (workers
+included), which other work on the machine does not change much.
 
 Run: python benchmarks/bench_archive.py [--sizes 20000,80000] [--workers 2]
      [--partition-size 500] [--serial-limit N] [--smoke]
@@ -122,11 +125,15 @@ def _redated(published: str, days: int) -> str:
 def run_once(archive: str, productions_file: str, scheduler: str, workers: int,
              partition_size: int, limit: int | None) -> dict[str, Any]:
     """One timed run in this process: seconds, records, peak RSS (MB) of the largest
-    worker and of this process."""
+    worker and of this process, CPU seconds of this process and its children (the
+    workers of ``processes``; for ``local-cluster``, those the cluster's own processes
+    waited for), and the load average before and after."""
     from mitimeline_news.archive import run_archive
 
     if limit is not None:
         archive = _prefix(archive, limit)
+    load = os.getloadavg()[0]
+    cpu = _cpu_seconds()
     with tempfile.TemporaryDirectory() as outdir:
         start = time.perf_counter()
         if scheduler == "local-cluster":
@@ -146,11 +153,19 @@ def run_once(archive: str, productions_file: str, scheduler: str, workers: int,
             worker = (_own_peak_rss() if scheduler == "synchronous" else
                       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
     return {"seconds": elapsed, "records": summary["records"], "worker_mb": worker,
-            "driver_mb": _own_peak_rss()}
+            "driver_mb": _own_peak_rss(), "cpu_seconds": _cpu_seconds() - cpu,
+            "load": [load, os.getloadavg()[0]]}
 
 
 def _own_peak_rss() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _cpu_seconds() -> float:
+    """User and system CPU seconds of this process and of its children waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def _prefix(archive: str, limit: int) -> str:
@@ -225,10 +240,12 @@ def measure(sizes: list[int], workers: int, partition_size: int,
                                    str(limit or 0))
             serial_rate = serial["records"] / serial["seconds"]
             sample = f" (first {limit:,} reports)" if limit else ""
+            serial_cpu = serial["cpu_seconds"] / serial["records"]
             rows.append(Row(f"news archive, {size:,} reports: serial{sample}",
                             serial["seconds"] / serial["records"],
                             note=f"{serial_rate:,.0f} reports/s; peak RSS "
-                                 f"{serial['driver_mb']:,.0f} MB (one process)"))
+                                 f"{serial['driver_mb']:,.0f} MB (one process); "
+                                 f"{_load(serial)}"))
             for scheduler in ("processes", "local-cluster"):
                 run = in_subprocess(*common, scheduler, str(workers), str(partition_size), "0")
                 rate = run["records"] / run["seconds"]
@@ -243,7 +260,9 @@ def measure(sizes: list[int], workers: int, partition_size: int,
                     met=speedup >= goal if scheduler == "processes" else None,
                     note=f"{rate:,.0f} reports/s, speed-up {speedup:.2f}; peak RSS per worker "
                          f"{run['worker_mb']:,.0f} MB, driver {run['driver_mb']:,.0f} MB; "
-                         f"total {seconds(run['seconds'])}"))
+                         f"total {seconds(run['seconds'])}; "
+                         f"{_efficiency(run, serial_cpu) if scheduler == 'processes' else ''}"
+                         f"{_load(run)}"))
             mean = merge_time(archive, productions_file, size)
             rows.append(Row(f"news archive, {size:,} reports: merge one production "
                             f"(~{max(1, size // PRODUCTIONS):,} reports)", mean,
@@ -257,6 +276,20 @@ def measure(sizes: list[int], workers: int, partition_size: int,
                             goal=f"≤ {RSS_GOAL:.1f}×", met=growth <= RSS_GOAL,
                             note=f"{values[0]:,.0f} MB -> {values[-1]:,.0f} MB"))
     return rows
+
+
+def _load(run: dict[str, Any]) -> str:
+    before, after = run["load"]
+    return f"load average {before:.1f} -> {after:.1f}"
+
+
+def _efficiency(run: dict[str, Any], serial_cpu: float) -> str:
+    """Serial CPU per report over this run's CPU per report (``processes`` only, whose
+    workers are this process's children): how much the run spends besides parsing,
+    whatever else the machine is doing."""
+    if run["cpu_seconds"] <= 0:
+        return ""
+    return f"CPU efficiency {serial_cpu / (run['cpu_seconds'] / run['records']):.2f}; "
 
 
 def main() -> int:

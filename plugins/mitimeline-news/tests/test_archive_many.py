@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import attrs
 import mitimeline
 import pytest
 
@@ -113,10 +114,26 @@ def test_merged_timelines_are_titled_after_the_production(records: list[Record],
 
 
 def test_a_source_id_met_twice_in_a_group_is_numbered(records: list[Record]) -> None:
-    twice = parse_many([records[0], records[0]])
+    twice = parse_many([records[0], attrs.evolve(records[0], id="R1")])  # both slug to r1
     items = twice.timelines()[ALL]
     merged = merge_group(ALL, reversed(items))  # the order given does not matter
     assert [source.id for source in merged.sources] == ["r1", "r1-2"]
+
+
+def test_a_repeated_record_id_fails_every_record_after_the_first(
+        records: list[Record]) -> None:
+    bad = attrs.evolve(records[4], id="r1")  # r5 (an unreadable date), now with r1's id
+    results = parse_many([records[0], records[1], records[0], bad])
+    assert [outcome.status for outcome in results.outcomes] == [
+        "parsed", "parsed", "failed", "failed"]
+    assert results.outcomes[2].reason == (
+        "duplicate id 'r1': the record at archive.jsonl line 1 has it already")
+    assert results.outcomes[2].timelines == ()
+    assert results.outcomes[3].reason is not None
+    assert results.outcomes[3].reason.startswith("option published: expected a publication")
+    assert results.outcomes[3].reason.endswith("; duplicate id 'r1': the record at "
+                                               "archive.jsonl line 1 has it already")
+    assert [s.id for s in results.merged()[ALL].sources] == ["r1", "r2"]
 
 
 def test_a_moved_date_keeps_its_claims_under_the_record_id() -> None:

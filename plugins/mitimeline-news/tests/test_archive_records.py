@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -228,3 +229,57 @@ def _write_parquet(path: Path, records: list[dict[str, Any]]) -> None:
 def test_a_partition_size_below_one_is_refused(jsonl_writer: Writer) -> None:
     with pytest.raises(ValueError, match="partition_size: expected a positive number, got 0"):
         pieces([str(jsonl_writer("a.jsonl", GOOD))], 0)
+
+
+# -- compressed archives cut once into chunks -----------------------------------------------
+
+
+@settings(max_examples=20, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(size=st.integers(1, 9), count=st.integers(0, 8), ending=st.sampled_from([".gz", ".zst"]))
+def test_a_compressed_archive_cut_into_chunks_reads_every_record_in_order(
+        tmp_path_factory: pytest.TempPathFactory, size: int, count: int, ending: str) -> None:
+    folder = tmp_path_factory.mktemp("staged")
+    plain = folder / "a.jsonl"
+    count = len(GOOD[:count])
+    plain.write_text("".join(json.dumps(r) + "\n" for r in GOOD[:count]))
+    packed = compress(plain, ending)
+    (folder / "stage").mkdir()
+    staged = pieces([str(packed)], size, stage=str(folder / "stage"))
+    assert [piece.source for piece in staged] == [str(packed)] * len(staged)
+    assert [(p.start, p.stop) for p in staged] == [
+        (start, min(start + size, count)) for start in range(0, max(count, 1), size)]
+    assert [r for piece in staged for r in read_piece(piece)] == list(read_records([str(packed)]))
+    assert len(os.listdir(folder / "stage")) == len(staged)  # one chunk file per slice
+
+
+def test_a_compressed_archive_is_decompressed_once_when_cut(
+        jsonl_writer: Writer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mitimeline_news.archive import records
+
+    packed = compress(jsonl_writer("a.jsonl", GOOD * 10), ".zst")
+    opened: list[str] = []
+    real = records.opened
+
+    def counting(path: str) -> Any:
+        opened.append(os.path.basename(path))
+        return real(path)
+
+    monkeypatch.setattr(records, "opened", counting)
+    monkeypatch.setattr("mitimeline_news.archive.staging.opened", counting)
+    staged = pieces([str(packed)], 7, stage=str(tmp_path))
+    for piece in staged:
+        list(read_piece(piece))
+    assert opened.count("a.jsonl.zst") == 1 and len(staged) == 10
+
+
+@pytest.mark.parametrize("ending", [".gz", ".zst"])
+def test_a_damaged_compressed_archive_cut_into_chunks_fails_the_same_record(
+        jsonl_writer: Writer, tmp_path: Path, ending: str) -> None:
+    packed = compress(jsonl_writer("a.jsonl", GOOD * 3000), ending)
+    data = packed.read_bytes()
+    packed.write_bytes(data[: len(data) - 12])
+    (tmp_path / "stage").mkdir()
+    staged = pieces([str(packed)], 1000, stage=str(tmp_path / "stage"))
+    assert [r for piece in staged for r in read_piece(piece)] == list(read_records([str(packed)]))
+    assert staged[-1].damage is not None and staged[-1].stop == staged[-1].start + len(
+        list(read_piece(staged[-1])))

@@ -116,7 +116,9 @@ def test_a_distributed_cluster_writes_the_serial_bytes(
             time.sleep(0.05)
         assert not any(client.has_what().values()), client.has_what()  # all released
     assert files(tmp_path / "cluster") == serial
-    assert "| 14/14 partitions" in capsys.readouterr().err  # 7 merged + 7 output partitions
+    err = capsys.readouterr().err  # one bar per phase: 7 partitions, 7 id buckets, 4 merges
+    assert all(f"| {n}/{n} {name} tasks\n" in err
+               for n, name in ((7, "parse"), (7, "duplicate"), (4, "merge")))
 
 
 @settings(max_examples=8, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -272,9 +274,9 @@ def test_workers_with_a_cluster_address_is_refused(archive: Path, productions_fi
 def test_an_unreachable_scheduler_fails_before_writing(
         archive: Path, productions_file: Path, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from mitimeline_news.archive import command
+    from mitimeline_news.archive import schedule
 
-    monkeypatch.setattr(command, "CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(schedule, "CONNECT_TIMEOUT", "1s")
     code, _, err = cli("news-archive", str(archive), "--productions", str(productions_file),
                        "-o", str(tmp_path / "out"), "--scheduler", "tcp://127.0.0.1:1")
     assert code == 2
@@ -291,3 +293,140 @@ def test_bad_inputs_name_the_file(archive: Path, productions_file: Path,
                        str(tmp_path / "p.json"), "-o", str(tmp_path / "out"))
     assert code == 2 and "p.json" in err and "no such file" in err
     assert not (tmp_path / "out").exists()
+
+
+# -- duplicates, stale outputs, compressed archives, the work folder ------------------------
+
+
+@pytest.mark.parametrize("scheduler", ["synchronous", "processes"])
+def test_a_repeated_record_id_fails_each_later_record_naming_the_id(
+        archive: Path, productions_file: Path, tmp_path: Path, scheduler: str) -> None:
+    lines = archive.read_text().splitlines(keepends=True)
+    r5_as_r1 = json.dumps({**json.loads(lines[4]), "id": "r1"}) + "\n"  # also fails its date
+    twice = tmp_path / "twice.jsonl"
+    twice.write_text("".join(lines) + lines[0] + lines[3] + r5_as_r1)
+    run_archive([str(twice)], str(productions_file), str(tmp_path / "out"),
+                scheduler=scheduler, workers=2, partition_size=3)
+    out = files(tmp_path / "out")
+    summary = json.loads(out["summary.json"])
+    assert (summary["records"], summary["parsed"], summary["skipped"], summary["failed"]) == (
+        10, 4, 1, 5)
+    errors = [json.loads(line) for line in out["errors.jsonl"].splitlines()]
+    assert [(e["id"], e["where"]) for e in errors] == [
+        ("r5", "twice.jsonl line 5"), ("r7", "twice.jsonl line 7"), ("r1", "twice.jsonl line 8"),
+        ("r4", "twice.jsonl line 9"), ("r1", "twice.jsonl line 10")]
+    assert errors[2]["reason"] == (
+        "duplicate id 'r1': the record at twice.jsonl line 1 has it already")
+    assert errors[4]["reason"].startswith("option published: expected a publication date")
+    assert errors[4]["reason"].endswith("; duplicate id 'r1': the record at twice.jsonl "
+                                        "line 1 has it already")
+    # nothing counted twice: the outputs are those of the archive without the repeats
+    run_archive([str(archive)], str(productions_file), str(tmp_path / "once"),
+                scheduler="synchronous")
+    once = files(tmp_path / "once")
+    assert json.loads(once["summary.json"])["productions"] == summary["productions"]
+    assert once["mi7.json"] == out["mi7.json"]
+    assert once["candidates.parquet"] == out["candidates.parquet"]
+
+
+def test_a_rerun_removes_the_timeline_of_a_production_no_longer_there(
+        archive: Path, productions_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    run_archive([str(archive)], str(productions_file), str(out), scheduler="synchronous")
+    (out / "notes.json").write_text("{}")  # not a production's: left alone
+    without_dune = [p for p in json.loads(productions_file.read_text())
+                    if p["id"] != "dune-2021"]
+    fewer = tmp_path / "fewer.json"
+    fewer.write_text(json.dumps(without_dune))
+    run_archive([str(archive)], str(fewer), str(out), scheduler="synchronous")
+    assert "dune-2021.json" not in files(out) and "notes.json" in files(out)
+    lines = archive.read_text().splitlines(keepends=True)
+    no_harbour = tmp_path / "no-harbour.jsonl"
+    no_harbour.write_text("".join(lines[:5]))  # r6, the only report on harbour, is gone
+    run_archive([str(no_harbour)], str(fewer), str(out), scheduler="synchronous")
+    assert sorted(files(out)) == ["candidates.parquet", "dune-1984.json", "errors.jsonl",
+                                  "mi7.json", "notes.json", "summary.json"]  # "Dune": 1984
+    run_archive([str(no_harbour)], str(fewer), str(tmp_path / "fresh"), scheduler="synchronous")
+    assert files(tmp_path / "fresh") == {k: v for k, v in files(out).items()
+                                         if k != "notes.json"}
+
+
+@pytest.mark.parametrize("ending", [".gz", ".zst"])
+def test_a_compressed_archive_writes_the_serial_bytes(
+        serial: dict[str, bytes], archive: Path, productions_file: Path, tmp_path: Path,
+        ending: str) -> None:
+    import gzip
+
+    import zstandard
+
+    data = archive.read_bytes()
+    packed = tmp_path / "in" / f"archive.jsonl{ending}"
+    packed.parent.mkdir()
+    packed.write_bytes(gzip.compress(data) if ending == ".gz"
+                       else zstandard.ZstdCompressor().compress(data))
+    run_archive([str(packed)], str(productions_file), str(tmp_path / "out"),
+                scheduler="threads", workers=2, partition_size=2)
+    out = files(tmp_path / "out")
+    differ = ("errors.jsonl", "summary.json")  # they name the archive
+    assert {k: v for k, v in out.items() if k not in differ} == {
+        k: v for k, v in serial.items() if k not in differ}
+    assert {**json.loads(out["summary.json"]), "archives": []} == {
+        **json.loads(serial["summary.json"]), "archives": []}
+    assert out["errors.jsonl"] == serial["errors.jsonl"].replace(
+        b'"archive.jsonl line', f'"archive.jsonl{ending} line'.encode())
+
+
+def test_the_work_folder_is_removed_when_a_run_fails(
+        archive: Path, productions_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mitimeline_news.archive import schedule
+
+    def broken(*args: Any) -> None:
+        raise RuntimeError("a task failed")
+
+    monkeypatch.setattr(schedule, "merge_bucket", broken)
+    with pytest.raises(RuntimeError, match="a task failed"):
+        run_archive([str(archive)], str(productions_file), str(tmp_path / "out"),
+                    scheduler="synchronous")
+    assert os.listdir(tmp_path / "out") == []
+
+
+def test_a_cluster_whose_workers_do_not_see_the_output_folder_is_refused(
+        archive: Path, productions_file: Path, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from distributed import Client, LocalCluster
+
+    from mitimeline_news.archive import schedule
+
+    monkeypatch.setattr(schedule, "_visible", lambda path: False)
+    with (LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                       dashboard_address=":0") as cluster, Client(cluster) as client,
+          pytest.raises(mitimeline.MitimelineError,
+                        match=r"is not visible to the Dask worker.*must be on a file "
+                              r"system they share")):
+        run_archive([str(archive)], str(productions_file), str(tmp_path / "out"),
+                    scheduler=client)
+    assert os.listdir(tmp_path / "out") == []
+
+
+def test_two_runs_at_once_on_one_cluster_do_not_share_tasks(
+        serial: dict[str, bytes], archive: Path, productions_file: Path,
+        tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                      dashboard_address=":0") as cluster, Client(cluster) as client:
+        fewer = tmp_path / "fewer.jsonl"
+        fewer.write_text("".join(archive.read_text().splitlines(keepends=True)[:3]))
+
+        def run(paths: list[str], name: str) -> dict[str, Any]:
+            return run_archive(paths, str(productions_file), str(tmp_path / name),
+                               scheduler=client, partition_size=2)
+
+        with ThreadPoolExecutor(2) as pool:
+            whole = pool.submit(run, [str(archive)], "whole")
+            part = pool.submit(run, [str(fewer)], "part")
+            assert (whole.result()["records"], part.result()["records"]) == (7, 3)
+    assert files(tmp_path / "whole") == serial

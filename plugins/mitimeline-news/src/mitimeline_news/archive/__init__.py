@@ -3,9 +3,12 @@
 ``records`` reads archives (JSON Lines, .txt folders, Parquet; .gz/.zst streamed),
 ``productions`` reads the productions file and tells which production a report is about,
 ``many`` parses records (serially or on an executor) and merges a production's timelines,
-``bag`` does the same on Dask, ``outputs`` writes a run's files, ``command`` is the
-``mitimeline news-archive`` command. Dask, pyarrow and zstandard (the ``[dask]`` extra) are
-imported only by the functions that need them.
+``bag`` does the same on Dask with an in-memory shuffle, ``command`` is the
+``mitimeline news-archive`` command: ``schedule`` runs its ``tasks`` on Dask (the tasks
+pass their results through ``spill`` files in a work folder; ``staging`` cuts compressed
+archives once), ``finish`` joins them into the outputs (``outputs``: rows, atomic
+writes). Dask, pyarrow and zstandard (the ``[dask]`` extra) are imported only by the
+functions that need them.
 """
 
 from __future__ import annotations

@@ -33,13 +33,17 @@ own values, never outside input)."""
 
 
 def to_bag(paths: Iterable[str], *, partition_size: int = DEFAULT_PARTITION_SIZE,
-           ) -> dask.bag.Bag:
+           stage: str | None = None) -> dask.bag.Bag:
     """A bag of ``(position, record)`` pairs from the archives at ``paths``, at most
     ``partition_size`` per partition; each partition reads its own slice when it runs, by
-    its absolute path (a worker of a cluster may run in another folder)."""
+    its absolute path (a worker of a cluster may run in another folder). A compressed
+    archive is cut into one chunk file per slice in the folder ``stage`` (which the workers
+    must see, and which must outlive the bag), decompressed once; without ``stage`` each
+    slice decompresses the archive from its start."""
     import dask.bag as db
 
-    slices = pieces([os.path.abspath(path) for path in paths], partition_size)
+    slices = pieces([os.path.abspath(path) for path in paths], partition_size,
+                    None if stage is None else os.path.abspath(stage))
     return db.from_sequence(slices, npartitions=len(slices)).map_partitions(_read)
 
 

@@ -8,27 +8,30 @@ name (``synchronous``, ``threads``, ``processes``), a ``tcp://HOST:PORT`` addres
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-import sys
+import shutil
+import tempfile
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 import mitimeline
 
-from .bag import DEFAULT_PARTITION_SIZE, merge_bag, parse_bag, to_bag
-from .outputs import Report, report_of, write_outputs
+from .bag import DEFAULT_PARTITION_SIZE
+from .finish import finish
 from .productions import load_productions
+from .records import check_archive, pieces
+from .schedule import SCHEDULERS, plan_for, run_tasks, runner
 
 if TYPE_CHECKING:
     import argparse
 
 __all__ = ["COMMAND", "arguments", "run", "run_archive"]
 
-SCHEDULERS = ("synchronous", "threads", "processes")
-CONNECT_TIMEOUT = "10s"
-"""How long to try reaching a ``tcp://`` scheduler before failing the run."""
 _ADDRESS = re.compile(r"tcp://[^\s/:]+:\d{1,5}")
+WORK_PREFIX = ".news-archive-work-"
+"""The name of a run's work folder in the output folder begins so (removed at the end)."""
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -97,76 +100,31 @@ def run_archive(archives: Sequence[str], productions_file: str, outdir: str, *,
                 partition_size: int = DEFAULT_PARTITION_SIZE,
                 progress: bool = False) -> dict[str, Any]:
     """Read ``archives`` against the productions file, write the outputs into ``outdir``
-    and return the summary written there."""
+    and return the summary written there. The tasks write into a work folder inside
+    ``outdir`` (removed at the end), so with a cluster ``outdir`` must be shared."""
     productions = load_productions(productions_file)
-    bag = to_bag(archives, partition_size=partition_size)
-    outcomes = parse_bag(bag, productions)
-    merged, reports = _compute(merge_bag(outcomes, productions), outcomes.map(report_of),
-                               scheduler, workers, progress)
-    ordered: list[Report] = sorted(reports, key=lambda report: report.position)
-    return write_outputs(outdir, merged, ordered, productions, list(archives))
+    paths = [os.path.abspath(path) for path in archives]
+    for path in paths:
+        check_archive(path)
+    with contextlib.ExitStack() as stack:
+        scheduled = stack.enter_context(runner(scheduler, workers, progress))
+        work = _work_folder(outdir)
+        stack.callback(shutil.rmtree, work, ignore_errors=True)
+        scheduled.check(work)
+        slices = pieces(paths, partition_size, stage=work)
+        plan = plan_for(work, outdir, len(slices), productions)
+        parsed, duplicates, written = run_tasks(scheduled.phase, plan, slices)
+        return finish(plan, parsed, duplicates, written, list(archives))
 
 
-def _compute(merged: Any, reports: Any, scheduler: Any, workers: int | None,
-             progress: bool) -> tuple[list[Any], list[Report]]:
-    """Both bags computed in one graph (each partition is parsed once)."""
-    import dask
-
-    if isinstance(scheduler, str) and scheduler in SCHEDULERS:
-        import contextlib
-
-        from dask.diagnostics import ProgressBar
-
-        bar = ProgressBar(out=sys.stderr) if progress else contextlib.nullcontext()
-        with bar:
-            result = dask.compute(merged, reports, scheduler=scheduler,
-                                  num_workers=workers or os.cpu_count() or 1)
-        return list(result[0]), list(result[1])
-    if isinstance(scheduler, str):
-        return _on_cluster(merged, reports, scheduler, progress)
-    return _with_client(scheduler, merged, reports, progress)
-
-
-def _on_cluster(merged: Any, reports: Any, address: str,
-                progress: bool) -> tuple[list[Any], list[Report]]:
-    from distributed import Client
-
+def _work_folder(outdir: str) -> str:
+    """A new work folder inside ``outdir`` (created if missing)."""
     try:
-        client = Client(address, timeout=CONNECT_TIMEOUT)
-    except (OSError, TimeoutError) as exc:
-        raise mitimeline.MitimelineError(
-            f"cannot reach the Dask scheduler at {address}: {exc}") from None
-    with client:
-        return _with_client(client, merged, reports, progress)
-
-
-def _with_client(client: Any, merged: Any, reports: Any,
-                 progress: bool) -> tuple[list[Any], list[Report]]:
-    """Both bags on a ``distributed`` cluster, each partition fetched as soon as it is done
-    and then released, so the workers do not keep the outputs until the end."""
-    from distributed import as_completed
-
-    merged_parts, report_parts = merged.to_delayed(), reports.to_delayed()
-    futures = client.compute([*merged_parts, *report_parts])
-    number = {future.key: index for index, future in enumerate(futures)}
-    parts: list[list[Any]] = [[] for _ in futures]
-    for done, (future, value) in enumerate(as_completed(futures, with_results=True), start=1):
-        parts[number[future.key]] = list(value)
-        future.release()
-        if progress:
-            _show(done, len(futures))
-    if progress:
-        print(file=sys.stderr)
-    split = len(merged_parts)
-    return ([item for part in parts[:split] for item in part],
-            [item for part in parts[split:] for item in part])
-
-
-def _show(done: int, total: int) -> None:
-    """A one-line progress bar on stderr, rewritten in place."""
-    filled = 40 * done // total
-    print(f"\r[{'#' * filled}{' ' * (40 - filled)}] | {done}/{total} partitions",
-          end="", file=sys.stderr, flush=True)
+        os.makedirs(outdir, exist_ok=True)
+        return tempfile.mkdtemp(prefix=WORK_PREFIX, dir=os.path.abspath(outdir))
+    except OSError as exc:
+        raise mitimeline.ExportError(
+            f"cannot create the output folder {outdir!r}: {exc.strerror or exc}") from None
 
 
 COMMAND = mitimeline.Command(

@@ -21,8 +21,8 @@ from ..sourcing import earlier_plan
 from .productions import Mention, Productions
 from .records import Record, record_from
 
-__all__ = ["ALL", "Outcome", "Results", "merge_group", "parse_chunk", "parse_many",
-           "parse_record"]
+__all__ = ["ALL", "Outcome", "Results", "duplicate_reason", "merge_group", "parse_chunk",
+           "parse_many", "parse_record"]
 
 ALL = "all"
 """The group every parsed report joins when no productions are given."""
@@ -81,7 +81,8 @@ def parse_many(records: Iterable[Record | Mapping[str, Any]], *,
                chunk_size: int = 64) -> Results:
     """Parse ``records`` (:class:`Record` values, or mappings with the JSON Lines fields)
     serially, or in chunks of ``chunk_size`` on ``executor`` with at most two chunks per
-    worker in flight, into :class:`Results`; no record raises."""
+    worker in flight, into :class:`Results`; no record raises, and a record whose id an
+    earlier record has fails (:func:`duplicate_reason`)."""
     numbered = ((index, _as_record(record, index)) for index, record in enumerate(records))
     if executor is None:
         outcomes = [parse_record(record, productions, (0, index)) for index, record in numbered]
@@ -89,7 +90,27 @@ def parse_many(records: Iterable[Record | Mapping[str, Any]], *,
         outcomes = [outcome for chunk in _in_order(executor, _chunks(numbered, chunk_size),
                                                    productions)
                     for outcome in chunk]
-    return Results(tuple(outcomes), productions)
+    return Results(tuple(_first_of_each_id(outcomes)), productions)
+
+
+def duplicate_reason(record_id: str, first: str, reason: str | None) -> str:
+    """Why a record fails whose id ``record_id`` the earlier record at ``first`` has;
+    ``reason``: why it failed already, if it did."""
+    said = f"duplicate id {record_id!r}: the record at {first} has it already"
+    return f"{reason}; {said}" if reason else said
+
+
+def _first_of_each_id(outcomes: Iterable[Outcome]) -> Iterator[Outcome]:
+    """``outcomes``, each one whose id an earlier one has turned failed."""
+    first: dict[str, str] = {}
+    for outcome in outcomes:
+        if outcome.id in first:
+            reason = outcome.reason if outcome.status == "failed" else None
+            yield attrs.evolve(outcome, status="failed", timelines=(),
+                               reason=duplicate_reason(outcome.id, first[outcome.id], reason))
+        else:
+            first[outcome.id] = outcome.where
+            yield outcome
 
 
 def _as_record(record: Record | Mapping[str, Any], index: int) -> Record:
@@ -221,7 +242,9 @@ def _about(event: mitimeline.Event, mentions: list[Mention]) -> list[str]:
 def merge_group(production: str, items: Iterable[tuple[Position, mitimeline.Timeline]],
                 productions: Productions | None = None) -> mitimeline.Timeline:
     """One production's report timelines merged with :func:`mitimeline.merge`, in position
-    order, titled after the production; a source id met twice gets ``-2``, ``-3``, ..."""
+    order, titled after the production; a source id met twice (two record ids with one
+    slug, or a record id repeated outside :func:`parse_many` and the command) gets ``-2``,
+    ``-3``, ..."""
     ordered = [timeline for _, timeline in sorted(items, key=lambda item: item[0])]
     seen: collections.Counter[str] = collections.Counter()
     unique = []

@@ -1,9 +1,7 @@
-"""Writing a news-archive run's outputs, each file atomically (a temporary file in the
-same folder, renamed over the target): ``<production>.json``, ``candidates.parquet``,
-``errors.jsonl`` and, last, ``summary.json``.
-
-An interrupted run leaves each file either as it was or fully written; the same input
-gives byte-identical files (sorted keys, records in archive order, no timings).
+"""What a news-archive run's outputs are made of: the candidate rows and their Parquet
+table, the outputs' JSON style, and :func:`write_atomic` (a temporary file in the same
+folder, renamed over the target), so an interrupted run leaves each file either as it
+was or fully written.
 """
 
 from __future__ import annotations
@@ -15,37 +13,17 @@ import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from typing import IO, Any
 
-import attrs
 import mitimeline
 
 from .many import Outcome
-from .productions import Productions
 
-__all__ = ["CANDIDATE_COLUMNS", "Report", "candidate_rows", "write_outputs"]
+__all__ = ["CANDIDATE_COLUMNS", "candidate_rows", "candidate_table", "json_text",
+           "write_atomic"]
 
 CANDIDATE_COLUMNS = ("report", "production", "event", "kind", "edtf", "status", "title",
                      "place", "country", "evidence", "start", "end", "date_text",
                      "confidence", "source", "published", "url")
 """The columns of ``candidates.parquet``, one row per candidate event of a report."""
-
-
-@attrs.frozen
-class Report:
-    """One record's line in the outputs: its outcome without the timelines, and its
-    candidate rows; what each task sends back, so the driver never holds the timelines."""
-
-    position: tuple[int, int]
-    id: str
-    where: str
-    status: str
-    reason: str | None
-    rows: tuple[tuple[Any, ...], ...]
-
-
-def report_of(outcome: Outcome) -> Report:
-    """``outcome`` as the outputs need it."""
-    return Report(outcome.position, outcome.id, outcome.where, outcome.status, outcome.reason,
-                  tuple(candidate_rows(outcome)))
 
 
 def candidate_rows(outcome: Outcome) -> Iterable[tuple[Any, ...]]:
@@ -63,74 +41,18 @@ def candidate_rows(outcome: Outcome) -> Iterable[tuple[Any, ...]]:
                    source.published.edtf if source.published else None, source.url)
 
 
-def write_outputs(outdir: str, merged: Sequence[tuple[str, mitimeline.Timeline]],
-                  reports: Sequence[Report], productions: Productions,
-                  archives: Sequence[str]) -> dict[str, Any]:
-    """Write every output of a run into ``outdir`` (created if missing) and return the
-    summary it wrote. ``reports`` must be in archive order."""
-    try:
-        os.makedirs(outdir, exist_ok=True)
-    except OSError as exc:
-        raise mitimeline.ExportError(
-            f"cannot create the output folder {outdir!r}: {exc.strerror or exc}") from None
-    for production, timeline in sorted(merged, key=lambda item: item[0]):
-        timeline.export(os.path.join(outdir, f"{production}.json"), format="json")
-    write_atomic(os.path.join(outdir, "candidates.parquet"),
-                 lambda stream: _write_candidates(stream, reports))
-    write_atomic(os.path.join(outdir, "errors.jsonl"),
-                 lambda stream: _write_errors(stream, reports))
-    summary = _summary(merged, reports, productions, archives)
-    write_atomic(os.path.join(outdir, "summary.json"),
-                 lambda stream: stream.write(_json(summary).encode("utf-8")))
-    return summary
-
-
-def _write_candidates(stream: IO[bytes], reports: Sequence[Report]) -> None:
+def candidate_table(rows: Sequence[tuple[Any, ...]]) -> Any:
+    """``rows`` as a ``pyarrow.Table`` of :data:`CANDIDATE_COLUMNS`."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    columns = list(zip(*(row for report in reports for row in report.rows), strict=False))
-    if not columns:
-        columns = [() for _ in CANDIDATE_COLUMNS]
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in CANDIDATE_COLUMNS]
     types = {"start": pa.int64(), "end": pa.int64(), "confidence": pa.float64()}
-    table = pa.table({name: pa.array(list(values), type=types.get(name, pa.string()))
-                      for name, values in zip(CANDIDATE_COLUMNS, columns, strict=True)})
-    pq.write_table(table, stream)
+    return pa.table({name: pa.array(list(values), type=types.get(name, pa.string()))
+                     for name, values in zip(CANDIDATE_COLUMNS, columns, strict=True)})
 
 
-def _write_errors(stream: IO[bytes], reports: Sequence[Report]) -> None:
-    for report in reports:
-        if report.status == "failed":
-            line = {"id": report.id, "where": report.where, "reason": report.reason}
-            stream.write((json.dumps(line, ensure_ascii=False) + "\n").encode("utf-8"))
-
-
-def _summary(merged: Sequence[tuple[str, mitimeline.Timeline]], reports: Sequence[Report],
-             productions: Productions, archives: Sequence[str]) -> dict[str, Any]:
-    counts = {"parsed": 0, "skipped": 0, "failed": 0}
-    candidates: dict[str, int] = {}
-    per_report: dict[str, int] = {}
-    for report in reports:
-        counts[report.status] += 1
-        for production in dict.fromkeys(row[1] for row in report.rows):
-            per_report[production] = per_report.get(production, 0) + 1
-        for row in report.rows:
-            candidates[row[1]] = candidates.get(row[1], 0) + 1
-    events = {production: len(timeline) for production, timeline in merged}
-    sources = {production: len(timeline.sources) for production, timeline in merged}
-    return {
-        "archives": list(archives),
-        "records": len(reports),
-        **counts,
-        "productions": {
-            p.id: {"title": p.title, "reports": sources.get(p.id, 0),
-                   "candidates": candidates.get(p.id, 0), "events": events.get(p.id, 0)}
-            for p in productions.items
-        },
-    }
-
-
-def _json(value: object) -> str:
+def json_text(value: object) -> str:
+    """``value`` as the outputs write JSON: sorted keys, indented, one final newline."""
     return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

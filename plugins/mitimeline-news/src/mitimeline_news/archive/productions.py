@@ -22,7 +22,7 @@ from typing import Any
 import attrs
 import mitimeline
 
-__all__ = ["Mention", "Production", "Productions", "load_productions"]
+__all__ = ["Mention", "Production", "Productions", "is_id", "load_productions"]
 
 _ID = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _FOLD = str.maketrans({"–": "-", "—": "-", "‐": "-", "‑": "-", "’": "'", "‘": "'",
@@ -90,6 +90,11 @@ class Productions:
                 owners, key=lambda p: abs(p.year - year) if p.year is not None else 10_000)
             found.append(Mention(chosen.id, match.start(), match.end()))
         return found
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is a production id (a slug such as ``mi7`` or ``dune-2021``)."""
+    return _ID.fullmatch(text) is not None
 
 
 def _fold(text: str) -> str:
@@ -185,7 +190,7 @@ def _production(fields: dict[str, Any], path: str, location: str) -> Production:
                                      source=path, location=location)
 
     identifier = fields.get("id")
-    if not isinstance(identifier, str) or not _ID.fullmatch(identifier):
+    if not isinstance(identifier, str) or not is_id(identifier):
         raise fail("id", "a slug such as 'mission-impossible-7'", identifier)
     title = fields.get("title")
     if not isinstance(title, str) or not title.strip():

@@ -20,10 +20,11 @@ from typing import Any, Literal
 import attrs
 import mitimeline
 
+from .staging import cut
 from .streams import opened, plain_name, stream_errors
 
-__all__ = ["FORMS", "Piece", "Record", "form_of", "pieces", "read_piece", "read_records",
-           "record_from"]
+__all__ = ["FORMS", "Piece", "Record", "check_archive", "form_of", "pieces", "read_piece",
+           "read_records", "record_from"]
 
 Form = Literal["jsonl", "txt", "parquet"]
 FORMS = (".jsonl or .ndjson file (optionally .gz or .zst), a .parquet file or a folder of "
@@ -60,7 +61,9 @@ class Piece:
     """A slice of one archive, the unit of a Dask partition: records ``start`` to ``stop``
     (0-based, end excluded) of ``path``; for a folder, ``files`` are its ``.txt`` files in
     the slice; for an uncompressed JSON Lines file, ``offset`` is the byte where record
-    ``start`` begins (a compressed one is read from its start, skipping lines). ``number``
+    ``start`` begins (a compressed one is read from its start, skipping lines, unless it
+    was cut into chunks: then ``path`` is the slice's chunk, ``source`` the archive, and
+    ``damage`` the error that ends a damaged archive in its last slice). ``number``
     orders the archives given."""
 
     path: str
@@ -70,6 +73,8 @@ class Piece:
     stop: int
     files: tuple[str, ...] = ()
     offset: int = 0
+    source: str = ""
+    damage: str | None = None
 
 
 def form_of(path: str) -> Form:
@@ -86,21 +91,37 @@ def form_of(path: str) -> Form:
     raise mitimeline.ParseError(f"expected a {FORMS}", source=path)
 
 
+def check_archive(path: str) -> None:
+    """Raise :class:`ParseError` naming ``path`` if it cannot be read as an archive (an
+    unknown form, no such file, a Parquet file without the required columns)."""
+    form = form_of(path)
+    if form == "parquet":
+        _parquet_file(path)
+    elif form == "jsonl":
+        with opened(path):
+            pass
+
+
 def read_records(paths: Iterable[str]) -> Iterator[Record]:
     """Every record of the archives at ``paths``, in order, streamed."""
     for piece in pieces(paths, partition_size=None):
         yield from read_piece(piece)
 
 
-def pieces(paths: Iterable[str], partition_size: int | None) -> list[Piece]:
+def pieces(paths: Iterable[str], partition_size: int | None,
+           stage: str | None = None) -> list[Piece]:
     """The archives cut into slices of at most ``partition_size`` records (None: one slice
     per archive). JSON Lines files are read once here to count their lines and note where
-    each slice begins."""
+    each slice begins; with a ``stage`` folder, a compressed one is cut there into a chunk
+    file per slice in that same reading (see :mod:`.staging`)."""
     if partition_size is not None and partition_size < 1:
         raise ValueError(f"partition_size: expected a positive number, got {partition_size}")
     result: list[Piece] = []
     for number, path in enumerate(paths):
         form = form_of(path)
+        if form == "jsonl" and stage and partition_size and plain_name(path) != path:
+            result.extend(_staged(path, number, partition_size, stage))
+            continue
         files: tuple[str, ...] = _txt_files(path) if form == "txt" else ()
         offsets: list[int] = []
         if form == "txt":
@@ -122,6 +143,8 @@ def read_piece(piece: Piece) -> Iterator[Record]:
     if piece.form == "txt":
         for name in piece.files:
             yield _txt_record(piece.path, name)
+    elif piece.source:
+        yield from _chunk_records(piece)
     elif piece.form == "jsonl":
         yield from _jsonl_records(piece.path, piece.start, piece.stop, piece.offset)
     else:
@@ -169,6 +192,25 @@ def _jsonl_records(path: str, start: int, stop: int, offset: int) -> Iterator[Re
                 where = f"{name} line {number + 1}"
                 yield Record(id=where, text="", where=where,
                              problem=f"the file is damaged from here on: {exc}")
+
+
+def _staged(path: str, number: int, size: int, stage: str) -> list[Piece]:
+    """One piece per chunk of the compressed archive ``path``, cut into ``stage``."""
+    return [Piece(chunk.path, "jsonl", number, chunk.start,
+                  chunk.stop + (chunk.damage is not None), source=path, damage=chunk.damage)
+            for chunk in cut(path, size, stage, f"{number:04d}")]
+
+
+def _chunk_records(piece: Piece) -> Iterator[Record]:
+    """The records of a chunk cut from a compressed archive, named after that archive."""
+    name = os.path.basename(piece.source)
+    with opened(piece.path) as stream:
+        for index, line in enumerate(stream):
+            yield _jsonl_record(line, f"{name} line {piece.start + index + 1}")
+    if piece.damage is not None:
+        where = f"{name} line {piece.stop}"
+        yield Record(id=where, text="", where=where,
+                     problem=f"the file is damaged from here on: {piece.damage}")
 
 
 def _jsonl_record(line: bytes, where: str) -> Record:
