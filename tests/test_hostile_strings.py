@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import mitimeline
 from mitimeline import Credit, Event, Place, Source, Timeline
-from mitimeline.default_plugins.ical.write.calendar import NO_TITLE
+from mitimeline.default_plugins.ical.mapping import NO_TITLE
 from mitimeline.gantt.mermaid import KEYWORDS
 
 HOSTILE: dict[str, str] = {

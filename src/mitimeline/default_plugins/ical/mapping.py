@@ -10,11 +10,18 @@ from mitimeline.model import KINDS
 __all__ = [
     "FORMAT_VERSION",
     "KIND_OF_CATEGORY",
+    "NO_TITLE",
     "STATUS_OF_ICAL",
     "X",
     "ical_status",
     "visible_categories",
 ]
+
+NO_TITLE = "Untitled event"
+"""SUMMARY of an event whose title shows nothing (empty, or control characters only), and
+the title the import gives an event without a SUMMARY: libical drops an empty SUMMARY and
+calcurse crashes on a VEVENT without one. The exact title is kept in X-MITIMELINE-TITLE,
+which the import reads back."""
 
 # -- X-MITIMELINE-* ----------------------------------------------------------------------------
 

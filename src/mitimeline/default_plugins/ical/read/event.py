@@ -21,6 +21,7 @@ import attrs
 from mitimeline.default_plugins.ical.dates import Moment, calendar_span, same_span, when_from_span
 from mitimeline.default_plugins.ical.mapping import (
     KIND_OF_CATEGORY,
+    NO_TITLE,
     STATUS_OF_ICAL,
     X,
     ical_status,
@@ -54,7 +55,7 @@ Report = Callable[[int, str, str, bool], None]
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 _DAY = timedelta(days=1)
 T = TypeVar("T")
-UNTITLED = "Untitled event"
+UNTITLED = NO_TITLE
 """The title of an event without SUMMARY (or with a blank one)."""
 
 
@@ -285,7 +286,10 @@ class _Event:
     def title(self, ours: bool) -> str:
         summary = self.text("SUMMARY")
         exported = self.lossless(X.TITLE, str) if ours else None
-        shown = (visible_line(exported), visible_line(f"c. {exported}"), None) if exported else ()
+        shown: tuple[str | None, ...] = ()
+        if exported:
+            visible = visible_line(exported) if visible_line(exported).strip() else NO_TITLE
+            shown = (visible, f"c. {visible}", None)
         if exported is not None and exported.strip() and summary in shown:
             return str(exported)
         if summary is None or not summary.strip():

@@ -17,6 +17,7 @@ from typing import Any
 from mitimeline.default_plugins.ical.dates import calendar_span
 from mitimeline.default_plugins.ical.mapping import (
     FORMAT_VERSION,
+    NO_TITLE,
     X,
     ical_status,
     visible_categories,
@@ -125,12 +126,6 @@ def _header(timeline: Timeline, options: ExportOptions) -> list[str]:
         lines += (f"{X.SOURCE}:{_json(source_data(source))}"
                   for source in timeline.sources)
     return lines
-
-
-NO_TITLE = "(no title)"
-"""SUMMARY of an event whose title shows nothing (empty, or control characters only):
-libical drops an empty SUMMARY and calcurse crashes on a VEVENT without one. The exact
-title is kept in X-MITIMELINE-TITLE (``lossless``)."""
 
 
 def summary_of(event: Event, mark_approximate: bool) -> str:
