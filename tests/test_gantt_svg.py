@@ -5,7 +5,6 @@ screenshots are in test_gantt_render.py)."""
 from __future__ import annotations
 
 import itertools
-import os
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -24,11 +23,11 @@ from mitimeline.gantt.options import ChartOptions
 from mitimeline.gantt.svg import render_svg
 from mitimeline.gantt.text import ELLIPSIS, text_width
 from mitimeline.gantt.text import printable_line as one_line
-from mitimeline.testing import timelines
+from mitimeline.testing import timelines, update_golden
 from test_gantt_support import ROOT, hostile_timelines, production
 
 GOLDEN = ROOT / "tests" / "golden" / "gantt"
-UPDATE = os.environ.get("MITIMELINE_UPDATE_GOLDEN") == "1"
+UPDATE = update_golden()
 SVG = "{http://www.w3.org/2000/svg}"
 
 

@@ -10,7 +10,6 @@ Rerun with ``MITIMELINE_UPDATE_GOLDEN=1`` to record new numbers after review.
 from __future__ import annotations
 
 import json
-import os
 import signal
 import traceback
 from collections import Counter
@@ -23,11 +22,12 @@ import pytest
 
 from mitimeline import ParseError, Timeline
 from mitimeline.default_plugins.ical import ICalFinding, load_with_findings
+from mitimeline.testing import update_golden
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpora" / "ics"
 GOLDEN = ROOT / "tests" / "golden" / "ical"
-UPDATE = os.environ.get("MITIMELINE_UPDATE_GOLDEN") == "1"
+UPDATE = update_golden()
 TIME_LIMIT = 30
 """Seconds one file may take (the slowest takes about 4 on a shared 2-core machine)."""
 RANK = {"full": 0, "partial": 1, "failed": 2}

@@ -4,7 +4,6 @@ icalendar as the reference for escaping and folding."""
 from __future__ import annotations
 
 import io
-import os
 import re
 import uuid
 from datetime import date, datetime, timedelta, timezone
@@ -22,11 +21,17 @@ from mitimeline import Event, ExportError, OptionsError, Place, Source, Timeline
 from mitimeline.default_plugins.ical import ExportOptions, ICalExporter
 from mitimeline.default_plugins.ical.rfc5545.text import escape_text, fold, visible_text
 from mitimeline.default_plugins.ical.write.calendar import UID_NAMESPACE, calendar_lines, uuid5
-from mitimeline.testing import check_exporter, claimed_timeline, sample_timeline, timelines
+from mitimeline.testing import (
+    check_exporter,
+    claimed_timeline,
+    sample_timeline,
+    timelines,
+    update_golden,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "ical"
-UPDATE = os.environ.get("MITIMELINE_UPDATE_GOLDEN") == "1"
+UPDATE = update_golden()
 
 
 def export(tl: Timeline, **options: Any) -> bytes:
@@ -510,3 +515,14 @@ def test_claims_follow_the_include_sources_and_lossless_options() -> None:
     assert "Sources" not in jump["DESCRIPTION"][0] and "X-MITIMELINE-CLAIMS" not in jump
     (jump, _release) = vevents(export(claimed_timeline(), description_template="{claims}"))
     assert jump["DESCRIPTION"][0].startswith("Sources differ — ")
+
+
+@pytest.mark.parametrize(("value", "rewrite"), [("1", True), ("0", False), ("", False),
+                                                 ("false", False), ("yes", False), (None, False)])
+def test_one_rule_says_when_golden_files_are_rewritten(
+        monkeypatch: pytest.MonkeyPatch, value: str | None, rewrite: bool) -> None:
+    if value is None:
+        monkeypatch.delenv("MITIMELINE_UPDATE_GOLDEN", raising=False)
+    else:
+        monkeypatch.setenv("MITIMELINE_UPDATE_GOLDEN", value)
+    assert update_golden() is rewrite

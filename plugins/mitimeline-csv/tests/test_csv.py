@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +26,7 @@ from mitimeline.testing import (
     claimed_timeline,
     sample_timeline,
     timelines,
+    update_golden,
 )
 
 from mitimeline_csv import COLUMNS, CSVExporter, CSVParser
@@ -45,7 +45,7 @@ ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "seeds" / "mi7-example.json"
 DATASET = ROOT / "seeds" / "mi7.json"
 GOLDEN = Path(__file__).with_name("golden")
-UPDATE = bool(os.environ.get("MITIMELINE_UPDATE_GOLDEN"))
+UPDATE = update_golden()
 HEADER = ",".join(written_columns(claims=False))
 
 # Text full of what matters to CSV cells, lists and formulas.

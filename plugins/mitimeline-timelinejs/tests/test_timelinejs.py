@@ -9,7 +9,6 @@ from __future__ import annotations
 import calendar
 import html
 import json
-import os
 import subprocess
 import sys
 from datetime import date
@@ -20,7 +19,14 @@ import mitimeline
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from mitimeline.testing import check_exporter, claimed_timeline, sample_timeline, timelines, whens
+from mitimeline.testing import (
+    check_exporter,
+    claimed_timeline,
+    sample_timeline,
+    timelines,
+    update_golden,
+    whens,
+)
 
 from mitimeline_timelinejs import TimelineJSExporter, describe, slide_dates
 
@@ -28,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "seeds" / "mi7-example.json"
 DATASET = ROOT / "seeds" / "mi7.json"
 GOLDEN = Path(__file__).with_name("golden")
-UPDATE = bool(os.environ.get("MITIMELINE_UPDATE_GOLDEN"))
+UPDATE = update_golden()
 
 
 def dumps(timeline: mitimeline.Timeline, **options: Any) -> str:

@@ -4,6 +4,8 @@
   restoring the registry afterwards.
 - :func:`check_parser`, :func:`check_exporter`, :func:`assert_roundtrip`: contract checks;
   :func:`sample_timeline` and :func:`claimed_timeline` to feed them.
+- :func:`update_golden`: whether golden-file tests rewrite their files
+  (``MITIMELINE_UPDATE_GOLDEN=1``, exactly).
 - Hypothesis strategies: :func:`whens`, :func:`places`, :func:`credits`, :func:`sources`,
   :func:`productions`, :func:`events`, :func:`timelines`, :func:`edtf_texts`.
 
@@ -21,6 +23,7 @@ from .contracts import (
     claimed_timeline,
     sample_timeline,
 )
+from .golden import update_golden
 from .strategies import (
     claims,
     credits,
@@ -53,5 +56,6 @@ __all__ = [
     "slugs",
     "sources",
     "timelines",
+    "update_golden",
     "whens",
 ]
