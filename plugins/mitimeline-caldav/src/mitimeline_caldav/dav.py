@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 from urllib.parse import unquote, urljoin
+from xml.sax.saxutils import escape
 
 import attrs
 
@@ -42,7 +43,7 @@ def calendar_query(prop_filter: str | None, text: str | None = None) -> bytes:
     inner = ""
     if prop_filter is not None:
         match = "" if text is None else (
-            f'<C:text-match collation="i;octet">{_xml_text(text)}</C:text-match>')
+            f'<C:text-match collation="i;octet">{escape(text)}</C:text-match>')
         inner = f'<C:prop-filter name="{prop_filter}">{match}</C:prop-filter>'
     return (
         f'{_HEAD}<C:calendar-query {_NS}><D:prop><D:getetag/><C:calendar-data/></D:prop>'
@@ -54,14 +55,10 @@ def calendar_query(prop_filter: str | None, text: str | None = None) -> bytes:
 def mkcalendar(name: str) -> bytes:
     """MKCALENDAR body: a calendar of events named ``name``."""
     return (
-        f'{_HEAD}<C:mkcalendar {_NS}><D:set><D:prop><D:displayname>{_xml_text(name)}'
+        f'{_HEAD}<C:mkcalendar {_NS}><D:set><D:prop><D:displayname>{escape(name)}'
         f'</D:displayname><C:supported-calendar-component-set><C:comp name="VEVENT"/>'
         f'</C:supported-calendar-component-set></D:prop></D:set></C:mkcalendar>'
     ).encode()
-
-
-def _xml_text(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @attrs.frozen
