@@ -7,11 +7,12 @@ import types
 from typing import Any, BinaryIO
 
 import attrs
+import mitimeline_probe
 import pytest
 from hypothesis import given, settings
 
 import mitimeline
-from mitimeline import Exporter, ParseError, Parser, Timeline
+from mitimeline import Exporter, ParseError, Parser, Timeline, plugins
 from mitimeline.default_plugins.json_format import JSONExporter, JSONParser
 from mitimeline.testing import (
     assert_roundtrip,
@@ -134,3 +135,51 @@ def test_registered_adds_a_plugin_for_the_block_only(tmp_path: Any) -> None:
     assert "lines" not in {f.name for f in mitimeline.list_formats()}
     with pytest.raises(mitimeline.UnknownFormatError):
         mitimeline.load(target)
+
+
+@pytest.fixture(params=["installed", "not installed"])
+def probe_installed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A fresh registry with mitimeline-probe installed (as the test extra does) or with no
+    installed plugin loaded; yields which."""
+    monkeypatch.delenv(plugins.DISABLE_ENV, raising=False)
+    if request.param == "installed":
+        monkeypatch.delenv(plugins.LOAD_ENV, raising=False)
+    else:
+        monkeypatch.setenv(plugins.LOAD_ENV, "")
+    plugins.reset()
+    yield request.param == "installed"
+    plugins.reset()
+
+
+def test_registered_works_whether_or_not_the_plugin_is_installed(probe_installed: bool) -> None:
+    """The docs' ``registered(mitimeline_probe)``: the block sees the plugin under its module
+    name either way; the installed registration comes back after."""
+    plugin_names = {p.name for p in mitimeline.list_plugins()}
+    assert ("mitimeline-probe" in plugin_names) is probe_installed
+    before = (plugins.list_plugins(all=True), plugins.list_formats(), plugins.list_commands(),
+              dict(plugins.pm.list_name_plugin()))
+    with registered(mitimeline_probe):
+        listed = {p.name: p for p in mitimeline.list_plugins()}
+        assert "mitimeline-probe" not in listed
+        assert listed["mitimeline_probe"].formats == ("probe",)
+        assert {f.plugin for f in mitimeline.list_formats() if f.name == "probe"} == {
+            "mitimeline_probe"}
+        assert [c.plugin for c in plugins.list_commands() if c.command.name == "probe-info"] == [
+            "mitimeline_probe"]
+        assert mitimeline.loads(sample_timeline().dumps("probe"), "probe").title == (
+            sample_timeline().title)
+    after = (plugins.list_plugins(all=True), plugins.list_formats(), plugins.list_commands(),
+             dict(plugins.pm.list_name_plugin()))
+    assert after == before
+    assert (plugins.pm.get_plugin("mitimeline-probe") is mitimeline_probe) is probe_installed
+
+
+def test_registered_restores_an_installed_plugin_when_the_block_fails(
+    probe_installed: bool,
+) -> None:
+    with pytest.raises(mitimeline.PluginLoadError, match="already registered under the name"), \
+            registered(mitimeline_probe, mitimeline_probe):
+        pass  # pragma: no cover -- the second registration fails first
+    assert (plugins.pm.get_plugin("mitimeline-probe") is mitimeline_probe) is probe_installed
+    assert plugins.pm.get_plugin("mitimeline_probe") is None
+    assert ("probe" in {f.name for f in mitimeline.list_formats()}) is probe_installed
