@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 import types
 from typing import Any, BinaryIO
 
@@ -183,3 +185,30 @@ def test_registered_restores_an_installed_plugin_when_the_block_fails(
     assert (plugins.pm.get_plugin("mitimeline-probe") is mitimeline_probe) is probe_installed
     assert plugins.pm.get_plugin("mitimeline_probe") is None
     assert ("probe" in {f.name for f in mitimeline.list_formats()}) is probe_installed
+
+
+WITHOUT_HYPOTHESIS = """
+import sys
+
+class NotInstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "hypothesis":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+sys.meta_path.insert(0, NotInstalled())
+import mitimeline
+print("mitimeline", len(mitimeline.datasets.mission_impossible_7()), flush=True)
+import mitimeline.testing
+"""
+
+
+def test_without_hypothesis_the_import_names_the_testing_extra() -> None:
+    run = subprocess.run([sys.executable, "-c", WITHOUT_HYPOTHESIS], capture_output=True,
+                         text=True, check=False)
+    assert run.returncode == 1
+    assert run.stdout.startswith("mitimeline ")  # the core itself needs no Hypothesis
+    assert run.stderr.splitlines()[-1] == (
+        "ModuleNotFoundError: mitimeline.testing needs Hypothesis, which is not installed: "
+        "install the 'testing' extra (pytest and Hypothesis): "
+        'pip install -e ".[testing]" in the mitimeline checkout')
+
