@@ -102,6 +102,25 @@ def test_check_parser_requires_samples_to_parse() -> None:
         check_parser(returns_text, samples=[b"lines\n"])
 
 
+def test_check_parser_takes_text_samples_and_any_iterable() -> None:
+    returns_text = broken(LineParser, parse=lambda self, stream, options: "timeline")
+    check_parser(LineParser(), samples=["lines\n"])
+    check_parser(LineParser(), samples=(sample for sample in [b"lines\n", "lines\n"]))
+    with pytest.raises(AssertionError, match="parse must return a Timeline, got str"):
+        check_parser(returns_text, samples=["lines\n"])  # text samples are parsed too
+    seen: list[bytes] = []
+    recording = broken(LineParser, parse=lambda self, stream, options: seen.append(
+        stream.read()) or Timeline())
+    check_parser(recording, samples=["lines\nünï ✓\n"])
+    assert seen[0] == "lines\nünï ✓\n".encode()
+
+
+def test_check_parser_refuses_a_sample_that_is_not_a_file() -> None:
+    with pytest.raises(TypeError, match=r"check_parser\(lines\): each sample must be bytes or "
+                                        r"str \(a file's content\), got int"):
+        check_parser(LineParser(), samples=[42])  # type: ignore[list-item]
+
+
 counter = itertools.count()
 
 
