@@ -83,7 +83,7 @@ def test_without_matplotlib_the_error_names_the_extra(
             monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ExportError, match=r'PNG and PDF charts need matplotlib: pip install '
-                                          r'"mitimeline\[plot\]"') as caught:
+                                          r'-e "\.\[plot\]" in the mitimeline checkout') as caught:
         mi7().export(io.BytesIO(), format=fmt)
     assert caught.value.format == fmt
     assert isinstance(caught.value.__cause__, ImportError)

@@ -142,3 +142,9 @@ class PluginLoadError(MitimelineError, ImportError):
 
 class PluginLoadWarning(UserWarning):
     """Emitted when a plugin fails to load and mitimeline carries on without it."""
+
+
+def install_hint(extra: str) -> str:
+    """How to install an extra's dependencies, for messages: ``pip install -e ".[plot]"`` in
+    the mitimeline checkout, since mitimeline is not yet published on PyPI."""
+    return f'pip install -e ".[{extra}]" in the mitimeline checkout'

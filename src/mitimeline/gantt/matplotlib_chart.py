@@ -1,6 +1,6 @@
 """Draw a :class:`~.layout.Layout` with matplotlib, for the ``png`` and ``pdf`` formats.
 
-matplotlib is optional (``pip install "mitimeline[plot]"``) and imported only when a chart
+matplotlib is optional (the ``plot`` extra) and imported only when a chart
 is drawn; without it, :func:`render_image` raises :class:`~mitimeline.ExportError` naming
 the extra. The drawing follows the SVG renderer: the same rows, colours, faded possible
 days, diamonds, edge chevrons and marks. Everything is drawn in day numbers relative to
@@ -16,7 +16,7 @@ import io
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExportError
+from ..errors import ExportError, install_hint
 from . import style
 from .layout import Layout, Row
 from .text import shorten, text_width
@@ -31,7 +31,7 @@ DPI = 100
 MAX_HEIGHT = 20_000
 """The tallest image drawn, in pixels at :data:`DPI` (about 990 rows; PDF viewers and
 matplotlib's raster backend have limits)."""
-EXTRA = 'pip install "mitimeline[plot]"'
+EXTRA = install_hint("plot")
 
 FONT_PT = 9
 ROW_PX = 20
