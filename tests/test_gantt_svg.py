@@ -250,6 +250,15 @@ def test_html_page_wraps_the_svg() -> None:
     assert "<title>Features: &lt;all&gt; &amp; &quot;quoted&quot;</title>" in page
     assert render_svg(layout) in page
     assert "<script" not in page
+    assert "svg{max-width:100%;height:auto}" in page  # the page scales the chart, not the SVG
+
+
+def test_the_svg_has_a_fixed_size_and_no_style() -> None:
+    """No inline style: CairoSVG reads ``height:auto`` as a height of 0 and draws nothing
+    (test_gantt_converters.py renders the SVG through CairoSVG and rsvg-convert)."""
+    root = parse(mi7().dumps("svg", width=700))
+    assert "style" not in root.attrib
+    assert root.get("width") == "700" and root.get("height", "").isdigit()
 
 
 def test_exporters_write_files(tmp_path: Path) -> None:

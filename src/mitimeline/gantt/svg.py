@@ -1,10 +1,12 @@
 """Draw a :class:`~.layout.Layout` as a standalone SVG document (no scripts, no styles).
 
-The SVG has a white background, presentation attributes only (nothing leaks into a page
-it is inlined in), ``role="img"`` with ``<title>`` and ``<desc>``, and a ``<title>``
-tooltip on every row. Rows have a fixed height, so a chart grows with its events; labels
-are shortened to the label column with the full text in the tooltip. All text is escaped,
-and characters XML cannot carry become U+FFFD. Same layout, same bytes.
+The SVG has a fixed size (``width`` and ``height`` in pixels, no inline style, so CairoSVG
+and rsvg-convert draw it as browsers do), a white background, presentation attributes only
+(nothing leaks into a page it is inlined in), ``role="img"`` with ``<title>`` and
+``<desc>``, and a ``<title>`` tooltip on every row. Rows have a fixed height, so a chart
+grows with its events; labels are shortened to the label column with the full text in the
+tooltip. All text is escaped, and characters XML cannot carry become U+FFFD.
+Same layout, same bytes.
 """
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ def render_svg(layout: Layout, width: int = 1000) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" font-family="{xml_escape(FONT_FAMILY)}" '
-        f'font-size="{FONT}" style="max-width:100%;height:auto">\n'
+        f'font-size="{FONT}">\n'
         f'<title id="{uid}-title">{xml_escape(layout.title or "Gantt chart")}</title>\n'
         f'<desc id="{uid}-desc">{xml_escape(layout.summary)}</desc>\n'
         f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>\n'
