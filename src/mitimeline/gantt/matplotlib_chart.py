@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ExportError, install_hint
 from . import style
 from .layout import Layout, Row
-from .text import shorten, text_width
+from .text import shorten, text_width, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -38,6 +38,8 @@ ROW_PX = 20
 BAR = 0.6
 """Bar height, in rows."""
 TOP_PX, AXIS_PX, LEGEND_LINE_PX, PAD_PX = 48, 30, 22, 16
+NOTE_LINES, NOTE_LINE_PX = 2, 15
+"""The clip note (what the chart cut at its edges): at most this many lines, this tall."""
 
 
 def drawable(text: str) -> str:
@@ -75,7 +77,10 @@ def render_figure(layout: Layout, width: int) -> Figure:
     rows = _lines(layout)
     legend_lines = -(-len(layout.legend) // _legend_columns(layout, width))
     plot_px = len(rows) * ROW_PX
-    height = TOP_PX + plot_px + AXIS_PX + legend_lines * LEGEND_LINE_PX + PAD_PX
+    note = wrap(drawable(layout.clip_note), width - 2 * PAD_PX, (FONT_PT - 1) * DPI / 72,
+                NOTE_LINES)
+    legend_px = legend_lines * LEGEND_LINE_PX
+    height = TOP_PX + plot_px + AXIS_PX + len(note) * NOTE_LINE_PX + legend_px + PAD_PX
     if height > MAX_HEIGHT:
         raise ExportError(
             f"the chart has {layout.row_count} rows, {height} pixels tall; PNG and PDF charts "
@@ -94,6 +99,10 @@ def render_figure(layout: Layout, width: int) -> Figure:
                         drawable(shorten(layout.title, width - 2 * PAD_PX, 16 * DPI / 72)),
                         fontsize=12, fontweight="bold", va="top", color=style.INK,
                         parse_math=False)
+        if note:
+            figure.text(PAD_PX / width, (PAD_PX + legend_px + len(note) * NOTE_LINE_PX) / height,
+                        "\n".join(note), fontsize=FONT_PT - 1, va="top", color=style.MUTED,
+                        linespacing=1.3, parse_math=False)
         _legend(figure, layout, width)
     return figure
 
