@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import pathlib
 import re
 import warnings
 import zoneinfo
@@ -26,10 +27,13 @@ from .document import read_schedule
 from .findings import CODES, USSFinding, USSImportWarning
 from .mapping import timeline_of
 
-__all__ = ["CODES", "Imported", "USSFinding", "USSImportWarning", "USSParser", "read",
+__all__ = ["CODES", "SCHEMA", "Imported", "USSFinding", "USSImportWarning", "USSParser", "read",
            "register_parsers"]
 
-MEDIA_TYPE = "application/vnd.uss+json"
+MEDIA_TYPE = "application/json"  # USS has no media type of its own
+SCHEMA = pathlib.Path(__file__).parent / "schema" / "uss-1.0.schema.json"
+"""The JSON Schema of what this plugin reads, written from the USS 1.0 field list; the
+reader also checks what a schema cannot (references between ids, one start event)."""
 _HEAD = re.compile(rb'\s*\{\s*"universalScheduleStandard"\s*:')
 
 # Keep this module cheap to import: everything here is the standard library and attrs.
