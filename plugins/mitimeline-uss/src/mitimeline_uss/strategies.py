@@ -105,7 +105,7 @@ def schedules(draw: st.DrawFn, max_days: int = 12) -> GeneratedSchedule:
             breakdowns.append({"id": f"break-{number}", "type": "day"})
             listed += [*strips, f"break-{number}"]
     boards = [{"id": "board", "name": "Stripboard", key: listed}]
-    if boneyard or draw(st.booleans()):
+    if draw(st.booleans()) or len(boneyard) > 0:
         boards.append({"id": "bones", "name": "Boneyard", key: boneyard})
     document = {"universalScheduleStandard": {
         "ussVersion": "1.0.0", "name": "Generated", "project": "Generated film",
