@@ -539,3 +539,44 @@ def test_random_schedules(schedule: GeneratedSchedule) -> None:
     boneyard = [f for f in imported.findings if f.code == "boneyard"]
     assert len(boneyard) == (1 if schedule.boneyard else 0)
     assert not [f for f in imported.findings if f.code == "not-midnight"]
+
+
+def test_read_errors_are_located_in_a_string() -> None:
+    with pytest.raises(mitimeline.ParseError, match=r"^<string>:\$: expected JSON") as raised:
+        read("not json")
+    assert raised.value.source == "<string>" and raised.value.format == "uss"
+
+
+def test_repeated_ids_are_numbered() -> None:
+    document = fixture("five-day")
+    lena = document["universalScheduleStandard"]["elements"][2]
+    lena["events"].append({"id": "ee-1", "date": "2025-05-30", "type": "event", "name": "Fitting"})
+    timeline = loads(document, timezone="America/New_York")
+    fittings = [(e.id, e.title) for e in timeline if e.extra.get("uss_event") == "fitting"]
+    assert fittings == [("fitting-lena-vogel-2025-05-30", "Fitting: Lena Vogel"),
+                        ("fitting-lena-vogel-2025-05-30-2", "Fitting: Lena Vogel")]
+    assert timeline.validate() == []
+
+
+def test_a_uss_file_named_json_needs_the_format(tmp_path: Path) -> None:
+    path = tmp_path / "schedule.json"
+    path.write_bytes((FIXTURES / "five-day.uss").read_bytes())
+    with pytest.warns(USSImportWarning):
+        timeline = mitimeline.load(path, format="uss", timezone="America/New_York")
+    assert len(timeline) == 6
+
+
+@pytest.mark.parametrize(("strips", "days"), [
+    (["a", "b"], [["1", "2"]]),                   # no day break: one day
+    (["a", "x", "b"], [["1"], ["2"]]),            # strips after the last break: one more day
+    (["a", "x", "x", "b", "x"], [["1"], [], ["2"]]),  # an empty day between two breaks
+    (["x"], [[]]),
+])
+def test_a_flat_list_is_cut_at_day_breaks(strips: list[str], days: list[list[str]]) -> None:
+    document = {"universalScheduleStandard": {
+        "breakdowns": [{"id": "a", "type": "scene", "scene": "1"},
+                       {"id": "b", "type": "strip", "scene": "2"},
+                       {"id": "x", "type": "day"}],
+        "stripboards": [{"id": "s", "boards": [{"name": "Strips", "breakdownIds": strips}]}],
+        "calendars": [{"id": "c", "events": [{"type": "start", "date": "2025-06-02"}]}]}}
+    assert [e.extra["scenes"] for e in _shoot_days(loads(document))] == days
