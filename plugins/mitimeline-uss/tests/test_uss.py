@@ -19,6 +19,7 @@ import jsonschema
 import mitimeline
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 from mitimeline.testing import check_parser
 
 from mitimeline_uss import SCHEMA, USSFinding, USSImportWarning, USSParser, read
@@ -461,7 +462,17 @@ ERRORS = [
     ("missing id", _drop(["elements", 0, "id"]), f"{ROOT}.elements[0].id",
      "expected non-empty text, found null"),
     ("pages as text", _edit(_set(["breakdowns", 0, "pages"], "1 3/8")),
-     f"{ROOT}.breakdowns[0].pages", "expected a number, found the text '1 3/8'"),
+     f"{ROOT}.breakdowns[0].pages", "expected a number of 0 or more, found the text '1 3/8'"),
+    ("pages below 0", _edit(_set(["breakdowns", 0, "pages"], -1)),
+     f"{ROOT}.breakdowns[0].pages", "expected a number of 0 or more, found the number -1"),
+    ("pages infinite", _edit(_set(["breakdowns", 0, "pages"], float("inf"))),
+     f"{ROOT}.breakdowns[0].pages", "expected a number of 0 or more, found the number inf"),
+    ("no room before 10000", _edit(_set(["calendars", 0, "events", 0, "date"], "9999-12-30")),
+     f"{ROOT}.calendars[0].events[0].date", "expected a start that leaves room for 5 shoot "
+     "days before the year 10000, found 9999-12-30"),
+    ("an instant beyond 9999", _edit(_set(["calendars", 0, "events", 0, "date"],
+                                          "9999-12-31T23:00:00-0500")),
+     f"{ROOT}.calendars[0].events[0].date", "expected a date such as"),
     ("a list that is not", _edit(_set(["elements"], {"a": 1})), f"{ROOT}.elements",
      "expected a list, found an object"),
 ]
@@ -580,3 +591,40 @@ def test_a_flat_list_is_cut_at_day_breaks(strips: list[str], days: list[list[str
         "stripboards": [{"id": "s", "boards": [{"name": "Strips", "breakdownIds": strips}]}],
         "calendars": [{"id": "c", "events": [{"type": "start", "date": "2025-06-02"}]}]}}
     assert [e.extra["scenes"] for e in _shoot_days(loads(document))] == days
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 200) | st.floats(allow_nan=False)
+    | st.text(max_size=8)
+    | st.sampled_from([float("inf"), -1, "9999-12-31", "2025-06-02", "2025-06-02T04:00:00Z",
+                       "bd-1", "scene", "day", "event", "dayOff", "start"]),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
+                                                                max_size=3),
+    max_leaves=8)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*prefix, index))
+    return found
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data(), _JSON)
+def test_any_change_to_a_schedule_is_read_or_a_parse_error(data: st.DataObject,
+                                                            value: Any) -> None:
+    root = _five()
+    path = data.draw(st.sampled_from(_paths(root)[1:]))
+    target = root
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    try:
+        read(json.dumps({"universalScheduleStandard": root}), timezone="America/New_York")
+    except mitimeline.ParseError as error:
+        assert error.location.startswith("$")

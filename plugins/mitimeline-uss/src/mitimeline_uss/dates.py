@@ -68,7 +68,7 @@ class DayReader:
             raise mitimeline.ParseError(needs_zone_message(value), location=path)
         try:
             local = moment.replace(tzinfo=_offset(offset)).astimezone(self.zone)
-        except ValueError:  # an offset of a day or more
+        except (ValueError, OverflowError):  # an offset of a day or more; beyond year 9999
             raise fail(path, f"a date such as {FORMS}", value) from None
         if (local.hour, local.minute, local.second) != (0, 0, 0):
             self.findings.append(USSFinding(

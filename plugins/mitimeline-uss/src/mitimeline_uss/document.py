@@ -214,7 +214,7 @@ def _label(parent: dict[str, Any], key: str, path: str) -> str | None:
 def _breakdown(item: object, path: str, elements: dict[str, Element]) -> Breakdown:
     entry = obj(item, path)
     kind = entry.get("type")
-    if kind not in BREAKDOWN_TYPES:
+    if not isinstance(kind, str) or kind not in BREAKDOWN_TYPES:
         raise fail(member(path, "type"), "a breakdown type: scene (or strip), banner or day",
                    kind)
     resolved = []

@@ -9,6 +9,7 @@ when unknown.
 
 from __future__ import annotations
 
+import math
 import reprlib
 from typing import Any
 
@@ -92,12 +93,14 @@ def texts(parent: dict[str, Any], key: str, path: str) -> tuple[tuple[str, str],
 
 
 def number(parent: dict[str, Any], key: str, path: str) -> float | None:
-    """The number ``parent[key]`` (not true/false); missing or null gives None."""
+    """The number ``parent[key]``, 0 or more and finite (not true/false); missing or null
+    gives None."""
     value = parent.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise fail(member(path, key), "a number", value)
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not math.isfinite(value) or value < 0):
+        raise fail(member(path, key), "a number of 0 or more", value)
     return float(value)
 
 

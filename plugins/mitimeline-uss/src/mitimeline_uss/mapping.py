@@ -115,14 +115,13 @@ def _weekly_days_off(working: WorkCalendar, calendar: Calendar, first: date,
     """A ``Day off`` for each weekly day off from ``first`` to ``last`` that no calendar
     event already dates."""
     dated = {event.day for event in calendar.events if event.kind != "start"}
-    day = first
-    while day <= last:
+    for offset in range((last - first).days + 1):
+        day = first + timedelta(days=offset)
         if not working.is_working(day) and day not in dated:
             yield mitimeline.Event(
                 id=f"day-off-{day.isoformat()}", title="Day off", when=day.isoformat(),
                 kind="hiatus", status="planned", sources=[SOURCE_ID],
                 extra={"uss_event": "weekly"})
-        day += timedelta(days=1)
 
 
 def _calendar_event(event: Dated) -> mitimeline.Event:

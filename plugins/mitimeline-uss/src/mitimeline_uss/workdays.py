@@ -37,19 +37,26 @@ class WorkCalendar:
     start: date
     days_off: frozenset[int]
     off: Mapping[date, str]
+    start_path: str
 
     def is_working(self, day: date) -> bool:
         """True if the company can shoot on ``day``."""
         return uss_weekday(day) not in self.days_off and day not in self.off
 
     def shoot_dates(self, count: int) -> list[date]:
-        """The dates of shoot days 1 to ``count``."""
+        """The dates of shoot days 1 to ``count``; an error at the start event when they
+        would run past the year 9999."""
         dates: list[date] = []
         day = self.start
-        while len(dates) < count:
-            if self.is_working(day):
-                dates.append(day)
-            day += timedelta(days=1)
+        try:
+            while len(dates) < count:
+                if self.is_working(day):
+                    dates.append(day)
+                day += timedelta(days=1)
+        except OverflowError:
+            raise mitimeline.ParseError(
+                f"expected a start that leaves room for {count} shoot days before the year "
+                f"10000, found {self.start.isoformat()}", location=self.start_path) from None
         return dates
 
 
@@ -66,4 +73,4 @@ def work_calendar(calendar: Calendar) -> WorkCalendar:
             f"expected one 'start' event, found another (the first at {starts[0].path})",
             location=starts[1].path)
     off = {event.day: event.kind for event in calendar.events if event.kind in COMPANY_OFF}
-    return WorkCalendar(starts[0].day, calendar.days_off, off)
+    return WorkCalendar(starts[0].day, calendar.days_off, off, member(starts[0].path, "date"))
