@@ -248,12 +248,13 @@ def compute(timeline: mitimeline.Timeline, options: DoodOptions) -> DoodGrid:
     people: dict[str, _Person] = {}
     company = _Company()
     unplaceable: list[tuple[mitimeline.Event, str]] = []
-    countries: set[str | None] = set()
+    countries: set[str] = set()
     for event in timeline:
         kind = schedule.activity(event)
         if kind is None:
             continue
-        countries.add(event.place.country if event.place else None)
+        if event.place is not None and event.place.country is not None:
+            countries.add(event.place.country)
         boards = _board_numbers(event)
         credited = []
         for credit in event.people:
@@ -289,7 +290,8 @@ def compute(timeline: mitimeline.Timeline, options: DoodOptions) -> DoodGrid:
     else:
         drop_days = US_DROP_DAYS if countries == {"US"} else WORLD_DROP_DAYS
     days = _columns(listed)
-    rows = tuple(_row(person, days, company.off, drop_days) for person in listed)
+    rows = tuple(_row(person, days, company.off - company.moves, drop_days)
+                 for person in listed)
     names = {person.name.casefold() for person in listed}
     return DoodGrid(
         title=timeline.title,
@@ -341,7 +343,7 @@ def _shoot_days(days: tuple[date, ...], work: set[date]) -> tuple[int | None, ..
 
 
 def _row(person: _Person, days: tuple[date, ...], off: set[date], drop_days: int) -> DoodRow:
-    """The cells and totals of one person (the rules of the module docstring)."""
+    """The cells and totals of one person; ``off`` holds the days whose column is ``/``."""
     own = {day: next(a for a in _PRECEDENCE if a in acts)
            for day, acts in person.activities.items()}
     cell = {day: _OWN_CODES.get(own.get(day, ""), "") for day in days}
