@@ -1,11 +1,16 @@
 """A grid as an XLSX workbook through openpyxl (the ``xlsx`` extra): a ``DOOD`` sheet laid
 out as the CSV is, coloured by code, with the header rows and the names frozen, and a
-``Legend`` sheet. Every cell is written as text or a number, never as a formula."""
+``Legend`` sheet. Every cell is written as text or a number, never as a formula.
+
+The file is deterministic: the workbook's created and modified times and every zip entry's
+time are :data:`FIXED_TIME`, so one timeline always gives the same bytes."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
+import zipfile
 from typing import Any
 
 import mitimeline
@@ -14,9 +19,11 @@ from . import codes, layout
 from .errors import FORMAT
 from .grid import DoodGrid
 
-__all__ = ["XLSX_EXTRA", "render_xlsx"]
+__all__ = ["FIXED_TIME", "XLSX_EXTRA", "render_xlsx"]
 
 XLSX_EXTRA = 'pip install "mitimeline-dood[xlsx]"'
+FIXED_TIME = datetime.datetime(1980, 1, 1)
+"""The time written into the workbook's properties and its zip entries."""
 _HEADER_ROWS = 5
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 """Characters an XLSX file cannot hold (XML 1.0 forbids them)."""
@@ -66,9 +73,30 @@ def render_xlsx(grid: DoodGrid) -> bytes:
         legend.cell(row=number, column=1).fill = fills[code]
         _write(legend.cell(row=number, column=2), meaning, number, 0)
     legend.column_dimensions["B"].width = 80
+    book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _fixed_times(buffer.getvalue())
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+"""The modified time openpyxl writes (the time of saving, whatever the workbook says)."""
+
+
+def _fixed_times(data: bytes) -> bytes:
+    """The zip ``data`` again, every entry and the modified time dated :data:`FIXED_TIME`."""
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    output = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, \
+            zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, FIXED_TIME.timetuple()[:6])
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = source.read(entry.filename)
+            if entry.filename == "docProps/core.xml":
+                content = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", content)
+            target.writestr(fixed, content)
+    return output.getvalue()
 
 
 def _write(cell: Any, text: str, row: int, grid_rows: int) -> None:
