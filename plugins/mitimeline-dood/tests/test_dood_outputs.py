@@ -8,7 +8,6 @@ import csv
 import io
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 import mitimeline
@@ -20,6 +19,7 @@ from mitimeline.plugins import find_exporter
 from mitimeline.testing import check_exporter, sample_timeline
 
 from dood_fixtures import EDGE, FORTY_DAY, LA
+from dood_html import read_html
 from mitimeline_dood import CODES, TOTAL_NAMES, day_out_of_days
 from mitimeline_dood.layout import (
     UNPLACEABLE_HEADER,
@@ -160,46 +160,6 @@ def test_text_outputs_refuse_a_lone_surrogate() -> None:
 
 
 # -- HTML, parsed back in Python ----------------------------------------------------------
-
-
-class TableReader(HTMLParser):
-    """The text of every cell of every ``<table>``, by table class and row."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.tables: dict[str, list[list[str]]] = {}
-        self.sections: dict[str, list[str]] = {}
-        self._table = ""
-        self._section = ""
-        self._cell: list[str] | None = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "table":
-            self._table = dict(attrs).get("class") or ""
-            self.tables[self._table] = []
-        elif tag in ("thead", "tbody", "tfoot"):
-            self._section = tag
-        elif tag == "tr":
-            self.tables[self._table].append([])
-            self.sections.setdefault(f"{self._table}.{self._section}", [])
-        elif tag in ("td", "th"):
-            self._cell = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in ("td", "th") and self._cell is not None:
-            self.tables[self._table][-1].append("".join(self._cell))
-            self._cell = None
-
-    def handle_data(self, data: str) -> None:
-        if self._cell is not None:
-            self._cell.append(data)
-
-
-def read_html(text: str) -> TableReader:
-    reader = TableReader()
-    reader.feed(text)
-    reader.close()
-    return reader
 
 
 @pytest.mark.parametrize("timeline", [FORTY_DAY, EDGE, HOSTILE],
