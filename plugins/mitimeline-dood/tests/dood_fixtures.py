@@ -231,3 +231,14 @@ EDGE_PROBABLE_ROWS = {
     "Ann Lee": cells("SW W W W", "/ W TR D . . .", ". . . . . . .", ". PWF . . . . .",
                      ". . . . . ."),
 }
+
+# -- hostile text --------------------------------------------------------------------
+
+HOSTILE_NAME = "=HYPERLINK(\"x\")<script>alert(1)</script> & \"Bo\""
+HOSTILE = Timeline(
+    title="<b>Title</b> & <!-- x --> </table>",
+    events=[Event(id="a", title="<img src=x onerror=alert(1)>", kind="shoot",
+                  when="2024-01-02", people=[(HOSTILE_NAME, "<i>role</i>")], place=LA),
+            Event(id="b", title="-2+3 & <u>later</u>", kind="shoot", when="2024-01~",
+                  people=[("@SUM(A1)", None)], place=LA)],
+)

@@ -15,11 +15,10 @@ from mitimeline import Event, Timeline
 from PIL import Image
 
 from dood_browser import chromium, require_chromium
-from dood_fixtures import EDGE, FORTY_DAY, LA
+from dood_fixtures import EDGE, FORTY_DAY, HOSTILE, HOSTILE_NAME, LA
 from dood_html import read_html
 from mitimeline_dood import day_out_of_days
 from mitimeline_dood.layout import FILLS, person_row
-from test_dood_outputs import HOSTILE, HOSTILE_NAME
 
 PROBE = """<script>
 const head = document.querySelector("table.dood thead");

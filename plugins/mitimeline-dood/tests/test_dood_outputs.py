@@ -18,7 +18,7 @@ from mitimeline.cli import main
 from mitimeline.plugins import find_exporter
 from mitimeline.testing import check_exporter, sample_timeline
 
-from dood_fixtures import EDGE, FORTY_DAY, LA
+from dood_fixtures import EDGE, FORTY_DAY, HOSTILE, HOSTILE_NAME
 from dood_html import read_html
 from mitimeline_dood import CODES, TOTAL_NAMES, day_out_of_days
 from mitimeline_dood.layout import (
@@ -28,15 +28,6 @@ from mitimeline_dood.layout import (
     person_row,
     unplaceable_row,
     working_row,
-)
-
-HOSTILE_NAME = "=HYPERLINK(\"x\")<script>alert(1)</script> & \"Bo\""
-HOSTILE = Timeline(
-    title="<b>Title</b> & <!-- x --> </table>",
-    events=[Event(id="a", title="<img src=x onerror=alert(1)>", kind="shoot",
-                  when="2024-01-02", people=[(HOSTILE_NAME, "<i>role</i>")], place=LA),
-            Event(id="b", title="-2+3 & <u>later</u>", kind="shoot", when="2024-01~",
-                  people=[("@SUM(A1)", None)], place=LA)],
 )
 
 
@@ -142,21 +133,22 @@ def test_xlsx_without_openpyxl_names_the_extra(monkeypatch: pytest.MonkeyPatch) 
         FORTY_DAY.dumps("dood-xlsx")
 
 
-def test_xlsx_refuses_a_control_character_naming_the_cell() -> None:
+def test_xlsx_writes_control_characters_as_replacement_characters() -> None:
     timeline = Timeline(events=[Event(id="a", title="A", kind="shoot", when="2024-01-02",
-                                      people=["Bell\x07 Boy"])])
-    with pytest.raises(mitimeline.ExportError,
-                       match=r"cannot write 'Bell\\x07 Boy' to XLSX cell A6: it holds a "
-                             r"control character, which XLSX files cannot carry"):
-        timeline.dumps("dood-xlsx")
+                                      people=["Bell\x07 Boy\x00 \t\r\n"])])
+    sheet = _workbook(timeline)["DOOD"]
+    assert sheet["A6"].value == "Bell\ufffd Boy\ufffd \t\r\n"
 
 
-def test_text_outputs_refuse_a_lone_surrogate() -> None:
+def test_every_output_refuses_a_lone_surrogate() -> None:
     timeline = Timeline(events=[Event(id="a", title="A", kind="shoot", when="2024-01-02",
                                       people=["Ann \ud800"])])
     for name in ("dood", "dood-csv"):
         with pytest.raises(mitimeline.ExportError, match=r"cannot write '\\ud800' as UTF-8"):
             timeline.dumps(name)
+    with pytest.raises(mitimeline.ExportError, match=r"cannot write '\\ud800' as UTF-8, in "
+                                                     r"XLSX cell A6 \('Ann \\ud800'\)"):
+        timeline.dumps("dood-xlsx")
 
 
 # -- HTML, parsed back in Python ----------------------------------------------------------

@@ -1,6 +1,8 @@
 """A grid as an XLSX workbook through openpyxl (the ``xlsx`` extra): a ``DOOD`` sheet laid
 out as the CSV is, coloured by code, with the header rows and the names frozen, and a
-``Legend`` sheet. Every cell is written as text or a number, never as a formula.
+``Legend`` sheet. Every cell is written as text or a number, never as a formula. XML, and
+so XLSX, cannot hold the C0 control characters other than tab, line feed and carriage
+return: each is written as U+FFFD.
 
 The file is deterministic: the workbook's created and modified times and every zip entry's
 time are :data:`FIXED_TIME`, so one timeline always gives the same bytes."""
@@ -26,7 +28,7 @@ FIXED_TIME = datetime.datetime(1980, 1, 1)
 """The time written into the workbook's properties and its zip entries."""
 _HEADER_ROWS = 5
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-"""Characters an XLSX file cannot hold (XML 1.0 forbids them)."""
+"""Characters an XLSX file cannot hold (XML 1.0 forbids them); written as U+FFFD."""
 
 
 def _openpyxl() -> Any:
@@ -42,7 +44,7 @@ def _openpyxl() -> Any:
 
 def render_xlsx(grid: DoodGrid) -> bytes:
     """The XLSX bytes of ``grid``; raises :class:`mitimeline.ExportError` naming the extra
-    when openpyxl is missing, or naming the cell for a control character."""
+    when openpyxl is missing, or naming the cell for a lone surrogate."""
     openpyxl = _openpyxl()
     book = openpyxl.Workbook()
     sheet = book.active
@@ -101,10 +103,13 @@ def _fixed_times(data: bytes) -> bytes:
 
 def _write(cell: Any, text: str, row: int, grid_rows: int) -> None:
     """``text`` into ``cell``: a whole number in the totals and counts, else text."""
-    if _CONTROL.search(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:  # a lone surrogate such as "\ud800"
         raise mitimeline.ExportError(
-            f"cannot write {text!r} to XLSX cell {cell.coordinate}: it holds a control "
-            "character, which XLSX files cannot carry", format=f"{FORMAT}-xlsx")
+            f"cannot write {exc.object[exc.start:exc.end]!r} as UTF-8, in XLSX cell "
+            f"{cell.coordinate} ({text!r})", format=f"{FORMAT}-xlsx") from exc
+    text = _CONTROL.sub("\ufffd", text)
     if text.isascii() and text.isdigit() and (row > 1 and (row <= grid_rows + 1)):
         cell.value = int(text)
         return
