@@ -234,6 +234,24 @@ def test_a_span_longer_than_the_limit_is_refused() -> None:
         day_out_of_days(timeline)
 
 
+@pytest.mark.parametrize(("when", "probable", "message"), [
+    ("2000-01-01/2020-01-01", False, r"event 'a' covers 7306 days \(2000-01-01/2020-01-01\); "
+                                     r"a day-out-of-days has at most 3660 columns: check its "
+                                     r"date$"),
+    ("2000/2019", True, r"event 'a' may fall on 7305 days \(2000/2019\); a day-out-of-days "
+                        r"has at most 3660 columns: check its date, or leave out "
+                        r"probable=True$"),
+])
+def test_an_event_longer_than_the_limit_is_refused(when: str, probable: bool,
+                                                   message: str) -> None:
+    timeline = Timeline(events=[_shoot("a", ["Ann"], {}, when=when)])
+    with pytest.raises(DoodError, match=message):
+        day_out_of_days(timeline, probable=probable)
+    if not probable:
+        return
+    assert day_out_of_days(timeline).unplaceable[0].event == "a"  # listed, not laid out
+
+
 @pytest.mark.parametrize(("options", "message"), [
     ({"drop_days": 0}, r"drop_days must be a whole number of days, 1 or more, or None .* got 0"),
     ({"drop_days": "14"}, r"drop_days must be .* got '14'"),

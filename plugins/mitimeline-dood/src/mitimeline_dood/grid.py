@@ -270,9 +270,9 @@ def compute(timeline: mitimeline.Timeline, options: DoodOptions) -> DoodGrid:
             for person in credited:
                 person.unplaceable = True
                 if kind == schedule.WORK and options.probable and _bounded(event.when):
-                    person.possible.update(schedule.days_of(event.when))
+                    person.possible.update(_days_of(event, "may fall on"))
             continue
-        placed = schedule.days_of(event.when)
+        placed = _days_of(event, "covers")
         if kind == schedule.WORK:
             company.work.update(placed)
         elif kind == schedule.COMPANY_OFF:
@@ -307,6 +307,16 @@ def compute(timeline: mitimeline.Timeline, options: DoodOptions) -> DoodGrid:
         drop_days=drop_days,
         probable=options.probable,
     )
+
+
+def _days_of(event: mitimeline.Event, verb: str) -> list[date]:
+    """The days of ``event``'s date; :class:`DoodError` beyond :data:`MAX_DAYS`."""
+    count = (event.when.upper - event.when.lower).days + 1
+    if count > MAX_DAYS:
+        raise DoodError(f"event {event.id!r} {verb} {count} days ({event.when}); a "
+                        f"day-out-of-days has at most {MAX_DAYS} columns: check its date"
+                        + (", or leave out probable=True" if verb == "may fall on" else ""))
+    return schedule.days_of(event.when)
 
 
 def _bounded(when: mitimeline.When) -> bool:
