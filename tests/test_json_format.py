@@ -17,7 +17,6 @@ from mitimeline import (
     Credit,
     Event,
     ExportError,
-    NoOptions,
     OptionsError,
     ParseError,
     Place,
@@ -152,7 +151,7 @@ def test_exporter_options() -> None:
                 {"sort_keys": True}):
         with pytest.raises(OptionsError):
             build_options(JSONExporter(), bad)
-    assert JSONParser.Options is NoOptions
+    assert JSONParser.Options().fast is True  # the parser's one option: see test_jsonio
 
 
 # -- the parser -------------------------------------------------------------------------
@@ -234,7 +233,7 @@ def test_data_errors_carry_the_json_path() -> None:
 
 def test_parse_reads_the_stream_to_its_end() -> None:
     stream = io.BytesIO(export(TIMELINE))
-    JSONParser().parse(stream, NoOptions())
+    JSONParser().parse(stream, JSONParser.Options())
     assert stream.read() == b""
 
 
