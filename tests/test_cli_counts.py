@@ -94,7 +94,7 @@ def test_a_count_that_cannot_be_is_an_export_error(returns: object, tmp_path: Pa
     with registered(FormatsPlugin("counting-plugin", exporters=[counting(returns)])), \
             pytest.raises(mitimeline.ExportError,
                           match=rf"^exporter 'counting' from plugin 'counting-plugin' returned "
-                                rf"{re.escape(repr(returns))}; expected None \(every event written\) or how "
-                                rf"many of the 7 events it wrote$"):
+                                rf"{re.escape(repr(returns))}; expected None \(every event "
+                                rf"written\) or how many of the 7 events it wrote$"):
         timeline.export(target)
     assert not target.exists()
