@@ -464,10 +464,11 @@ def _show(args: argparse.Namespace, out: TextIO) -> int:
     if len(timeline) != len(everything):
         counted = f"{len(timeline)} of {counted}"
     print(f"{timeline.title} ({counted})", file=out)
-    _table(out, SHOW_COLUMNS, [_show_row(e) for e in timeline], _show_width(args, out),
-           shrink=(4, 3, 2))
-    for finding in disagreements:
-        print(finding, file=out)
+    width = _show_width(args, out)
+    _table(out, SHOW_COLUMNS, [_show_row(e) for e in timeline], width, shrink=(4, 3, 2))
+    for finding in disagreements:  # sentences: wrapped to the width, not cut
+        print(str(finding) if width is None
+              else textwrap.fill(str(finding), width, subsequent_indent="  "), file=out)
     return EXIT_OK
 
 
