@@ -6,12 +6,12 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
 from mitimeline import errors, plugins
+from test_docs import lay_out_docs_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "errors.md"
@@ -53,8 +53,7 @@ def test_every_documented_attribute_exists() -> None:
 def test_the_examples_print_what_the_page_shows(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shutil.copy(ROOT / "seeds" / "mi7-example.json", tmp_path / "mi7.json")
-    (tmp_path / "out").mkdir()
+    lay_out_docs_folder(tmp_path)  # mi7.json is the dataset, as for every docs page
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(plugins.LOAD_ENV, "")
     plugins.reset()

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mitimeline import Claim, Credit, Event, ExportError, Place, Source, Timeline
-from mitimeline.gantt.layout import Layout, build_layout
+from mitimeline.gantt.layout import CONTEXT_TAG, Layout, build_layout, dated_days
 from mitimeline.gantt.options import ChartOptions, GanttOptions
-from mitimeline.gantt.text import ELLIPSIS, shorten, text_width
+from mitimeline.gantt.text import ELLIPSIS, shorten, text_width, wrap
 from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.gantt.ticks import FIRST_DAY, LAST_DAY, UNITS, TickUnit, choose_unit, ticks
 from mitimeline.testing import claimed_timeline, events, timelines
+from test_gantt_support import ROOT
 
 
 def day(text: str) -> int:
@@ -314,17 +316,31 @@ def test_choose_unit_and_ticks_at_the_ends_of_the_calendar() -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(timelines(max_events=6).filter(len), st.sampled_from(["kind", "person", "country"]))
-def test_any_timeline_lays_out_within_its_axis(tl: Timeline, group_by: str) -> None:
+@given(timelines(max_events=6).filter(len), st.sampled_from(["kind", "person", "country"]),
+       st.lists(st.booleans(), min_size=6, max_size=6))
+def test_any_timeline_lays_out_within_its_axis(tl: Timeline, group_by: str,
+                                               context: list[bool]) -> None:
+    tl = Timeline(tl.title, [
+        attrs.evolve(event, tags=[*event.tags, CONTEXT_TAG]) if as_context else event
+        for event, as_context in zip(tl.events, context, strict=False)], sources=tl.sources)
     layout = build_layout(tl, ChartOptions(group_by=group_by))
     assert layout.start < layout.stop
     ids = [row.event.id for row in layout.rows()]
     assert set(ids) == {event.id for event in tl}
+    production = [e for e in tl if CONTEXT_TAG not in e.tags] or list(tl)
     for row in layout.rows():
         bar = row.bar
-        assert layout.start <= bar.start < bar.stop <= layout.stop
+        assert layout.start <= bar.start <= bar.stop <= layout.stop
         if bar.core is not None:
             assert bar.start <= bar.core[0] < bar.core[1] <= bar.stop
+        first, last = dated_days(row.event.when)
+        clipped = first < layout.start or last > layout.stop
+        assert row.clipped == clipped
+        assert (row.event in layout.clipped) == clipped
+        if not any(row.event is event for event in production):
+            continue  # context: may lie wholly beyond an edge, drawn as a stub there
+        assert not clipped or layout.stop == LAST_DAY + 1 or layout.start == FIRST_DAY
+        assert bar.start < bar.stop
         when = row.event.when
         assert bar.cut_start == when.open_start
         assert bar.cut_end == when.open_end
@@ -343,6 +359,119 @@ def test_window_clips_every_bar(event: Event, first: date, second: date) -> None
     assert (layout.start, layout.stop) == (low.toordinal(), high.toordinal() + 1)
     bar = next(layout.rows()).bar
     assert layout.start <= bar.start < bar.stop <= layout.stop
+
+
+# -- the default range: the production's dated events; context and clipping ----------------
+
+
+def context_timeline() -> Timeline:
+    return Timeline("With context", [
+        Event(id="earlier-film", title="Earlier film's finale", when="../2018", kind="other",
+              tags=["context", "earlier-film"]),
+        Event(id="hiatus", title="Hiatus", when="/2020-09-06", kind="hiatus"),
+        Event(id="shoot", title="Shoot", when="2020-09-07/2020-10-06", kind="shoot"),
+        Event(id="rome", title="Rome", when="2020-10~/", kind="shoot"),
+    ])
+
+
+@pytest.mark.parametrize(("when", "days"), [
+    ("2020-09-06", ("2020-09-06", "2020-09-07")),
+    ("2020-09/2020-10", ("2020-09-01", "2020-11-01")),
+    ("../2018", ("2018-01-01", "2019-01-01")),       # open start: the known end's days
+    ("/2020-09-06", ("2020-09-06", "2020-09-07")),   # unknown start, the same
+    ("2020-10~/", ("2020-10-01", "2020-11-01")),     # unknown end: the known start's days
+    ("2020-09-06/..", ("2020-09-06", "2020-09-07")),
+    ("2020-10-05/2020-09-20", ("2020-09-20", "2020-10-06")),  # ends before it starts
+])
+def test_dated_days_are_the_known_bounds(when: str, days: tuple[str, str]) -> None:
+    from mitimeline import When
+
+    assert dated_days(When(when)) == (day(days[0]), day(days[1]))
+
+
+def test_context_events_do_not_stretch_the_default_range() -> None:
+    layout = build_layout(context_timeline(), GanttOptions())
+    assert day("2020-07-01") <= layout.start <= day("2020-09-01")
+    assert day("2020-11-01") <= layout.stop <= day("2021-01-01")
+    assert layout.unit.name in ("week", "month")
+    context = next(r for r in layout.rows() if r.event.id == "earlier-film")
+    # wholly before the chart: a stub at the left edge with its arrowhead
+    assert context.bar == attrs.evolve(context.bar, start=layout.start, stop=layout.start,
+                                       core=None, cut_start=True, cut_end=False)
+    assert context.clipped and context.notes == ("open start", "before the chart")
+    # open and unknown ends still run to the edge, with room to show where they end
+    hiatus = next(r for r in layout.rows() if r.event.id == "hiatus")
+    assert hiatus.bar.cut_start and hiatus.bar.start == layout.start < day("2020-09-06")
+    assert not hiatus.clipped
+    rome = next(r for r in layout.rows() if r.event.id == "rome")
+    assert rome.bar.cut_end and rome.bar.stop == layout.stop > day("2020-11-01")
+    assert not rome.clipped
+
+
+def test_the_chart_says_what_it_clipped() -> None:
+    layout = build_layout(context_timeline(), GanttOptions())
+    assert [event.id for event in layout.clipped] == ["earlier-film"]
+    assert layout.clip_note == "Clipped at the chart's edges: Earlier film's finale (until 2018)."
+    assert layout.description == f"{layout.summary} {layout.clip_note}"
+    # a window clips too: the shoot runs past its end
+    windowed = build_layout(context_timeline(), GanttOptions(end="2020-09-20"))
+    assert [event.id for event in windowed.clipped] == ["earlier-film", "shoot"]
+    shoot = next(r for r in windowed.rows() if r.event.id == "shoot")
+    assert shoot.notes == ("clipped",) and shoot.bar.cut_end
+    assert windowed.clip_note == ("Clipped at the chart's edges: Earlier film's finale "
+                                  "(until 2018); Shoot (7 September 2020 to 6 October 2020).")
+    assert build_layout(mixed(), GanttOptions()).clip_note == ""
+    assert build_layout(mixed(), GanttOptions()).description == build_layout(
+        mixed(), GanttOptions()).summary
+
+
+def test_the_clip_note_names_three_events_then_counts() -> None:
+    tl = Timeline("Many", [Event(id=f"e{n}", title=f"Event {n}", when="2020", kind="shoot")
+                           for n in range(1, 6)])
+    layout = build_layout(tl, GanttOptions(start="2020-03", end="2020-04"))
+    assert len(layout.clipped) == 5
+    assert layout.clip_note == ("Clipped at the chart's edges: Event 1 (2020); Event 2 (2020); "
+                                "Event 3 (2020); and 2 more.")
+    # grouped by person, an event is named once however many rows it has
+    tl = Timeline("People", [Event(id="a", title="A", when="2020", people=["Ann", "Bo"])])
+    layout = build_layout(tl, GanttOptions(group_by="person", start="2020-03", end="2020-04"))
+    assert layout.row_count == 2 and layout.clip_note == "Clipped at the chart's edges: A (2020)."
+
+
+def test_a_timeline_of_context_only_is_drawn_over_its_own_dates() -> None:
+    tl = Timeline("Only context", [
+        Event(id="a", title="A", when="2018", kind="other", tags=["context"]),
+        Event(id="b", title="B", when="2019-06", kind="other", tags=["context"]),
+    ])
+    layout = build_layout(tl, GanttOptions())
+    assert layout.start <= day("2018-01-01") and layout.stop >= day("2019-07-01")
+    assert layout.clipped == () and layout.clip_note == ""
+
+
+def test_the_mi7_dataset_chart_covers_the_production_not_the_context() -> None:
+    """Issue 19: one context event ending ../2018 stretched the axis to 2017-2023."""
+    import mitimeline
+
+    tl = mitimeline.load(ROOT / "seeds" / "mi7.json")
+    layout = build_layout(tl, GanttOptions())
+    assert date.fromordinal(layout.start) >= date(2020, 7, 1)
+    assert date.fromordinal(layout.stop) <= date(2023, 1, 1)
+    assert [event.id for event in layout.clipped] == ["fallout-finale-norway"]
+    assert "Fallout" in layout.clip_note
+    october = build_layout(tl, GanttOptions(end="2020-10"))
+    assert date.fromordinal(october.start) >= date(2020, 7, 1)
+    assert october.stop == day("2020-11-01")
+
+
+def test_wrap_breaks_between_words_and_shortens_the_rest() -> None:
+    assert wrap("", 100, 10, 2) == []
+    assert wrap("one two", 100, 10, 2) == ["one two"]
+    lines = wrap("alpha beta gamma delta epsilon zeta eta theta", 100, 10, 2)
+    assert len(lines) == 2 and lines[1].endswith(ELLIPSIS)
+    assert all(text_width(line, 10) <= 100 for line in lines)
+    assert " ".join(lines).replace(ELLIPSIS, "").split()[:4] == ["alpha", "beta", "gamma",
+                                                                 "delta"]
+    assert wrap("x" * 50, 100, 10, 3) == [shorten("x" * 50, 100, 10)]
 
 
 # -- options ------------------------------------------------------------------------------------

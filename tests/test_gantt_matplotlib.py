@@ -8,6 +8,7 @@ import sys
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -16,7 +17,7 @@ from mitimeline.gantt import matplotlib_chart
 from mitimeline.gantt.chart import chart_layout
 from mitimeline.gantt.options import ChartOptions
 from test_gantt_support import hostile_timelines, production
-from test_gantt_svg import features, mi7
+from test_gantt_svg import features, mi7, with_context
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -52,6 +53,22 @@ def test_rows_and_height_grow_with_events() -> None:
     assert big[1] - small[1] >= 195 * matplotlib_chart.ROW_PX
 
 
+def test_the_image_says_what_it_clipped() -> None:
+    layout = chart_layout(with_context(), ChartOptions(end="2020-09-20"))
+    assert layout.clip_note
+    figure = matplotlib_chart.render_figure(layout, 1000)
+    assert layout.clip_note in [text.get_text() for text in figure.texts]
+    unclipped = matplotlib_chart.render_figure(chart_layout(features(), ChartOptions()), 1000)
+    assert not any("Clipped" in text.get_text() for text in unclipped.texts)
+    narrow = matplotlib_chart.render_figure(layout, 400)
+    (note,) = [text.get_text() for text in narrow.texts if "Clipped" in text.get_text()]
+    assert len(note.splitlines()) == matplotlib_chart.NOTE_LINES
+    # the note has room of its own: the image is taller by its lines
+    silent = matplotlib_chart.render_figure(attrs.evolve(layout, clip_note=""), 400)
+    taller = (narrow.get_figheight() - silent.get_figheight()) * matplotlib_chart.DPI
+    assert round(taller) == matplotlib_chart.NOTE_LINES * matplotlib_chart.NOTE_LINE_PX
+
+
 def test_titles_are_never_mathtext() -> None:
     tl = Timeline("$x^$ costs $5", [Event(id="a", title="Budget: $2M, $\\frac{", when="2020-09",
                                           kind="shoot")])
@@ -83,7 +100,7 @@ def test_without_matplotlib_the_error_names_the_extra(
             monkeypatch.setitem(sys.modules, name, None)
     monkeypatch.setitem(sys.modules, "matplotlib", None)
     with pytest.raises(ExportError, match=r'PNG and PDF charts need matplotlib: pip install '
-                                          r'"mitimeline\[plot\]"') as caught:
+                                          r'-e "\.\[plot\]" in the mitimeline checkout') as caught:
         mi7().export(io.BytesIO(), format=fmt)
     assert caught.value.format == fmt
     assert isinstance(caught.value.__cause__, ImportError)

@@ -17,7 +17,7 @@ from mitimeline.gantt.options import GanttOptions
 from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.testing import timelines
 from test_gantt_support import hostile_text, hostile_timelines
-from test_gantt_svg import CASES, features, golden, mi7
+from test_gantt_svg import CASES, features, golden, mi7, with_context
 
 TASK = re.compile(r"    (?P<title>[^:\n]+) : (?P<data>[^#\n;]+)$")
 
@@ -49,6 +49,17 @@ def test_diagram_structure() -> None:
     assert ("    Stunt#58; fight on the roof of a moving train (approx.) : ev3, 2020-10-01, "
             "2020-10-11") in lines
     assert "    Planned US release : milestone, ev7, 2021-11-19, 2021-11-20" in lines
+
+
+def test_the_diagram_says_what_it_clipped() -> None:
+    lines = with_context().dumps("mermaid", end="2020-09-20").splitlines()
+    (described,) = [line for line in lines if line.startswith("    accDescr: ")]
+    assert described.endswith("2020-09-20. Clipped at the chart#39;s edges#58; Earlier film#39;s "
+                              "finale (context) (until 2018)#59; Some day in September "
+                              "(September 2020).".replace("#39;", "'"))
+    assert ("    Earlier film's finale (context) (open start, before the chart) : ev1, "
+            "2020-08-31, 2020-08-31") in lines
+    assert "    Some day in September (clipped) : ev3, 2020-09-01, 2020-09-21" in lines
 
 
 def test_never_writes_the_constructs_mermaid_gets_wrong() -> None:

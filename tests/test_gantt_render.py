@@ -32,7 +32,7 @@ from test_gantt_support import (
     screenshot_dir,
     show,
 )
-from test_gantt_svg import features, mi7
+from test_gantt_svg import features, mi7, with_context
 
 __all__ = ["renderers", "screenshot_dir"]  # fixtures used here
 
@@ -117,6 +117,12 @@ def test_mermaid_draws_every_option(renderers: Renderer, options: dict[str, Any]
     check_mermaid(renderers, features(), options)
 
 
+def test_mermaid_draws_clipped_and_context_events(renderers: Renderer) -> None:
+    """A context event wholly before the chart is a zero-length task at its start."""
+    check_mermaid(renderers, with_context(), {})
+    check_mermaid(renderers, with_context(), {"end": "2020-09-20"})
+
+
 def test_mermaid_draws_titles_that_begin_like_its_keywords(renderers: Renderer) -> None:
     titles = [f"{keyword} {i}: x" for i, keyword in enumerate(KEYWORDS)]
     titles += ["2020-09-06 first day", "Title sequence", "Section 5", "%% not a comment",
@@ -161,7 +167,7 @@ def screenshot(renderer: Renderer, path: Path, width: int) -> numpy.ndarray[Any,
 
 @pytest.mark.parametrize(("name", "make"), [
     ("example", mi7), ("features", features), ("5-events", lambda: production(5)),
-    ("500-events", lambda: production(500)),
+    ("500-events", lambda: production(500)), ("context", with_context),
 ])
 def test_svg_screenshots_show_bars(renderers: Renderer, screenshot_dir: Path,
                                    capsys: pytest.CaptureFixture[str], name: str,

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import mitimeline
 from mitimeline import Event, Place, Source, Timeline
+from mitimeline.gantt import style
 from mitimeline.gantt import svg as svg_module
 from mitimeline.gantt.chart import chart_layout
 from mitimeline.gantt.html import render_html
@@ -50,6 +51,12 @@ def features() -> Timeline:
                        url="https://e.example/?a=1&b=2")])
 
 
+def with_context() -> Timeline:
+    """The features, and an earlier film's finale as context: dated long before them."""
+    return features().add(Event(id="earlier-film", title="Earlier film's finale (context)",
+                                when="../2018", kind="other", tags=["context"]))
+
+
 def mi7() -> Timeline:
     return mitimeline.load(ROOT / "seeds" / "mi7-example.json")
 
@@ -59,6 +66,7 @@ CASES = {
     "features": (features, {"today": date(2020, 9, 12)}),
     "features-by-person-section-colours": (features, {"group_by": "place",
                                                       "color_by": "section", "width": 700}),
+    "context-clipped": (with_context, {"end": "2020-09-20"}),
 }
 
 
@@ -160,6 +168,27 @@ def test_fuzzy_bounds_look_different_from_certain_ones() -> None:
     assert [m["tag"] for m in instant] == ["polygon"] and instant[0]["fill"] == "#0072B2"
 
 
+def note_lines(root: ET.Element) -> list[str]:
+    """The lines of the clip note: small muted text outside the rows and the legend."""
+    return [t.text or "" for t in root.findall(f"{SVG}text")
+            if t.get("fill") == style.MUTED and t.get("font-size") == str(svg_module.SMALL)
+            and t.get("text-anchor") is None]
+
+
+def test_the_chart_says_what_it_clipped() -> None:
+    root = parse(with_context().dumps("svg", end="2020-09-20"))
+    note = ("Clipped at the chart's edges: Earlier film's finale (context) (until 2018); "
+            "Some day in September (September 2020).")
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None and desc.text is not None and desc.text.endswith(f"2020-09-20. {note}")
+    assert note_lines(root) == [note]
+    narrow = note_lines(parse(with_context().dumps("svg", end="2020-09-20", width=400)))
+    assert len(narrow) == 2 and " ".join(narrow).startswith("Clipped at the chart's edges:")
+    assert all(text_width(line, svg_module.SMALL) <= 400 - 2 * svg_module.PAD
+               for line in narrow)
+    assert note_lines(parse(features().dumps("svg"))) == []
+
+
 def test_today_line() -> None:
     def lines(**options: object) -> list[ET.Element]:
         root = parse(features().dumps("svg", **options))
@@ -250,6 +279,15 @@ def test_html_page_wraps_the_svg() -> None:
     assert "<title>Features: &lt;all&gt; &amp; &quot;quoted&quot;</title>" in page
     assert render_svg(layout) in page
     assert "<script" not in page
+    assert "svg{max-width:100%;height:auto}" in page  # the page scales the chart, not the SVG
+
+
+def test_the_svg_has_a_fixed_size_and_no_style() -> None:
+    """No inline style: CairoSVG reads ``height:auto`` as a height of 0 and draws nothing
+    (test_gantt_converters.py renders the SVG through CairoSVG and rsvg-convert)."""
+    root = parse(mi7().dumps("svg", width=700))
+    assert "style" not in root.attrib
+    assert root.get("width") == "700" and root.get("height", "").isdigit()
 
 
 def test_exporters_write_files(tmp_path: Path) -> None:

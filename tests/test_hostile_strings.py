@@ -404,6 +404,43 @@ def check_timelinejs(tl: Timeline, text: str) -> None:
     assert "<" not in html.unescape(slide.get("group", ""))
 
 
+DOOD_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table",
+             "thead", "tbody", "tfoot", "tr", "th", "td", "time"}
+
+
+def check_dood(tl: Timeline, text: str) -> None:
+    data = mitimeline.dumps(tl, "dood")
+    assert isinstance(data, str)
+    page = parse_html(data)
+    for tag, attrs in page.tags:
+        assert tag in DOOD_TAGS, tag
+        assert not any(name.startswith("on") for name, _value in attrs), attrs
+    assert ("title", f"Day-out-of-days: {text}") in page.data
+    assert ("th", text) in page.data  # the person's row
+
+
+def check_dood_csv(tl: Timeline, text: str) -> None:
+    data = mitimeline.dumps(tl, "dood-csv")
+    assert isinstance(data, str)
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    for cell in (cell for row in rows for cell in row):
+        assert not is_formula(cell), cell
+    names = [row[0] for row in rows if row]
+    assert ("'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text) in names
+
+
+def check_dood_xlsx(tl: Timeline, text: str) -> None:
+    import openpyxl  # the mitimeline-dood[xlsx] extra
+
+    data = mitimeline.dumps(tl, "dood-xlsx")
+    assert isinstance(data, bytes)
+    sheet = openpyxl.load_workbook(io.BytesIO(data))["DOOD"]
+    cells = [cell for row in sheet.iter_rows() for cell in row if cell.value is not None]
+    assert all(cell.data_type in ("s", "n") for cell in cells)  # never a formula
+    expected = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f]", "\ufffd", text)
+    assert sheet["A6"].value == expected  # the person's row
+
+
 CHECKS: dict[str, Callable[[Timeline, str], None]] = {
     "json": check_json,
     "ical": check_ical,
@@ -414,6 +451,9 @@ CHECKS: dict[str, Callable[[Timeline, str], None]] = {
     "png": lambda tl, text: check_image(tl, text, "png"),
     "pdf": lambda tl, text: check_image(tl, text, "pdf"),
     "timelinejs": check_timelinejs,
+    "dood": check_dood,
+    "dood-csv": check_dood_csv,
+    "dood-xlsx": check_dood_xlsx,
 }
 
 

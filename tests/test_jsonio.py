@@ -553,7 +553,7 @@ def test_claims_from_data_reads_what_claim_data_writes() -> None:
 from hypothesis import strategies as st  # noqa: E402
 
 from mitimeline import When, jsonio  # noqa: E402
-from mitimeline.model import plain_event  # noqa: E402
+from mitimeline.model import plain_events  # noqa: E402
 from mitimeline.testing import events, json_values  # noqa: E402
 
 _ODD = st.sampled_from([None, "", " ", "Bad Id", "ok-id", "XX", "GB-ENG", "shoot", "bogus",
@@ -565,36 +565,61 @@ _FIELDS = ("id", "title", "when", "kind", "place", "people", "unit", "status", "
 
 
 @settings(max_examples=300)
-@given(events(), st.dictionaries(st.sampled_from(_FIELDS), _ODD, max_size=3),
+@given(st.lists(st.tuples(events(), st.dictionaries(st.sampled_from(_FIELDS), _ODD, max_size=2)),
+                min_size=1, max_size=4),
        st.sampled_from([list, tuple]))
-def test_plain_event_is_event_or_none(event: Event, changes: dict[str, Any],
-                                      sequence: Callable[..., Any]) -> None:
-    """``plain_event`` builds exactly what ``Event`` builds, or leaves it to ``Event``."""
-    fields = {name: getattr(event, name) for name in _FIELDS}
-    fields["sources"], fields["tags"] = sequence(event.sources), sequence(event.tags)
-    fields.update(changes)
-    fast = plain_event(**fields)
-    try:
-        checked = Event(**fields)
-    except (InvalidEventError, TypeError):  # TypeError: people=None, as Event says it
-        assert fast is None
-        return
+def test_plain_events_are_events_or_none(rows: list[tuple[Event, dict[str, Any]]],
+                                         sequence: Callable[..., Any]) -> None:
+    """``plain_events`` builds exactly what ``Event`` builds, or leaves it to ``Event``
+    when any row is not plainly valid."""
+    rows_fields = []
+    for event, changes in rows:
+        fields = {name: getattr(event, name) for name in _FIELDS}
+        fields["sources"], fields["tags"] = sequence(event.sources), sequence(event.tags)
+        fields.update(changes)
+        rows_fields.append(fields)
+    fast = plain_events(*([fields[name] for fields in rows_fields] for name in _FIELDS))
+    checked = []
+    for fields in rows_fields:
+        try:
+            checked.append(Event(**fields))
+        except (InvalidEventError, TypeError):  # TypeError: people=None, as Event says it
+            assert fast is None
+            return
     if fast is not None:
         assert fast == checked
-        assert repr(fast) == repr(checked)
-        for name in (*_FIELDS, "extra", "claims"):
-            assert type(getattr(fast, name)) is type(getattr(checked, name)), name
-            assert getattr(fast, name) == getattr(checked, name), name
+        for built, expected in zip(fast, checked, strict=True):
+            assert repr(built) == repr(expected)
+            for name in (*_FIELDS, "extra", "claims"):
+                assert type(getattr(built, name)) is type(getattr(expected, name)), name
+                assert getattr(built, name) == getattr(expected, name), name
+        assert len({id(event.extra) for event in fast}) == len(fast)  # each its own dict
+
+
+@pytest.mark.parametrize(("column", "value"), [
+    ("ids", "a\nb"), ("ids", "ok\n"), ("regions", "GB\nUS"), ("regions", "GB\n")])
+def test_plain_events_refuse_a_newline_hidden_in_a_joined_check(column: str, value: str) -> None:
+    """Ids and regions are checked joined by newlines: one holding a newline is refused."""
+    event = Event("ok", "A title", "2020")
+    fields = {name: [getattr(event, name)] for name in _FIELDS}
+    fields[column.removesuffix("s") if column == "ids" else "region"] = [value]
+    assert plain_events(*(fields[name] for name in _FIELDS)) is None
+
+
+def test_plain_events_of_no_rows_and_of_uneven_columns() -> None:
+    assert plain_events(*([] for _ in _FIELDS)) == []
+    columns: list[list[Any]] = [[] for _ in _FIELDS]
+    columns[0] = ["a"]
+    with pytest.raises(ValueError, match="the columns differ in length"):
+        plain_events(*columns)
 
 
 def _read_checked_only(data: Any) -> Timeline | str:
     """What the checked path alone makes of ``data``: a timeline or the error's text."""
-    original = jsonio._Reader.plain
-    jsonio._Reader.plain = lambda self, data: None  # type: ignore[method-assign]
     try:
-        return _read(data)
-    finally:
-        jsonio._Reader.plain = original  # type: ignore[method-assign]
+        return jsonio._Reader(fast=False).timeline(data)
+    except ParseError as exc:
+        return f"{exc.location}: {exc}"
 
 
 def _read(data: Any) -> Timeline | str:

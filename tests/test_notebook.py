@@ -190,9 +190,9 @@ def test_not_a_dataframe() -> None:
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
     with pytest.raises(ImportError, match=r'DataFrame conversion needs pandas: pip install '
-                                          r'"mitimeline\[pandas\]"'):
+                                          r'-e "\.\[pandas\]" in the mitimeline checkout'):
         mi7().to_dataframe()
-    with pytest.raises(ImportError, match=r"mitimeline\[pandas\]"):
+    with pytest.raises(ImportError, match=r'pip install -e "\.\[pandas\]"'):
         Timeline.from_dataframe(object())  # type: ignore[arg-type]
 
 

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import itertools
+import subprocess
+import sys
 import types
 from typing import Any, BinaryIO
 
 import attrs
+import mitimeline_probe
 import pytest
 from hypothesis import given, settings
 
 import mitimeline
-from mitimeline import Exporter, ParseError, Parser, Timeline
+from mitimeline import Exporter, ParseError, Parser, Timeline, plugins
 from mitimeline.default_plugins.json_format import JSONExporter, JSONParser
 from mitimeline.testing import (
     assert_roundtrip,
@@ -99,6 +102,25 @@ def test_check_parser_requires_samples_to_parse() -> None:
         check_parser(returns_text, samples=[b"lines\n"])
 
 
+def test_check_parser_takes_text_samples_and_any_iterable() -> None:
+    returns_text = broken(LineParser, parse=lambda self, stream, options: "timeline")
+    check_parser(LineParser(), samples=["lines\n"])
+    check_parser(LineParser(), samples=(sample for sample in [b"lines\n", "lines\n"]))
+    with pytest.raises(AssertionError, match="parse must return a Timeline, got str"):
+        check_parser(returns_text, samples=["lines\n"])  # text samples are parsed too
+    seen: list[bytes] = []
+    recording = broken(LineParser, parse=lambda self, stream, options: seen.append(
+        stream.read()) or Timeline())
+    check_parser(recording, samples=["lines\nünï ✓\n"])
+    assert seen[0] == "lines\nünï ✓\n".encode()
+
+
+def test_check_parser_refuses_a_sample_that_is_not_a_file() -> None:
+    with pytest.raises(TypeError, match=r"check_parser\(lines\): each sample must be bytes or "
+                                        r"str \(a file's content\), got int"):
+        check_parser(LineParser(), samples=[42])  # type: ignore[list-item]
+
+
 counter = itertools.count()
 
 
@@ -134,3 +156,78 @@ def test_registered_adds_a_plugin_for_the_block_only(tmp_path: Any) -> None:
     assert "lines" not in {f.name for f in mitimeline.list_formats()}
     with pytest.raises(mitimeline.UnknownFormatError):
         mitimeline.load(target)
+
+
+@pytest.fixture(params=["installed", "not installed"])
+def probe_installed(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A fresh registry with mitimeline-probe installed (as the test extra does) or with no
+    installed plugin loaded; yields which."""
+    monkeypatch.delenv(plugins.DISABLE_ENV, raising=False)
+    if request.param == "installed":
+        monkeypatch.delenv(plugins.LOAD_ENV, raising=False)
+    else:
+        monkeypatch.setenv(plugins.LOAD_ENV, "")
+    plugins.reset()
+    yield request.param == "installed"
+    plugins.reset()
+
+
+def test_registered_works_whether_or_not_the_plugin_is_installed(probe_installed: bool) -> None:
+    """The docs' ``registered(mitimeline_probe)``: the block sees the plugin under its module
+    name either way; the installed registration comes back after."""
+    plugin_names = {p.name for p in mitimeline.list_plugins()}
+    assert ("mitimeline-probe" in plugin_names) is probe_installed
+    before = (plugins.list_plugins(all=True), plugins.list_formats(), plugins.list_commands(),
+              dict(plugins.pm.list_name_plugin()))
+    with registered(mitimeline_probe):
+        listed = {p.name: p for p in mitimeline.list_plugins()}
+        assert "mitimeline-probe" not in listed
+        assert listed["mitimeline_probe"].formats == ("probe",)
+        assert {f.plugin for f in mitimeline.list_formats() if f.name == "probe"} == {
+            "mitimeline_probe"}
+        assert [c.plugin for c in plugins.list_commands() if c.command.name == "probe-info"] == [
+            "mitimeline_probe"]
+        assert mitimeline.loads(sample_timeline().dumps("probe"), "probe").title == (
+            sample_timeline().title)
+    after = (plugins.list_plugins(all=True), plugins.list_formats(), plugins.list_commands(),
+             dict(plugins.pm.list_name_plugin()))
+    assert after == before
+    assert (plugins.pm.get_plugin("mitimeline-probe") is mitimeline_probe) is probe_installed
+
+
+def test_registered_restores_an_installed_plugin_when_the_block_fails(
+    probe_installed: bool,
+) -> None:
+    with pytest.raises(mitimeline.PluginLoadError, match="already registered under the name"), \
+            registered(mitimeline_probe, mitimeline_probe):
+        pass  # pragma: no cover -- the second registration fails first
+    assert (plugins.pm.get_plugin("mitimeline-probe") is mitimeline_probe) is probe_installed
+    assert plugins.pm.get_plugin("mitimeline_probe") is None
+    assert ("probe" in {f.name for f in mitimeline.list_formats()}) is probe_installed
+
+
+WITHOUT_HYPOTHESIS = """
+import sys
+
+class NotInstalled:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition(".")[0] == "hypothesis":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+sys.meta_path.insert(0, NotInstalled())
+import mitimeline
+print("mitimeline", len(mitimeline.datasets.mission_impossible_7()), flush=True)
+import mitimeline.testing
+"""
+
+
+def test_without_hypothesis_the_import_names_the_testing_extra() -> None:
+    run = subprocess.run([sys.executable, "-c", WITHOUT_HYPOTHESIS], capture_output=True,
+                         text=True, check=False)
+    assert run.returncode == 1
+    assert run.stdout.startswith("mitimeline ")  # the core itself needs no Hypothesis
+    assert run.stderr.splitlines()[-1] == (
+        "ModuleNotFoundError: mitimeline.testing needs Hypothesis, which is not installed: "
+        "install the 'testing' extra (pytest and Hypothesis): "
+        'pip install -e ".[testing]" in the mitimeline checkout')
+

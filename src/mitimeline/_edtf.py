@@ -77,16 +77,17 @@ def _parse_interval(text: str) -> Parsed:
     if start is None:
         if end is None:
             raise _fail(text, "at least one end of an interval must be a date")
-        return Parsed(f"{start_text}/{end.edtf}", date.min, end.upper, end.precision,
-                      end.approximate, end.uncertain, None, None, end, True)
+        return _tuple(Parsed, (f"{start_text}/{end.edtf}", date.min, end.upper, end.precision,
+                               end.approximate, end.uncertain, None, None, end, True))
     if end is None:
-        return Parsed(f"{start.edtf}/{end_text}", start.lower, date.max, start.precision,
-                      start.approximate, start.uncertain, None, start, None, True)
+        return _tuple(Parsed, (f"{start.edtf}/{end_text}", start.lower, date.max,
+                               start.precision, start.approximate, start.uncertain, None,
+                               start, None, True))
     precision = (start.precision if _RANK[start.precision] >= _RANK[end.precision]
                  else end.precision)
-    return Parsed(f"{start.edtf}/{end.edtf}", start.lower, end.upper, precision,
-                  start.approximate or end.approximate, start.uncertain or end.uncertain,
-                  None, start, end, True)
+    return _tuple(Parsed, (f"{start.edtf}/{end.edtf}", start.lower, end.upper, precision,
+                           start.approximate or end.approximate,
+                           start.uncertain or end.uncertain, None, start, end, True))
 
 
 def _parse_single(text: str, whole: str) -> Parsed:
@@ -97,8 +98,9 @@ def _parse_single(text: str, whole: str) -> Parsed:
 
 
 def parse_plain(text: str) -> Parsed | None:
-    """The common forms, quickly: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` and
-    ``YYYY-MM-DDThh:mm:ss[Z]`` with digits only and no qualifier; None for anything else
+    """The common forms, quickly: ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD`` (each with or without
+    one qualifier ``?``, ``~``, ``%``) and ``YYYY-MM-DDThh:mm:ss`` with ``Z``, ``±hh:mm`` or
+    no zone, digits only; None for anything else
     (then :func:`parse_edtf` reads it, or says what is wrong with it).
 
     Whatever it returns equals what :func:`_parse_single_general` returns for ``text`` (a
@@ -133,6 +135,10 @@ def parse_plain(text: str) -> Parsed | None:
         return Parsed(text, date(year, 1, 1), date(year, 12, 31), "year", False, False)
     if (size == 20 and text[19] == "Z") or size == 19:
         return _parse_plain_moment(text)
+    if size == 25:
+        return _parse_offset_moment(text)
+    if size in (5, 8, 11) and text[-1] in "?~%":
+        return _parse_plain_qualified(text)
     return None
 
 
@@ -152,6 +158,34 @@ def _parse_plain_moment(text: str) -> Parsed | None:
         return None
     day = moment.date()
     return _tuple(Parsed, (text, day, day, "time", False, False, moment, None, None, False))
+
+
+def _parse_offset_moment(text: str) -> Parsed | None:
+    """``YYYY-MM-DDThh:mm:ss±hh:mm`` (ASCII ``text`` of 25 characters), or None; canonical
+    with ``Z`` for a zero offset, as :func:`format_moment` writes it."""
+    if (text[4] != "-" or text[7] != "-" or text[10] != "T" or text[13] != ":"
+            or text[16] != ":" or text[19] not in "+-" or text[22] != ":" or text[23] > "5"):
+        return None  # text[23] > "5": minutes over 59, which fromisoformat would carry over
+    try:  # with these separators, it reads digits only, in this one form
+        moment = datetime.fromisoformat(text)
+    except ValueError:  # an offset of 24 hours or more, ...: the grammar says why
+        return None
+    day = moment.date()
+    edtf = text[:19] + "Z" if moment.utcoffset() == _ZERO else text
+    return _tuple(Parsed, (edtf, day, day, "time", False, False, moment, None, None, False))
+
+
+_ZERO = timedelta(0)
+
+
+def _parse_plain_qualified(text: str) -> Parsed | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` followed by ``?``, ``~`` or ``%``, or None."""
+    plain = parse_plain(text[:-1])
+    if plain is None:
+        return None
+    approximate, uncertain = _QUALIFIERS[text[-1]]
+    return _tuple(Parsed, (text, plain.lower, plain.upper, plain.precision, approximate,
+                           uncertain, None, None, None, False))
 
 
 def _days_in(year: int, month: int) -> int:

@@ -181,3 +181,9 @@ class FindingsWarning(UserWarning):
         rest = len(self.findings) - self.SHOWN
         more = f"; and {rest} more" if rest > 0 else ""
         return f"{self.source}: {self.summary}: {shown}{more} ({where_all})"
+
+
+def install_hint(extra: str) -> str:
+    """How to install an extra's dependencies, for messages: ``pip install -e ".[plot]"`` in
+    the mitimeline checkout, since mitimeline is not yet published on PyPI."""
+    return f'pip install -e ".[{extra}]" in the mitimeline checkout'

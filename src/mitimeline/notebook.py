@@ -2,7 +2,7 @@
 
 - :func:`to_dataframe` / :func:`from_dataframe` (behind ``Timeline.to_dataframe()`` and
   ``Timeline.from_dataframe(df)``) and :func:`claims_dataframe` (behind
-  ``Timeline.claims_dataframe()``) need pandas: ``pip install "mitimeline[pandas]"``;
+  ``Timeline.claims_dataframe()``) need pandas (the ``pandas`` extra);
   without it they raise ``ImportError`` naming the extra.
 - :func:`timeline_html` and :func:`event_html` (behind ``_repr_html_``) need nothing: a
   compact table, plus the inline SVG Gantt chart for timelines of up to
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .claimtext import summary, verdict, who_says_what
-from .errors import InvalidEventError, MitimelineError
+from .errors import InvalidEventError, MitimelineError, install_hint
 from .gantt.chart import Chart
 from .gantt.options import ChartOptions
 from .gantt.text import printable_line, shorten
@@ -58,7 +58,7 @@ TABLE_LIMIT = 20
 """Timelines with more events show the first :data:`TABLE_HEAD` and last :data:`TABLE_TAIL`."""
 TABLE_HEAD, TABLE_TAIL = 10, 5
 
-PANDAS_EXTRA = 'pip install "mitimeline[pandas]"'
+PANDAS_EXTRA = install_hint("pandas")
 ATTRS_KEY = "mitimeline"
 """``DataFrame.attrs`` key holding the timeline's title, description, production and sources
 (as mitimeline JSON)."""

@@ -251,13 +251,13 @@ class Timeline:
         return Chart.of(self, **options)
 
     def to_dataframe(self) -> pandas.DataFrame:
-        """One row per event (needs pandas: ``pip install "mitimeline[pandas]"``)."""
+        """One row per event (needs pandas: the ``pandas`` extra)."""
         from .notebook import to_dataframe  # upward, on use: declared in the import contract
 
         return to_dataframe(self)
 
     def claims_dataframe(self) -> pandas.DataFrame:
-        """One row per claim of every event (needs pandas: ``pip install "mitimeline[pandas]"``)."""
+        """One row per claim of every event (needs pandas: the ``pandas`` extra)."""
         from .notebook import claims_dataframe  # upward, on use: declared in the import contract
 
         return claims_dataframe(self)

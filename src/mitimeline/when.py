@@ -236,9 +236,7 @@ def _parse_cached(text: str) -> When:
     except DateParseError as exc:
         edtf_error = exc
     else:  # When(stripped) without its length check and cache lookup
-        when: When = object.__new__(When)
-        when.__attrs_init__(parsed.edtf, parsed.lower, parsed.upper, parsed)
-        return when
+        return _from_parsed(parsed)
     # Here, not at the top: 2.8 ms of `import mitimeline` (its regular expressions), and
     # only text that is not EDTF needs it.
     from ._english import english_to_edtf
@@ -253,6 +251,19 @@ def _parse_cached(text: str) -> When:
     raise DateParseError(
         f"could not read {text!r} as a date{why}; accepted forms: {ACCEPTED_FORMS}", text
     )
+
+
+def read_edtf(text: str) -> When:
+    """``When(text)`` without the cache behind it: for readers that remember the texts they
+    have read themselves (the JSON reader), to whom the shared cache is only a cost."""
+    _check_length(text)
+    return _from_parsed(parse_edtf(text))
+
+
+def _from_parsed(parsed: Parsed) -> When:
+    when: When = object.__new__(When)
+    when.__attrs_init__(parsed.edtf, parsed.lower, parsed.upper, parsed)
+    return when
 
 
 def clear_caches() -> None:

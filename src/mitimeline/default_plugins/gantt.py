@@ -5,7 +5,7 @@ library ``mitimeline.gantt``, registered from a ``register_exporters`` hook impl
 The library draws (``mitimeline.gantt.render``, one layout for every format) and owns the
 options (``mitimeline.gantt.options``); this module only presents each format to the
 registry. The renderers are imported when a chart is first exported, not when the plugin
-registers; ``png``/``pdf`` need matplotlib (``pip install "mitimeline[plot]"``).
+registers; ``png``/``pdf`` need matplotlib (the ``plot`` extra).
 """
 
 from __future__ import annotations

@@ -9,7 +9,8 @@ __all__ = ["render_html"]
 
 
 def render_html(layout: Layout, width: int = 1000) -> str:
-    """A complete UTF-8 HTML5 page showing the chart (with the title as the page title)."""
+    """A complete UTF-8 HTML5 page showing the chart (with the title as the page title); the
+    page's stylesheet scales the chart down to a narrower window."""
     title = xml_escape(layout.title or "Gantt chart")
     return (
         "<!DOCTYPE html>\n"
@@ -18,7 +19,7 @@ def render_html(layout: Layout, width: int = 1000) -> str:
         '<meta name="generator" content="mitimeline">\n'
         f"<title>{title}</title>\n"
         f"<style>body{{margin:16px;font-family:{FONT_FAMILY};color:#1F2937;"
-        "background:#FFFFFF}figure{margin:0}</style>\n"
+        "background:#FFFFFF}figure{margin:0}svg{max-width:100%;height:auto}</style>\n"
         "</head>\n<body>\n<figure>\n"
         f"{render_svg(layout, width)}"
         "</figure>\n</body>\n</html>\n"

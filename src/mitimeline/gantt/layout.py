@@ -18,6 +18,13 @@ How a fuzzy date is drawn, from its ``When``:
 - open (``..``) and unknown ends run to the chart's edge and are marked as cut, as are
   bars that the ``start``/``end`` window clips;
 - approximate (``~``) and uncertain (``?``) dates keep their bounds and carry marks.
+
+The time axis, when no window fixes it, spans the *dated* days (:func:`dated_days`) of the
+production's events: every event but those tagged :data:`CONTEXT_TAG`, with room for the
+bars whose ends are open or unknown. Context events are drawn all the same, cut at the
+edge (an event wholly outside the chart is a stub at the edge with its arrowhead), and the
+layout lists every event whose dated days run past an edge (:attr:`Layout.clipped`) in a
+note every renderer shows (:attr:`Layout.clip_note`).
 """
 
 from __future__ import annotations
@@ -38,7 +45,15 @@ from .options import GanttOptions
 from .text import ELLIPSIS, printable_line
 from .ticks import FIRST_DAY, LAST_DAY, Tick, TickUnit, choose_unit, ticks
 
-__all__ = ["Bar", "Layout", "LegendItem", "Row", "Section", "build_layout"]
+__all__ = ["CONTEXT_TAG", "Bar", "Layout", "LegendItem", "Row", "Section", "build_layout",
+           "dated_days"]
+
+CONTEXT_TAG = "context"
+"""Events with this tag are background to the production (an earlier film, say): they are
+drawn, but the chart's default range does not stretch to them."""
+
+CLIP_NAMED = 3
+"""The clip note names this many events, then says how many more."""
 
 MIN_SPAN_DAYS = 7
 """A chart covers at least a week, so a one-day event is not drawn across the full width."""
@@ -90,8 +105,9 @@ class Row:
 
     ``label`` is the title on one line; ``marks`` holds ``"~"`` (approximate), ``"?"``
     (uncertain) and ``"!"`` (its sources contradict each other), or is ``""``; ``notes`` say
-    in words what the drawing shows (for formats that cannot draw it). :meth:`Layout.hover`
-    gives its detail text.
+    in words what the drawing shows (for formats that cannot draw it); ``clipped`` is True
+    when some of the event's dated days (:func:`dated_days`) lie beyond the chart's edges.
+    :meth:`Layout.hover` gives its detail text.
     """
 
     event: Event
@@ -101,6 +117,7 @@ class Row:
     color: str
     milestone: bool
     bar: Bar
+    clipped: bool
 
     @property
     def certain(self) -> bool:
@@ -130,7 +147,9 @@ class LegendItem:
 class Layout:
     """Everything a renderer needs: the title, a one-sentence ``summary`` (for
     accessibility), the axis ``[start, stop)`` in days with its ``ticks``, the sections,
-    the today line's day (None when not drawn) and the legend."""
+    the today line's day (None when not drawn), the legend, and the events the chart
+    ``clipped`` (in row order, each once) with the ``clip_note`` that says so ("" when
+    none)."""
 
     title: str
     summary: str
@@ -142,6 +161,8 @@ class Layout:
     today: int | None
     legend: tuple[LegendItem, ...]
     options: GanttOptions
+    clipped: tuple[Event, ...]
+    clip_note: str
     sources: dict[str, Source] = attrs.field(eq=False, repr=False)
     """The timeline's sources by id, for :meth:`hover`."""
 
@@ -149,6 +170,11 @@ class Layout:
         """The row's detail lines: title, date, kind/status/place/unit, people, sources, claims,
         description (shortened to :data:`HOVER_DESCRIPTION` characters)."""
         return _hover(row.event, self.sources)
+
+    @property
+    def description(self) -> str:
+        """The chart in words, for accessibility: the summary, then the clip note."""
+        return f"{self.summary} {self.clip_note}".rstrip()
 
     def rows(self) -> Iterator[Row]:
         """Every row, section by section."""
@@ -181,6 +207,8 @@ def build_layout(timeline: Timeline, options: GanttOptions, max_ticks: int = 10)
     today_day = today.toordinal() if today and start <= today.toordinal() < stop else None
     row_count = sum(len(section.rows) for section in sections)
     title = printable_line(timeline.title)
+    clipped = tuple({id(row.event): row.event for section in sections
+                     for row in section.rows if row.clipped}.values())
     return Layout(
         title=title,
         summary=_summary(title, len(events), row_count, len(sections), options, start, stop),
@@ -192,6 +220,8 @@ def build_layout(timeline: Timeline, options: GanttOptions, max_ticks: int = 10)
         today=today_day,
         legend=_legend(sections, options, today_day),
         options=options,
+        clipped=clipped,
+        clip_note=_clip_note(clipped),
         sources=sources,
     )
 
@@ -294,22 +324,31 @@ def _group(events: list[Event], group_by: str) -> list[tuple[str, list[Event]]]:
 # -- the time axis ------------------------------------------------------------------------
 
 
+def dated_days(when: When) -> tuple[int, int]:
+    """The days ``[first, stop)`` that ``when``'s known bounds span: an open or unknown start
+    counts from the first day of its known end, an open or unknown end up to the last day of
+    its known start; an interval that ends before it starts spans its two bounds."""
+    lower, upper = _extent(when)
+    if when.open_start:
+        lower = (when.end or when).lower
+    if when.open_end:
+        upper = (when.start or when).upper
+    return lower.toordinal(), upper.toordinal() + 1
+
+
 def _axis(events: Sequence[Event], options: GanttOptions,
           max_ticks: int) -> tuple[int, int, TickUnit]:
     """The chart's ``[start, stop)`` in days and its tick unit.
 
-    The data's extent (finite bounds only), or the window where given; at least
-    :data:`MIN_SPAN_DAYS`; with room for bars that run off an edge; then widened to whole
-    tick units on the sides the window does not fix.
+    The dated days of the production's events (all but those tagged :data:`CONTEXT_TAG`,
+    unless every event is), or the window where given; at least :data:`MIN_SPAN_DAYS`; with
+    room for bars that run off an edge; then widened to whole tick units on the sides the
+    window does not fix.
     """
-    lows = [_extent(e.when)[0].toordinal() for e in events if not e.when.open_start]
-    highs = [_extent(e.when)[1].toordinal() + 1 for e in events if not e.when.open_end]
-    finite = lows + highs
-    if not finite:  # bounds at the ends of the calendar read as open: use the dates given
-        finite = [day.toordinal() + offset for e in events
-                  for part in (e.when.start, e.when.end) if part is not None
-                  for day, offset in ((part.lower, 0), (part.upper, 1))]
-    start, stop = min(finite), min(max(finite), LAST_DAY + 1)
+    production = [e for e in events if CONTEXT_TAG not in e.tags] or list(events)
+    spans = [(e.when, *dated_days(e.when)) for e in production]
+    start = min(first for _, first, _ in spans)
+    stop = min(max(last for _, _, last in spans), LAST_DAY + 1)
     fixed_start, fixed_end = options.start is not None, options.end is not None
     if options.start is not None:
         start = options.start.lower.toordinal()
@@ -327,10 +366,8 @@ def _axis(events: Sequence[Event], options: GanttOptions,
     room = max(2, round((stop - start) * EDGE_ROOM))
     # room before the known end of a bar with an open start (all of that end: "/2020-09"
     # may end on 1 September), and after the known start of a bar with an open end
-    open_starts = [(e.when.end or e.when).lower.toordinal()
-                   for e in events if e.when.open_start]
-    open_ends = [(e.when.start or e.when).upper.toordinal() + 1
-                 for e in events if e.when.open_end]
+    open_starts = [first for when, first, _ in spans if when.open_start]
+    open_ends = [last for when, _, last in spans if when.open_end]
     if open_starts and not fixed_start:
         start = min(start, min(open_starts) - room)
     if open_ends and not fixed_end:
@@ -362,9 +399,10 @@ def _row(event: Event, start: int, stop: int, options: GanttOptions,
     high = _INF if when.open_end else upper.toordinal() + 1
     first, last = _certain_days(when)
     core_start, core_stop = max(first, low, start), min(last + 1, high, stop)
+    # a bar wholly beyond an edge is a stub at that edge, with its arrowhead
     bar = Bar(
-        start=max(low, start),
-        stop=min(high, stop),
+        start=min(max(low, start), stop),
+        stop=max(min(high, stop), start),
         core=(core_start, core_stop) if core_start < core_stop else None,
         cut_start=low < start,
         cut_end=high > stop,
@@ -375,9 +413,22 @@ def _row(event: Event, start: int, stop: int, options: GanttOptions,
         ("contradicted", contradicted)) if shown)
     milestone = event.kind in ("release", "announcement") or (
         when.precision == "time" and not when.is_interval)
-    notes = (*_notes(when), *(("sources contradict",) if contradicted else ()))
+    dated_first, dated_stop = dated_days(when)
+    clip = _clip_words(dated_first, dated_stop, start, stop)
+    notes = (*_notes(when), *(("sources contradict",) if contradicted else ()),
+             *((clip,) if clip else ()))
     return Row(event=event, label=printable_line(event.title), marks=marks, notes=notes,
-               color=color, milestone=milestone, bar=bar)
+               color=color, milestone=milestone, bar=bar, clipped=bool(clip))
+
+
+def _clip_words(first: int, last: int, start: int, stop: int) -> str:
+    """How the chart ``[start, stop)`` clips the dated days ``[first, last)``, in words:
+    ``before the chart``, ``after the chart``, ``clipped``, or ``""`` when it does not."""
+    if last <= start:
+        return "before the chart"
+    if first >= stop:
+        return "after the chart"
+    return "clipped" if first < start or last > stop else ""
 
 
 def _certain_days(when: When) -> tuple[int, int]:
@@ -491,6 +542,17 @@ def _legend(sections: Sequence[Section], options: GanttOptions,
     ]
     items += [LegendItem(symbol, label, style.MUTED) for symbol, label, used in vocabulary if used]
     return tuple(items)
+
+
+def _clip_note(clipped: Sequence[Event]) -> str:
+    """The sentence naming the events the chart clipped (the first :data:`CLIP_NAMED`, then
+    how many more), or ``""``."""
+    if not clipped:
+        return ""
+    named = "; ".join(f"{printable_line(event.title)} ({event.when.describe()})"
+                      for event in clipped[:CLIP_NAMED])
+    more = len(clipped) - CLIP_NAMED
+    return f"Clipped at the chart's edges: {named}{f'; and {more} more' if more > 0 else ''}."
 
 
 def _summary(title: str, events: int, rows: int, sections: int, options: GanttOptions,

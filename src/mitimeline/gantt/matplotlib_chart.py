@@ -1,6 +1,6 @@
 """Draw a :class:`~.layout.Layout` with matplotlib, for the ``png`` and ``pdf`` formats.
 
-matplotlib is optional (``pip install "mitimeline[plot]"``) and imported only when a chart
+matplotlib is optional (the ``plot`` extra) and imported only when a chart
 is drawn; without it, :func:`render_image` raises :class:`~mitimeline.ExportError` naming
 the extra. The drawing follows the SVG renderer: the same rows, colours, faded possible
 days, diamonds, edge chevrons and marks. Everything is drawn in day numbers relative to
@@ -16,10 +16,10 @@ import io
 import warnings
 from typing import TYPE_CHECKING, Any
 
-from ..errors import ExportError
+from ..errors import ExportError, install_hint
 from . import style
 from .layout import Layout, Row
-from .text import shorten, text_width
+from .text import shorten, text_width, wrap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -31,13 +31,15 @@ DPI = 100
 MAX_HEIGHT = 20_000
 """The tallest image drawn, in pixels at :data:`DPI` (about 990 rows; PDF viewers and
 matplotlib's raster backend have limits)."""
-EXTRA = 'pip install "mitimeline[plot]"'
+EXTRA = install_hint("plot")
 
 FONT_PT = 9
 ROW_PX = 20
 BAR = 0.6
 """Bar height, in rows."""
 TOP_PX, AXIS_PX, LEGEND_LINE_PX, PAD_PX = 48, 30, 22, 16
+NOTE_LINES, NOTE_LINE_PX = 2, 15
+"""The clip note (what the chart cut at its edges): at most this many lines, this tall."""
 
 
 def drawable(text: str) -> str:
@@ -75,7 +77,10 @@ def render_figure(layout: Layout, width: int) -> Figure:
     rows = _lines(layout)
     legend_lines = -(-len(layout.legend) // _legend_columns(layout, width))
     plot_px = len(rows) * ROW_PX
-    height = TOP_PX + plot_px + AXIS_PX + legend_lines * LEGEND_LINE_PX + PAD_PX
+    note = wrap(drawable(layout.clip_note), width - 2 * PAD_PX, (FONT_PT - 1) * DPI / 72,
+                NOTE_LINES)
+    legend_px = legend_lines * LEGEND_LINE_PX
+    height = TOP_PX + plot_px + AXIS_PX + len(note) * NOTE_LINE_PX + legend_px + PAD_PX
     if height > MAX_HEIGHT:
         raise ExportError(
             f"the chart has {layout.row_count} rows, {height} pixels tall; PNG and PDF charts "
@@ -94,6 +99,10 @@ def render_figure(layout: Layout, width: int) -> Figure:
                         drawable(shorten(layout.title, width - 2 * PAD_PX, 16 * DPI / 72)),
                         fontsize=12, fontweight="bold", va="top", color=style.INK,
                         parse_math=False)
+        if note:
+            figure.text(PAD_PX / width, (PAD_PX + legend_px + len(note) * NOTE_LINE_PX) / height,
+                        "\n".join(note), fontsize=FONT_PT - 1, va="top", color=style.MUTED,
+                        linespacing=1.3, parse_math=False)
         _legend(figure, layout, width)
     return figure
 

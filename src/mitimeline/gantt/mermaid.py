@@ -78,7 +78,7 @@ def render_mermaid(layout: Layout) -> str:
     if layout.title:
         lines.append(f"    title {escape(layout.title)}")
         lines.append(f"    accTitle: {escape(layout.title)}")
-    lines.append(f"    accDescr: {escape(layout.summary)}")
+    lines.append(f"    accDescr: {escape(layout.description)}")
     axis_format, interval = _AXIS[layout.unit.name]
     step = layout.unit.step * (12 if layout.unit.name == "year" else 1)
     lines += ["    dateFormat YYYY-MM-DD", f"    axisFormat {axis_format}",

@@ -1,10 +1,12 @@
 """Draw a :class:`~.layout.Layout` as a standalone SVG document (no scripts, no styles).
 
-The SVG has a white background, presentation attributes only (nothing leaks into a page
-it is inlined in), ``role="img"`` with ``<title>`` and ``<desc>``, and a ``<title>``
-tooltip on every row. Rows have a fixed height, so a chart grows with its events; labels
-are shortened to the label column with the full text in the tooltip. All text is escaped,
-and characters XML cannot carry become U+FFFD. Same layout, same bytes.
+The SVG has a fixed size (``width`` and ``height`` in pixels, no inline style, so CairoSVG
+and rsvg-convert draw it as browsers do), a white background, presentation attributes only
+(nothing leaks into a page it is inlined in), ``role="img"`` with ``<title>`` and
+``<desc>``, and a ``<title>`` tooltip on every row. Rows have a fixed height, so a chart
+grows with its events; labels are shortened to the label column with the full text in the
+tooltip. All text is escaped, and characters XML cannot carry become U+FFFD.
+Same layout, same bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Iterator
 
 from . import style
 from .layout import Layout, LegendItem, Row
-from .text import shorten, text_width
+from .text import shorten, text_width, wrap
 
 __all__ = ["FONT_FAMILY", "render_svg", "xml_escape"]
 
@@ -39,6 +41,8 @@ RIGHT_ROOM = 26
 """Space right of the plot for marks and chevrons of bars that end at the edge."""
 MIN_BAR = 2.0
 LEGEND_LINE = 18
+NOTE_LINES = 2
+"""The clip note (what the chart cut at its edges) takes at most this many lines."""
 BOTTOM_AXIS_ROWS = 25
 """Charts with more rows than this repeat the axis labels below the rows."""
 ZEBRA_OPACITY = 0.03
@@ -124,6 +128,11 @@ def render_svg(layout: Layout, width: int = 1000) -> str:
         x = _n(geometry.x(layout.today))
         body.append(f'<line x1="{x}" y1="{top - 4}" x2="{x}" y2="{bottom + 4}" '
                     f'stroke="{style.TODAY}" stroke-width="1.5" stroke-dasharray="4 3"/>')
+    if layout.clip_note:
+        for line in wrap(layout.clip_note, width - 2 * PAD, SMALL, NOTE_LINES):
+            y += LEGEND_LINE
+            body.append(f'<text x="{PAD}" y="{_n(y + 4)}" font-size="{SMALL}" '
+                        f'fill="{style.MUTED}">{xml_escape(line)}</text>')
     legend, y = _legend(layout.legend, y + 10, width)
     body.extend(legend)
     height = math.ceil(y + PAD)
@@ -131,9 +140,9 @@ def render_svg(layout: Layout, width: int = 1000) -> str:
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" '
         f'aria-labelledby="{uid}-title {uid}-desc" font-family="{xml_escape(FONT_FAMILY)}" '
-        f'font-size="{FONT}" style="max-width:100%;height:auto">\n'
+        f'font-size="{FONT}">\n'
         f'<title id="{uid}-title">{xml_escape(layout.title or "Gantt chart")}</title>\n'
-        f'<desc id="{uid}-desc">{xml_escape(layout.summary)}</desc>\n'
+        f'<desc id="{uid}-desc">{xml_escape(layout.description)}</desc>\n'
         f'<rect width="{width}" height="{height}" fill="#FFFFFF"/>\n'
     )
     return head + "\n".join(body) + "\n</svg>\n"

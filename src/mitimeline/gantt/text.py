@@ -1,4 +1,5 @@
-"""Text for charts: one-line labels, estimated widths and shortening with an ellipsis.
+"""Text for charts: one-line labels, estimated widths, shortening with an ellipsis and
+wrapping to lines.
 
 Widths are estimates for a proportional sans-serif font (Helvetica/Arial/DejaVu metrics,
 rounded up a little), so a label shortened to fit ``max_px`` fits in any of them. They are
@@ -11,7 +12,7 @@ import functools
 import re
 import unicodedata
 
-__all__ = ["ELLIPSIS", "printable_line", "shorten", "text_width"]
+__all__ = ["ELLIPSIS", "printable_line", "shorten", "text_width", "wrap"]
 
 ELLIPSIS = "…"
 
@@ -67,3 +68,20 @@ def shorten(text: str, max_px: float, size: float) -> str:
         if used > budget:
             return text[:index].rstrip() + ELLIPSIS
     return ELLIPSIS  # not reached: the whole text is wider than the budget
+
+
+def wrap(text: str, max_px: float, size: float, max_lines: int) -> list[str]:
+    """``text`` broken between words into at most ``max_lines`` lines that each fit in
+    ``max_px`` at ``size`` (none for an empty text); a word too long for a line, and the last
+    line when text is left over, are shortened with :func:`shorten`."""
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and text_width(f"{line} {words[0]}", size) <= max_px:
+            line = f"{line} {words.pop(0)}"
+        if words and len(lines) == max_lines - 1:
+            line = shorten(f"{line} {' '.join(words)}", max_px, size)
+            words = []
+        lines.append(shorten(line, max_px, size))
+    return lines

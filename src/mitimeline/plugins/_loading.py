@@ -23,7 +23,7 @@ from ._environment import (
     trace,
 )
 from ._records import PluginInfo
-from ._registering import add_plugin, discard, fail
+from ._registering import add_plugin, discard, fail, withdraw
 from ._registry import Registry, lock, pm, state
 
 if TYPE_CHECKING:
@@ -147,15 +147,24 @@ def _dist_name(ep: EntryPoint) -> str | None:
 def registered(*plugins: object, strict: bool = True) -> Iterator[None]:
     """Register extra plugins (modules or objects with hookimpls) for the ``with`` block.
 
-    Each is named by its ``__name__``. A broken one raises :class:`PluginLoadError` (or,
-    with ``strict=False``, is recorded and warned about as at load time). On exit the
-    plugins are unregistered and the registry is restored to what it was.
+    Each is named by its ``__name__``. One that is already registered (an installed
+    plugin's module, say) is taken out of the registry for the block and registered again
+    under its ``__name__``, so the block sees the same whether or not it is installed. A
+    broken one raises :class:`PluginLoadError` (or, with ``strict=False``, is recorded and
+    warned about as at load time). On exit the plugins are unregistered, the ones taken
+    out come back under their names, and the registry is restored to what it was.
     """
     load_plugins()
     with lock:
         saved = state.snapshot()
     added: list[tuple[object, str]] = []
+    withdrawn: list[tuple[object, str]] = []
     try:
+        with lock:
+            for plugin in plugins:
+                installed_as = withdraw(plugin)
+                if installed_as is not None:
+                    withdrawn.append((plugin, installed_as))
         for plugin in plugins:
             name = pm.get_canonical_name(plugin)
             added.append((plugin, name))
@@ -166,6 +175,8 @@ def registered(*plugins: object, strict: bool = True) -> Iterator[None]:
         with lock:
             for plugin, name in reversed(added):
                 discard(plugin, name)
+            for plugin, name in reversed(withdrawn):
+                pm.register(plugin, name)
             state.restore(saved)
 
 

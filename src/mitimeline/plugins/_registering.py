@@ -19,7 +19,7 @@ from ._environment import trace
 from ._records import CommandInfo, PluginInfo
 from ._registry import Entry, pm, state
 
-__all__ = ["add_plugin", "discard"]
+__all__ = ["add_plugin", "discard", "withdraw"]
 
 F = TypeVar("F", Parser, Exporter)
 
@@ -76,6 +76,21 @@ def discard(plugin: object, name: str) -> None:
     """Unregister ``plugin`` if it is what is registered under ``name``."""
     if pm.get_plugin(name) is plugin:
         pm.unregister(plugin=plugin, name=name)
+
+
+def withdraw(plugin: object) -> str | None:
+    """Unregister ``plugin`` and drop its record, formats and commands from the registry;
+    return the name it had, under which ``pm.register`` can bring it back (``None``, and
+    nothing done, if it is not registered)."""
+    name = pm.get_name(plugin)
+    if name is None:
+        return None
+    pm.unregister(plugin=plugin, name=name)
+    state.records = [record for record in state.records if record.name != name]
+    state.parsers = [entry for entry in state.parsers if entry.plugin != name]
+    state.exporters = [entry for entry in state.exporters if entry.plugin != name]
+    state.commands = [info for info in state.commands if info.plugin != name]
+    return name
 
 
 def _check_unregistered(plugin: object, name: str) -> None:

@@ -1,4 +1,4 @@
-"""Helpers for testing mitimeline plugins (needs the ``test`` extra: pytest, hypothesis).
+"""Helpers for testing mitimeline plugins (needs the ``testing`` extra: pytest, Hypothesis).
 
 - :func:`registered`: register plugin objects or modules for a ``with`` block (or a fixture),
   restoring the registry afterwards.

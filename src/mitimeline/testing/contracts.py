@@ -100,19 +100,22 @@ def _check_common(fmt: Parser | Exporter, kind: str) -> None:
                              f"give every option a default ({exc})") from None
 
 
-def check_parser(parser: Parser, samples: Iterable[bytes] = ()) -> None:
+def check_parser(parser: Parser, samples: Iterable[bytes | str] = ()) -> None:
     """Check ``parser``'s metadata, that ``sniff`` is total and that bad input fails cleanly.
 
-    Every sample in ``samples`` must parse to a :class:`Timeline`; each of :data:`GARBAGE`
-    must either parse or raise a :class:`~mitimeline.MitimelineError` (never another error).
+    Every sample in ``samples`` (the file's bytes, or text, which is encoded as UTF-8) must
+    parse to a :class:`Timeline` with the parser's default ``Options()``; each of
+    :data:`GARBAGE` must either parse or raise a :class:`~mitimeline.MitimelineError`
+    (never another error).
     """
     _check_common(parser, "parser")
     name = parser.name
-    for head in (*GARBAGE, *(sample[:SNIFF_BYTES] for sample in samples)):
+    data = [_sample_bytes(sample, name) for sample in samples]
+    for head in (*GARBAGE, *(sample[:SNIFF_BYTES] for sample in data)):
         result = parser.sniff(head)
         assert isinstance(result, bool), f"parser {name}: sniff must return a bool, got {result!r}"
     options = parser.Options()
-    for sample in samples:
+    for sample in data:
         timeline = parser.parse(io.BytesIO(sample), options)
         assert isinstance(timeline, Timeline), (
             f"parser {name}: parse must return a Timeline, got {type(timeline).__name__}")
@@ -127,9 +130,20 @@ def check_parser(parser: Parser, samples: Iterable[bytes] = ()) -> None:
                 "raise mitimeline.ParseError instead") from exc
 
 
+def _sample_bytes(sample: bytes | str, name: str) -> bytes:
+    """A sample as the parser reads it: bytes as given, text encoded as UTF-8."""
+    if isinstance(sample, str):
+        return sample.encode("utf-8")
+    if isinstance(sample, bytes):
+        return sample
+    raise TypeError(f"check_parser({name}): each sample must be bytes or str (a file's "
+                    f"content), got {type(sample).__name__}")
+
+
 def check_exporter(exporter: Exporter, timeline: Timeline | None = None) -> bytes:
-    """Check ``exporter``'s metadata and that exporting ``timeline`` writes deterministic bytes
-    (valid UTF-8 unless ``binary``). Returns the bytes written."""
+    """Check ``exporter``'s metadata and that exporting ``timeline`` with the default
+    ``Options()`` writes deterministic bytes (valid UTF-8 unless ``binary``). Returns the
+    bytes written."""
     _check_common(exporter, "exporter")
     name = exporter.name
     timeline = sample_timeline() if timeline is None else timeline
@@ -154,7 +168,8 @@ def assert_roundtrip(
     timeline: Timeline,
     carried: Callable[[Timeline], Any] = lambda tl: tl,
 ) -> None:
-    """Export then parse ``timeline``; ``carried(result)`` must equal ``carried(timeline)``.
+    """Export then parse ``timeline``, each with its format's default ``Options()``;
+    ``carried(result)`` must equal ``carried(timeline)``.
 
     ``carried`` projects a timeline onto what the format can carry (default: everything).
     """

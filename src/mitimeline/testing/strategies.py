@@ -12,7 +12,17 @@ from datetime import date
 from typing import Any
 
 import attrs
-from hypothesis import strategies as st
+
+from ..errors import install_hint
+
+try:
+    from hypothesis import strategies as st
+except ImportError as exc:  # the one dependency of mitimeline.testing beyond mitimeline's
+    raise ModuleNotFoundError(
+        f"mitimeline.testing needs Hypothesis, which is not installed: install the 'testing' "
+        f"extra (pytest and Hypothesis): {install_hint('testing')}",
+        name="hypothesis",
+    ) from exc
 
 from ..model import ID_SLUG, KINDS, STATUSES, Claim, Credit, Event, Place, Production, Source
 from ..timeline import Timeline

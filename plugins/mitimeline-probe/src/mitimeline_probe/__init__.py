@@ -1,25 +1,9 @@
-"""mitimeline-probe: the ``.probe`` format, a tiny text format, one event per line.
+"""mitimeline-probe: the ``.probe`` format, one event per line, and a ``probe-info`` command.
 
-This is also the template for third-party mitimeline plugins. Copy the folder, rename
-``probe`` / ``mitimeline_probe`` / ``mitimeline-probe``, and swap in your own parsing and
-writing code. Everything it uses is public API: ``mitimeline.hookimpl``,
-``mitimeline.Parser``, ``mitimeline.Exporter``, the model classes and the errors.
-
-A ``.probe`` file looks like this (``→`` is a tab)::
-
-    # probe: Mission: Impossible 7
-    2020-09-06→stunt→norway-ramp-jump→Motorbike ramp jump, Hellesylt
-    2020-10~→move→rome→The company moves to Rome
-
-The first line is ``# probe: <timeline title>``. Each event line has four tab-separated
-fields: an EDTF date, the kind, the id and the title. Blank lines and ``#`` comments are
-skipped. In titles, ``\\t``, ``\\n``, ``\\r`` and ``\\\\`` stand for a tab, a newline, a
-carriage return and a backslash, so no title can break the line structure. The format
-carries the timeline title and each event's id, kind, date and title. Everything else
-(places, people, sources, ...) is dropped on export.
-
-The plugin also adds a command, ``mitimeline probe-info FILE``: the title of a ``.probe``
-file and how many events of each kind it holds.
+Also the template for third-party mitimeline plugins: docs/writing-plugins.md shows this
+whole module, part by part, and README.md describes the format. Everything it uses is
+public API: ``mitimeline.hookimpl``, ``mitimeline.Parser``, ``mitimeline.Exporter``,
+``mitimeline.Command``, the model classes and the errors.
 """
 
 from __future__ import annotations
@@ -51,38 +35,9 @@ __all__ = [
     "register_parsers",
 ]
 
-HEADER = "# probe:"
+HEADER = "# probe:"  # the first line: "# probe: <timeline title>"
 MEDIA_TYPE = "text/x-mitimeline-probe"
-FIELDS = "EDTF date, kind, id, title"
-
-_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
-_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
-_ESCAPE_SEQUENCE = re.compile(r"\\(.?)")
-
-
-# -- the plugin's hooks: mitimeline calls these once, when it loads the plugin ------------
-
-
-@mitimeline.hookimpl
-def register_parsers(register: Callable[[mitimeline.Parser], None]) -> None:
-    register(ProbeParser())
-
-
-@mitimeline.hookimpl
-def register_exporters(register: Callable[[mitimeline.Exporter], None]) -> None:
-    register(ProbeExporter())
-
-
-@mitimeline.hookimpl
-def register_commands(register: Callable[[mitimeline.Command], None]) -> None:
-    register(
-        mitimeline.Command(
-            name="probe-info",
-            help="describe a .probe file: its title and how many events of each kind",
-            run=probe_info,
-            arguments=probe_info_arguments,
-        )
-    )
+FIELDS = "EDTF date, kind, id, title"  # an event line's fields, for error messages
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -149,6 +104,10 @@ def _read_event(line: str, location: str) -> mitimeline.Event:
         raise mitimeline.ParseError(str(exc), location=location) from exc
 
 
+_UNESCAPES = {"\\": "\\", "t": "\t", "n": "\n", "r": "\r"}
+_ESCAPE_SEQUENCE = re.compile(r"\\(.?)")
+
+
 def _unescape(text: str, location: str) -> str:
     def replace(match: re.Match[str]) -> str:
         try:
@@ -199,8 +158,36 @@ class ProbeExporter(mitimeline.Exporter):
         stream.write(data)
 
 
+_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
 def _escape(text: str) -> str:
     return text.translate(_ESCAPES)
+
+
+# -- the plugin's hooks: mitimeline calls these once, when it loads the plugin ------------
+
+
+@mitimeline.hookimpl
+def register_parsers(register: Callable[[mitimeline.Parser], None]) -> None:
+    register(ProbeParser())
+
+
+@mitimeline.hookimpl
+def register_exporters(register: Callable[[mitimeline.Exporter], None]) -> None:
+    register(ProbeExporter())
+
+
+@mitimeline.hookimpl
+def register_commands(register: Callable[[mitimeline.Command], None]) -> None:
+    register(
+        mitimeline.Command(
+            name="probe-info",
+            help="describe a .probe file: its title and how many events of each kind",
+            run=probe_info,
+            arguments=probe_info_arguments,
+        )
+    )
 
 
 # -- a command: mitimeline probe-info FILE ---------------------------------------------------
