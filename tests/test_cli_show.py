@@ -217,7 +217,8 @@ def test_formats_json_holds_the_help(capsys: pytest.CaptureFixture[str]) -> None
     assert listed["parse_option_fields"] == []
 
 
-DOCUMENTED = ("json", "ical", "csv", "timelinejs", "probe", "news")
+DOCUMENTED = ("json", "ical", "csv", "timelinejs", "probe", "news", "uss", "dood", "dood-csv",
+              "dood-xlsx")
 """The formats whose every option has help text (the Gantt charts' options are not yet)."""
 
 
