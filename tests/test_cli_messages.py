@@ -197,3 +197,16 @@ def test_help_describes_the_command_and_its_arguments(
     out = capsys.readouterr().out
     for fragment in fragments:
         assert fragment in out, fragment
+
+
+def test_a_command_s_description_is_its_help_by_default() -> None:
+    from mitimeline import Command
+
+    def run(args: object, out: object) -> int:
+        return 0
+
+    plain = Command("plain", "one line", run)
+    described = Command("described", "one line", run, description="More sentences.")
+    assert (plain.description, described.description) == ("", "More sentences.")
+    with pytest.raises(TypeError, match="description"):
+        Command("bad", "one line", run, description=3)  # type: ignore[arg-type]
