@@ -210,3 +210,18 @@ def test_a_command_s_description_is_its_help_by_default() -> None:
     assert (plain.description, described.description) == ("", "More sentences.")
     with pytest.raises(TypeError, match="description"):
         Command("bad", "one line", run, description=3)  # type: ignore[arg-type]
+
+
+def test_a_uss_schedule_s_findings_are_listed_too(capsys: pytest.CaptureFixture[str]) -> None:
+    schedule = ROOT / "plugins" / "mitimeline-uss" / "tests" / "fixtures" / "forty-day.uss"
+    code, out, err = run(capsys, "validate", "--json", str(schedule),
+                         "-i", "timezone=Europe/London")
+    assert (code, err) == (0, "")
+    (finding,) = json.loads(out)["import_findings"]
+    assert finding["source"] == str(schedule) and finding["code"] == "boneyard"
+    assert finding["text"].endswith("2 strips in the boneyard 'Boneyard': not scheduled, so "
+                                    "no events [boneyard]")
+    code, _, err = run(capsys, "show", str(schedule), "-i", "timezone=Europe/London")
+    assert err.startswith(f"mitimeline show: warning: {schedule}: USS schedule read with 1 "
+                          f"finding: ")
+    assert err.endswith(" (mitimeline validate --findings lists them all)\n")

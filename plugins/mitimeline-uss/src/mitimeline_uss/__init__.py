@@ -98,7 +98,10 @@ class USSParser(mitimeline.Parser):
     def parse(self, stream: BinaryIO, options: USSParser.Options) -> mitimeline.Timeline:
         imported = _read(stream.read(), options)
         if imported.findings:
-            warnings.warn(USSImportWarning(imported.findings), stacklevel=2)
+            name = getattr(stream, "name", None)
+            warnings.warn(USSImportWarning(imported.findings,
+                                           name if isinstance(name, str) else "<stream>"),
+                          stacklevel=2)
         return imported.timeline
 
 
