@@ -77,8 +77,9 @@ def test_plugins_lists_the_commands_a_plugin_registers(
         code, out, _ = run(capsys, "plugins")
         assert code == 0
         header, _, row = out.splitlines()
-        assert header.split() == ["plugin", "version", "formats", "commands", "status"]
-        assert row.split() == ["greetings", "hello,", "hello-again"]
+        assert header.split() == ["plugin", "version", "built-in", "formats", "commands",
+                                  "status"]
+        assert row.split() == ["greetings", "no", "hello,", "hello-again", "loaded"]
         _, out, _ = run(capsys, "plugins", "--json")
         (listed,) = json.loads(out)
         assert listed["commands"] == ["hello", "hello-again"]

@@ -48,7 +48,10 @@ class JSONParser(Parser):
         timeline, or the same error, as without it); False: always the standard library's
         ``json``."""
 
-        fast: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+        fast: bool = attrs.field(
+            default=True, validator=attrs.validators.instance_of(bool),
+            metadata={"help": "read with msgspec when the fast extra is installed (the same "
+                              "result); no: always the standard library's json"})
 
     def parse(self, stream: BinaryIO, options: Any) -> Timeline:
         """Decode, ``json.loads`` and convert; every failure is a located ParseError."""
@@ -126,13 +129,14 @@ class JSONExporter(Exporter):
 
     @attrs.frozen
     class Options:
-        """``indent``: spaces per level, or None for one compact line; ``ensure_ascii``:
-        escape every non-ASCII character as ``\\uXXXX``."""
+        """The JSON exporter's options (``help`` metadata: ``mitimeline formats json``)."""
 
-        indent: int | None = attrs.field(default=2, validator=_indent)
+        indent: int | None = attrs.field(
+            default=2, validator=_indent,
+            metadata={"help": "spaces per level; none for one compact line"})
         ensure_ascii: bool = attrs.field(
-            default=False, validator=attrs.validators.instance_of(bool)
-        )
+            default=False, validator=attrs.validators.instance_of(bool),
+            metadata={"help": "escape every non-ASCII character as \\uXXXX"})
 
     def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> None:
         """Write ``timeline``; ExportError if it holds text UTF-8 cannot carry."""

@@ -41,6 +41,7 @@ __all__ = [
     "PRODID",
     "UID_NAMESPACE",
     "calendar_lines",
+    "exported_events",
     "summary_of",
     "uuid5",
 ]
@@ -79,14 +80,19 @@ def calendar_lines(timeline: Timeline, options: ExportOptions) -> Iterator[list[
     calendar's own lines, then one group per VEVENT, then the END line."""
     yield _header(timeline, options)
     writer = _EventLines(timeline, options)
-    kinds = options.kinds
-    events = [event for event in timeline.events if kinds is None or event.kind in kinds]
+    events = exported_events(timeline, options)
     zones = _series_timezones(events)
     if zones:
         yield zones
     for event in events:
         yield writer.lines(event)
     yield ["END:VCALENDAR"]
+
+
+def exported_events(timeline: Timeline, options: ExportOptions) -> list[Event]:
+    """The events of ``timeline`` the calendar holds: those of the ``kinds`` chosen."""
+    kinds = options.kinds
+    return [event for event in timeline.events if kinds is None or event.kind in kinds]
 
 
 def _series_timezones(events: list[Event]) -> list[str]:
