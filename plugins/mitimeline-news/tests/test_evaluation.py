@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from mitimeline import Event, Place, Source, Timeline, When
+from mitimeline.testing.shared import shared_data
 
 from mitimeline_news.evaluation import (
     DEFAULT_CORPORA,
@@ -48,20 +49,15 @@ DATE_FLOORS = {("meantime-en", "official"): (0.59, 0.54),
                ("krauts-dev", "official"): (0.90, 0.83), ("wikiwarsde", "official"): (0.96, 0.90)}
 
 
-def _need_corpora(folder: Path) -> None:
-    if not folder.is_dir():
-        pytest.skip(f"the shared corpora are not at {folder} (../shared/corpora)")
-
-
 def test_shared_report_scores_do_not_fall() -> None:
-    _need_corpora(DEFAULT_CORPORA / "news")
+    shared_data(DEFAULT_CORPORA / "news")
     reached = scores(evaluate(load_corpus(DEFAULT_CORPORA / "news")))
     for language, floor in SHARED_EVENT_FLOORS.items():
         assert reached[language].f1 >= floor, (language, reached[language])
 
 
 def test_find_dates_scores_on_the_timex_corpora_do_not_fall() -> None:
-    _need_corpora(DEFAULT_CORPORA / "timex")
+    shared_data(DEFAULT_CORPORA / "timex")
     for result in score_dates(DEFAULT_CORPORA / "timex"):
         part = "official" if result.part == "official" else "annotated"
         extent, value = DATE_FLOORS[result.corpus, part]
@@ -71,8 +67,8 @@ def test_find_dates_scores_on_the_timex_corpora_do_not_fall() -> None:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_do_not_fall(name: str) -> None:
     reports = load_keys([KEYS[name]])
-    if name == "seeds" and not DEFAULT_SEEDS.is_dir():
-        pytest.skip(f"the seed reports are not at {DEFAULT_SEEDS} (../shared/seeds)")
+    if name == "seeds":
+        shared_data(DEFAULT_SEEDS)
     outcomes = evaluate(reports)
     assert not [o.report.id for o in outcomes if o.skipped]
     reached = scores(outcomes)
@@ -161,13 +157,8 @@ def test_main_reports_a_bad_key_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "report 'r1'" in capsys.readouterr().err
 
 
-def _need_seeds() -> None:
-    if not DEFAULT_SEEDS.is_dir():
-        pytest.skip(f"the seed reports are not at {DEFAULT_SEEDS} (../shared/seeds)")
-
-
 def test_merged_seeds_against_the_dataset() -> None:
-    _need_seeds()
+    shared_data(DEFAULT_SEEDS)
     result = merged_comparison(load_keys([KEYS["seeds"]]))
     merged = list(result.merged)
     assert result.events_out == len(merged) <= result.events_in
@@ -208,7 +199,7 @@ def test_merged_comparison_matches_one_to_one(tmp_path: Path) -> None:
 
 
 def test_main_merged_prints_both_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    _need_seeds()
+    shared_data(DEFAULT_SEEDS)
     assert main(["--merged"]) == 0
     out = capsys.readouterr().out
     assert "dataset events matched by a merged candidate: " in out
