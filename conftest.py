@@ -1,9 +1,12 @@
 """Test-wide settings: Hypothesis without per-example deadlines (CI machines are shared and
-timing is checked by benchmarks/, not by tests).
+timing is checked by benchmarks/, not by tests), its profile chosen by
+:func:`mitimeline.testing.profiles.load_profile`.
 
 Under ``CI`` the examples are derandomized (the same ones every run), so a landing never
 hangs on a new random find; exploration happens on developers' machines, where failures are
-kept in ``.hypothesis/`` and replayed, and in the fuzzers (docs/fuzzing.md).
+kept in ``.hypothesis/`` and replayed, in the fuzzers (docs/fuzzing.md), and in a
+``MITIMELINE_HYPOTHESIS=thorough`` run, where the tests that drive real peers try many more
+examples (CONTRIBUTING.md).
 
 Under ``CI`` a skipped test fails the run (:data:`ALLOWED_SKIPS` lists the exceptions, none
 today): a component the setup scripts install, or the shared corpora, missing from a CI run
@@ -13,16 +16,15 @@ must not leave it green. The skip reasons are printed.
 import os
 
 import pytest
-from hypothesis import settings
+
+from mitimeline.testing.profiles import load_profile
 
 ALLOWED_SKIPS: frozenset[str] = frozenset()
 """Test ids that may skip under ``CI``, each with its reason in CONTRIBUTING.md."""
 
 _skipped: list[tuple[str, str]] = []
 
-settings.register_profile("mitimeline", deadline=None)
-settings.register_profile("mitimeline-ci", deadline=None, derandomize=True)
-settings.load_profile("mitimeline-ci" if os.environ.get("CI") else "mitimeline")
+load_profile()
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
