@@ -11,13 +11,30 @@ examples (CONTRIBUTING.md).
 Under ``CI`` a skipped test fails the run (:data:`ALLOWED_SKIPS` lists the exceptions, none
 today): a component the setup scripts install, or the shared corpora, missing from a CI run
 must not leave it green. The skip reasons are printed.
+
+The session loads this repository's plugins only (``MITIMELINE_LOAD_PLUGINS``, unless it is
+set): an entry point of another distribution in the environment (a plugin installed from
+another checkout, the leftover of one half reinstalled) never decides a test. They are
+loaded once at the start, so one that does not load fails the session there, naming it,
+instead of failing the collection of whichever module happens to use the registry first.
 """
 
+import importlib.metadata
 import os
+import warnings
+from pathlib import Path
 
 import pytest
 
+from mitimeline import plugins
+from mitimeline.errors import PluginLoadWarning
+from mitimeline.plugins._environment import normalise
 from mitimeline.testing.profiles import load_profile
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10: the test extra installs tomli
+    import tomli as tomllib
 
 ALLOWED_SKIPS: frozenset[str] = frozenset()
 """Test ids that may skip under ``CI``, each with its reason in CONTRIBUTING.md."""
@@ -25,6 +42,38 @@ ALLOWED_SKIPS: frozenset[str] = frozenset()
 _skipped: list[tuple[str, str]] = []
 
 load_profile()
+
+REPOSITORY = Path(__file__).resolve().parent
+
+
+def repository_plugins() -> list[str]:
+    """The distribution names of this repository's plugins (``plugins/*/pyproject.toml``)
+    that are installed, i.e. offer a ``mitimeline`` entry point."""
+    ours = {normalise(tomllib.loads(path.read_text(encoding="utf-8"))["project"]["name"])
+            for path in REPOSITORY.glob("plugins/*/pyproject.toml")}
+    installed = {normalise(ep.dist.metadata["Name"]) for ep in importlib.metadata.entry_points(
+        group=plugins.ENTRY_POINT_GROUP) if ep.dist is not None}
+    return sorted(ours & installed)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Load only this repository's installed plugins, unless ``MITIMELINE_LOAD_PLUGINS``
+    says otherwise."""
+    if plugins.LOAD_ENV not in os.environ:
+        os.environ[plugins.LOAD_ENV] = ",".join(repository_plugins())
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Load the plugins once; one that does not load stops the session, named."""
+    plugins.reset()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", PluginLoadWarning)
+        plugins.load_plugins()
+    broken = [str(warning.message) for warning in caught
+              if issubclass(warning.category, PluginLoadWarning)]
+    if broken:
+        raise pytest.UsageError(f"a plugin does not load: {'; '.join(broken)} (install the "
+                                "plugins again, as CONTRIBUTING.md says)")
 
 
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
