@@ -247,6 +247,22 @@ def test_main_prints_the_table_and_the_misses(tmp_path: Path,
     assert "missed  wrap" in out and "extra   stunt" in out
 
 
+def test_main_scores_each_key_file_on_its_own(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    right = tmp_path / "right.json"
+    right.write_text(json.dumps({"reports": [{**STUNT, "id": "r", "expected": [
+        {"kind": "stunt", "when": "2020-09"}]}]}), encoding="utf-8")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"reports": [{**STUNT, "id": "w", "expected": [
+        {"kind": "wrap", "when": "2020-09"}]}]}), encoding="utf-8")
+    assert main([str(right), str(wrong)]) == 0
+    first, second = capsys.readouterr().out.split(f"\n\n{wrong}\n")
+    assert first.startswith(f"{right}\n")
+    assert "all     1.000  1.000  1.000     1     0     0" in first
+    assert "all     0.000  0.000  0.000     0     1     1" in second
+    assert "     1     1     1" not in first + second  # no figure pools the two files
+
+
 def test_main_reports_a_bad_key_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "keys.json"
     path.write_text(json.dumps({"reports": [
