@@ -203,11 +203,13 @@ def test_repeated_places_and_people_are_read_correctly() -> None:
     with pytest.raises(ParseError) as caught:
         timeline_from_data(doc)
     assert caught.value.location == "$.events[2].place.latitude"
+    assert "$.events[2].place.latitude: expected a number" in str(caught.value)
     doc = base_document()
     doc["events"][1]["people"] = [{"name": "Tom Cruise", "role": None}]
     with pytest.raises(ParseError) as caught:
         timeline_from_data(doc)
     assert caught.value.location == "$.events[1].people[0].role"
+    assert "$.events[1].people[0].role: null is not allowed for 'role'" in str(caught.value)
 
 
 # -- the schema -------------------------------------------------------------------------
@@ -434,9 +436,11 @@ def test_model_and_date_errors_are_chained() -> None:
     with pytest.raises(ParseError) as caught:
         timeline_from_data(change(*E1, "when", to="2020-13")(base_document()))
     assert isinstance(caught.value.__cause__, DateParseError)
+    assert "'2020-13' is not a valid EDTF date" in str(caught.value)
     with pytest.raises(ParseError) as caught:
         timeline_from_data(change(*E1, "kind", to="explosion")(base_document()))
     assert isinstance(caught.value.__cause__, InvalidEventError)
+    assert "'explosion'" in str(caught.value)
 
 
 def test_the_first_problem_in_document_order_is_reported() -> None:
@@ -551,6 +555,7 @@ def test_claims_from_data_reads_what_claim_data_writes() -> None:
     with pytest.raises(ParseError) as caught:
         claims_from_data([{"sources": ["a"], "when": 2020}], "claims")
     assert caught.value.location == "claims[0].when"
+    assert str(caught.value).startswith("claims[0].when: expected an EDTF date as text")
 
 
 # -- the fast paths agree with the checked ones ------------------------------------------
