@@ -169,9 +169,12 @@ def test_fixture_company_days(name: str) -> None:
     kinds = {"day_off": "hiatus", "weekly_day_off": "hiatus", "holiday": "hiatus",
              "travel": "move", "rehearsal": "other", "fitting": "other", "photo": "other"}
     marks = {"day_off": "dayOff", "weekly_day_off": "weekly"}
+    tags = {"travel": ("travel",), "rehearsal": ("rehearsal",), "fitting": ("fitting",),
+            "photo": ("photo",)}
     company = [event for event in timeline if event.kind != "shoot" and not event.people]
-    found = sorted((str(e.when), e.kind, e.title, e.extra["uss_event"]) for e in company)
-    listed = sorted((day, kinds[key], titles[key], marks.get(key, key))
+    found = sorted((str(e.when), e.kind, e.title, e.extra["uss_event"], e.tags)
+                   for e in company)
+    listed = sorted((day, kinds[key], titles[key], marks.get(key, key), tags.get(key, ()))
                     for key, dates in want["company_days"].items() for day in dates)
     assert found == listed
     for event in company:
@@ -186,13 +189,15 @@ def test_fixture_person_events(name: str) -> None:
     want = expected(name)
     timeline = read((FIXTURES / f"{name}.uss").read_bytes(), **want["options"]).timeline
     people = [event for event in timeline if event.kind != "shoot" and event.people]
-    kinds = {"dayOff": "hiatus", "travel": "move"}
+    kinds = {"dayOff": "hiatus"}  # a person's travel is no company move: "other", tagged
+    tags = {"travel": ("travel",), "rehearsal": ("rehearsal",), "fitting": ("fitting",)}
     titles = {"dayOff": "Day off", "travel": "Travel", "fitting": "Fitting",
               "rehearsal": "Rehearsal"}
-    assert [(str(e.when), e.kind, e.title, [(c.name, c.role) for c in e.people],
+    assert [(str(e.when), e.kind, e.tags, e.title, [(c.name, c.role) for c in e.people],
              e.extra) for e in people] == [
-        (p["date"], kinds.get(p["kind"], "other"), f"{titles[p['kind']]}: {p['name']}",
-         [(p["name"], "cast")], {"uss_event": p["kind"], "board_numbers": {p["name"]: p["board"]}})
+        (p["date"], kinds.get(p["kind"], "other"), tags.get(p["kind"], ()),
+         f"{titles[p['kind']]}: {p['name']}", [(p["name"], "cast")],
+         {"uss_event": p["kind"], "board_numbers": {p["name"]: p["board"]}})
         for p in want["person_events"]]
 
 
