@@ -258,6 +258,13 @@ def test_cli_uss_to_dood_html_as_the_issue_writes_it(tmp_path: Path,
     body = [row[:2 + days] for row in table[5:5 + len(FORTY_DAY["rows"])]]
     assert body == [[name, str(board), *row_cells]
                     for name, board, row_cells, _ in FORTY_DAY["rows"]]
+    # the docs' form: the double extension chooses the format
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", mitimeline_uss.USSImportWarning)
+        assert main(["convert", str(USS_FIXTURES / "forty-day.uss"),
+                     str(tmp_path / "out" / "forty.dood.html"), "-o", "drop_days=14",
+                     "-i", "timezone=Europe/London"]) == 0
+    assert (tmp_path / "out" / "forty.dood.html").read_bytes() == target.read_bytes()
 
 
 def test_cli_uss_to_dood_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -331,6 +331,24 @@ def test_a_named_day_off_keeps_its_name_and_letter_case_does_not_matter() -> Non
         ("2025-06-04", "hiatus", "Holiday"), ("2025-06-05", "shoot", "Shoot day 2 of 2")]
 
 
+def test_cast_order_numbers_then_text_boards_then_none() -> None:
+    """Only ASCII digits are a number ("\u0661" is an Arabic-Indic one: text), as a
+    day-out-of-days reads board numbers; texts follow the numbers in text order."""
+    document = fixture("five-day")
+    root = document["universalScheduleStandard"]
+    boards = {"Maya Okafor": "\u0661", "Tom Brandt": "12A", "Lena Vogel": "12"}
+    for element in root["elements"]:
+        if element["name"] in boards:
+            element["elementId"] = boards[element["name"]]
+    root["breakdowns"].append({"id": "all", "type": "scene",
+                               "elements": ["el-maya", "el-tom", "el-lena", "el-loc-wharf"]})
+    root["stripboards"][0]["boards"][0]["breakdownIds"][0].append("all")
+    day = loads(document, timezone="America/New_York")["shoot-day-1"]
+    assert [credit.name for credit in day.people] == ["Lena Vogel", "Tom Brandt", "Maya Okafor"]
+    assert day.extra["board_numbers"] == {"Lena Vogel": "12", "Tom Brandt": "12A",
+                                          "Maya Okafor": "\u0661"}
+
+
 def test_an_empty_stripboard_has_no_days_and_needs_no_calendar() -> None:
     document = {"universalScheduleStandard": {"stripboards": [
         {"id": "s", "boards": [{"name": "Strips", "breakdownIds": []}]}]}}
