@@ -4,7 +4,8 @@ Builds a realistic timeline (places, people, sources, fuzzy dates), dumps it to 
 file, then times, best of 3:
 
 - load: file bytes -> Timeline through ``JSONParser`` (date caches cleared first), against
-  ``json.loads`` of the same bytes, the two timed interleaved;
+  ``json.loads`` of the same bytes, the two timed interleaved; with the ``fast`` extra
+  (msgspec) installed, once by its reader and once by the standard library's;
 - dump: Timeline -> bytes through ``JSONExporter``, against ``json.dumps`` of the same data
   with the same settings (indent 2, ensure_ascii False).
 
@@ -34,7 +35,7 @@ from _common import Row, against, best_pair, missed, print_rows
 
 from mitimeline import Credit, Event, Place, Source, Timeline
 from mitimeline import when as when_module
-from mitimeline.default_plugins.json_format import JSONExporter, JSONParser
+from mitimeline.default_plugins.json_format import JSONExporter, JSONParser, _fast_reader
 from mitimeline.jsonio import timeline_to_data
 
 GOAL = 2.0
@@ -147,19 +148,28 @@ def measure(n_events: int, repeat: int = REPEATS) -> list[Row]:
         exporter.export(timeline, buffer, options)
         return buffer.getvalue()
 
-    def load() -> Timeline:  # cold date caches, as a first load in a process
+    def load(fast: bool) -> Timeline:  # cold date caches, as a first load in a process
         when_module.clear_caches()
-        return parser.parse(io.BytesIO(raw), parser.Options())
+        return parser.parse(io.BytesIO(raw), parser.Options(fast=fast))
+
+    assert load(False) == timeline, "round trip failed (standard library)"
 
     floor_dump = lambda: json.dumps(  # noqa: E731
         data, indent=options.indent, ensure_ascii=options.ensure_ascii)
     goal = f"≤ {GOAL:g}×"
     size = f"{len(raw) / 1e6:.1f} MB"
-    ours_load, floor_load = best_pair(repeat, load, lambda: json.loads(raw))
+    rows = []
+    for fast in (True, False) if _fast_reader() is not None else (False,):
+        ours_load, floor_load = best_pair(repeat, lambda fast=fast: load(fast),
+                                          lambda: json.loads(raw))
+        reader = ("msgspec, the fast extra" if fast
+                  else "standard library json" + ("" if _fast_reader() else ", no fast extra"))
+        rows.append(against(
+            f"JSON load, {n_events:,} events ({size}), {reader}", ours_load, "json.loads",
+            floor_load, at_most=GOAL, goal=goal, note="date caches cleared before each load"))
     ours_dump, floor_dump_s = best_pair(repeat, dump, floor_dump)
     return [
-        against(f"JSON load, {n_events:,} events ({size})", ours_load, "json.loads", floor_load,
-                at_most=GOAL, goal=goal, note="date caches cleared before each load"),
+        *rows,
         against(f"JSON dump, {n_events:,} events", ours_dump, "json.dumps", floor_dump_s,
                 at_most=GOAL, goal=goal),
     ]

@@ -148,6 +148,7 @@ def test_a_parse_error_is_located_in_the_file(tmp_path: Path) -> None:
     assert (error.source, error.location, error.format, error.plugin) == (
         str(path), "line 2", "lines", "p"
     )
+    assert str(error).startswith(f"{path}:line 2: ")  # source:location: as docs/errors.md says
     assert str(error) == f"{path}:line 2: expected 4 tab-separated fields, got 2"
     with pytest.raises(ParseError, match=r"^<string>:line 2: "):
         api.loads(b"#lines t\nonly\ttwo\n", "lines")
@@ -285,16 +286,22 @@ def test_a_failed_export_leaves_no_file_and_no_temporary(tmp_path: Path, tl: Tim
 
 
 @pytest.mark.parametrize(
-    ("exporter", "error"), [(HalfThenFail(), ExportError), (HalfThenInterrupt(), KeyboardInterrupt)]
+    ("exporter", "error", "message"),
+    [(HalfThenFail(), ExportError,
+      "exporter 'half' from plugin 'bad' failed: OSError: disk on fire"),
+     (HalfThenInterrupt(), KeyboardInterrupt, None)]
 )
 def test_a_failed_export_keeps_the_existing_file(
-    tmp_path: Path, tl: Timeline, exporter: LinesExporter, error: type[BaseException]
+    tmp_path: Path, tl: Timeline, exporter: HalfThenFail, error: type[BaseException],
+    message: str | None
 ) -> None:
     target = tmp_path / f"out{exporter.extension}"
     target.write_bytes(b"precious\x00bytes")
     target.chmod(0o640)
-    with use(exporter), pytest.raises(error):
+    with use(exporter), pytest.raises(error, match=message) as info:
         api.export(tl, target)
+    if error is KeyboardInterrupt:  # passed through untouched: the very exception raised
+        assert info.value is exporter.failure
     assert target.read_bytes() == b"precious\x00bytes"
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert os.listdir(tmp_path) == [target.name]

@@ -163,7 +163,10 @@ def test_formats_and_plugins(capsys: pytest.CaptureFixture[str]) -> None:
     plugins = {p["name"]: p for p in json.loads(out)}
     assert plugins["mitimeline.default_plugins.json_format"]["builtin"] is True
     code, out, _ = run(capsys, "plugins", "--all")
-    assert "builtin" in out
+    header, _, *rows = out.splitlines()
+    assert header.split() == ["plugin", "version", "built-in", "formats", "commands", "status"]
+    assert ["mitimeline.default_plugins.json_format", mitimeline.__version__, "yes", "json",
+            "loaded"] in [row.split() for row in rows]
 
 
 def test_plugins_without_third_party_ones(

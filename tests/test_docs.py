@@ -3,9 +3,10 @@
 The blocks of one page run in order in one namespace, in a temporary folder holding what
 the names they use mean: ``seeds/`` as in the repository (``seeds/mi7.json``, the
 Mission: Impossible 7 dataset, and ``seeds/mi7-example.json``, the 7-event example),
-``mi7.json``, a copy of that dataset (never the example under its name), and an empty
-``out/``. A line ``print(...)  # TEXT`` shows what it prints: the printed text must match
-TEXT, where ``...`` stands for any text. A block preceded by the line ``<!-- no-run -->``
+``mi7.json``, a copy of that dataset (never the example under its name), ``forty-day.uss``,
+the USS plugin's forty-day fixture (docs/production-office.md), and an empty ``out/``. A
+line ``print(...)  # TEXT`` shows what it prints: the printed text must match TEXT, where
+``...`` stands for any text. A block preceded by the line ``<!-- no-run -->``
 is illustration only and is skipped; one preceded by ``<!-- excerpt -->`` quotes the
 example plugin, and each of its lines (but ``...``) must appear in that plugin's files.
 """
@@ -79,6 +80,8 @@ def lay_out_docs_folder(folder: Path) -> None:
     (docs/errors.md's examples run in such a folder too)."""
     shutil.copytree(ROOT / "seeds", folder / "seeds")
     shutil.copy(ROOT / "seeds" / "mi7.json", folder / "mi7.json")
+    shutil.copy(ROOT / "plugins" / "mitimeline-uss" / "tests" / "fixtures" / "forty-day.uss",
+                folder / "forty-day.uss")
     (folder / "out").mkdir()
 
 

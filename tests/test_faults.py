@@ -419,8 +419,9 @@ def test_keyboard_interrupt_in_an_exporter_propagates_and_keeps_the_file(
     target = tmp_path / "out" / "out.export-interrupt"
     target.parent.mkdir()
     target.write_bytes(PRECIOUS)
-    with plugins.registered(faulty), pytest.raises(KeyboardInterrupt):
+    with plugins.registered(faulty), pytest.raises(KeyboardInterrupt) as info:
         mitimeline.export(tl, target)
+    assert type(info.value) is KeyboardInterrupt and info.value.__cause__ is None  # untouched
     untouched(target)
     env = environment(tmp_path / "site", {"mitimeline-fault": FAULTY})
     done = subprocess.run([sys.executable, "-m", "mitimeline", "convert", str(EXAMPLE),

@@ -10,12 +10,13 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 
 from mitimeline import Event, ExportError, Timeline
 from mitimeline.gantt import matplotlib_chart
 from mitimeline.gantt.chart import chart_layout
 from mitimeline.gantt.options import ChartOptions
+from mitimeline.testing.profiles import peer_settings
 from test_gantt_support import hostile_timelines, production
 from test_gantt_svg import features, mi7, with_context
 
@@ -78,7 +79,7 @@ def test_titles_are_never_mathtext() -> None:
     assert png_size(tl.dumps("png"))[0] == 1000  # type: ignore[arg-type]
 
 
-@settings(max_examples=8, deadline=None)
+@peer_settings(8)
 @given(hostile_timelines(max_events=3))
 def test_hostile_text_draws(tl: Timeline) -> None:
     assert tl.dumps("png").startswith(PNG_SIGNATURE)  # type: ignore[union-attr]

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 
 from mitimeline import Event, ExportError, Timeline
 from mitimeline.gantt.chart import chart_layout
-from mitimeline.gantt.mermaid import ESCAPED, KEYWORDS, escape, label, render_mermaid
+from mitimeline.gantt.mermaid import ESCAPED, KEYWORDS, escape, render_mermaid
 from mitimeline.gantt.options import GanttOptions
 from mitimeline.gantt.text import printable_line as one_line
 from mitimeline.testing import timelines
@@ -143,8 +143,12 @@ def test_hostile_timelines_give_one_task_line_per_event(tl: Timeline) -> None:
     tasks = [line for line in lines if TASK.fullmatch(line)]
     assert len(tasks) == len(tl)
     layout = chart_layout(tl, GanttOptions(group_by="unit"))
-    assert sorted(t.split(" : ")[0].strip() for t in tasks) == sorted(
-        escape(label(row)) for row in layout.rows())
+    # Expected: what Mermaid shows (each #<code>; decoded, independently of escape()) is
+    # the row's title, then its notes in brackets.
+    assert sorted(re.sub(r"#([0-9]+);", lambda m: chr(int(m.group(1))),
+                         t.split(" : ")[0].strip()) for t in tasks) == sorted(
+        row.label + (f" ({', '.join(row.notes)})" if row.notes else "")
+        for row in layout.rows())
     assert sum(line.startswith("    section ") for line in lines) == len(layout.sections)
 
 

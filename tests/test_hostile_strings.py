@@ -2,8 +2,9 @@
 
 One parametrised test puts each string of :data:`HOSTILE` into every text field of a small
 timeline and runs it through every exporter, checking the output with a real parser of its
-format (XML, HTML, iCalendar twice, CSV, JSON, Mermaid's line grammar) and re-reading it
-with mitimeline where a parser exists. "Intact" allows only the replacements
+format (XML, HTML, iCalendar twice, CSV, JSON, Mermaid's line grammar; for PNG and PDF the
+text of the very figure the exporter saved, and the text pypdf reads back from the PDF)
+and re-reading it with mitimeline where a parser exists. "Intact" allows only the replacements
 ``docs/security.md`` documents; the expected text is computed here from those rules, not
 with the exporters' own helpers.
 """
@@ -11,6 +12,7 @@ with the exporters' own helpers.
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import json
@@ -20,7 +22,8 @@ import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Callable
 from html.parser import HTMLParser
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 import icalendar
 import pytest
@@ -32,6 +35,9 @@ import mitimeline
 from mitimeline import Credit, Event, Place, Source, Timeline
 from mitimeline.default_plugins.ical.mapping import NO_TITLE
 from mitimeline.gantt.mermaid import KEYWORDS
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 HOSTILE: dict[str, str] = {
     "script": "<script>alert(1)</script>",
@@ -218,26 +224,76 @@ def check_html(tl: Timeline, text: str) -> None:
     check_svg_tree(parse_xml(svg), text)
 
 
+def drawn_figure(tl: Timeline, format: str) -> tuple[bytes, Figure]:
+    """The exported bytes and the very figure the exporter drew them from."""
+    from mitimeline.gantt import matplotlib_chart
+
+    original = matplotlib_chart.render_figure
+    figures: list[Figure] = []
+
+    def spy(layout: Any, width: int) -> Figure:
+        figures.append(original(layout, width))
+        return figures[-1]
+
+    with mock.patch.object(matplotlib_chart, "render_figure", spy):
+        data = mitimeline.dumps(tl, format, group_by="place")
+    assert isinstance(data, bytes) and len(figures) == 1
+    return data, figures[0]
+
+
+def shows(drawn: str, expected: str) -> bool:
+    """``drawn`` is ``expected``, or its prefix cut short with "…" to fit."""
+    return drawn == expected or (drawn.endswith("…") and expected.startswith(drawn[:-1]))
+
+
+_RIGHT_TO_LEFT = {"R", "AL", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
+
+
+@functools.cache
+def _font_characters() -> frozenset[int]:
+    """The code points the charts' font (matplotlib's default) has glyphs for."""
+    from matplotlib import font_manager, ft2font
+
+    path = font_manager.findfont(font_manager.FontProperties())
+    return frozenset(ft2font.FT2Font(path).get_charmap())
+
+
+def pdf_readable(text: str) -> bool:
+    """Whether pypdf reads ``text`` back as drawn. It does not for right-to-left text and
+    bidi controls (reordered), combining marks (base letters repeated) or characters the
+    font has no glyph for (all drawn as one fallback glyph, read back as one character):
+    those strings are compared as the figure draws them only."""
+    return not any(unicodedata.bidirectional(c) in _RIGHT_TO_LEFT
+                   or unicodedata.category(c).startswith("M")
+                   or ord(c) not in _font_characters() for c in chart_text(text))
+
+
 def check_image(tl: Timeline, text: str, format: str) -> None:
     from matplotlib.text import Text
 
-    from mitimeline.gantt.chart import chart_layout
-    from mitimeline.gantt.matplotlib_chart import render_figure
-    from mitimeline.gantt.options import ChartOptions
-
-    data = mitimeline.dumps(tl, format, group_by="place")
-    assert isinstance(data, bytes)
+    data, figure = drawn_figure(tl, format)
     assert data.startswith(b"\x89PNG\r\n\x1a\n" if format == "png" else b"%PDF-")
-    figure = render_figure(chart_layout(tl, ChartOptions(group_by="place")), 1000)
-    texts = [artist for artist in figure.findobj(Text) if artist.get_text()]
-    expected = chart_text(text).replace("\ufeff", "\u2060")  # see drawable()
-    shown = [t.get_text() for t in texts
-             if t.get_text() == expected or (t.get_text().endswith("…")
-                                             and expected.startswith(t.get_text()[:-1]))]
-    assert shown, [t.get_text() for t in texts]
-    for artist in texts:  # anything that may hold our text is drawn literally
+    # the documented substitutions: chart text, and U+FEFF drawn as U+2060
+    expected = chart_text(text).replace("\ufeff", "\u2060")
+    place = chart_text(str(Place(text, locality=text))).replace("\ufeff", "\u2060")
+    (title,) = [artist.get_text() for artist in figure.texts]
+    assert shows(title, expected), title
+    labels = [label.get_text() for label in figure.axes[0].get_yticklabels()]
+    sections, rows = labels[0::2], labels[1::2]  # each section's label, then its one row
+    assert len(labels) == 4, labels
+    hostile = [row for row in rows if row != "Neighbour"]
+    assert len(hostile) == 1 and shows(hostile[0], expected), rows
+    assert any(shows(section, f"{place} (1)") for section in sections), sections
+    for artist in figure.findobj(Text):  # anything that may hold our text is drawn literally
         if "$" in artist.get_text():
             assert not artist.get_parse_math(), artist.get_text()
+    if format == "pdf" and pdf_readable(text):  # and the PDF holds what the figure drew
+        import pypdf
+
+        extracted = "\n".join(page.extract_text() for page in
+                              pypdf.PdfReader(io.BytesIO(data)).pages)
+        for drawn in (title, *rows, *sections):
+            assert drawn in extracted, (drawn, extracted)
 
 
 def check_mermaid(tl: Timeline, text: str) -> None:

@@ -27,13 +27,14 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
 import mitimeline
 from mitimeline import Credit, Event, Place, Timeline
 from mitimeline.default_plugins.ical import ICalExporter
 from mitimeline.testing import events, timelines
+from mitimeline.testing.profiles import peer_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = ".ci/setup-ical-peers.sh"
@@ -349,8 +350,7 @@ def awkward_timelines(draw: st.DrawFn) -> Timeline:
 
 
 @pytest.mark.parametrize("peer", PEERS)
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                 HealthCheck.data_too_large])
+@peer_settings(4, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(batch=st.lists(awkward_timelines(), min_size=5, max_size=5))
 def test_generated_timelines_are_accepted(peer: str, batch: list[Timeline]) -> None:
     assert_accepted(peer, batch)

@@ -12,6 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -196,6 +197,25 @@ def test_a_kept_series_survives_a_round_trip(lossless: bool) -> None:
         assert back == timeline
     assert back.events[0].extra["ical"]["series"] == timeline.events[0].extra["ical"]["series"]
     assert whens(exported) == whens(raw)  # expanded again: the same occurrences
+
+
+def test_a_lossless_export_writes_the_series_once() -> None:
+    """The rule, its start and overrides are the VEVENTs' own lines, not copied again into
+    X-MITIMELINE-EXTRA; other ``extra`` keys still are, and the import rebuilds the series."""
+    timeline = read(calendar(LONDON, SERIES, MOVED), expand="none")[0]
+    event = timeline.events[0]
+    edited = timeline.replace(attrs.evolve(event, extra={**event.extra, "note": "kept"}))
+    exported = mitimeline.dumps(edited, "ical", lossless=True)
+    unfolded = exported.replace("\r\n ", "")
+    extra_lines = [line for line in unfolded.splitlines()
+                   if line.startswith("X-MITIMELINE-EXTRA:")]
+    assert len(extra_lines) == 1
+    assert "RRULE" not in extra_lines[0] and '"series":' not in extra_lines[0]
+    assert '"note":"kept"' in extra_lines[0]
+    assert unfolded.count("RRULE:FREQ=WEEKLY;COUNT=10") == 1
+    assert unfolded.count("RECURRENCE-ID;TZID=Europe/London:20200921T090000") == 1
+    back = read(exported.encode("utf-8"), expand="none")[0]
+    assert back == edited
 
 
 def _peer_occurrences(raw: bytes, start: date, end: date) -> list[tuple[str, str, str]]:

@@ -17,7 +17,6 @@ from mitimeline import (
     Credit,
     Event,
     ExportError,
-    NoOptions,
     OptionsError,
     ParseError,
     Place,
@@ -145,14 +144,18 @@ def test_lone_surrogate_needs_ensure_ascii() -> None:
 def test_exporter_options() -> None:
     options = JSONExporter.Options()
     assert (options.indent, options.ensure_ascii) == (2, False)
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
         options.indent = 4  # type: ignore[misc]
     assert build_options(JSONExporter(), {"indent": None}).indent is None
-    for bad in ({"indent": -1}, {"indent": "2"}, {"indent": True}, {"ensure_ascii": 1},
-                {"sort_keys": True}):
-        with pytest.raises(OptionsError):
+    whole = r"bad option value: indent must be None or a whole number >= 0, got "
+    for bad, message in (({"indent": -1}, whole + "-1"), ({"indent": "2"}, whole + "'2'"),
+                         ({"indent": True}, whole + "True"),
+                         ({"ensure_ascii": 1}, "bad option value: 'ensure_ascii' must be "),
+                         ({"sort_keys": True}, "does not take option\\(s\\) sort_keys; valid "
+                                               "options: indent, ensure_ascii")):
+        with pytest.raises(OptionsError, match=f"^format 'json'.*{message}"):
             build_options(JSONExporter(), bad)
-    assert JSONParser.Options is NoOptions
+    assert JSONParser.Options().fast is True  # the parser's one option: see test_jsonio
 
 
 # -- the parser -------------------------------------------------------------------------
@@ -234,7 +237,7 @@ def test_data_errors_carry_the_json_path() -> None:
 
 def test_parse_reads_the_stream_to_its_end() -> None:
     stream = io.BytesIO(export(TIMELINE))
-    JSONParser().parse(stream, NoOptions())
+    JSONParser().parse(stream, JSONParser.Options())
     assert stream.read() == b""
 
 
@@ -298,7 +301,8 @@ def test_json_load_runs_no_garbage_collection_and_restores_the_collector() -> No
     assert _collections_during(lambda: json.loads(data)) >= 3
     assert _collections_during(lambda: mitimeline.loads(data, "json")) <= 1
     assert gc.isenabled()
-    with pytest.raises(mitimeline.ParseError):
+    with pytest.raises(mitimeline.ParseError, match=r"^<string>:line \d+, column \d+: not "
+                                                    "valid JSON"):
         mitimeline.loads(data[:-20], "json")
     assert gc.isenabled()
     gc.disable()

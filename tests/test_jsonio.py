@@ -4,9 +4,12 @@ error path (each located by its JSON path)."""
 from __future__ import annotations
 
 import copy
+import io
 import json
 import math
 import re
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,12 +18,14 @@ import jsonschema
 import pytest
 from hypothesis import given, settings
 
+import mitimeline
 from mitimeline import (
     Claim,
     Credit,
     DateParseError,
     Event,
     InvalidEventError,
+    OptionsError,
     ParseError,
     Place,
     Production,
@@ -198,11 +203,13 @@ def test_repeated_places_and_people_are_read_correctly() -> None:
     with pytest.raises(ParseError) as caught:
         timeline_from_data(doc)
     assert caught.value.location == "$.events[2].place.latitude"
+    assert "$.events[2].place.latitude: expected a number" in str(caught.value)
     doc = base_document()
     doc["events"][1]["people"] = [{"name": "Tom Cruise", "role": None}]
     with pytest.raises(ParseError) as caught:
         timeline_from_data(doc)
     assert caught.value.location == "$.events[1].people[0].role"
+    assert "$.events[1].people[0].role: null is not allowed for 'role'" in str(caught.value)
 
 
 # -- the schema -------------------------------------------------------------------------
@@ -430,9 +437,11 @@ def test_model_and_date_errors_are_chained() -> None:
     with pytest.raises(ParseError) as caught:
         timeline_from_data(change(*E1, "when", to="2020-13")(base_document()))
     assert isinstance(caught.value.__cause__, DateParseError)
+    assert "'2020-13' is not a valid EDTF date" in str(caught.value)
     with pytest.raises(ParseError) as caught:
         timeline_from_data(change(*E1, "kind", to="explosion")(base_document()))
     assert isinstance(caught.value.__cause__, InvalidEventError)
+    assert "'explosion'" in str(caught.value)
 
 
 def test_the_first_problem_in_document_order_is_reported() -> None:
@@ -547,6 +556,7 @@ def test_claims_from_data_reads_what_claim_data_writes() -> None:
     with pytest.raises(ParseError) as caught:
         claims_from_data([{"sources": ["a"], "when": 2020}], "claims")
     assert caught.value.location == "claims[0].when"
+    assert str(caught.value).startswith("claims[0].when: expected an EDTF date as text")
 
 
 # -- the fast paths agree with the checked ones ------------------------------------------
@@ -618,7 +628,7 @@ def test_plain_events_of_no_rows_and_of_uneven_columns() -> None:
 def _read_checked_only(data: Any) -> Timeline | str:
     """What the checked path alone makes of ``data``: a timeline or the error's text."""
     try:
-        return jsonio._Reader(fast=False).timeline(data)
+        return jsonio.DocumentReader(fast=False).timeline(data)
     except ParseError as exc:
         return f"{exc.location}: {exc}"
 
@@ -637,25 +647,112 @@ _DOCUMENT_EDITS = st.sampled_from([None, True, False, 0, 1, 1.0, -0.0, "", " ", 
                                    "2020-02-30", "2020-09-06~", "not a date", "bad id"])
 
 
-@settings(max_examples=300)
-@given(timelines(max_events=4, with_claims=True), st.data())
-def test_the_fast_reader_agrees_with_the_checked_one(timeline: Timeline,
-                                                     data: st.DataObject) -> None:
-    """Same timeline, or the same error at the same place, with or without the fast path;
-    documents edited where events repeat places and people, the memos' hard cases."""
-    document = timeline_to_data(timeline)
+@st.composite
+def edited_documents(draw: st.DrawFn, with_claims: bool = True) -> dict[str, Any]:
+    """A document of a random timeline whose events repeat (memo hits), then edited at up to
+    three places: an event's key, or a key of its place or first credit (the memos' hard
+    cases)."""
+    document = timeline_to_data(draw(timelines(max_events=4, with_claims=with_claims)))
     events_data = document["events"]
     if events_data:
-        events_data.extend(copy.deepcopy(events_data))  # repeats: memo hits
-        for _ in range(data.draw(st.integers(0, 3))):
-            item = data.draw(st.sampled_from(events_data))
-            key = data.draw(st.sampled_from([*_FIELDS, "extra", "claims", "nope"]))
-            value = data.draw(st.one_of(_DOCUMENT_EDITS, json_values(max_leaves=3)))
+        events_data.extend(copy.deepcopy(events_data))
+        for _ in range(draw(st.integers(0, 3))):
+            item = draw(st.sampled_from(events_data))
+            key = draw(st.sampled_from([*_FIELDS, "extra", "claims", "nope"]))
+            value = draw(st.one_of(_DOCUMENT_EDITS, json_values(max_leaves=3)))
             target = item
             if key in ("place", "people") and isinstance(item.get(key), (dict, list)) \
-                    and item[key] and data.draw(st.booleans()):
+                    and item[key] and draw(st.booleans()):
                 target = item[key] if key == "place" else item[key][0]
-                key = data.draw(st.sampled_from(["name", "role", "latitude", "longitude"]))
+                key = draw(st.sampled_from(["name", "role", "latitude", "longitude"]))
             if isinstance(target, dict):
                 target[key] = value
+    return document
+
+
+@settings(max_examples=300)
+@given(edited_documents())
+def test_the_fast_reader_agrees_with_the_checked_one(document: dict[str, Any]) -> None:
+    """Same timeline, or the same error at the same place, with or without the fast path."""
     assert _read(copy.deepcopy(document)) == _read_checked_only(copy.deepcopy(document))
+
+
+# -- the msgspec reader (the fast extra) agrees with the standard one ---------------------
+
+from mitimeline import jsonio_msgspec  # noqa: E402
+from mitimeline.default_plugins.json_format import JSONParser  # noqa: E402
+
+
+def _standard(raw: bytes) -> Timeline | str:
+    try:
+        return JSONParser().parse(io.BytesIO(raw), JSONParser.Options(fast=False))
+    except ParseError as exc:
+        return f"{exc.location}: {exc}"
+
+
+def _agree(raw: bytes) -> Timeline | None:
+    """The msgspec reader's timeline of ``raw`` (None: it left it to the standard one),
+    checked against the standard reader's: equal, and written back byte for byte alike."""
+    expected = _standard(raw)
+    fast = jsonio_msgspec.timeline_from_json(raw)
+    if isinstance(expected, str):
+        assert fast is None, expected
+    elif fast is not None:
+        assert fast == expected
+        assert json.dumps(timeline_to_data(fast)) == json.dumps(timeline_to_data(expected))
+    return fast
+
+
+@settings(max_examples=300)
+@given(st.booleans().flatmap(lambda claims: edited_documents(with_claims=claims)))
+def test_the_msgspec_reader_agrees_with_the_standard_one(document: dict[str, Any]) -> None:
+    """Same timeline (written back alike), or None where the standard one says what is
+    wrong, on edited documents."""
+    _agree(json.dumps(document).encode("utf-8"))
+
+
+@pytest.mark.parametrize("text", [
+    '{"mitimeline": 1, "title": "T", "events": [{"id": "a", "title": "A", "when": "2020",'
+    ' "place": {"name": "P", "latitude": 1}}, {"id": "b", "title": "B", "when": "2020",'
+    ' "place": {"name": "P", "latitude": 1.0}}]}',  # equal structs, places written apart
+    '{"mitimeline": 1, "title": "T", "title": "U"}',  # a repeated key: the last wins
+    '{"mitimeline": 1, "title": "T", "events": [{"id": "a", "title": "A", "when": "2020",'
+    ' "extra": {"n": 123456789012345678901234567890, "f": [1E2, -0.0, 0.1]}}]}',
+    '{"mitimeline": true, "title": "T"}', '{"mitimeline": 1.0, "title": "T"}',
+    '{"mitimeline": 1, "title": "T", "production": null}',
+    '{"mitimeline": 1, "title": "T", "events": [{"id": "a", "title": "\\ud800", "when": "2020"}]}',
+    '{"mitimeline": 1, "title": "T", "events": [{"id": "a", "title": "A", "when": "2020",'
+    ' "place": {"name": "P", "latitude": NaN}}]}',
+    '\ufeff{"mitimeline": 1, "title": "T"}', '{"mitimeline": 1, "title": "T"} x',
+    '{"mitimeline": 1, "title": "T", "events": [{"id": "a", "title": "A", "when": "2020",'
+    ' "claims": [{"sources": ["s"]}]}]}',
+])
+def test_the_msgspec_reader_on_json_edge_cases(text: str) -> None:
+    _agree(text.encode("utf-8"))
+
+
+def test_the_msgspec_reader_reads_the_bundled_dataset_and_not_broken_utf8() -> None:
+    raw = (Path(__file__).parent.parent / "seeds" / "mi7.json").read_bytes()
+    assert _agree(raw) is not None  # claims and all: it does read real documents
+    assert _agree(raw.replace(b"Norway", b"Norw\xffy")) is None
+
+
+def test_without_msgspec_the_standard_reader_reads_everything() -> None:
+    """The ``fast`` extra missing: the parser falls back to the standard library, silently
+    and with the same result (msgspec blocked in a fresh interpreter)."""
+    code = (
+        "import sys; sys.modules['msgspec'] = None\n"
+        "import mitimeline\n"
+        "from mitimeline.default_plugins.json_format import _fast_reader\n"
+        "assert _fast_reader() is None\n"
+        "tl = mitimeline.load('seeds/mi7.json')\n"
+        "print(len(tl.events), tl == mitimeline.load('seeds/mi7.json', fast=False))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=Path(__file__).parent.parent, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["20", "True"]
+
+
+def test_the_fast_option_must_be_true_or_false() -> None:
+    with pytest.raises(OptionsError, match=r"format 'json': bad option value: .*fast"):
+        mitimeline.load(Path(__file__).parent.parent / "seeds" / "mi7.json", fast="yes")

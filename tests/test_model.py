@@ -34,7 +34,7 @@ def test_event_when_accepts_english() -> None:
 
 
 def test_event_is_frozen() -> None:
-    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+    with pytest.raises(attrs.exceptions.FrozenInstanceError, match="can't set attribute"):
         event().title = "x"  # type: ignore[misc]
     assert attrs.evolve(event(), title="Jump").title == "Jump"
 
@@ -100,6 +100,7 @@ def test_place_validation(kwargs: dict[str, Any], field: str) -> None:
     with pytest.raises(InvalidEventError) as caught:
         Place(**kwargs)
     assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: expected ")  # the field, then what it takes
 
 
 def test_source_and_production() -> None:
@@ -170,3 +171,4 @@ def test_claims_must_be_claims() -> None:
     with pytest.raises(InvalidEventError) as info:
         Event(id="ramp", title="Ramp jump", when="2020-09", claims=["independent"])  # type: ignore[list-item]
     assert info.value.field == "Event.claims[0]"
+    assert str(info.value) == "Event.claims[0]: expected a Claim, got 'independent'"

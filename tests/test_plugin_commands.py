@@ -62,11 +62,13 @@ def test_a_plugin_command_is_listed_in_help_with_its_plugin(
         listing = capsys.readouterr().out
         assert "hello     (greetings) greet someone" in listing
         assert listing.index("show") < listing.index("hello")  # after the built-ins
-        with pytest.raises(SystemExit):
+        with pytest.raises(SystemExit) as caught:
             cli.main(["hello", "--help"])
+        assert caught.value.code == 0
         assert "--code CODE  the exit code" in capsys.readouterr().out
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as caught:
         cli.main(["--help"])
+    assert caught.value.code == 0
     assert "hello" not in capsys.readouterr().out
 
 
@@ -77,8 +79,9 @@ def test_plugins_lists_the_commands_a_plugin_registers(
         code, out, _ = run(capsys, "plugins")
         assert code == 0
         header, _, row = out.splitlines()
-        assert header.split() == ["plugin", "version", "formats", "commands", "status"]
-        assert row.split() == ["greetings", "hello,", "hello-again"]
+        assert header.split() == ["plugin", "version", "built-in", "formats", "commands",
+                                  "status"]
+        assert row.split() == ["greetings", "no", "hello,", "hello-again", "loaded"]
         _, out, _ = run(capsys, "plugins", "--json")
         (listed,) = json.loads(out)
         assert listed["commands"] == ["hello", "hello-again"]
@@ -232,8 +235,9 @@ def test_a_group_and_its_commands_are_listed_in_help_with_their_plugins(
     other = attrs.evolve(PUBLISH_HELLO, name="wave", help="wave at someone")
     with plugins.registered(CommandsPlugin("greetings", [PUBLISH_HELLO]),
                             CommandsPlugin("waving", [other])):
-        with pytest.raises(SystemExit):
+        with pytest.raises(SystemExit) as caught:
             cli.main(["--help"])
+        assert caught.value.code == 0
         assert "publish commands from plugins: hello, wave" in capsys.readouterr().out
         with pytest.raises(SystemExit) as caught:
             cli.main(["publish", "--help"])

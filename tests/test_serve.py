@@ -435,8 +435,9 @@ def test_listening_beyond_loopback_warns(timeline_file: Path) -> None:
 
 
 def test_help_describes_it(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as caught:
         main(["serve", "--help"])
+    assert caught.value.code == 0
     out = capsys.readouterr().out
     for words in ("TIMELINE", "--port", "--host", "127.0.0.1", "-o KEY=VALUE", "refresh"):
         assert words in out

@@ -68,11 +68,11 @@ def test_edits_return_new_timelines(tl: Timeline) -> None:
     bigger = tl.add(extra)
     assert len(bigger) == 5 and len(tl) == 4
     assert [e.id for e in bigger.remove("wrap", "ramp")] == ["rome", "train", "release-us"]
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no event with id 'wrap' in "):
         tl.remove("wrap")
     renamed = tl.replace(Event(id="ramp", title="Jump", when="2020-09-06"))
     assert renamed["ramp"].title == "Jump" and tl["ramp"].title == "Ramp jump"
-    with pytest.raises(KeyError):
+    with pytest.raises(KeyError, match="no event with id 'wrap' in "):
         tl.replace(extra)
     assert len(tl.add_sources(Source("b", "B")).sources) == 3
 

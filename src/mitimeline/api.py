@@ -122,8 +122,9 @@ def _run(parser: Parser, stream: IO[bytes], options: Any, source: str, plugin: s
 
 def export(
     timeline: Timeline, target: PathOrStream, format: str | None = None, **options: Any
-) -> None:
-    """Write ``timeline`` to a path or a binary file object.
+) -> int:
+    """Write ``timeline`` to a path or a binary file object; return how many of its events
+    were written (fewer than ``len(timeline)`` when options such as ``kinds`` leave some out).
 
     The format is ``format`` if given, else found from the target's extension. A path's
     folder must exist (it is not created, as for ``open()``). A path is written atomically:
@@ -140,18 +141,20 @@ def export(
         exporter = plugins.find_exporter(format, path)
         built = build_options(exporter, options)
 
+        written = []
+
         def write(output: Output) -> None:
-            _export(exporter, timeline, output, built)
+            written.append(_export(exporter, timeline, output, built))
             problem = output.utf8_problem()
             if problem is not None:
                 raise _not_utf8(exporter) from problem
 
         write_atomic(path, write, utf8=not exporter.binary)
-        return
+        return written[0]
     _require_binary(target, "export()")
     name = getattr(target, "name", None)
     exporter = plugins.find_exporter(format, name if isinstance(name, str) else None)
-    _export(exporter, timeline, target, build_options(exporter, options))
+    return _export(exporter, timeline, target, build_options(exporter, options))
 
 
 def dumps(timeline: Timeline, format: str, **options: Any) -> str | bytes:
@@ -178,8 +181,9 @@ def _not_utf8(exporter: Exporter) -> ExportError:
     )
 
 
-def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: Any) -> None:
-    """Run the exporter; turn its failures into :class:`ExportError` naming format and plugin."""
+def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: Any) -> int:
+    """Run the exporter; turn its failures into :class:`ExportError` naming format and plugin;
+    return how many events it wrote (all of them when it returns ``None``)."""
     plugin = plugins.plugin_of(exporter)
     about = f"exporter {exporter.name!r} from plugin {plugin!r}"
     try:
@@ -206,6 +210,15 @@ def _export(exporter: Exporter, timeline: Timeline, stream: IO[bytes], options: 
             "(detach() a TextIOWrapper instead of closing it)",
             format=exporter.name, plugin=plugin,
         )
+    if returned is None:
+        return len(timeline)
+    if type(returned) is not int or not 0 <= returned <= len(timeline):
+        raise ExportError(
+            f"{about} returned {returned!r}; expected None (every event written) or how many "
+            f"of the {len(timeline)} events it wrote",
+            format=exporter.name, plugin=plugin,
+        )
+    return returned
 
 
 # -- argument checks ----------------------------------------------------------------------

@@ -70,6 +70,10 @@ class Command:
     group: str | None = attrs.field(default=None, validator=_group_name, kw_only=True)
     """The command group it belongs to, if any: ``group="publish"``, ``name="caldav"`` is
     called as ``mitimeline publish caldav``; commands of several plugins may share a group."""
+    description: str = attrs.field(default="", validator=attrs.validators.instance_of(str),
+                                   kw_only=True)
+    """What ``mitimeline NAME --help`` says about the command, above its arguments
+    (default: :attr:`help`)."""
 
     @property
     def full_name(self) -> str:

@@ -10,6 +10,7 @@ __all__ = [
     "AmbiguousFormatError",
     "DateParseError",
     "ExportError",
+    "FindingsWarning",
     "InvalidEventError",
     "MergeError",
     "MitimelineError",
@@ -63,11 +64,27 @@ class OptionsError(MitimelineError, TypeError):
     """An unknown or ill-typed keyword option for a parser or exporter."""
 
 
-class UnknownFormatError(MitimelineError, LookupError):
+class _FormatChoiceError(MitimelineError, LookupError):
+    """What :class:`UnknownFormatError` and :class:`AmbiguousFormatError` share: the
+    message ends with how to choose a format in Python (``format=``); ``problem`` is the
+    message without that advice, ``role`` is ``"parser"`` or ``"exporter"`` (``""`` when
+    neither applies) and ``choices`` the format names that would choose one (empty: any
+    format's name), so that the command line can give the advice in its own words
+    (``--from``, ``--to``)."""
+
+    def __init__(self, message: str, *, problem: str = "", role: str = "",
+                 choices: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.problem = problem or message
+        self.role = role
+        self.choices = choices
+
+
+class UnknownFormatError(_FormatChoiceError):
     """No parser or exporter matches the requested format, extension or content."""
 
 
-class AmbiguousFormatError(MitimelineError, LookupError):
+class AmbiguousFormatError(_FormatChoiceError):
     """Several parsers or exporters match and nothing decides between them."""
 
 
@@ -142,6 +159,28 @@ class PluginLoadError(MitimelineError, ImportError):
 
 class PluginLoadWarning(UserWarning):
     """Emitted when a plugin fails to load and mitimeline carries on without it."""
+
+
+class FindingsWarning(UserWarning):
+    """Problems a parser found in one file and worked around, as one warning: ``source``
+    names the file, ``findings`` holds every one (``str()`` of each is one line), and the
+    message spells out the first :attr:`SHOWN` after ``summary`` and says where the rest
+    are: in ``.findings`` (the command line says ``--findings``, :meth:`text`)."""
+
+    SHOWN = 5
+
+    def __init__(self, source: str, findings: tuple[object, ...], summary: str) -> None:
+        self.source = source
+        self.findings = findings
+        self.summary = summary
+        super().__init__(self.text("all in .findings"))
+
+    def text(self, where_all: str) -> str:
+        """The message, ending with ``(where_all)``: where to find every finding."""
+        shown = "; ".join(map(str, self.findings[:self.SHOWN]))
+        rest = len(self.findings) - self.SHOWN
+        more = f"; and {rest} more" if rest > 0 else ""
+        return f"{self.source}: {self.summary}: {shown}{more} ({where_all})"
 
 
 def install_hint(extra: str) -> str:

@@ -83,10 +83,10 @@ _ABSENT: tuple[()] = ()
 _PLAIN_ALLOWED = _EVENT_ALLOWED - {"extra", "claims"}
 _REQUIRED = itemgetter("id", "title", "when")
 _UNREAD = object()
-"""A place not read yet, in :meth:`_Reader.plain_places_of`."""
+"""A place not read yet, in :meth:`DocumentReader.plain_places_of`."""
 _NOTHING = object()
 _NO_PLACE = {"": _NOTHING}
-"""The place of an event without one, for :meth:`_Reader.plain_places_of`: its items are a
+"""The place of an event without one, for :meth:`DocumentReader.plain_places_of`: its items are a
 key no JSON document can hold, remembered as None."""
 _NO_PLACE_KEY = tuple(_NO_PLACE.items())
 
@@ -230,7 +230,7 @@ def timeline_from_data(data: Any) -> Timeline:
     Raise :class:`~mitimeline.ParseError` with ``location`` set to the JSON path of the
     first problem found and a message saying what was expected there.
     """
-    return _Reader().timeline(data)
+    return DocumentReader().timeline(data)
 
 
 def claims_from_data(data: Any, path: str = "$") -> tuple[Claim, ...]:
@@ -238,11 +238,12 @@ def claims_from_data(data: Any, path: str = "$") -> tuple[Claim, ...]:
     format's ``claims`` key is read: :class:`~mitimeline.ParseError` at the first problem,
     its ``location`` a JSON path under ``path`` (``$[1].when``). For formats that keep
     claims as JSON (the iCalendar and CSV ones)."""
-    return _Reader().claims(data, path)
+    return DocumentReader().claims(data, path)
 
 
-class _Reader:
-    """One read: memoizes ``When``, ``Place`` and ``Credit`` values, which repeat a lot."""
+class DocumentReader:
+    """One read of a document: memoizes ``When``, ``Place`` and ``Credit`` values, which
+    repeat a lot. For this module's functions and :mod:`mitimeline.jsonio_msgspec`."""
 
     def __init__(self, fast: bool = True) -> None:
         self.fast = fast
@@ -269,8 +270,8 @@ class _Reader:
             _text(description, "$.description")
         production = data.get("production")
         if production is not None:
-            production = _production(production, "$.production")
-        sources = [_source(item, f"$.sources[{i}]", self.whens)
+            production = self.production(production, "$.production")
+        sources = [self.source(item, f"$.sources[{i}]")
                    for i, item in enumerate(_array(data.get("sources", []), "$.sources"))]
         events = self.events(_array(data.get("events", []), "$.events"))
         return Timeline(title, events, sources, production, description)
@@ -376,6 +377,14 @@ class _Reader:
                 return None
         flat = iter(list(map(memo.__getitem__, keys)))
         return list(map(tuple, map(islice, repeat(flat), lengths)))
+
+    def production(self, data: Any, path: str) -> Production:
+        """The production of ``data`` (the object of ``$.production``)."""
+        return _production(data, path)
+
+    def source(self, data: Any, path: str) -> Source:
+        """The source of ``data`` (an object of ``$.sources``)."""
+        return _source(data, path, self.whens)
 
     def event(self, data: Any, path: str) -> Event:
         if type(data) is not dict:

@@ -231,11 +231,12 @@ class Timeline:
     def export(
         self, target: str | os.PathLike[str] | IO[bytes], format: str | None = None,
         **options: Any,
-    ) -> None:
-        """Write to a path (atomically; format from the extension) or a binary file object."""
+    ) -> int:
+        """Write to a path (atomically; format from the extension) or a binary file object;
+        return how many events were written (``mitimeline.export``)."""
         from .api import export  # upward, on use: declared in the import contract
 
-        export(self, target, format, **options)
+        return export(self, target, format, **options)
 
     def dumps(self, format: str, **options: Any) -> str | bytes:
         """The timeline in ``format``: text for text formats, bytes for binary ones."""

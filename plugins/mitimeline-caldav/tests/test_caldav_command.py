@@ -68,12 +68,14 @@ def credentials(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("command")
 def test_help_lists_the_command_with_its_plugin(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as caught:
         main(["publish", "--help"])
+    assert caught.value.code == 0
     listing = capsys.readouterr().out
     assert "caldav" in listing and "publish a timeline to a CalDAV calendar" in listing
-    with pytest.raises(SystemExit):
+    with pytest.raises(SystemExit) as caught:
         main(["publish", "caldav", "--help"])
+    assert caught.value.code == 0
     text = capsys.readouterr().out
     for option in ("--calendar NAME", "--create", "--prune", "--dry-run", "--force",
                    "--insecure"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -538,26 +539,38 @@ def test_unwritable_text_raises_export_error() -> None:
 
 
 @pytest.mark.parametrize(
-    "options",
-    [{"delimiter": "\t"}, {"delimiter": None}, {"header": "yes"}, {"header": None},
-     {"bom": 1}, {"escape_formulas": None}, {"quote": "all"}],
+    ("options", "message"),
+    [({"delimiter": "\t"}, ": bad option value: delimiter must be one of ',', ';', got '\\t'"),
+     ({"delimiter": None}, ": bad option value: delimiter must be one of ',', ';', got None"),
+     ({"header": "yes"}, ": bad option value: 'header' must be <class 'bool'>"),
+     ({"header": None}, ": bad option value: 'header' must be <class 'bool'>"),
+     ({"bom": 1}, ": bad option value: 'bom' must be <class 'bool'>"),
+     ({"escape_formulas": None}, ": bad option value: 'escape_formulas' must be <class 'bool'>"),
+     ({"quote": "all"}, " does not take option(s) quote; valid options: delimiter, header, "
+                        "bom, escape_formulas")],
 )
-def test_bad_export_options_are_rejected(options: dict[str, Any], tmp_path: Path) -> None:
+def test_bad_export_options_are_rejected(options: dict[str, Any], message: str,
+                                         tmp_path: Path) -> None:
     timeline = mitimeline.load(EXAMPLE)
-    with pytest.raises(mitimeline.OptionsError):
+    expected = "^format 'csv'" + re.escape(message)
+    with pytest.raises(mitimeline.OptionsError, match=expected):
         timeline.dumps("csv", **options)
-    with pytest.raises(mitimeline.OptionsError):
+    with pytest.raises(mitimeline.OptionsError, match=expected):
         timeline.export(tmp_path / "x.csv", **options)
     assert not (tmp_path / "x.csv").exists()
 
 
 @pytest.mark.parametrize(
-    "options",
-    [{"delimiter": "|"}, {"header": 1}, {"title": 5}, {"unescape_formulas": "no"},
-     {"encoding": "latin-1"}],
+    ("options", "message"),
+    [({"delimiter": "|"}, ": bad option value: delimiter must be one of None, ',', ';', got '|'"),
+     ({"header": 1}, ": bad option value: header must be one of None, True, False, got 1"),
+     ({"title": 5}, ": bad option value: title must be text or None, got 5"),
+     ({"unescape_formulas": "no"}, ": bad option value: 'unescape_formulas' must be "),
+     ({"encoding": "latin-1"}, " does not take option(s) encoding; valid options: delimiter, "
+                               "header, title, unescape_formulas")],
 )
-def test_bad_parse_options_are_rejected(options: dict[str, Any]) -> None:
-    with pytest.raises(mitimeline.OptionsError):
+def test_bad_parse_options_are_rejected(options: dict[str, Any], message: str) -> None:
+    with pytest.raises(mitimeline.OptionsError, match="^format 'csv'" + re.escape(message)):
         loads("id,title,when\n", **options)
 
 

@@ -177,6 +177,22 @@ def test_without_pandas_dood_returns_the_grid(monkeypatch: pytest.MonkeyPatch) -
         grid.to_dataframe()
 
 
+def test_a_hiatus_crediting_people_is_their_day_off_only() -> None:
+    timeline = Timeline(events=[
+        _shoot("a", ["Ann", "Bo"], {}, when="2024-01-01"),
+        Event(id="ann-off", title="Day off: Ann", kind="hiatus", when="2024-01-02",
+              people=["Ann"]),
+        _shoot("b", ["Ann", "Bo"], {}, when="2024-01-03"),
+        Event(id="bo-off", title="Day off: Bo", kind="hiatus", when="2024-01-03",
+              people=["Bo"]),  # on a day Bo works: work wins
+    ])
+    grid = day_out_of_days(timeline)
+    assert grid.company == ("", "", "")
+    assert grid.row("Ann").cells == ("SW", "/", "WF")
+    assert grid.row("Bo").cells == ("SW", "H", "WF")
+    assert (grid.row("Ann").totals.holiday, grid.row("Bo").totals.hold) == (1, 1)
+
+
 def test_row_of_an_unknown_person_raises_key_error() -> None:
     with pytest.raises(KeyError, match="Nobody"):
         day_out_of_days(FIVE_DAY).row("Nobody")
@@ -195,8 +211,11 @@ def _shoot(event_id: str, people: list[str], extra: dict[str, Any], when: str = 
     ({"board_numbers": [1, 2]}, r"event 'a', extra\.board_numbers: expected a mapping of "
                                 r"credited names to board numbers .*, got list"),
     ({"board_numbers": {"Ann": 0}}, r"event 'a', extra\.board_numbers\['Ann'\]: expected a "
-                                    r"board number, a whole number 1 or more, got 0"),
-    ({"board_numbers": {"Ann": "1"}}, r"\['Ann'\]: expected a board number.*got '1'"),
+                                    r"board number, a whole number 1 or more .*, got 0"),
+    ({"board_numbers": {"Ann": "0"}}, r"\['Ann'\]: expected a board number, a whole number "
+                                      r"1 or more or text such as '12' or '12A', got '0'"),
+    ({"board_numbers": {"Ann": " "}}, r"\['Ann'\]: expected a board number.*got ' '"),
+    ({"board_numbers": {"Ann": 1.0}}, r"\['Ann'\]: expected a board number.*got 1\.0"),
     ({"board_numbers": {"Ann": True}}, r"\['Ann'\]: expected a board number.*got True"),
     ({"board_numbers": {"Zed": 3}}, r"\['Zed'\]: names someone the event does not credit "
                                     r"\(credited: Ann, Bo\)"),
@@ -205,6 +224,30 @@ def test_bad_board_numbers_are_refused_naming_the_event(extra: dict[str, Any],
                                                         message: str) -> None:
     with pytest.raises(DoodError, match=message):
         day_out_of_days(Timeline(events=[_shoot("a", ["Ann", "Bo"], extra)]))
+
+
+def test_board_numbers_written_as_digits_are_numbers() -> None:
+    """USS files write board numbers as text; "07", " 7" and 7 are one board number."""
+    timeline = Timeline(events=[
+        _shoot("a", ["Ann", "Bo"], {"board_numbers": {"Ann": "10", "Bo": "07"}}),
+        _shoot("b", ["Bo"], {"board_numbers": {"Bo": 7}}, when="2024-01-03"),
+        _shoot("c", ["Bo"], {"board_numbers": {"Bo": " 7"}}, when="2024-01-04"),
+    ])
+    grid = day_out_of_days(timeline)
+    assert [(row.name, row.board) for row in grid.rows] == [("Bo", 7), ("Ann", 10)]
+
+
+def test_text_boards_follow_the_numbers_and_stay_text() -> None:
+    timeline = Timeline(events=[_shoot("a", ["Ann", "Bo", "Cy", "Di", "Ed"], {
+        "board_numbers": {"Ann": "12A", "Bo": "2", "Cy": "<b>", "Di": 11}})])
+    grid = day_out_of_days(timeline)
+    assert [(row.name, row.board) for row in grid.rows] == [
+        ("Bo", 2), ("Di", 11), ("Ann", "12A"), ("Cy", "<b>"), ("Ed", None)]
+    assert "<td>&lt;b&gt;</td>" in timeline.dumps("dood")
+    assert dood(timeline)["board"].tolist() == [2, 11, "12A", "<b>", None]
+    with pytest.raises(DoodError, match=r"board number '12A' is given to both 'Ann' "):
+        day_out_of_days(Timeline(events=[_shoot("a", ["Ann", "Bo"], {
+            "board_numbers": {"Ann": "12A", "Bo": "12A"}})]))
 
 
 def test_one_person_with_two_board_numbers_is_refused() -> None:

@@ -8,26 +8,32 @@ from pathlib import Path
 
 import pytest
 from mitimeline import Event, Place, Source, Timeline, When
+from mitimeline.testing.shared import shared_data
 
 from mitimeline_news.evaluation import (
     DEFAULT_CORPORA,
     DEFAULT_KEYS,
     DEFAULT_SEEDS,
+    HALF,
     Score,
+    credit,
     evaluate,
     load_corpus,
     load_keys,
     main,
     merged_comparison,
     same_dates,
+    same_qualifiers,
     score_dates,
     scores,
+    without_assumed_dates,
 )
 
 KEYS = {path.stem: path for path in DEFAULT_KEYS}
 
 # What the parser reaches (precision, recall, F1, rounded down) under the matching rule of
-# the shared corpus (kind, both bounds within a day); raise these when it gets better,
+# the shared corpus (kind, dates end by end within a day, other qualifiers half a match:
+# scoring.py); raise these when it gets better,
 # never lower them to make a change pass. ("A few weeks ago" is a vague span whose width
 # the keys and the parser draw differently, so it misses under this rule.)
 FLOORS = {
@@ -41,27 +47,24 @@ FLOORS = {
 
 # The same on material the plugin's authors did not write (../shared/corpora): events per
 # language on the shared labelled reports, and find_dates' extent and value F1 on the
-# TIMEX corpora (the corpora's own score.py). Rounded down; raise, never lower.
-SHARED_EVENT_FLOORS = {"en": 0.84, "de": 0.86, "it": 0.75}
+# TIMEX corpora (the corpora's own score.py). Rounded down; raise, never lower. (Lowered
+# once, from 0.84 / 0.86 / 0.75, when the scorer stopped ignoring qualifiers: five half
+# matches, the parser unchanged.)
+SHARED_EVENT_FLOORS = {"en": 0.82, "de": 0.80, "it": 0.73}
 DATE_FLOORS = {("meantime-en", "official"): (0.59, 0.54),
                ("meantime-en", "annotated"): (0.94, 0.90),
                ("krauts-dev", "official"): (0.90, 0.83), ("wikiwarsde", "official"): (0.96, 0.90)}
 
 
-def _need_corpora(folder: Path) -> None:
-    if not folder.is_dir():
-        pytest.skip(f"the shared corpora are not at {folder} (../shared/corpora)")
-
-
 def test_shared_report_scores_do_not_fall() -> None:
-    _need_corpora(DEFAULT_CORPORA / "news")
+    shared_data(DEFAULT_CORPORA / "news")
     reached = scores(evaluate(load_corpus(DEFAULT_CORPORA / "news")))
     for language, floor in SHARED_EVENT_FLOORS.items():
         assert reached[language].f1 >= floor, (language, reached[language])
 
 
 def test_find_dates_scores_on_the_timex_corpora_do_not_fall() -> None:
-    _need_corpora(DEFAULT_CORPORA / "timex")
+    shared_data(DEFAULT_CORPORA / "timex")
     for result in score_dates(DEFAULT_CORPORA / "timex"):
         part = "official" if result.part == "official" else "annotated"
         extent, value = DATE_FLOORS[result.corpus, part]
@@ -71,8 +74,8 @@ def test_find_dates_scores_on_the_timex_corpora_do_not_fall() -> None:
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_scores_do_not_fall(name: str) -> None:
     reports = load_keys([KEYS[name]])
-    if name == "seeds" and not DEFAULT_SEEDS.is_dir():
-        pytest.skip(f"the seed reports are not at {DEFAULT_SEEDS} (../shared/seeds)")
+    if name == "seeds":
+        shared_data(DEFAULT_SEEDS)
     outcomes = evaluate(reports)
     assert not [o.report.id for o in outcomes if o.skipped]
     reached = scores(outcomes)
@@ -93,7 +96,7 @@ def test_the_labelled_set_is_big_enough() -> None:
     assert len(load_keys([KEYS["seeds"]])) == 5
 
 
-def test_same_dates_compares_both_bounds_within_a_day() -> None:
+def test_same_dates_compares_each_end_within_a_day() -> None:
     assert same_dates(When("2020-09"), When("2020-09"))
     assert same_dates(When("2020-09-06"), When("2020-09-07"))  # a day apart
     assert not same_dates(When("2020-09-06"), When("2020-09-08"))
@@ -101,9 +104,46 @@ def test_same_dates_compares_both_bounds_within_a_day() -> None:
     assert not same_dates(When("2020-09"), When("2020-09-15"))  # a month is not a day
     assert same_dates(When("2020-10-01~/2020-10-10~"), When("2020-10-02~/2020-10-11~"))
     assert same_dates(When("2020-09-06/.."), When("2020-09-06/.."))
-    # An open end matches only an open end, however far the known end is.
-    assert not same_dates(When("2020-09-06/.."), When("2020-09-06/9999-12-30"))
-    assert not same_dates(When("../2020-09-06"), When("2020-09-06"))
+    assert same_dates(When("../2020-09-06"), When("../2020-09-07"))
+    assert same_dates(When("2020-09-06/"), When("2020-09-05/"))
+    # A month-long interval is not the month: each end is compared as a date.
+    assert not same_dates(When("2020-09-01/2020-09-30"), When("2020-09"))
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("2020-09-06/..", "1990/.."),  # open ends alike, known ends 30 years apart
+    ("../2020-09-06", "../1990"),
+    ("2020-09-06/..", "2020-09-06"),  # an open end is no known date
+    ("2020-09-06/..", "2020-09-06/9999-12-30"),  # however far the known end is
+    ("../2020-09-06", "2020-09-06"),
+    ("2020-09-06/..", "../2020-09-06"),  # the known end on the other side
+    ("2020-09-06/..", "2020-09-06/"),  # open is not unknown
+    ("2020-09/..", "2020-09-01/.."),  # a month is not a day, at a known end too
+    ("2020-09-06/2020-09-20", "2020-09-06/2020-09-23"),
+])
+def test_pairs_that_must_not_match(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert not same_dates(When(x), When(y)), (x, y)
+        assert credit(When(x), When(y)) == 0.0, (x, y)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("2020-09~", "2020-09"),
+    ("2020-09?", "2020-09"),
+    ("2020-09%", "2020-09~"),
+    ("2020-09-06~/..", "2020-09-06/.."),
+    ("2020-10-01/2020-10-10~", "2020-10-01/2020-10-10"),
+])
+def test_other_qualifiers_are_half_a_match(a: str, b: str) -> None:
+    for x, y in ((a, b), (b, a)):
+        assert same_dates(When(x), When(y)) and not same_qualifiers(When(x), When(y))
+        assert credit(When(x), When(y)) == HALF == 0.5
+
+
+def test_same_dates_and_qualifiers_are_a_whole_match() -> None:
+    assert credit(When("2020-09~"), When("2020-09~")) == 1.0
+    assert credit(When("2020-10-01~/2020-10-10~"), When("2020-10-02~/2020-10-11~")) == 1.0
+    assert credit(When("2020-09-06/.."), When("2020-09-06/..")) == 1.0
 
 
 def test_score_arithmetic() -> None:
@@ -136,6 +176,61 @@ def test_a_wrong_key_costs_precision_and_recall(tmp_path: Path) -> None:
     assert (total.true_positives, total.false_positives, total.false_negatives) == (1, 2, 2)
 
 
+def _keys(tmp_path: Path, *reports: dict[str, object]) -> Path:
+    path = tmp_path / "keys.json"
+    path.write_text(json.dumps({"reports": list(reports)}), encoding="utf-8")
+    return path
+
+
+STUNT = {"language": "en", "published": "2020-10-05",
+         "text": "Last month the crew filmed a stunt."}  # a stunt in 2020-09
+
+
+def test_other_qualifiers_count_half_each_way(tmp_path: Path) -> None:
+    path = _keys(tmp_path, {**STUNT, "id": "approx", "expected": [
+        {"kind": "stunt", "when": "2020-09~", "evidence": "Last month"}]})
+    (outcome,) = evaluate(load_keys([path]), tmp_path)
+    assert (outcome.matched, outcome.missed, outcome.extra) == (0, (), ())
+    ((expected, event),) = outcome.halves
+    assert (str(expected.when), str(event.when)) == ("2020-09~", "2020-09")
+    assert outcome.score == Score(0.5, 0.5, 0.5)
+    assert scores([outcome])["en"].f1 == 0.5
+
+
+def test_a_key_that_assumes_a_publication_date_is_scored_without_it_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _keys(tmp_path,
+                 {**STUNT, "id": "undated", "published_assumed": True,
+                  "expected": [{"kind": "stunt", "when": "2020-09"}]},
+                 {**STUNT, "id": "dated", "expected": [{"kind": "stunt", "when": "2020-09"}]})
+    reports = load_keys([path])
+    assert [r.published_assumed for r in reports] == [True, False]
+    bare = without_assumed_dates(reports)
+    assert [(r.published, r.published_assumed) for r in bare] == [(None, False),
+                                                                   ("2020-10-05", False)]
+    assert main([str(path)]) == 0
+    out = capsys.readouterr().out
+    assert ("keys: the key assumes a publication date for 1 undated report(s): undated "
+            "(2020-10-05); scored with it, and again without it as 'keys, no assumed "
+            "dates'") in out
+    with_it, without_it = out.split("keys, no assumed dates\n")
+    assert "all     1.000  1.000  1.000     2     0     0" in with_it
+    # Without a publication date "last month" has no date: that report finds nothing.
+    assert "all     1.000  0.500  0.667     1     0     1" in without_it
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ({"published_assumed": "yes"}, "'published_assumed' must be true .* got 'yes'"),
+    ({"published_assumed": True, "published": None},
+     r"'published_assumed' must be true \(with a 'published' date\) or false, got True"),
+])
+def test_a_bad_published_assumed_is_named(tmp_path: Path, entry: dict[str, object],
+                                          message: str) -> None:
+    path = _keys(tmp_path, {**STUNT, "id": "r1", "expected": [], **entry})
+    with pytest.raises(ValueError, match=f"keys.json: report 'r1': {message}"):
+        load_keys([path])
+
+
 def test_main_prints_the_table_and_the_misses(tmp_path: Path,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "keys.json"
@@ -146,9 +241,26 @@ def test_main_prints_the_table_and_the_misses(tmp_path: Path,
         encoding="utf-8")
     assert main([str(path)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[0].split() == ["set", "P", "R", "F1", "TP", "FP", "FN"]
-    assert "all     0.000  0.000  0.000    0    1    1" in out
+    assert out.splitlines()[0] == str(path)
+    assert out.splitlines()[1].split() == ["set", "P", "R", "F1", "TP", "FP", "FN"]
+    assert "all     0.000  0.000  0.000     0     1     1" in out
     assert "missed  wrap" in out and "extra   stunt" in out
+
+
+def test_main_scores_each_key_file_on_its_own(tmp_path: Path,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    right = tmp_path / "right.json"
+    right.write_text(json.dumps({"reports": [{**STUNT, "id": "r", "expected": [
+        {"kind": "stunt", "when": "2020-09"}]}]}), encoding="utf-8")
+    wrong = tmp_path / "wrong.json"
+    wrong.write_text(json.dumps({"reports": [{**STUNT, "id": "w", "expected": [
+        {"kind": "wrap", "when": "2020-09"}]}]}), encoding="utf-8")
+    assert main([str(right), str(wrong)]) == 0
+    first, second = capsys.readouterr().out.split(f"\n\n{wrong}\n")
+    assert first.startswith(f"{right}\n")
+    assert "all     1.000  1.000  1.000     1     0     0" in first
+    assert "all     0.000  0.000  0.000     0     1     1" in second
+    assert "     1     1     1" not in first + second  # no figure pools the two files
 
 
 def test_main_reports_a_bad_key_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -161,13 +273,8 @@ def test_main_reports_a_bad_key_file(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "report 'r1'" in capsys.readouterr().err
 
 
-def _need_seeds() -> None:
-    if not DEFAULT_SEEDS.is_dir():
-        pytest.skip(f"the seed reports are not at {DEFAULT_SEEDS} (../shared/seeds)")
-
-
 def test_merged_seeds_against_the_dataset() -> None:
-    _need_seeds()
+    shared_data(DEFAULT_SEEDS)
     result = merged_comparison(load_keys([KEYS["seeds"]]))
     merged = list(result.merged)
     assert result.events_out == len(merged) <= result.events_in
@@ -208,7 +315,7 @@ def test_merged_comparison_matches_one_to_one(tmp_path: Path) -> None:
 
 
 def test_main_merged_prints_both_figures(capsys: pytest.CaptureFixture[str]) -> None:
-    _need_seeds()
+    shared_data(DEFAULT_SEEDS)
     assert main(["--merged"]) == 0
     out = capsys.readouterr().out
     assert "dataset events matched by a merged candidate: " in out
@@ -266,6 +373,10 @@ def test_main_prints_shared_then_own_sets_and_says_what_was_not_scored(
     rows = [line.split()[0:3] for line in out.splitlines() if line.startswith(("shared", "own"))]
     assert rows[0][:3] == ["shared", "news", "(others')"]
     assert any(row[:2] == ["own:", "sentences"] for row in rows)
+    # The seeds' key assumes dates for three undated reports: said, and scored without.
+    assert any(row[:3] == ["own:", "seeds,", "no"] for row in rows)
+    assert "own: seeds: the key assumes a publication date for 3 undated report(s)" in out
+    assert "no figure pools sets" in out
 
 
 def test_meantime_lead_keeps_the_mentions_of_the_first_six_lines() -> None:

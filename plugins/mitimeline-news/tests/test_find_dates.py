@@ -487,7 +487,7 @@ def test_empty_text_has_no_dates() -> None:
 
 
 def test_text_must_be_a_string() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^find_dates: expected text as str, got bytes$"):
         find_dates(b"May 5, 2020")  # type: ignore[arg-type]
 
 

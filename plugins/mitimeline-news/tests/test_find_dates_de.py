@@ -313,7 +313,7 @@ def test_without_publication_date_only_own_years_are_placed() -> None:
 
 
 def test_error_paths() -> None:
-    with pytest.raises(TypeError):
+    with pytest.raises(TypeError, match=r"^find_dates: expected text as str, got bytes$"):
         find_dates(b"am 3. Mai", language="de")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="language"):
         find_dates("am 3. Mai", language="fr")

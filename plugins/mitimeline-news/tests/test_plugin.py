@@ -303,6 +303,8 @@ def test_a_missing_file_and_an_unknown_option() -> None:
 
 
 def test_load_from_an_unnamed_stream_needs_the_format() -> None:
-    with pytest.raises(mitimeline.UnknownFormatError):
+    with pytest.raises(mitimeline.UnknownFormatError,
+                       match=r"^cannot tell the format of the input: no parser recognises its "
+                             r"content; available parsers: .*; pass format= to choose one$"):
         mitimeline.load(io.BytesIO(REPORT.encode()))
     assert len(mitimeline.load(io.BytesIO(REPORT.encode()), format="news")) == 3

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from datetime import date
@@ -256,7 +257,7 @@ def test_round_trip_hostile_titles(title: str, events: list[mitimeline.Event]) -
 
 def test_unwritable_title_raises_export_error() -> None:
     timeline = mitimeline.Timeline(title="lone surrogate \ud800")
-    with pytest.raises(mitimeline.ExportError):
+    with pytest.raises(mitimeline.ExportError, match=r"^cannot write '\\ud800' as UTF-8$"):
         timeline.dumps("probe")
 
 
@@ -269,11 +270,16 @@ def test_sort_option() -> None:
     assert TIMELINE.dumps("probe", sort=True) == "".join([lines[0], lines[2], lines[1]])
 
 
-@pytest.mark.parametrize("options", [{"order": "date"}, {"sort": "yes"}, {"sort": None}])
-def test_bad_options_are_rejected(options: dict[str, object], tmp_path: Path) -> None:
-    with pytest.raises(mitimeline.OptionsError):
+@pytest.mark.parametrize(("options", "message"), [
+    ({"order": "date"}, " does not take option(s) order; valid options: sort"),
+    ({"sort": "yes"}, ": bad option value: 'sort' must be <class 'bool'> (got 'yes'"),
+    ({"sort": None}, ": bad option value: 'sort' must be <class 'bool'> (got None")])
+def test_bad_options_are_rejected(options: dict[str, object], message: str,
+                                  tmp_path: Path) -> None:
+    expected = "^format 'probe'" + re.escape(message)
+    with pytest.raises(mitimeline.OptionsError, match=expected):
         TIMELINE.dumps("probe", **options)
-    with pytest.raises(mitimeline.OptionsError):
+    with pytest.raises(mitimeline.OptionsError, match=expected):
         TIMELINE.export(tmp_path / "x.probe", **options)
     assert not (tmp_path / "x.probe").exists()
 

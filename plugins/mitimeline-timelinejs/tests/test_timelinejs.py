@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import html
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -396,16 +397,27 @@ def test_indent() -> None:
     assert dumps(timeline).startswith('{\n  "title": {\n    "text"')
 
 
+_GROUPS = (": bad option value: group_by must be one of 'place', 'country', 'unit', 'kind', "
+           "None, got ")
+_ERAS = ": bad option value: eras must be one of 'shoots', 'units', 'none', got "
+_INDENT = ": bad option value: indent must be a number of spaces (0 or more) or None, got "
+
+
 @pytest.mark.parametrize(
-    "options",
-    [{"group_by": "venue"}, {"group_by": ""}, {"eras": "all"}, {"eras": None},
-     {"indent": -1}, {"indent": "2"}, {"indent": True}, {"sort": True}],
+    ("options", "message"),
+    [({"group_by": "venue"}, _GROUPS + "'venue'"), ({"group_by": ""}, _GROUPS + "''"),
+     ({"eras": "all"}, _ERAS + "'all'"), ({"eras": None}, _ERAS + "None"),
+     ({"indent": -1}, _INDENT + "-1"), ({"indent": "2"}, _INDENT + "'2'"),
+     ({"indent": True}, _INDENT + "True"),
+     ({"sort": True}, " does not take option(s) sort; valid options: group_by, eras, indent")],
 )
-def test_bad_options_are_rejected(options: dict[str, Any], tmp_path: Path) -> None:
+def test_bad_options_are_rejected(options: dict[str, Any], message: str,
+                                  tmp_path: Path) -> None:
     timeline = timeline_of(event())
-    with pytest.raises(mitimeline.OptionsError):
+    expected = "^format 'timelinejs'" + re.escape(message) + "$"
+    with pytest.raises(mitimeline.OptionsError, match=expected):
         timeline.dumps("timelinejs", **options)
-    with pytest.raises(mitimeline.OptionsError):
+    with pytest.raises(mitimeline.OptionsError, match=expected):
         timeline.export(tmp_path / "x.timelinejs.json", **options)
     assert not (tmp_path / "x.timelinejs.json").exists()
 

@@ -17,9 +17,10 @@ from typing import Any
 import attrs
 import mitimeline
 import pytest
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, Phase, given
 from hypothesis import strategies as st
 from mitimeline.testing import timelines
+from mitimeline.testing.profiles import peer_settings
 
 from mitimeline_timelinejs.html import trim
 from timelinejs_browser import make_site, render, require_renderer, shown, write_page
@@ -178,10 +179,10 @@ def hostile_timelines(draw: st.DrawFn) -> mitimeline.Timeline:
     return attrs.evolve(timeline, title=draw(text), events=events)
 
 
-# Three fixed batches of four (derandomize); no shrinking: every step would start Chromium.
-@settings(max_examples=3, derandomize=True, deadline=None, database=None,
-          phases=[Phase.explicit, Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+# Three fixed batches of four (derandomize; more in a thorough run); no shrinking: every
+# step would start Chromium.
+@peer_settings(3, derandomize=True, database=None, phases=[Phase.explicit, Phase.generate],
+               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(batch=st.lists(st.tuples(hostile_timelines(),
                                 st.sampled_from([None, "place", "unit", "kind"]),
                                 st.sampled_from(["shoots", "units", "none"])),

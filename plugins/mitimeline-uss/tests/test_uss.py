@@ -169,9 +169,12 @@ def test_fixture_company_days(name: str) -> None:
     kinds = {"day_off": "hiatus", "weekly_day_off": "hiatus", "holiday": "hiatus",
              "travel": "move", "rehearsal": "other", "fitting": "other", "photo": "other"}
     marks = {"day_off": "dayOff", "weekly_day_off": "weekly"}
+    tags = {"travel": ("travel",), "rehearsal": ("rehearsal",), "fitting": ("fitting",),
+            "photo": ("photo",)}
     company = [event for event in timeline if event.kind != "shoot" and not event.people]
-    found = sorted((str(e.when), e.kind, e.title, e.extra["uss_event"]) for e in company)
-    listed = sorted((day, kinds[key], titles[key], marks.get(key, key))
+    found = sorted((str(e.when), e.kind, e.title, e.extra["uss_event"], e.tags)
+                   for e in company)
+    listed = sorted((day, kinds[key], titles[key], marks.get(key, key), tags.get(key, ()))
                     for key, dates in want["company_days"].items() for day in dates)
     assert found == listed
     for event in company:
@@ -186,13 +189,15 @@ def test_fixture_person_events(name: str) -> None:
     want = expected(name)
     timeline = read((FIXTURES / f"{name}.uss").read_bytes(), **want["options"]).timeline
     people = [event for event in timeline if event.kind != "shoot" and event.people]
-    kinds = {"dayOff": "hiatus", "travel": "move"}
+    kinds = {"dayOff": "hiatus"}  # a person's travel is no company move: "other", tagged
+    tags = {"travel": ("travel",), "rehearsal": ("rehearsal",), "fitting": ("fitting",)}
     titles = {"dayOff": "Day off", "travel": "Travel", "fitting": "Fitting",
               "rehearsal": "Rehearsal"}
-    assert [(str(e.when), e.kind, e.title, [(c.name, c.role) for c in e.people],
+    assert [(str(e.when), e.kind, e.tags, e.title, [(c.name, c.role) for c in e.people],
              e.extra) for e in people] == [
-        (p["date"], kinds.get(p["kind"], "other"), f"{titles[p['kind']]}: {p['name']}",
-         [(p["name"], "cast")], {"uss_event": p["kind"], "board_numbers": {p["name"]: p["board"]}})
+        (p["date"], kinds.get(p["kind"], "other"), tags.get(p["kind"], ()),
+         f"{titles[p['kind']]}: {p['name']}", [(p["name"], "cast")],
+         {"uss_event": p["kind"], "board_numbers": {p["name"]: p["board"]}})
         for p in want["person_events"]]
 
 
@@ -324,6 +329,24 @@ def test_a_named_day_off_keeps_its_name_and_letter_case_does_not_matter() -> Non
     assert [(str(e.when), e.kind, e.title) for e in timeline] == [
         ("2025-06-02", "shoot", "Shoot day 1 of 2"), ("2025-06-03", "hiatus", "Crew picnic"),
         ("2025-06-04", "hiatus", "Holiday"), ("2025-06-05", "shoot", "Shoot day 2 of 2")]
+
+
+def test_cast_order_numbers_then_text_boards_then_none() -> None:
+    """Only ASCII digits are a number ("\u0661" is an Arabic-Indic one: text), as a
+    day-out-of-days reads board numbers; texts follow the numbers in text order."""
+    document = fixture("five-day")
+    root = document["universalScheduleStandard"]
+    boards = {"Maya Okafor": "\u0661", "Tom Brandt": "12A", "Lena Vogel": "12"}
+    for element in root["elements"]:
+        if element["name"] in boards:
+            element["elementId"] = boards[element["name"]]
+    root["breakdowns"].append({"id": "all", "type": "scene",
+                               "elements": ["el-maya", "el-tom", "el-lena", "el-loc-wharf"]})
+    root["stripboards"][0]["boards"][0]["breakdownIds"][0].append("all")
+    day = loads(document, timezone="America/New_York")["shoot-day-1"]
+    assert [credit.name for credit in day.people] == ["Lena Vogel", "Tom Brandt", "Maya Okafor"]
+    assert day.extra["board_numbers"] == {"Lena Vogel": "12", "Tom Brandt": "12A",
+                                          "Maya Okafor": "\u0661"}
 
 
 def test_an_empty_stripboard_has_no_days_and_needs_no_calendar() -> None:

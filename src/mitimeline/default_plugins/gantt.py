@@ -38,14 +38,17 @@ class ChartExporter(Exporter):
 
     Options: ClassVar[type[Any]] = ChartOptions
 
-    def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> None:
-        """Write the chart; ExportError if nothing is left to draw (or, for ``png`` and
-        ``pdf``, without matplotlib)."""
+    def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> int:
+        """Write the chart; return how many events it draws (``kinds``, ``start`` and
+        ``end`` may leave some out). ExportError if nothing is left to draw (or, for
+        ``png`` and ``pdf``, without matplotlib)."""
         # Imported here, on the first export: registering the plugin draws nothing, so it
         # loads no renderer (tests/test_gantt_plugins.py checks this).
-        from ..gantt.render import render
+        from ..gantt.render import chart_layout, render
 
         stream.write(render(self.name, timeline, options))
+        # an event credited to several people has a row per person when grouped by person
+        return len({id(row.event) for row in chart_layout(timeline, options).rows()})
 
 
 class MermaidExporter(ChartExporter):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import functools
 import gc
 import json
 from collections.abc import Callable, Iterator
@@ -41,11 +42,37 @@ class JSONParser(Parser):
         body = head.removeprefix(codecs.BOM_UTF8)
         return body.lstrip(_WHITESPACE).startswith(b"{") and b'"mitimeline"' in body
 
+    @attrs.frozen
+    class Options:
+        """``fast``: read with msgspec when the ``fast`` extra is installed (the same
+        timeline, or the same error, as without it); False: always the standard library's
+        ``json``."""
+
+        fast: bool = attrs.field(
+            default=True, validator=attrs.validators.instance_of(bool),
+            metadata={"help": "read with msgspec when the fast extra is installed (the same "
+                              "result); no: always the standard library's json"})
+
     def parse(self, stream: BinaryIO, options: Any) -> Timeline:
         """Decode, ``json.loads`` and convert; every failure is a located ParseError."""
         raw = stream.read()
         with _collector_paused():
-            return timeline_from_data(_load_json(raw))
+            read_fast = _fast_reader() if options.fast else None
+            fast = None if read_fast is None else read_fast(raw)
+            return fast if fast is not None else timeline_from_data(_load_json(raw))
+
+
+@functools.cache
+def _fast_reader() -> Callable[[bytes], Timeline | None] | None:
+    """:func:`mitimeline.jsonio_msgspec.timeline_from_json` when msgspec is installed (the
+    ``fast`` extra), else None; looked for once per process."""
+    try:  # here: msgspec is optional, and importing it costs ~17 ms
+        from ..jsonio_msgspec import timeline_from_json
+    except ModuleNotFoundError as exc:
+        if exc.name != "msgspec":
+            raise
+        return None
+    return timeline_from_json
 
 
 @contextlib.contextmanager
@@ -102,13 +129,14 @@ class JSONExporter(Exporter):
 
     @attrs.frozen
     class Options:
-        """``indent``: spaces per level, or None for one compact line; ``ensure_ascii``:
-        escape every non-ASCII character as ``\\uXXXX``."""
+        """The JSON exporter's options (``help`` metadata: ``mitimeline formats json``)."""
 
-        indent: int | None = attrs.field(default=2, validator=_indent)
+        indent: int | None = attrs.field(
+            default=2, validator=_indent,
+            metadata={"help": "spaces per level; none for one compact line"})
         ensure_ascii: bool = attrs.field(
-            default=False, validator=attrs.validators.instance_of(bool)
-        )
+            default=False, validator=attrs.validators.instance_of(bool),
+            metadata={"help": "escape every non-ASCII character as \\uXXXX"})
 
     def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> None:
         """Write ``timeline``; ExportError if it holds text UTF-8 cannot carry."""

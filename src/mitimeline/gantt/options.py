@@ -114,13 +114,24 @@ class GanttOptions:
     at a given day.
     """
 
-    group_by: str = attrs.field(default="kind", validator=_one_of("group_by", GROUP_BY))
-    sort: str = attrs.field(default="date", validator=_one_of("sort", SORT))
-    start: When | None = attrs.field(default=None, converter=_start)
-    end: When | None = attrs.field(default=None, converter=_end)
-    kinds: tuple[str, ...] | None = attrs.field(default=None, converter=_kinds)
-    color_by: str = attrs.field(default="kind", validator=_one_of("color_by", COLOR_BY))
-    today: bool | date = attrs.field(default=False, converter=_today)
+    group_by: str = attrs.field(
+        default="kind", validator=_one_of("group_by", GROUP_BY),
+        metadata={"help": "sections by kind, place, country, unit, person, status or none"})
+    sort: str = attrs.field(default="date", validator=_one_of("sort", SORT),
+                            metadata={"help": "rows in a section by date, title or input"})
+    start: When | None = attrs.field(
+        default=None, converter=_start,
+        metadata={"help": "first day drawn (date text); default: the production's span"})
+    end: When | None = attrs.field(
+        default=None, converter=_end,
+        metadata={"help": "last day drawn (date text); default: the production's span"})
+    kinds: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_kinds, metadata={"help": "only events of these kinds"})
+    color_by: str = attrs.field(default="kind", validator=_one_of("color_by", COLOR_BY),
+                                metadata={"help": "bar colours by kind or by section"})
+    today: bool | date = attrs.field(
+        default=False, converter=_today,
+        metadata={"help": "a line at today (true) or at the given day"})
 
     def __attrs_post_init__(self) -> None:
         if self.start is not None and self.end is not None and self.start.lower > self.end.upper:
@@ -138,4 +149,6 @@ class ChartOptions(GanttOptions):
     """:class:`GanttOptions` plus ``width``: the drawing's width in pixels (at 100 dpi for
     ``png``/``pdf``); the height follows from the number of rows."""
 
-    width: int = attrs.field(default=1000, validator=_width)
+    width: int = attrs.field(
+        default=1000, validator=_width,
+        metadata={"help": f"drawing width in pixels, {MIN_WIDTH}-{MAX_WIDTH} (png/pdf: 100 dpi)"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..formats import Exporter, Parser, describe_options
+from ..formats import Exporter, Parser, describe_options, option_fields
 from ._loading import load_plugins
 from ._records import CommandInfo, FormatInfo, PluginInfo
 from ._registry import state
@@ -67,6 +67,8 @@ def _format_info(name: str, plugin: str) -> FormatInfo:
         media_types=tuple(dict.fromkeys(media_types)),
         parse_options=describe_options(parser.fmt) if parser else {},
         export_options=describe_options(exporter.fmt) if exporter else {},
+        parse_option_fields=option_fields(parser.fmt.Options) if parser else (),
+        export_option_fields=option_fields(exporter.fmt.Options) if exporter else (),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import attrs
 
 from ..commands import Command
+from ..formats import OptionField
 
 __all__ = ["CommandInfo", "FormatInfo", "PluginInfo"]
 
@@ -29,7 +30,9 @@ class PluginInfo:
 class FormatInfo:
     """One format offered by one plugin, as :func:`~mitimeline.list_formats` reports it.
 
-    ``parse_options`` / ``export_options`` map option names to ``"type = default"`` text.
+    ``parse_options`` / ``export_options`` map option names to ``"type = default"`` text;
+    ``parse_option_fields`` / ``export_option_fields`` describe each option in full, with its
+    help text (:class:`~mitimeline.formats.OptionField`).
     """
 
     name: str
@@ -41,6 +44,8 @@ class FormatInfo:
     media_types: tuple[str, ...]
     parse_options: dict[str, str] = attrs.field(factory=dict, hash=False)
     export_options: dict[str, str] = attrs.field(factory=dict, hash=False)
+    parse_option_fields: tuple[OptionField, ...] = ()
+    export_option_fields: tuple[OptionField, ...] = ()
 
     @property
     def qualified_name(self) -> str:

@@ -42,17 +42,17 @@ def find_parser(
             return sniffed[0].fmt
         candidates = sniffed or candidates
     if candidates:
-        raise _ambiguous(f"{label} matches several parsers", candidates)
+        raise _ambiguous(f"{label} matches several parsers", candidates, "parser")
     reasons = []
     if filename:
         reasons.append("no parser claims its extension")
     if head is not None:
         reasons.append("no parser recognises its content")
     reason = " and ".join(reasons) or "no file name or content was given"
-    raise UnknownFormatError(
-        f"cannot tell the format of {label}: {reason}; available parsers: "
-        f"{_listing(entries)}; pass format= to choose one"
-    )
+    problem = f"cannot tell the format of {label}: {reason}; available parsers: " \
+              f"{_listing(entries)}"
+    raise UnknownFormatError(f"{problem}; pass format= to choose one", problem=problem,
+                             role="parser")
 
 
 def find_exporter(format: str | None = None, filename: str | None = None) -> Exporter:
@@ -70,12 +70,15 @@ def find_exporter(format: str | None = None, filename: str | None = None) -> Exp
     if len(candidates) == 1:
         return candidates[0].fmt
     if candidates:
-        raise _ambiguous(f"{filename!r} matches several exporters", candidates)
+        raise _ambiguous(f"{filename!r} matches several exporters", candidates, "exporter")
+    available = f"available exporters: {_listing(entries)}"
     if filename:
         problem = f"cannot tell the format of {filename!r}: no exporter claims its extension"
+        message = f"{problem}; {available}; pass format= to choose one"
     else:
-        problem = "no format given: pass format= or a file name with a known extension"
-    raise UnknownFormatError(f"{problem}; available exporters: {_listing(entries)}")
+        problem = "no format given"
+        message = f"{problem}: pass format= or a file name with a known extension; {available}"
+    raise UnknownFormatError(message, problem=f"{problem}; {available}", role="exporter")
 
 
 def _by_name(entries: list[Entry[F]], format: str, kind: str) -> Entry[F]:
@@ -88,9 +91,10 @@ def _by_name(entries: list[Entry[F]], format: str, kind: str) -> Entry[F]:
     if len(matches) == 1:
         return matches[0]
     if matches:
-        raise _ambiguous(f"{kind} format {format!r} is offered by several plugins", matches)
+        raise _ambiguous(f"{kind} format {format!r} is offered by several plugins", matches,
+                         kind)
     raise UnknownFormatError(
-        f"no {kind} named {format!r}; available {kind}s: {_listing(entries)}"
+        f"no {kind} named {format!r}; available {kind}s: {_listing(entries)}", role=kind
     )
 
 
@@ -136,10 +140,12 @@ def _sniffs(entry: Entry[Parser], head: bytes) -> bool:
     return False
 
 
-def _ambiguous(problem: str, candidates: list[Entry[F]]) -> AmbiguousFormatError:
+def _ambiguous(problem: str, candidates: list[Entry[F]], role: str) -> AmbiguousFormatError:
     names = ", ".join(entry.describe() for entry in candidates)
-    choices = " or ".join(f"format={entry.qualified!r}" for entry in candidates)
-    return AmbiguousFormatError(f"{problem}: {names}; choose one with {choices}")
+    choices = tuple(entry.qualified for entry in candidates)
+    advice = " or ".join(f"format={choice!r}" for choice in choices)
+    return AmbiguousFormatError(f"{problem}: {names}; choose one with {advice}",
+                                problem=f"{problem}: {names}", role=role, choices=choices)
 
 
 def _listing(entries: list[Entry[F]]) -> str:

@@ -80,15 +80,21 @@ class CSVParser(mitimeline.Parser):
     class Options:
         """Keyword options: ``mitimeline.load("x.csv", delimiter=";", title="MI7")``."""
 
-        delimiter: str | None = attrs.field(default=None, validator=_choice(None, *DELIMITERS))
-        """``","`` or ``";"``; ``None``: sniffed from the first row."""
-        header: bool | None = attrs.field(default=None, validator=_choice(None, True, False))
-        """``True``: row 1 names the columns; ``False``: no header, the columns are in the
-        documented order; ``None``: a header if row 1 names any column."""
-        title: str | None = attrs.field(default=None, validator=_optional_text)
-        """The timeline's title; ``None``: the file name without ``.csv``, else the default."""
-        unescape_formulas: bool = attrs.field(default=True, validator=_BOOL)
-        """Remove the ``'`` the exporter puts before ``=``, ``+``, ``-``, ``@``, tab, CR."""
+        delimiter: str | None = attrs.field(
+            default=None, validator=_choice(None, *DELIMITERS),
+            metadata={"help": "',' or ';'; none: sniffed from the first row"})
+        header: bool | None = attrs.field(
+            default=None, validator=_choice(None, True, False),
+            metadata={"help": "true: row 1 names the columns; false: no header, the columns "
+                              "are in the documented order; none: a header if row 1 names "
+                              "any column"})
+        title: str | None = attrs.field(
+            default=None, validator=_optional_text,
+            metadata={"help": "the timeline's title; none: the file name without .csv, else "
+                              "the default"})
+        unescape_formulas: bool = attrs.field(
+            default=True, validator=_BOOL,
+            metadata={"help": "remove the ' the exporter puts before =, +, -, @, tab, CR"})
 
     def sniff(self, head: bytes) -> bool:
         # A header row naming at least id, title and when, and only known columns.
@@ -137,15 +143,21 @@ class CSVExporter(mitimeline.Exporter):
     class Options:
         """Keyword options: ``tl.export("x.csv", delimiter=";", bom=True)``."""
 
-        delimiter: str = attrs.field(default=",", validator=_choice(*DELIMITERS))
-        """``","`` or ``";"`` (what spreadsheets in decimal-comma locales expect)."""
-        header: bool = attrs.field(default=True, validator=_BOOL)
-        """Write the header row naming the columns."""
-        bom: bool = attrs.field(default=False, validator=_BOOL)
-        """Start with a UTF-8 byte-order mark, which Excel needs to read UTF-8."""
-        escape_formulas: bool = attrs.field(default=True, validator=_BOOL)
-        """Put ``'`` before cells starting with ``=``, ``+``, ``-``, ``@``, tab or CR
-        (not before plain numbers such as ``-6.95``)."""
+        delimiter: str = attrs.field(
+            default=",", validator=_choice(*DELIMITERS),
+            metadata={"help": "',' or ';' (what spreadsheets in decimal-comma locales "
+                              "expect)"})
+        header: bool = attrs.field(
+            default=True, validator=_BOOL,
+            metadata={"help": "write the header row naming the columns"})
+        bom: bool = attrs.field(
+            default=False, validator=_BOOL,
+            metadata={"help": "start with a UTF-8 byte-order mark, which Excel needs to read "
+                              "UTF-8"})
+        escape_formulas: bool = attrs.field(
+            default=True, validator=_BOOL,
+            metadata={"help": "put ' before cells starting with =, +, -, @, tab or CR (not "
+                              "before plain numbers such as -6.95)"})
 
     def export(
         self, timeline: mitimeline.Timeline, stream: BinaryIO, options: CSVExporter.Options

@@ -77,7 +77,8 @@ class DoodRow:
     """One person: ``cells`` holds a code (or ``""``) per day of the grid."""
 
     name: str
-    board: int | None
+    board: int | str | None
+    """The board number; text for a board that is not a whole number (``"12A"``)."""
     roles: tuple[str, ...]
     cells: tuple[str, ...]
     totals: Totals
@@ -142,7 +143,9 @@ class DoodGrid:
         then one per day (``datetime.date``), then :data:`TOTAL_NAMES`; ``attrs["dood"]``
         holds the title, drop threshold, per-day markers and the unplaceable events."""
         pd = _pandas()
-        data: dict[Any, Any] = {"board": pd.array([r.board for r in self.rows], dtype="Int64")}
+        boards = [r.board for r in self.rows]
+        numeric = not any(isinstance(board, str) for board in boards)
+        data: dict[Any, Any] = {"board": pd.array(boards, dtype="Int64" if numeric else object)}
         for index, day in enumerate(self.days):
             data[day] = [r.cells[index] for r in self.rows]
         for position, name in enumerate(TOTAL_NAMES):
@@ -177,10 +180,12 @@ class _Person:
 
     name: str
     roles: set[str] = attrs.field(factory=set)
-    board: int | None = None
+    board: int | str | None = None
     board_event: str = ""
     activities: dict[date, set[str]] = attrs.field(factory=dict)
     possible: set[date] = attrs.field(factory=set)
+    off: set[date] = attrs.field(factory=set)
+    """The person's own days off: ``hiatus`` events that credit them."""
     unplaceable: bool = False
 
     def add(self, activity: str, days: Iterable[date]) -> None:
@@ -188,7 +193,7 @@ class _Person:
             self.activities.setdefault(day, set()).add(activity)
 
 
-def _board_numbers(event: mitimeline.Event) -> dict[str, int]:
+def _board_numbers(event: mitimeline.Event) -> dict[str, int | str]:
     """``extra["board_numbers"]`` of ``event`` by case-folded name, checked."""
     value = event.extra.get(BOARD_KEY)
     if value is None:
@@ -198,11 +203,12 @@ def _board_numbers(event: mitimeline.Event) -> dict[str, int]:
         raise DoodError(f"{where}: expected a mapping of credited names to board numbers "
                         f"such as {{\"Tom Cruise\": 1}}, got {type(value).__name__}")
     credited = {credit.name.casefold() for credit in event.people}
-    numbers: dict[str, int] = {}
-    for name, number in value.items():
-        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+    numbers: dict[str, int | str] = {}
+    for name, written in value.items():
+        number = _board_number(written)
+        if number is None:
             raise DoodError(f"{where}[{name!r}]: expected a board number, a whole number "
-                            f"1 or more, got {number!r}")
+                            f"1 or more or text such as '12' or '12A', got {written!r}")
         if name.casefold() not in credited:
             raise DoodError(f"{where}[{name!r}]: names someone the event does not credit "
                             f"(credited: {', '.join(c.name for c in event.people) or 'nobody'})")
@@ -210,22 +216,36 @@ def _board_numbers(event: mitimeline.Event) -> dict[str, int]:
     return numbers
 
 
-def _set_board(person: _Person, number: int, event: str) -> None:
+def _board_number(value: object) -> int | str | None:
+    """A board number: a whole number from 1, also written as its ASCII digits (``"12"``,
+    as USS files write them); other text, stripped (``"12A"``), stays text; ``None`` for
+    anything else (0, blank text, a float, a bool)."""
+    if isinstance(value, str):
+        value = value.strip()
+        if not (value.isascii() and value.isdigit()):
+            return value or None
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        return None
+    return value
+
+
+def _set_board(person: _Person, number: int | str, event: str) -> None:
     if person.board is not None and person.board != number:
-        raise DoodError(f"{person.name!r} has board number {person.board} in event "
-                        f"{person.board_event!r} and {number} in event {event!r}; a person "
+        raise DoodError(f"{person.name!r} has board number {person.board!r} in event "
+                        f"{person.board_event!r} and {number!r} in event {event!r}; a person "
                         f"has one board number")
     person.board, person.board_event = number, event
 
 
 def _check_unique_boards(people: Iterable[_Person]) -> None:
-    holders: dict[int, _Person] = {}
+    holders: dict[int | str, _Person] = {}
     for person in people:
         if person.board is None:
             continue
         other = holders.setdefault(person.board, person)
         if other is not person:
-            raise DoodError(f"board number {person.board} is given to both {other.name!r} "
+            raise DoodError(f"board number {person.board!r} is given to both {other.name!r} "
                             f"(event {other.board_event!r}) and {person.name!r} "
                             f"(event {person.board_event!r})")
 
@@ -275,8 +295,11 @@ def compute(timeline: mitimeline.Timeline, options: DoodOptions) -> DoodGrid:
         placed = _days_of(event, "covers")
         if kind == schedule.WORK:
             company.work.update(placed)
-        elif kind == schedule.COMPANY_OFF:
+        elif kind == schedule.COMPANY_OFF and not credited:
             company.off.update(placed)
+        elif kind == schedule.COMPANY_OFF:  # a day off of the people it credits only
+            for person in credited:
+                person.off.update(placed)
         elif kind == schedule.MOVE:
             company.moves.update(placed)
         personal = schedule.TRAVEL if kind == schedule.MOVE else kind
@@ -290,7 +313,7 @@ def compute(timeline: mitimeline.Timeline, options: DoodOptions) -> DoodGrid:
     else:
         drop_days = US_DROP_DAYS if countries == {"US"} else WORLD_DROP_DAYS
     days = _columns(listed)
-    rows = tuple(_row(person, days, company.off - company.moves, drop_days)
+    rows = tuple(_row(person, days, (company.off - company.moves) | person.off, drop_days)
                  for person in listed)
     names = {person.name.casefold() for person in listed}
     return DoodGrid(
@@ -325,12 +348,21 @@ def _bounded(when: mitimeline.When) -> bool:
 
 def _listed(people: Iterable[_Person], roles: tuple[str, ...] | None) -> list[_Person]:
     """The people with a row: those with a placed day, a possible day or an unplaceable
-    event, having one of ``roles``; cast by board number, then the others by name."""
+    event, having one of ``roles``; the cast by board (numbers in order, then text boards
+    such as ``"12A"``), then the others; by name within each."""
     listed = [person for person in people
               if (person.activities or person.possible or person.unplaceable)
               and (roles is None or person.roles & set(roles))]
-    return sorted(listed, key=lambda p: (p.board is None, p.board or 0, p.name.casefold(),
-                                         p.name))
+    return sorted(listed, key=_listing_order)
+
+
+def _listing_order(person: _Person) -> tuple[int, int, str, str, str]:
+    board = person.board
+    if isinstance(board, int):
+        return (0, board, "", person.name.casefold(), person.name)
+    if board is not None:
+        return (1, 0, board, person.name.casefold(), person.name)
+    return (2, 0, "", person.name.casefold(), person.name)
 
 
 def _columns(people: list[_Person]) -> tuple[date, ...]:
@@ -353,7 +385,8 @@ def _shoot_days(days: tuple[date, ...], work: set[date]) -> tuple[int | None, ..
 
 
 def _row(person: _Person, days: tuple[date, ...], off: set[date], drop_days: int) -> DoodRow:
-    """The cells and totals of one person; ``off`` holds the days whose column is ``/``."""
+    """The cells and totals of one person; ``off`` holds their days off: the days whose
+    column is ``/`` and their own."""
     own = {day: next(a for a in _PRECEDENCE if a in acts)
            for day, acts in person.activities.items()}
     cell = {day: _OWN_CODES.get(own.get(day, ""), "") for day in days}

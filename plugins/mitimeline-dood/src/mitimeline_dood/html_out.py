@@ -98,7 +98,7 @@ def _code_class(code: str, week_start: bool) -> str:
 
 
 def _person(row: DoodRow, sundays: set[int]) -> str:
-    board = "" if row.board is None else str(row.board)
+    board = "" if row.board is None else escape(str(row.board))
     cells = "".join(f"<td{_code_class(code, i in sundays)}>{escape(code)}</td>"
                     for i, code in enumerate(row.cells))
     totals = "".join(f'<td class="total">{n}</td>' for n in row.totals.values())

@@ -42,11 +42,16 @@ def _roles(value: object) -> tuple[str, ...] | None:
 class DoodOptions:
     """Keyword options: ``dood(timeline, drop_days=14, roles=["actor"], probable=True)``."""
 
-    drop_days: int | None = attrs.field(default=None, validator=_drop_days)
-    """Drop a person for a gap of at least this many days between two of their work days
-    (once per person); ``None``: 10 when every placed event is in the US, else 14."""
-    roles: tuple[str, ...] | None = attrs.field(default=None, converter=_roles)
-    """Only people credited with one of these roles (case-insensitive); ``None``: all."""
-    probable: bool = attrs.field(default=False,
-                                 validator=attrs.validators.instance_of(bool))
-    """Mark the possible days of work events whose dates are not exact ``W?``."""
+    drop_days: int | None = attrs.field(
+        default=None, validator=_drop_days,
+        metadata={"help": "drop a person for a gap of at least this many days between two of "
+                          "their work days (once per person); none: 10 when every placed "
+                          "event is in the US, else 14"})
+    roles: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_roles,
+        metadata={"help": "only people credited with one of these roles (case-insensitive); "
+                          "none: all"})
+    probable: bool = attrs.field(
+        default=False, validator=attrs.validators.instance_of(bool),
+        metadata={"help": "mark the possible days of work events whose dates are not exact "
+                          "W?"})

@@ -1,7 +1,8 @@
 """How each mitimeline event reads in a day-out-of-days: its activity and its days.
 
 - ``shoot`` and ``stunt`` events are **work** for the people they credit;
-- ``hiatus`` events are company days off (``/``);
+- ``hiatus`` events are company days off (``/``), or, when they credit people, days off
+  of those people only;
 - ``move`` events are company moves (``M`` in the day's column) and **travel** (``TR``)
   for the people they credit;
 - ``other`` events tagged ``rehearsal``, ``fitting`` or ``travel`` (any case) are

@@ -44,29 +44,30 @@ class NewsParser(mitimeline.Parser):
         :class:`mitimeline.ParseError` whose location names the option.
         """
 
-        published: str | int | date | When | None = None
-        """When the report was published: EDTF or English text ("2020-10-05", "October
-        2020"), a year as an int, a ``date`` or a ``When``. Relative dates ("last month")
-        and dates without a year are placed against it (its middle day, if it is not a
-        single day). ``None``: the report's own date line if it has one; else only dates
-        with a year are read."""
-        language: str = "auto"
-        """``"en"``, ``"it"``, ``"de"``, or ``"auto"`` to tell from the text."""
-        publisher: str | None = None
-        """The outlet, e.g. ``"The Independent"``; goes into the Source."""
-        url: str | None = None
-        """The report's address; goes into the Source."""
-        title: str | None = None
-        """The report's title; ``None``: its first line."""
-        production: str | None = None
-        """The film the report is about, e.g. ``"Mission: Impossible 7"``; dates attached to
-        another numbered title are dropped. ``None``: the numbered title named most."""
-        day_first: bool | None = None
-        """How the outlet writes numeric dates: ``True`` for 03/04/2021 = 3 April (UK,
-        Europe), ``False`` for 4 March (US). ``None``: from the country domain of ``url``
-        (``.co.uk``, ``.it``, ``.de`` day first; ``.us``, ``.gov`` month first), else the
-        language's habit (German and Italian day first; English: an ambiguous numeric
-        date is left out rather than guessed)."""
+        published: str | int | date | When | None = attrs.field(default=None, metadata={
+            "help": "when the report was published: EDTF or English text ('2020-10-05', "
+                    "'October 2020'), a year, a date or a When. Relative dates ('last month') "
+                    "and dates without a year are placed against it (its middle day, if it is "
+                    "not a single day). None: the report's own date line if it has one; else "
+                    "only dates with a year are read"})
+        language: str = attrs.field(default="auto", metadata={
+            "help": "'en', 'it', 'de', or 'auto' to tell from the text"})
+        publisher: str | None = attrs.field(default=None, metadata={
+            "help": "the outlet, e.g. 'The Independent'; goes into the Source"})
+        url: str | None = attrs.field(default=None, metadata={
+            "help": "the report's address; goes into the Source"})
+        title: str | None = attrs.field(default=None, metadata={
+            "help": "the report's title; none: its first line"})
+        production: str | None = attrs.field(default=None, metadata={
+            "help": "the film the report is about, e.g. 'Mission: Impossible 7'; dates "
+                    "attached to another numbered title are dropped. None: the numbered title "
+                    "named most"})
+        day_first: bool | None = attrs.field(default=None, metadata={
+            "help": "how the outlet writes numeric dates: true for 03/04/2021 = 3 April (UK, "
+                    "Europe), false for 4 March (US). None: from the country domain of url "
+                    "(.co.uk, .it, .de day first; .us, .gov month first), else the language's "
+                    "habit (German and Italian day first; English: an ambiguous numeric date "
+                    "is left out rather than guessed)"})
 
     def parse(self, stream: BinaryIO, options: NewsParser.Options) -> Timeline:
         from .extract import Report, extract_events, slug

@@ -139,8 +139,9 @@ class ProbeExporter(mitimeline.Exporter):
         the validator rejects, becomes a :class:`mitimeline.OptionsError`.
         """
 
-        sort: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-        """Write the events in date order instead of the timeline's order."""
+        sort: bool = attrs.field(
+            default=False, validator=attrs.validators.instance_of(bool),
+            metadata={"help": "write the events in date order instead of the timeline's order"})
 
     def export(
         self, timeline: mitimeline.Timeline, stream: BinaryIO, options: ProbeExporter.Options

@@ -59,14 +59,17 @@ class TimelineJSExporter(mitimeline.Exporter):
     class Options:
         """Keyword options: ``tl.export("x.timelinejs.json", group_by="place", eras="units")``."""
 
-        group_by: str | None = attrs.field(default=None, validator=_one_of(tuple(GROUPS), True))
-        """Label each event's row by ``"place"`` (name), ``"country"``, ``"unit"`` or
-        ``"kind"``; ``None``: no groups."""
-        eras: str = attrs.field(default="shoots", validator=_one_of(ERAS))
-        """``"shoots"``: an era per shoot spanning more than a day; ``"units"``: an era per
-        unit, from its first event to its last; ``"none"``."""
-        indent: int | None = attrs.field(default=2, validator=_indent)
-        """Spaces of JSON indentation; ``None`` for one line."""
+        group_by: str | None = attrs.field(
+            default=None, validator=_one_of(tuple(GROUPS), True),
+            metadata={"help": "label each event's row by 'place' (name), 'country', 'unit' or "
+                              "'kind'; none: no groups"})
+        eras: str = attrs.field(
+            default="shoots", validator=_one_of(ERAS),
+            metadata={"help": "'shoots': an era per shoot spanning more than a day; 'units': "
+                              "an era per unit, from its first event to its last; 'none'"})
+        indent: int | None = attrs.field(
+            default=2, validator=_indent,
+            metadata={"help": "spaces of JSON indentation; none for one line"})
 
     def export(
         self, timeline: mitimeline.Timeline, stream: BinaryIO,

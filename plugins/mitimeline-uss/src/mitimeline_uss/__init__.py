@@ -82,11 +82,14 @@ class USSParser(mitimeline.Parser):
     class Options:
         """Keyword options: ``mitimeline.load("x.uss", timezone="Europe/London")``."""
 
-        timezone: str | None = attrs.field(default=None, validator=_zone)
-        """The production's IANA time zone, which turns USS instants into days; required
-        when the file's dates are instants (``...T07:00:00.000Z``), unused otherwise."""
-        stripboard: str | None = attrs.field(default=None, validator=_optional_text)
-        """The id or name of the stripboard to read; ``None``: the first."""
+        timezone: str | None = attrs.field(
+            default=None, validator=_zone,
+            metadata={"help": "the production's IANA time zone, which turns USS instants into "
+                              "days; required when the file's dates are instants "
+                              "(...T07:00:00.000Z), unused otherwise"})
+        stripboard: str | None = attrs.field(
+            default=None, validator=_optional_text,
+            metadata={"help": "the id or name of the stripboard to read; none: the first"})
 
     def sniff(self, head: bytes) -> bool:
         # A JSON object whose first key is the USS root.
@@ -95,7 +98,10 @@ class USSParser(mitimeline.Parser):
     def parse(self, stream: BinaryIO, options: USSParser.Options) -> mitimeline.Timeline:
         imported = _read(stream.read(), options)
         if imported.findings:
-            warnings.warn(USSImportWarning(imported.findings), stacklevel=2)
+            name = getattr(stream, "name", None)
+            warnings.warn(USSImportWarning(imported.findings,
+                                           name if isinstance(name, str) else "<stream>"),
+                          stacklevel=2)
         return imported.timeline
 
 

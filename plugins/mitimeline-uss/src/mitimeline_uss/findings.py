@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import attrs
+import mitimeline
 
 __all__ = ["CODES", "USSFinding", "USSImportWarning"]
 
@@ -25,14 +26,17 @@ class USSFinding:
         return f"{self.path}: {self.message} [{self.code}]"
 
 
-class USSImportWarning(UserWarning):
-    """A schedule read with findings: ``findings`` lists every :class:`USSFinding`.
+class USSImportWarning(mitimeline.FindingsWarning):
+    """A schedule read with findings: ``findings`` lists every :class:`USSFinding`,
+    ``source`` names the file.
 
-    One warning per file; :func:`mitimeline_uss.read` returns the findings instead.
+    One warning per file; :func:`mitimeline_uss.read` returns the findings instead. A
+    :class:`mitimeline.FindingsWarning`, so ``mitimeline validate --findings`` lists them.
     """
 
-    def __init__(self, findings: tuple[USSFinding, ...]) -> None:
-        self.findings = findings
+    findings: tuple[USSFinding, ...]
+
+    def __init__(self, findings: tuple[USSFinding, ...], source: str = "<stream>") -> None:
         count = len(findings)
-        super().__init__(f"USS schedule read with {count} finding{'s' if count != 1 else ''}: "
-                         + "; ".join(map(str, findings)))
+        super().__init__(source, findings,
+                         f"USS schedule read with {count} finding{'s' if count != 1 else ''}")

@@ -19,11 +19,18 @@ from .findings import USSFinding
 from .shootdays import CAST, SOURCE_ID, board_numbers, shoot_event
 from .workdays import WorkCalendar, work_calendar
 
-__all__ = ["KINDS", "timeline_of"]
+__all__ = ["KINDS", "PERSON_KINDS", "TAGS", "timeline_of"]
 
 KINDS = {"dayOff": "hiatus", "holiday": "hiatus", "travel": "move", "rehearsal": "other",
          "fitting": "other", "photo": "other"}
-"""A calendar or element event's kind → the mitimeline event kind."""
+"""A calendar event's kind → the mitimeline event kind (company travel is a ``move``)."""
+PERSON_KINDS = {**KINDS, "travel": "other"}
+"""An element event's kind → the mitimeline event kind (a person's travel is no company
+move: an ``other`` event tagged ``travel``)."""
+TAGS = {"travel": ("travel",), "rehearsal": ("rehearsal",), "fitting": ("fitting",),
+        "photo": ("photo",)}
+"""The tags of a calendar or element event by its kind: what it is, in the library's general
+way (a day-out-of-days reads travel, rehearsal and fitting from them)."""
 
 _TITLES = {"dayOff": "Day off", "holiday": "Holiday", "travel": "Company travel",
            "rehearsal": "Rehearsal", "fitting": "Fitting", "photo": "Photo shoot"}
@@ -128,8 +135,8 @@ def _calendar_event(event: Dated) -> mitimeline.Event:
     return mitimeline.Event(
         id=f"{_ID_PARTS[event.kind]}-{event.day.isoformat()}",
         title=event.name or _TITLES[event.kind], when=event.day.isoformat(),
-        kind=KINDS[event.kind], status="planned", sources=[SOURCE_ID],
-        extra={"uss_event": event.kind})
+        kind=KINDS[event.kind], tags=TAGS.get(event.kind, ()), status="planned",
+        sources=[SOURCE_ID], extra={"uss_event": event.kind})
 
 
 def _element_events(schedule: Schedule) -> Iterator[mitimeline.Event]:
@@ -145,7 +152,8 @@ def _element_events(schedule: Schedule) -> Iterator[mitimeline.Event]:
             yield mitimeline.Event(
                 id=f"{_ID_PARTS[event.kind]}-{person}-{event.day.isoformat()}",
                 title=f"{title}: {element.name}", when=event.day.isoformat(),
-                kind=KINDS[event.kind], people=[mitimeline.Credit(element.name, role)],
+                kind=PERSON_KINDS[event.kind], tags=TAGS.get(event.kind, ()),
+                people=[mitimeline.Credit(element.name, role)],
                 status="planned", sources=[SOURCE_ID], extra=extra)
 
 

@@ -24,9 +24,10 @@ SOURCE_ID = "uss-schedule"
 
 
 def cast_order(element: Element) -> tuple[int, int, str, str]:
-    """Sort key: board numbers in numeric order, then other board texts, then none; then name."""
+    """Sort key: board numbers (ASCII digits) in numeric order, then other board texts, then
+    none; then name (the order a day-out-of-days lists the cast in)."""
     board = element.board
-    if board is not None and board.isdigit():
+    if board is not None and board.isascii() and board.isdigit():
         return (0, int(board), "", element.name)
     return (1, 0, board, element.name) if board is not None else (2, 0, "", element.name)
 

@@ -28,7 +28,7 @@ from mitimeline.default_plugins.ical.options import (
 )
 from mitimeline.default_plugins.ical.read.importer import read_calendar
 from mitimeline.default_plugins.ical.rfc5545.writer import write_lines
-from mitimeline.default_plugins.ical.write.calendar import calendar_lines
+from mitimeline.default_plugins.ical.write.calendar import calendar_lines, exported_events
 from mitimeline.errors import ParseError
 from mitimeline.formats import Exporter, Parser, build_options
 from mitimeline.hookspecs import hookimpl
@@ -87,9 +87,11 @@ class ICalExporter(Exporter):
     media_type: ClassVar[str] = "text/calendar"
     Options: ClassVar[type[Any]] = ExportOptions
 
-    def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> None:
-        """Stream the calendar to ``stream``; the same timeline always gives the same bytes."""
+    def export(self, timeline: Timeline, stream: BinaryIO, options: Any) -> int:
+        """Stream the calendar to ``stream``; the same timeline always gives the same bytes.
+        Returns how many events it holds (those of the ``kinds`` chosen)."""
         write_lines(stream, calendar_lines(timeline, options))
+        return len(exported_events(timeline, options))
 
 
 def load_with_findings(

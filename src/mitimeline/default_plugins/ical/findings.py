@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import attrs
 
-from mitimeline.errors import ParseError
+from mitimeline.errors import FindingsWarning, ParseError
 
 __all__ = ["Findings", "ICalFinding", "ICalImportWarning"]
-
-_SHOWN = 5
-"""Findings spelled out in a warning's message; the rest are counted."""
-
 
 @attrs.frozen
 class ICalFinding:
@@ -41,20 +37,18 @@ class ICalFinding:
         return f"{where}: {self.message}" if where else self.message
 
 
-class ICalImportWarning(UserWarning):
+class ICalImportWarning(FindingsWarning):
     """A calendar imported with problems: ``source`` names the file, ``findings`` lists every
     :class:`ICalFinding`. One warning per file; ``strict=True`` raises ParseError instead."""
 
+    findings: tuple[ICalFinding, ...]
+
     def __init__(self, source: str, findings: tuple[ICalFinding, ...]) -> None:
-        self.source = source
-        self.findings = findings
         skipped = sum(finding.skipped for finding in findings)
-        shown = "; ".join(map(str, findings[:_SHOWN]))
-        more = f"; and {len(findings) - _SHOWN} more" if len(findings) > _SHOWN else ""
         super().__init__(
-            f"{source}: {len(findings)} problem{'s' if len(findings) != 1 else ''}, "
-            f"{skipped} component{'s' if skipped != 1 else ''} not imported: {shown}{more} "
-            "(all in .findings)")
+            source, findings,
+            f"{len(findings)} problem{'s' if len(findings) != 1 else ''}, "
+            f"{skipped} component{'s' if skipped != 1 else ''} not imported")
 
 
 class Findings:

@@ -150,55 +150,75 @@ def _positive(instance: object, attribute: attrs.Attribute[Any], value: object) 
 
 @attrs.frozen
 class ExportOptions:
-    """How a timeline becomes a calendar.
+    """How a timeline becomes a calendar; each field's ``help`` metadata says what it does
+    (``mitimeline formats ical`` prints them)."""
 
-    ``calendar_name``: NAME / X-WR-CALNAME (default: the timeline's title).
-    ``kinds``: export only events of these kinds (default: all).
-    ``include_sources``: list the sources in DESCRIPTION and set URL.
-    ``description_template``: ``str.format`` template of DESCRIPTION over
-    :data:`DESCRIPTION_FIELDS`; a template line whose fields are all empty is left out;
-    ``None`` writes the event's own description only.
-    ``mark_approximate``: prefix SUMMARY with ``"c. "`` when the date is approximate.
-    ``lossless``: write the X-MITIMELINE-* properties that make the round trip exact.
-    ``uid_scope``: the text UIDs are derived from with the event id (default: the title).
-    ``stamp``: DTSTAMP / LAST-MODIFIED for every event (default: from the sources' dates).
-    ``refresh``: how often subscribers should fetch the calendar again, an RFC 5545
-    duration written as REFRESH-INTERVAL and X-PUBLISHED-TTL; ``None``: neither.
-    """
-
-    calendar_name: str | None = attrs.field(default=None, validator=_optional_text)
-    kinds: frozenset[str] | None = attrs.field(default=None, converter=_kinds)
-    include_sources: bool = attrs.field(default=True, validator=_flag)
+    calendar_name: str | None = attrs.field(
+        default=None, validator=_optional_text,
+        metadata={"help": "NAME / X-WR-CALNAME of the calendar (none: the timeline's title)"})
+    kinds: frozenset[str] | None = attrs.field(
+        default=None, converter=_kinds,
+        metadata={"help": "export only events of these kinds (none: all)"})
+    include_sources: bool = attrs.field(
+        default=True, validator=_flag,
+        metadata={"help": "list the sources in DESCRIPTION and set URL"})
     description_template: str | None = attrs.field(
-        default=DEFAULT_DESCRIPTION, validator=_template)
-    mark_approximate: bool = attrs.field(default=True, validator=_flag)
-    lossless: bool = attrs.field(default=True, validator=_flag)
-    uid_scope: str | None = attrs.field(default=None, validator=_optional_text)
-    stamp: datetime | None = attrs.field(default=None, validator=_stamp)
-    refresh: str | None = attrs.field(default=DEFAULT_REFRESH, converter=_refresh)
+        default=DEFAULT_DESCRIPTION, validator=_template,
+        metadata={"help": "str.format template of DESCRIPTION over the fields "
+                          f"{', '.join(DESCRIPTION_FIELDS)}; a template line whose fields are "
+                          "all empty is left out; none writes the event's own description "
+                          "only"})
+    mark_approximate: bool = attrs.field(
+        default=True, validator=_flag,
+        metadata={"help": "prefix SUMMARY with 'c. ' when the date is approximate"})
+    lossless: bool = attrs.field(
+        default=True, validator=_flag,
+        metadata={"help": "write the X-MITIMELINE-* properties that make the round trip "
+                          "exact"})
+    uid_scope: str | None = attrs.field(
+        default=None, validator=_optional_text,
+        metadata={"help": "the text UIDs are derived from with the event id (none: the "
+                          "timeline's title)"})
+    stamp: datetime | None = attrs.field(
+        default=None, validator=_stamp,
+        metadata={"help": "DTSTAMP / LAST-MODIFIED of every event (none: from the sources' "
+                          "dates)"})
+    refresh: str | None = attrs.field(
+        default=DEFAULT_REFRESH, converter=_refresh,
+        metadata={"help": "how often subscribers should fetch the calendar again, an RFC 5545 "
+                          "duration such as PT1H, written as REFRESH-INTERVAL and "
+                          "X-PUBLISHED-TTL; none writes neither"})
 
 
 @attrs.frozen
 class ImportOptions:
-    """How a calendar becomes a timeline.
+    """How a calendar becomes a timeline; each field's ``help`` metadata says what it does
+    (``mitimeline formats ical`` prints them)."""
 
-    ``strict``: raise ParseError at the first problem instead of importing what can be read
-    and reporting the rest as findings (an :class:`ICalImportWarning`).
-    ``expand``: what becomes of a recurring series: ``"window"`` (its occurrences, an
-    open-ended series' only up to the calendar's horizon), ``"all"`` (its occurrences up to
-    ``max_occurrences``) or ``"none"`` (one event at its start that keeps the rule).
-    ``expand_from`` / ``expand_until``: the window series are expanded in (occurrences
-    starting on or after ``expand_from`` and before ``expand_until``; ``None``: from the
-    series' start / to the end ``expand`` sets); a ``date`` or any text ``When.parse``
-    reads, which means its first day.
-    ``max_occurrences``: at most this many occurrences per series; more is a finding.
-    """
-
-    strict: bool = attrs.field(default=False, validator=_flag)
-    expand: str = attrs.field(default="window", validator=_expand_mode)
-    expand_from: date | None = attrs.field(default=None, converter=_expand_from)
-    expand_until: date | None = attrs.field(default=None, converter=_expand_until)
-    max_occurrences: int = attrs.field(default=500, validator=_positive)
+    strict: bool = attrs.field(
+        default=False, validator=_flag,
+        metadata={"help": "raise ParseError at the first problem instead of importing what "
+                          "can be read and reporting the rest as findings (an "
+                          "ICalImportWarning)"})
+    expand: str = attrs.field(
+        default="window", validator=_expand_mode,
+        metadata={"help": "what becomes of a recurring series: 'window' (its occurrences, an "
+                          "open-ended series' only up to the calendar's horizon), 'all' (its "
+                          "occurrences up to max_occurrences) or 'none' (one event at its "
+                          "start that keeps the rule)"})
+    expand_from: date | None = attrs.field(
+        default=None, converter=_expand_from,
+        metadata={"help": "expand only occurrences starting on or after this day (none: from "
+                          "the series' start); a date or any date text, meaning its first "
+                          "day"})
+    expand_until: date | None = attrs.field(
+        default=None, converter=_expand_until,
+        metadata={"help": "expand only occurrences starting before this day (none: up to the "
+                          "end 'expand' sets); a date or any date text, meaning its first "
+                          "day"})
+    max_occurrences: int = attrs.field(
+        default=500, validator=_positive,
+        metadata={"help": "at most this many occurrences per series; more is a finding"})
 
     def __attrs_post_init__(self) -> None:
         if (self.expand_from is not None and self.expand_until is not None

@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-__all__ = ["SERIES", "KeptSeries", "kept_series"]
+__all__ = ["SERIES", "KeptSeries", "kept_series", "without_series"]
 
 SERIES = "series"
 """The key of the series in ``extra["ical"]``."""
@@ -101,3 +101,16 @@ def kept_series(extra: Mapping[str, Any]) -> KeptSeries | None:
     """The series an event's ``extra`` keeps (``extra["ical"]["series"]``), or None."""
     meta = extra.get("ical")
     return KeptSeries.from_data(meta.get(SERIES)) if isinstance(meta, Mapping) else None
+
+
+def without_series(extra: dict[str, Any]) -> dict[str, Any]:
+    """``extra`` without a kept series (``extra["ical"]["series"]``), the same dict when it
+    has none: for an occurrence of a series, which is one event, and for the lossless
+    ``X-MITIMELINE-EXTRA`` of a series written as a recurring VEVENT, whose lines say it."""
+    meta = extra.get("ical")
+    if not isinstance(meta, dict) or SERIES not in meta:
+        return extra
+    rest = {key: value for key, value in meta.items() if key != SERIES}
+    if rest:
+        return {**extra, "ical": rest}
+    return {key: value for key, value in extra.items() if key != "ical"}

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 import warnings
 from collections.abc import Sequence
@@ -13,8 +12,8 @@ from mitimeline.api import load
 from mitimeline.commands import Command
 from mitimeline.default_plugins.serve.addresses import LOOPBACK, is_loopback
 from mitimeline.default_plugins.serve.feed import Feed
-from mitimeline.errors import MitimelineError
 from mitimeline.formats import build_options
+from mitimeline.optiontext import option_words
 from mitimeline.plugins import find_exporter
 
 if TYPE_CHECKING:
@@ -38,17 +37,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def calendar_options(pairs: Sequence[str]) -> dict[str, Any]:
-    """``KEY=VALUE`` words as options, each value read as JSON if it parses, else as text;
-    checked against the ``ical`` exporter's options (:class:`~mitimeline.OptionsError`)."""
-    options: dict[str, Any] = {}
-    for pair in pairs:
-        key, equals, text = pair.partition("=")
-        if not (equals and key):
-            raise MitimelineError(f"option {pair!r} is not of the form KEY=VALUE")
-        try:
-            options[key] = json.loads(text)
-        except json.JSONDecodeError:
-            options[key] = text
+    """``KEY=VALUE`` words as options, each value read as the type of its option, as for
+    ``convert`` (:func:`~mitimeline.optiontext.option_words`); checked against the ``ical``
+    exporter's options (:class:`~mitimeline.OptionsError`)."""
+    options: dict[str, Any] = dict(option_words(pairs))
     build_options(find_exporter("ical"), options)
     return options
 

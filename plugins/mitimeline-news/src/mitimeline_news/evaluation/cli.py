@@ -2,9 +2,11 @@
 
 Without key files it prints, side by side, the dates table (``find_dates`` on each TIMEX
 corpus) and the events table: the shared labelled reports first, then the plugin's own
-sets, each per language. With key files it scores only those and prints every miss.
-A missing shared folder is reported in the output (not an error), so the command works
-from a checkout without ``../shared``.
+sets, each on its own and per language (no figure pools sets). With key files it scores
+each file on its own and prints every miss. A set whose key assumes a publication date
+for an undated report says so and is scored again without the assumed dates. A missing
+shared folder is reported in the output (not an error), so the command works from a
+checkout without ``../shared``.
 """
 
 from __future__ import annotations
@@ -14,9 +16,17 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .keys import DEFAULT_CORPORA, DEFAULT_KEYS, DEFAULT_SEEDS, load_corpus, load_keys
+from .keys import (
+    DEFAULT_CORPORA,
+    DEFAULT_KEYS,
+    DEFAULT_SEEDS,
+    Report,
+    load_corpus,
+    load_keys,
+    without_assumed_dates,
+)
 from .merged import merged_comparison
-from .report import date_table, event_table, misses_text, report_text
+from .report import assumption_note, date_table, event_table, misses_text, report_text
 from .scoring import Outcome, evaluate
 from .timex import score_dates
 
@@ -28,9 +38,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m mitimeline_news.evaluation",
         description="Score the news plugin: dates on TIMEX corpora, events on labelled "
-                    "reports (the shared ones first, then the plugin's own).")
+                    "reports (the shared ones first, then the plugin's own, each set on "
+                    "its own).")
     parser.add_argument("keys", nargs="*", type=Path,
-                        help="answer-key files to score alone, with every miss")
+                        help="answer-key files to score, each on its own, with every miss")
     parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS,
                         help=f"folder of the reports named by 'file' (default: {DEFAULT_SEEDS})")
     parser.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA,
@@ -48,7 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             reports = load_keys(args.keys or [DEFAULT_KEYS[0]])
             print(merged_comparison(reports, args.seeds).text())
         elif args.keys:
-            print(report_text(evaluate(load_keys(args.keys), args.seeds)))
+            print("\n\n".join(_key_file(path, args.seeds) for path in args.keys))
         else:
             print(_everything(args.corpora, args.seeds, dates=not args.no_dates,
                               misses=args.misses))
@@ -62,6 +73,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
+def _key_file(path: Path, seeds: Path) -> str:
+    """One key file's table and misses, then, when it assumes publication dates, the
+    table without them."""
+    reports = load_keys([path])
+    text = f"{path}\n{report_text(evaluate(reports, seeds))}"
+    note = assumption_note(path.stem, reports)
+    if note is None:
+        return text
+    without = report_text(evaluate(without_assumed_dates(reports), seeds), misses=False)
+    return f"{text}\n\n{note}\n{path.stem}, no assumed dates\n{without}"
+
+
+def _scored(name: str, reports: list[Report], seeds: Path
+            ) -> tuple[list[tuple[str, list[Outcome]]], str | None]:
+    """The set as its key has it and, when the key assumes publication dates, again
+    without them; with the note that says so."""
+    sets = [(name, evaluate(reports, seeds))]
+    note = assumption_note(name, reports)
+    if note is not None:
+        sets.append((f"{name}, no assumed dates",
+                     evaluate(without_assumed_dates(reports), seeds)))
+    return sets, note
+
+
 def _everything(corpora: Path, seeds: Path, *, dates: bool, misses: bool) -> str:
     sections = []
     if dates:
@@ -71,16 +106,24 @@ def _everything(corpora: Path, seeds: Path, *, dates: bool, misses: bool) -> str
             sections.append(date_table(score_dates(corpora / "timex")))
         except FileNotFoundError as exc:
             sections.append(f"not scored: {exc}")
-    sets: list[tuple[str, list[Outcome]]] = []
+    labelled: list[tuple[str, list[Report]]] = []
     try:
-        sets.append(("shared news (others')", evaluate(load_corpus(corpora / "news"), seeds)))
+        labelled.append(("shared news (others')", load_corpus(corpora / "news")))
     except FileNotFoundError as exc:
         sections.append(f"shared news not scored: {exc}")
-    for path in DEFAULT_KEYS:
-        sets.append((f"own: {path.stem}", evaluate(load_keys([path]), seeds)))
-    sections.append("\nEvents: kind and both date bounds within a day; optional events "
-                    "count neither way")
+    labelled += [(f"own: {path.stem}", load_keys([path])) for path in DEFAULT_KEYS]
+    sets: list[tuple[str, list[Outcome]]] = []
+    notes: list[str] = []
+    for name, reports in labelled:
+        scored, note = _scored(name, reports, seeds)
+        sets += scored
+        notes += [note] if note else []
+    sections.append("\nEvents, each set on its own (others' material first; no figure pools "
+                    "sets): kind and dates end by end (a known end within a day, an open "
+                    "end only against an open end); other qualifiers (~ ? %) are half a "
+                    "match; optional events count neither way")
     sections.append(event_table(sets))
+    sections.extend(notes)
     if misses:
-        sections.extend(misses_text(outcomes) for _, outcomes in sets)
+        sections.extend(f"\n== {name} ==" + misses_text(outcomes) for name, outcomes in sets)
     return "\n".join(sections)

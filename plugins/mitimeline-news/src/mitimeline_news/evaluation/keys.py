@@ -5,7 +5,10 @@ Two formats, one :class:`Report` value:
 * an answer-key file (``evaluation/*.json`` in the plugin): ``{"reports": [...]}``, each
   with ``id``, ``language``, ``published``, optional ``production``, the text as ``text``
   or as a ``file`` name (looked up in the seeds folder), and ``expected``:
-  ``{"kind", "when", "evidence"?, "optional"?}``;
+  ``{"kind", "when", "evidence"?, "optional"?}``; ``published_assumed: true`` marks a
+  ``published`` that the key assumes for a report that carries no date (its
+  ``published_note`` says how it was reached), and such a report is scored both with and
+  without it (:func:`without_assumed_dates`);
 * a corpus folder (``../shared/corpora/news``): ``NAME.txt`` whose first line is
   ``source: URL (Outlet), date: YYYY-MM-DD``, beside ``NAME.expected.json`` with
   ``language``, ``published``, ``film`` and ``events`` (``kind``, ``date``, ``evidence``,
@@ -25,7 +28,7 @@ import mitimeline
 from mitimeline import When
 
 __all__ = ["DEFAULT_CORPORA", "DEFAULT_KEYS", "DEFAULT_SEEDS", "Expected", "Report",
-           "load_corpus", "load_keys"]
+           "load_corpus", "load_keys", "without_assumed_dates"]
 
 _PLUGIN = Path(__file__).resolve().parents[3]
 DEFAULT_KEYS = tuple(_PLUGIN / "evaluation" / f"{name}.json"
@@ -65,6 +68,7 @@ class Report:
     expected: tuple[Expected, ...]
     publisher: str | None = None
     url: str | None = None
+    published_assumed: bool = False  # the key assumes ``published``; the report has no date
 
 
 def load_keys(paths: Iterable[Path]) -> list[Report]:
@@ -78,12 +82,23 @@ def load_keys(paths: Iterable[Path]) -> list[Report]:
                 expected = tuple(Expected(e["kind"], When(e["when"]), e.get("evidence", ""),
                                           bool(e.get("optional", False)))
                                  for e in item["expected"])
+                assumed = item.get("published_assumed", False)
+                if not isinstance(assumed, bool) or (assumed and not item.get("published")):
+                    raise ValueError(f"'published_assumed' must be true (with a 'published' "
+                                     f"date) or false, got {assumed!r}")
                 reports.append(Report(item["id"], item["language"], item.get("published"),
                                       item.get("production"), item.get("text"),
-                                      item.get("file"), expected))
-            except (KeyError, mitimeline.DateParseError) as exc:
+                                      item.get("file"), expected, published_assumed=assumed))
+            except (KeyError, ValueError) as exc:
                 raise ValueError(f"{path}: report {item.get('id')!r}: {exc}") from exc
     return reports
+
+
+def without_assumed_dates(reports: Iterable[Report]) -> list[Report]:
+    """``reports`` with every publication date the key assumes taken away (the parser then
+    has only what the text says); the others as they are."""
+    return [attrs.evolve(report, published=None, published_assumed=False)
+            if report.published_assumed else report for report in reports]
 
 
 def load_corpus(folder: Path) -> list[Report]:

@@ -1,16 +1,22 @@
 """Events found against events expected: matching, counting and the P/R/F1 figures.
 
-A predicted event matches an expected one when the kinds are equal and both date bounds
-are within a day of the expected ones (:func:`same_dates`): "2020-09" matches
+A predicted event matches an expected one when the kinds are equal and the dates are the
+same (:func:`same_dates`), end by end (a single date is its own start and end): a known
+end matches when both of its bounds are within a day of the other's ("2020-09" matches
 "2020-09", "2020-10-01~/2020-10-10~" matches "2020-10-02~/2020-10-11~", but a year never
-matches a month and a month never matches a day. Each expected event is matched at most
-once; an optional expected event is matched first-come but counts neither way.
+matches a month and a month never matches a day); an open end (``..``) matches only an
+open end and an unknown end (``2020/``) only an unknown end, so an interval is scored by
+its known end and ``2020-09-06/..`` never matches ``1990/..`` or ``2020-09-06``. When
+the dates are the same but the qualifiers of a known end differ (``~``, ``?``, ``%``:
+``2020-09~`` against ``2020-09``), it is a half match (:data:`HALF`): half a true
+positive, half a false positive and half a false negative. Each expected event is
+matched at most once, by a full match before a half one; an optional expected event is
+matched first-come but counts neither way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -20,11 +26,13 @@ from mitimeline import Timeline, When
 
 from .keys import DEFAULT_SEEDS, Expected, Report
 
-__all__ = ["TOLERANCE_DAYS", "Outcome", "Score", "evaluate", "parse", "run", "same_dates",
-           "scores"]
+__all__ = ["HALF", "TOLERANCE_DAYS", "Outcome", "Score", "credit", "evaluate", "parse", "run",
+           "same_dates", "same_qualifiers", "scores"]
 
 TOLERANCE_DAYS = 1
 """How far apart a predicted and an expected bound may be, in days."""
+HALF = 0.5
+"""The credit of a match whose dates are the same but whose qualifiers differ."""
 
 
 @attrs.frozen
@@ -32,19 +40,26 @@ class Outcome:
     """What the parser made of one report: matches, misses and false positives."""
 
     report: Report
-    matched: int
+    matched: int  # required expected events matched fully
     missed: tuple[Expected, ...]
     extra: tuple[mitimeline.Event, ...]
     skipped: str | None = None  # why the report could not be read (e.g. a missing seed)
+    halves: tuple[tuple[Expected, mitimeline.Event], ...] = ()  # required, qualifiers differ
+
+    @property
+    def score(self) -> Score:
+        """The counts of this report: a half match is half of each."""
+        half = HALF * len(self.halves)
+        return Score(self.matched + half, len(self.extra) + half, len(self.missed) + half)
 
 
 @attrs.frozen
 class Score:
     """Counts and the figures computed from them."""
 
-    true_positives: int = 0
-    false_positives: int = 0
-    false_negatives: int = 0
+    true_positives: float = 0
+    false_positives: float = 0
+    false_negatives: float = 0
 
     def __add__(self, other: Score) -> Score:
         return Score(self.true_positives + other.true_positives,
@@ -68,15 +83,45 @@ class Score:
 
 
 def same_dates(a: When, b: When, tolerance: int = TOLERANCE_DAYS) -> bool:
-    """Are both bounds of ``a`` within ``tolerance`` days of ``b``'s? An open bound
-    matches only an open bound."""
-    return _near(a.lower, b.lower, tolerance) and _near(a.upper, b.upper, tolerance)
+    """Are ``a`` and ``b`` the same dates, qualifiers aside? End by end: a known end's two
+    bounds within ``tolerance`` days of the other's; an open end (``..``) only against an
+    open end, an unknown end (empty) only against an unknown end."""
+    return all(_same_end(x, y, tolerance) for x, y in zip(_ends(a), _ends(b), strict=True))
 
 
-def _near(a: date, b: date, tolerance: int) -> bool:
-    if a in (date.min, date.max) or b in (date.min, date.max):
+def same_qualifiers(a: When, b: When) -> bool:
+    """Are the known ends of ``a`` and ``b`` equally approximate and equally uncertain?"""
+    return all(_qualifiers(x) == _qualifiers(y) for x, y in zip(_ends(a), _ends(b),
+                                                                  strict=True))
+
+
+def credit(predicted: When, expected: When, tolerance: int = TOLERANCE_DAYS) -> float:
+    """1 for the same dates and qualifiers, :data:`HALF` for the same dates with other
+    qualifiers, 0 for other dates."""
+    if not same_dates(predicted, expected, tolerance):
+        return 0.0
+    return 1.0 if same_qualifiers(predicted, expected) else HALF
+
+
+def _ends(when: When) -> tuple[When | str, When | str]:
+    """(start, end): a single date twice; an interval's known ends, or ``".."`` for an
+    open one and ``""`` for an unknown one."""
+    if not when.is_interval:
+        return when, when
+    first, last = when.edtf.split("/")
+    return (first if when.start is None else when.start,
+            last if when.end is None else when.end)
+
+
+def _same_end(a: When | str, b: When | str, tolerance: int) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
         return a == b
-    return abs((a - b).days) <= tolerance
+    return (abs((a.lower - b.lower).days) <= tolerance
+            and abs((a.upper - b.upper).days) <= tolerance)
+
+
+def _qualifiers(end: When | str) -> tuple[bool, bool]:
+    return (False, False) if isinstance(end, str) else (end.approximate, end.uncertain)
 
 
 def parse(report: Report, seeds: Path) -> Timeline | str:
@@ -101,18 +146,25 @@ def run(report: Report, seeds: Path) -> Outcome:
     if isinstance(timeline, str):
         return Outcome(report, 0, (), (), skipped=timeline)
     predicted = [dated for event in timeline for dated in _claimed(event)]
-    missed = []
+    missed: list[Expected] = []
+    halves: list[tuple[Expected, mitimeline.Event]] = []
     matched = 0
     # Required events pick first, so an optional one never takes a required one's match.
     for expected in sorted(report.expected, key=lambda e: e.optional):
-        found = next((i for i, event in enumerate(predicted) if event.kind == expected.kind
-                      and same_dates(event.when, expected.when)), None)
-        if found is not None:
-            del predicted[found]
-            matched += not expected.optional
+        credits = [credit(event.when, expected.when) if event.kind == expected.kind else 0.0
+                   for event in predicted]
+        best = max(credits, default=0.0)
+        if best:
+            event = predicted.pop(credits.index(best))
+            if expected.optional:
+                continue
+            if best == 1.0:
+                matched += 1
+            else:
+                halves.append((expected, event))
         elif not expected.optional:
             missed.append(expected)
-    return Outcome(report, matched, tuple(missed), tuple(predicted))
+    return Outcome(report, matched, tuple(missed), tuple(predicted), halves=tuple(halves))
 
 
 def _claimed(event: mitimeline.Event) -> list[mitimeline.Event]:
@@ -135,7 +187,7 @@ def scores(outcomes: Iterable[Outcome]) -> dict[str, Score]:
     for outcome in outcomes:
         if outcome.skipped:
             continue
-        score = Score(outcome.matched, len(outcome.extra), len(outcome.missed))
+        score = outcome.score
         language = outcome.report.language
         result[language] = result.get(language, Score()) + score
         result["all"] += score

@@ -41,7 +41,7 @@ from mitimeline.default_plugins.ical.rfc5545.values import (
     parse_duration,
     parse_geo,
 )
-from mitimeline.default_plugins.ical.series import SERIES
+from mitimeline.default_plugins.ical.series import without_series
 from mitimeline.errors import DateParseError, InvalidEventError, ParseError
 from mitimeline.jsonio import claims_from_data
 from mitimeline.model import ID_SLUG, KINDS, STATUSES, Claim, Credit, Event, Place
@@ -172,7 +172,7 @@ class _Event:
         if ours:
             fields.update(self.lossless_fields())
             if self.occurrence and "extra" in fields:
-                fields["extra"] = _without_series(fields["extra"])
+                fields["extra"] = without_series(fields["extra"])
         else:
             fields["description"] = self.text("DESCRIPTION")
             fields["extra"] = self.foreign_extra(start)
@@ -467,15 +467,6 @@ def _stamp(start: Moment) -> str:
     if isinstance(start, datetime):
         return f"{day}t{start.hour:02d}{start.minute:02d}{start.second:02d}"
     return day
-
-
-def _without_series(extra: dict[str, Any]) -> dict[str, Any]:
-    """``extra`` without the series an exported event kept (an occurrence of it is one
-    event, not the series)."""
-    meta = extra.get("ical")
-    if not isinstance(meta, dict) or SERIES not in meta:
-        return extra
-    return {**extra, "ical": {key: value for key, value in meta.items() if key != SERIES}}
 
 
 def _same_place(place: Place, location: str | None,

@@ -30,7 +30,7 @@ from mitimeline.default_plugins.ical.rfc5545.text import (
     visible_text,
 )
 from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
-from mitimeline.default_plugins.ical.series import kept_series
+from mitimeline.default_plugins.ical.series import kept_series, without_series
 from mitimeline.default_plugins.ical.write.description import Describer
 from mitimeline.jsonio import claim_data, credit_data, place_data, production_data, source_data
 from mitimeline.model import Credit, Event, Place, Source
@@ -41,6 +41,7 @@ __all__ = [
     "PRODID",
     "UID_NAMESPACE",
     "calendar_lines",
+    "exported_events",
     "summary_of",
     "uuid5",
 ]
@@ -79,14 +80,19 @@ def calendar_lines(timeline: Timeline, options: ExportOptions) -> Iterator[list[
     calendar's own lines, then one group per VEVENT, then the END line."""
     yield _header(timeline, options)
     writer = _EventLines(timeline, options)
-    kinds = options.kinds
-    events = [event for event in timeline.events if kinds is None or event.kind in kinds]
+    events = exported_events(timeline, options)
     zones = _series_timezones(events)
     if zones:
         yield zones
     for event in events:
         yield writer.lines(event)
     yield ["END:VCALENDAR"]
+
+
+def exported_events(timeline: Timeline, options: ExportOptions) -> list[Event]:
+    """The events of ``timeline`` the calendar holds: those of the ``kinds`` chosen."""
+    kinds = options.kinds
+    return [event for event in timeline.events if kinds is None or event.kind in kinds]
 
 
 def _series_timezones(events: list[Event]) -> list[str]:
@@ -197,14 +203,17 @@ class _EventLines:
         lines += (f"STATUS:{ical_status(event.status, event.when.uncertain)}", "TRANSP:TRANSPARENT",
                   f"SEQUENCE:{_sequence(event)}", f"LAST-MODIFIED:{stamp}")
         if options.lossless:
-            lines += self._lossless_lines(event, summary, categories)
+            lines += self._lossless_lines(event, summary, categories, series is not None)
         lines.append("END:VEVENT")
         if series is not None:
             for override in series.overrides:
                 lines += _with_uid(override, uid)
         return lines
 
-    def _lossless_lines(self, event: Event, summary: str, categories: list[str]) -> list[str]:
+    def _lossless_lines(self, event: Event, summary: str, categories: list[str],
+                        recurring: bool) -> list[str]:
+        """The X-MITIMELINE lines; ``recurring``: the event is written as its kept series,
+        whose lines the import keeps again, so X-MITIMELINE-EXTRA leaves the series out."""
         lines = [f"{X.ID}:{event.id}", f"{X.EDTF}:{escape_text(event.when.edtf)}",
                  f"{X.KIND}:{event.kind}", f"{X.STATUS}:{event.status}"]
         if summary != event.title:
@@ -229,8 +238,9 @@ class _EventLines:
             lines.append(f"{X.SOURCES}:{sources}")
         if categories[1:] != list(event.tags):
             lines.append(f"{X.TAGS}:{_json(list(event.tags))}")
-        if event.extra:
-            lines.append(f"{X.EXTRA}:{_json(event.extra)}")
+        extra = without_series(event.extra) if recurring else event.extra
+        if extra:
+            lines.append(f"{X.EXTRA}:{_json(extra)}")
         if event.claims:
             lines.append(f"{X.CLAIMS}:{_json(list(map(claim_data, event.claims)))}")
         return lines
