@@ -106,6 +106,15 @@ def test_set_structure() -> None:
         assert plain.members == ()
 
 
+def test_open_ends_are_said_by_the_text_not_by_year_1() -> None:
+    assert When("../2000").open_start and When("/2000").open_start
+    assert When("[..2020-12-24,2021]").open_start and not When("[..2020-12-24]").open_end
+    assert When("[2020,2021..]").open_end and not When("[2020,2021..]").open_start
+    assert When("2000/..").open_end and When("2000/").open_end
+    for closed in ("0001/2000", "0001", "[0001,2000]", "9999", "2000/9999"):
+        assert not When(closed).open_start and not When(closed).open_end
+
+
 def test_day_runs() -> None:
     d = date.fromisoformat
     assert When("{2020-10-03,2020-10-04,2020-10-09}").day_runs() == (

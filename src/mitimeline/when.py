@@ -199,11 +199,17 @@ class When:
 
     @property
     def open_start(self) -> bool:
-        return self.lower == date.min
+        """True when its start is open or unknown (``../b``, ``/b``, a set's ``..b``); then
+        ``lower`` is ``date.min`` (which a date in year 1 may have too)."""
+        parsed = self._parsed.members[0] if self._parsed.members else self._parsed
+        return parsed.interval and parsed.start is None
 
     @property
     def open_end(self) -> bool:
-        return self.upper == date.max
+        """True when its end is open or unknown (``a/..``, ``a/``, a set's ``a..``); then
+        ``upper`` is ``date.max`` (which a date in year 9999 may have too)."""
+        parsed = self._parsed.members[-1] if self._parsed.members else self._parsed
+        return parsed.interval and parsed.end is None
 
     @property
     def start_datetime(self) -> datetime | None:

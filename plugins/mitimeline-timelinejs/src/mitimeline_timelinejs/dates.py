@@ -53,6 +53,8 @@ def slide_dates(when: When) -> SlideDates:
     as a point or a range, with a display text such as "until 2018" or
     "c. October 2020 – unknown".
     """
+    if when.is_set:
+        return _set_dates(when)
     if not when.is_interval:
         start, end = _span(when)
         needs_text = end is not None or _needs_text(when)
@@ -72,6 +74,8 @@ def slide_dates(when: When) -> SlideDates:
 def describe(when: When) -> str:
     """English text for ``when`` in TimelineJS's style: "September 6, 2020", "c. 2019",
     "autumn 2020", "September 2020?" (uncertain), "until 2018", "a – b"."""
+    if when.is_set:
+        return _describe_set(when)
     if not when.is_interval:
         return _describe_single(when)
     first, last = when.start, when.end
@@ -83,6 +87,39 @@ def describe(when: When) -> str:
         return f"from {_describe_single(first)}" if str(when).endswith("..") else (
             f"{_describe_single(first)} – unknown")
     return f"{_describe_single(first)} – {_describe_single(last)}"
+
+
+# -- level-2 sets (minimal: the hull, and the members in the text) -----------------------
+
+
+def _set_dates(when: When) -> SlideDates:
+    """A set as the parts of its hull (an open end left out, as for intervals), always with
+    the text naming its members: "one of June 2020 or August 2020", "on or before ..."."""
+    granularity = _granularity(when)
+    first = None if when.open_start else _parts(when.lower, granularity)
+    last = None if when.open_end else _parts(when.upper, granularity)
+    # open at both ends (on or before a, or on or after b): the first member's known end
+    start = first or last or _parts(when.members[0].upper, granularity)
+    end = last if first is not None and last != first else None
+    return SlideDates(start, end, _describe_set(when))
+
+
+def _describe_set(when: When) -> str:
+    names = []
+    for member in when.members:
+        first, last = member.start, member.end
+        if not member.is_interval:
+            names.append(_describe_single(member))
+        elif first is None and last is not None:
+            names.append(f"on or before {_describe_single(last)}")
+        elif last is None and first is not None:
+            names.append(f"on or after {_describe_single(first)}")
+        elif first is not None and last is not None:
+            names.append(f"between {_describe_single(first)} and {_describe_single(last)}")
+    if len(names) == 1:
+        return names[0] if when.is_one_of else f"every day {names[0]}"
+    joined = f"{', '.join(names[:-1])} {'or' if when.is_one_of else 'and'} {names[-1]}"
+    return f"one of {joined}" if when.is_one_of else joined
 
 
 # -- single dates -----------------------------------------------------------------------
@@ -156,6 +193,8 @@ def _plain_text(when: When) -> str:
         return f"{_day_text(moment.date())}, {clock}{_offset_text(moment)}"
     if when.precision == "season":
         year, season = when.lower.year, int(str(when)[5:7])
+        if season not in SEASONS:  # the sub-year groupings 25-41: the core's English
+            return when.describe()
         if season == 24:
             return f"winter {year}–{(year + 1) % 100:02d}"
         return f"{SEASONS[season]} {year}"

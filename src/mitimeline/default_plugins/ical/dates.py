@@ -3,7 +3,8 @@
 Export (:func:`calendar_span`): a ``When`` whose ends both carry a time of day is a timed
 event, in UTC (a floating time is read in the place's time zone when it has one, else stays
 floating); every other ``When`` is an all-day span from its lower to its upper bound, DTEND
-exclusive. Import (:func:`when_from_span`) undoes it: all-day spans become day-precision
+exclusive (a level-2 set: its hull, the exact EDTF kept in ``X-MITIMELINE-EDTF``). Import
+(:func:`when_from_span`) undoes it: all-day spans become day-precision
 dates or intervals, timed events keep their times.
 """
 
@@ -127,6 +128,11 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
 
 
 def _day_bounds(when: When) -> tuple[date, date]:
+    if when.is_set:  # the hull; an open end counts as its known end's own span, as below
+        head, tail = when.members[0], when.members[-1]
+        first = head.end.lower if when.open_start and head.end is not None else when.lower
+        last = tail.start.upper if when.open_end and tail.start is not None else when.upper
+        return (first, last) if first <= last else (last, first)
     part = when
     if when.is_interval:
         if when.start is None:
