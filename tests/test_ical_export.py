@@ -163,6 +163,12 @@ def test_production_and_sources_are_kept_losslessly() -> None:
     ("/2020-09-06", "20200906", "20200907"),  # unknown start: the known end
     ("2020-09/..", "20200901", "20201001"),  # open end: the known start
     ("2020-10-05T10:00:00Z/2020-10-07", "20201005", "20201008"),  # only one end timed
+    ("2021-33", "20210101", "20210401"),  # a sub-year grouping: its months
+    ("{2020-10-03,2020-10-09}", "20201003", "20201010"),  # level-2 sets: the hull, for now
+    ("[2020-06,2020-08]", "20200601", "20200901"),
+    ("[..2020-12-24]", "20201224", "20201225"),  # open start: the known end
+    ("[2021..]", "20210101", "20220101"),  # open end: the known start
+    ("[0001,2000]", "00010101", "20010101"),  # year 1 is not an open start
 ])
 def test_dates_become_all_day_spans_with_exclusive_end(when: str, start: str, end: str) -> None:
     event = one(when)
