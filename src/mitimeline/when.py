@@ -372,7 +372,7 @@ def _check_length(text: object) -> None:
         )
 
 
-_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./[{][0-9X.?~%/T:+Z,\]} -]*")
+_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./[{](?:[0-9X.?~%/T:+Z\]}-]|, ?)*")
 
 
 def _bounds(a: When, b: When) -> tuple[date, date, date, date, bool]:
