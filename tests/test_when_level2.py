@@ -242,6 +242,11 @@ def test_describe_level2(text: str, described: str) -> None:
         ("3rd, 5th and 9th of October 2020", "{2020-10-03,2020-10-05,2020-10-09}"),
         ("on 3 and 5 October 2020", "{2020-10-03,2020-10-05}"),
         ("October 3, 5 and 9, 2020", "{2020-10-03,2020-10-05,2020-10-09}"),
+        ("June or August 2020", "[2020-06,2020-08]"),
+        ("in May, June or July 2021", "[2021-05,2021-06,2021-07]"),
+        ("Sept. or Oct. 2020", "[2020-09,2020-10]"),
+        ("on 3 or 5 October 2020", "[2020-10-03,2020-10-05]"),
+        ("October 3, 5 or 9, 2020", "[2020-10-03,2020-10-05,2020-10-09]"),
         ("early 2021", "2021-01~/2021-04~"),
     ],
 )
@@ -252,7 +257,8 @@ def test_english_level2(text: str, edtf_text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["fifth quarter of 2021", "third half of 2021", "Q1 2021?", "on 3, 5 and 31 September 2020",
-     "before 0001", "after 9999", "before early October 2020", "Christmas", "southern 2021"],
+     "before 0001", "after 9999", "before early October 2020", "Christmas", "southern 2021",
+     "June or or 2020", "on 31 or 30 September 2020"],
 )
 def test_english_level2_refusals(text: str) -> None:
     with pytest.raises(DateParseError, match=re.escape(f"could not read {text!r} as a date")):

@@ -39,6 +39,7 @@ ACCEPTED_FORMS = (
     "or English such as 'September 2020', 'Sep 6, 2020', '6 September 2020', "
     "'early October 2020', 'autumn 2020', 'Q1 2021', 'first half of 2021', "
     "'before Christmas 2020', 'no earlier than 2021', 'on 3, 5 and 9 October 2020', "
+    "'June or August 2020', "
     "'c. 2019', '2020-09-06 to 2020-10-05'"
 )
 
