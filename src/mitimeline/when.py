@@ -56,7 +56,8 @@ _SEASON_NAMES = {
 
 @attrs.frozen(init=False, eq=False, repr=False)
 class When:
-    """A fuzzy date, date-time or interval. Build it with :meth:`parse` or ``When("2020-09")``.
+    """A fuzzy date, date-time, interval or level-2 set. Build it with :meth:`parse`,
+    ``When("2020-09")``, :meth:`interval`, :meth:`one_of` or :meth:`multiple`.
 
     Equality and hashing use the canonical EDTF text only.
     """
@@ -79,18 +80,19 @@ class When:
 
     @property
     def precision(self) -> str:
-        """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"``; an interval's
-        finest end."""
+        """``"year"``, ``"season"`` (also a sub-year grouping 25-41), ``"month"``, ``"day"`` or
+        ``"time"``; an interval's finest end, a set's finest member."""
         return self._parsed.precision
 
     @property
     def approximate(self) -> bool:
-        """True when it is approximate (``~`` or ``%``; "early October", "c. 2019")."""
+        """True when it (any end or member) is approximate (``~`` or ``%``; "early October",
+        "c. 2019")."""
         return self._parsed.approximate
 
     @property
     def uncertain(self) -> bool:
-        """True when it is uncertain (``?`` or ``%``)."""
+        """True when it (any end or member) is uncertain (``?`` or ``%``)."""
         return self._parsed.uncertain
 
     # -- construction -------------------------------------------------------------------
@@ -186,14 +188,16 @@ class When:
 
     @property
     def start(self) -> When | None:
-        """The start of an interval (``None`` when open or unknown); a single date is its own."""
+        """The start of an interval (``None`` when open or unknown); a single date or a set
+        is its own (a set's parts are its ``members``)."""
         if not self._parsed.interval:
             return self
         return None if self._parsed.start is None else When(self._parsed.start.edtf)
 
     @property
     def end(self) -> When | None:
-        """The end of an interval (``None`` when open or unknown); a single date is its own."""
+        """The end of an interval (``None`` when open or unknown); a single date or a set is
+        its own (a set's parts are its ``members``)."""
         if not self._parsed.interval:
             return self
         return None if self._parsed.end is None else When(self._parsed.end.edtf)
