@@ -1,7 +1,7 @@
 // Reads Markwhen documents with the real @markwhen/parser: stdin is a JSON array of
 // document texts; stdout a JSON array with, for each, what the tests compare: the parse
 // messages, the header, and each event in document order with its dates, properties, tags,
-// section path, title text, locations and description.
+// section path, title text and description.
 // Usage: node parse.mjs PARSER_DIR < documents.json   (PARSER_DIR: where node_modules is)
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
@@ -30,7 +30,6 @@ function walk(node, sections, events) {
         properties: child.properties ?? {},
         tags: child.tags ?? [],
         sections,
-        locations: child.eventDescription?.locations ?? child.locations ?? [],
         description: child.supplemental ?? [],
         recurrence: child.recurrence ?? null,
       });

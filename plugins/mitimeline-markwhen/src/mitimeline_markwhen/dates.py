@@ -28,21 +28,31 @@ _NOW = re.compile(r"\bnow\b", re.I)
 def day_bounds(when: When) -> tuple[date, date]:
     """The first and last day Markwhen is given for ``when``: its bounds, with an open or
     unknown end replaced by the known end's own bound (``../2018``: 2018-01-01 to
-    2018-12-31), or by the other bound when no end is known."""
+    2018-12-31), or by the other bound when no end is known; an interval that ends before
+    it starts (``2000/1998``, which ``Timeline.validate()`` reports) from its earlier day
+    to its later one, as Markwhen refuses the other order."""
     lower, upper = when.lower, when.upper
-    if lower == date.min:
+    if lower == date.min and _open(when, when.start):
         known = when.end
         lower = known.lower if known is not None and known.lower != date.min else upper
-    if upper == date.max:
+    if upper == date.max and _open(when, when.end):
         known = when.start
         upper = known.upper if known is not None and known.upper != date.max else lower
-    return lower, upper
+    return min(lower, upper), max(lower, upper)
+
+
+def _open(when: When, end: When | None) -> bool:
+    """Whether a bound of ``when`` at ``date.min`` / ``date.max`` is an open or unknown end
+    (``../2018``, ``[..2020-12-24]``), not the year 0001 or 9999 itself."""
+    return end is None if when.is_interval else ".." in when.edtf
 
 
 def date_part(when: When) -> str:
-    """The date part of ``when``'s event line: its EDTF when that is level 0, else its
+    """The date part of ``when``'s event line: its EDTF when that is level 0 (not a season
+    such as ``2020-23``, which Markwhen reads as "now"), else its
     :func:`day_bounds` as ``YYYY-MM-DD/YYYY-MM-DD`` (one day: ``YYYY-MM-DD``)."""
-    if _LEVEL0.fullmatch(when.edtf) and day_bounds(when) == (when.lower, when.upper):
+    if (_LEVEL0.fullmatch(when.edtf) and when.precision in ("year", "month", "day")
+            and day_bounds(when) == (when.lower, when.upper)):
         return when.edtf
     lower, upper = day_bounds(when)
     if lower == upper:
