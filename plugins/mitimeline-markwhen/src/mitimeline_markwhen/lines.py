@@ -52,9 +52,11 @@ def display(text: str) -> str:
 
 
 def slug(tag: str) -> str:
-    """``tag`` as a Markwhen tag, ``[A-Za-z0-9_]+``: accents dropped, other runs of
-    characters ``_``; ``_`` before one made of digits only (Markwhen ignores ``#2020``)."""
-    plain = unicodedata.normalize("NFKD", tag).encode("ascii", "ignore").decode("ascii")
+    """``tag`` as a Markwhen tag, ``[A-Za-z0-9_]+``: accents dropped (``É`` is ``E``),
+    runs of other characters ``_``; ``_`` before a tag of digits only (Markwhen ignores
+    ``#2020``); ``tag`` when nothing is left."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", tag)
+                    if not unicodedata.combining(c))
     word = re.sub(r"[^A-Za-z0-9_]+", "_", plain).strip("_") or "tag"
     return "_" + word if word.isdigit() else word
 

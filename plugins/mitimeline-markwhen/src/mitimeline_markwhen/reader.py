@@ -64,8 +64,11 @@ def read(text: str) -> mitimeline.Timeline:
 def _starts_body(row: str, number: int) -> bool:
     if shape.COMMENT.match(row):
         return False
-    return (_date_text(row, number) is not None or bool(shape.SECTION.fullmatch(row))
-            or bool(shape.GROUP_START.fullmatch(row)))
+    try:
+        dated = _date_text(row, number) is not None
+    except mitimeline.ParseError:  # an event line, whose error _body raises after the header
+        dated = True
+    return dated or bool(shape.SECTION.fullmatch(row)) or bool(shape.GROUP_START.fullmatch(row))
 
 
 def _header(rows: list[str]) -> dict[str, Any]:
@@ -308,12 +311,22 @@ def _place(prop: tuple[Any, str] | None, locations: tuple[str, ...],
     if prop is not None and prop[0] is not None:
         data = prop[0] if isinstance(prop[0], dict) else {"name": text_value(
             prop[0], "place", prop[1])}
+        data = {key: _number(value) if key in ("latitude", "longitude") else value
+                for key, value in data.items()}
         return _record(mitimeline.Place, data, _PLACE_KEYS, "place", prop[1])  # type: ignore[no-any-return]
     if len(locations) > 1:
         raise mitimeline.ParseError(
             f"expected at most one [Place](location) link, got {len(locations)}",
             location=line)
     return mitimeline.Place(locations[0].strip()) if locations and locations[0].strip() else None
+
+
+def _number(value: Any) -> Any:
+    """A coordinate written by hand (``latitude: 62.1``, text to YAML's base loader)."""
+    try:
+        return float(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
 
 
 def _description(prop: tuple[Any, str] | None, rows: list[str]) -> str | None:
