@@ -254,6 +254,14 @@ def test_hand_written_markwhen() -> None:
     assert after.id == "2021" and after.tags == ("Norway", "location", "Levanger")
 
 
+def test_numbers_are_text_as_written_and_heading_properties_are_skipped() -> None:
+    timeline = loads("# Norway\ncolor: blue\n2020: Shoot\nid: 007\npercent: 1e5\n"
+                     "2021: Wrap\nid: 1.50\nextra: {\"cost\": 1.5}\n")
+    shoot, wrap = timeline
+    assert (shoot.id, shoot.extra, shoot.tags) == ("007", {"percent": "1e5"}, ("Norway",))
+    assert (wrap.id, wrap.extra) == ("1.50", {"cost": 1.5})
+
+
 def test_generated_ids_are_unique() -> None:
     timeline = loads("2020: Wrap\n2021: Wrap\nid: wrap-2\n2022: Wrap\n")
     assert [event.id for event in timeline] == ["wrap", "wrap-2", "wrap-3"]

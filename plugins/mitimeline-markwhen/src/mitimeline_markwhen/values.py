@@ -29,11 +29,15 @@ def encode(value: Any) -> str:
 
 
 def decode(text: str, location: str) -> Any:
-    """A property value as written: JSON if it is JSON, else YAML with every scalar as text."""
+    """A property value as written: JSON if it is JSON, else YAML with every scalar as text;
+    a number alone is kept as the text written (``id: 007``, ``id: 1e5``)."""
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except ValueError:
         pass
+    else:
+        number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        return text.strip() if number else value
     import yaml  # type: ignore[import-untyped]  # PyYAML, ~15 ms: only read values need it
 
     try:
@@ -46,9 +50,7 @@ def decode(text: str, location: str) -> Any:
 
 
 def text_value(value: Any, key: str, location: str) -> str:
-    """A text property; a number as written (``edtf: 2020``) is its digits."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
+    """A text property."""
     if not isinstance(value, str):
         raise mitimeline.ParseError(
             f"expected text in property {key!r}, got {_kind(value)}", location=location)
@@ -57,8 +59,8 @@ def text_value(value: Any, key: str, location: str) -> str:
 
 def text_list(value: Any, key: str, location: str) -> tuple[str, ...]:
     """A list property of text items (``[a, b]``); a single text is a list of one."""
-    if isinstance(value, (str, int)) and not isinstance(value, bool):
-        return (text_value(value, key, location),)
+    if isinstance(value, str):
+        return (value,)
     if not isinstance(value, list):
         raise mitimeline.ParseError(
             f"expected a list of text in property {key!r} such as [a, b], got {_kind(value)}",
@@ -67,8 +69,7 @@ def text_list(value: Any, key: str, location: str) -> tuple[str, ...]:
 
 
 def _kind(value: Any) -> str:
-    names = {dict: "a mapping", list: "a list", bool: "true/false", float: "a number",
-             type(None): "null"}
+    names = {dict: "a mapping", list: "a list", bool: "true/false", type(None): "null"}
     return names.get(type(value), repr(value))
 
 
