@@ -308,6 +308,7 @@ def test_description_text_and_colons() -> None:
     ("2020: x\nextra: {color: red}\ncolor: blue\n", "line 3", "'color' is also a key"),
     ("2020: x\ndescription: a\nb\n", "line 2", "as a 'description' property or as text"),
     ("# Section\nStray text\n", "line 2", "expected an event line such as"),
+    ("2020: x\n---\nkind: stunt\n---\n", "line 2", "'---' property blocks are not"),
     ("2020: x\nendGroup\n", "line 2", "expected a 'group' or 'section' line before"),
     ("title: x\nsources: [{id: a}]\n", "line 2", "sources: .*Source"),
     ("title: [x]\n", "line 1", "expected text in property 'title', got a list"),

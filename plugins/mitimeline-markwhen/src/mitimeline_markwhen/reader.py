@@ -51,11 +51,7 @@ def read(text: str) -> mitimeline.Timeline:
                  len(rows))
     header = _header(rows[:start])
     drafts = _body(rows, start)
-    events = _events(drafts)
-    try:
-        return mitimeline.Timeline(events=events, **header)
-    except mitimeline.InvalidEventError as exc:
-        raise mitimeline.ParseError(f"header: {exc}", location="line 1") from None
+    return mitimeline.Timeline(events=_events(drafts), **header)
 
 
 # -- header -----------------------------------------------------------------------------
@@ -160,6 +156,10 @@ def _body(rows: list[str], start: int) -> list[_Draft]:
         if heading:
             current, heading_properties = None, True
             continue
+        if current is not None and current.in_properties and row.startswith("---"):
+            raise mitimeline.ParseError(
+                "'---' property blocks are not supported: write each property as "
+                "'key: value' directly below the event line", location=f"line {number}")
         prop = shape.PROPERTY.fullmatch(row)
         if prop is not None and current is not None and current.in_properties:
             _property(current, prop.group(1), prop.group(2) or "", number)
