@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+import attrs
 import mitimeline
 import pytest
 from hypothesis import given
@@ -45,8 +46,10 @@ def loads(text: str) -> mitimeline.Timeline:
 
 
 def by_id(timeline: mitimeline.Timeline) -> list[mitimeline.Event]:
-    """The events in id order: sections (``group_by``) change the order, nothing else."""
-    return sorted(timeline, key=lambda event: event.id)
+    """The events in id order (then by every field, for repeated ids): sections
+    (``group_by``) change the order, nothing else."""
+    return sorted(timeline, key=lambda event: (event.id, repr(attrs.astuple(
+        event, recurse=False))))
 
 
 def whole(timeline: mitimeline.Timeline) -> tuple[Any, ...]:
