@@ -339,18 +339,21 @@ def test_set_bounds_agree_with_the_edtf_package(when: When) -> None:
 
 def expected_level(when: When) -> int:
     """The EDTF level of a canonical text by its structure, as edtf-validate sees it: sets,
-    groupings 25-41, qualified seasons, X digits in an interval or other than ``201X``,
-    ``20XX``, ``2020-XX``, ``2020-XX-XX`` are level 2; other qualifiers and X digits, seasons
-    and intervals with an open or unknown end 1; the rest (intervals of plain dates too) 0."""
+    groupings 25-41, qualified seasons, and X digits in an interval or other than ``201X``,
+    ``20XX``, ``2020-XX``, ``2020-XX-XX``, ``2020-09-XX`` are level 2; other qualifiers and
+    X digits, seasons, intervals with an open or unknown end or a season at an end are level
+    1; the rest (intervals of plain dates too) 0."""
     text = when.edtf
-    x_level1 = re.fullmatch(r"[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-XX(?:-XX)?", text.rstrip("?~%"))
+    x_level1 = re.fullmatch(r"[0-9]{2}(?:[0-9]X|XX)|[0-9]{4}-(?:XX|[0-9]{2})-XX|[0-9]{4}-XX",
+                            text.rstrip("?~%"))
     if when.is_set or ("X" in text and not x_level1):
         return 2
     if when.precision == "season" and not when.is_interval and (
             int(text[5:7]) > 24 or when.approximate or when.uncertain):
         return 2
+    ends = (when.start, when.end) if when.is_interval else ()
     if (when.approximate or when.uncertain or "X" in text or when.precision == "season"
-            or (when.is_interval and (when.start is None or when.end is None))):
+            or None in ends or any(end.precision == "season" for end in ends if end)):
         return 1
     return 0
 
