@@ -66,8 +66,8 @@ class JSONParser(Parser):
 def _fast_reader() -> Callable[[bytes], Timeline | None] | None:
     """:func:`mitimeline.jsonio_msgspec.timeline_from_json` when msgspec is installed (the
     ``fast`` extra), else None; looked for once per process."""
-    try:  # here: msgspec is optional, and importing it costs ~17 ms
-        from ..jsonio_msgspec import timeline_from_json
+    try:
+        from ..jsonio_msgspec import timeline_from_json  # optional heavy dependency: msgspec
     except ModuleNotFoundError as exc:
         if exc.name != "msgspec":
             raise

@@ -26,7 +26,7 @@ THOROUGH = "thorough"
 THOROUGH_PEER_EXAMPLES = 40
 """Examples per real-peer test in a ``thorough`` run (each runs a batch through the peer)."""
 
-settings.register_profile("mitimeline", deadline=None)
+settings.register_profile("mitimeline", deadline=None, derandomize=False)  # not inherited from CI
 settings.register_profile("mitimeline-ci", deadline=None, derandomize=True)
 settings.register_profile(THOROUGH, deadline=None, derandomize=False,
                           max_examples=THOROUGH_PEER_EXAMPLES)
