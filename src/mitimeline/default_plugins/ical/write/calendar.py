@@ -181,7 +181,7 @@ class _EventLines:
         uid = escape_text(raw_uid)
         series = kept_series(event.extra) if "ical" in event.extra else None
         zone = event.place.timezone if event.place else None
-        if series is not None or not event.when.is_multiple:
+        if not event.when.is_multiple:  # a kept series is never multiple dates
             return self._vevent(event, uid, series, _span_lines(event.when, zone), 1)
         lines: list[str] = []
         for run, (start, end) in enumerate(calendar_spans(event.when, zone), start=1):
