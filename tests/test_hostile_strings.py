@@ -460,6 +460,21 @@ def check_timelinejs(tl: Timeline, text: str) -> None:
     assert "<" not in html.unescape(slide.get("group", ""))
 
 
+def check_markwhen(tl: Timeline, text: str) -> None:
+    data = mitimeline.dumps(tl, "markwhen", group_by="place")
+    assert isinstance(data, str)
+    back = mitimeline.loads(data, "markwhen")
+    assert (back.title, back.description, back.sources) == (tl.title, tl.description, tl.sources)
+    assert sorted(back, key=lambda e: e.id) == sorted(tl, key=lambda e: e.id)
+    # each line is what it looks like: two event lines, a section per place (none for a
+    # name that is all white space), values quoted as JSON
+    lines = data.split("\n")
+    assert [line[:12] for line in lines if re.match(r"\d{4}-\d{2}-\d{2}: ", line)] == [
+        "2020-09-06: ", "2020-09-08: "]
+    assert len([line for line in lines if line.startswith("# ")]) in (1, 2)
+    assert "#" not in "".join(line for line in lines if re.match(r"[a-z]+: ", line))
+
+
 DOOD_TAGS = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "table",
              "thead", "tbody", "tfoot", "tr", "th", "td", "time"}
 
@@ -507,6 +522,7 @@ CHECKS: dict[str, Callable[[Timeline, str], None]] = {
     "png": lambda tl, text: check_image(tl, text, "png"),
     "pdf": lambda tl, text: check_image(tl, text, "pdf"),
     "timelinejs": check_timelinejs,
+    "markwhen": check_markwhen,
     "dood": check_dood,
     "dood-csv": check_dood_csv,
     "dood-xlsx": check_dood_xlsx,

@@ -169,6 +169,7 @@ def test_production_and_sources_are_kept_losslessly() -> None:
     ("[2020-10..2021-11]", "20201001", "20211201"),
     ("[..2020-12-24]", "20201224", "20201225"),  # on or before: the known end
     ("[2021..]", "20210101", "20220101"),  # on or after: the known start
+    ("[0001,2000]", "00010101", "20010101"),  # year 1 is not an open start
 ])
 def test_dates_become_all_day_spans_with_exclusive_end(when: str, start: str, end: str) -> None:
     event = one(when)

@@ -77,8 +77,8 @@ def test_the_core_has_the_metadata_to_publish() -> None:
 
 def test_the_plugins_are_found() -> None:
     assert [folder.name for folder in PLUGINS] == [
-        "mitimeline-caldav", "mitimeline-csv", "mitimeline-dood", "mitimeline-news",
-        "mitimeline-probe", "mitimeline-timelinejs", "mitimeline-uss"]
+        "mitimeline-caldav", "mitimeline-csv", "mitimeline-dood", "mitimeline-markwhen",
+        "mitimeline-news", "mitimeline-probe", "mitimeline-timelinejs", "mitimeline-uss"]
 
 
 def test_every_plugin_has_the_metadata_to_publish() -> None:

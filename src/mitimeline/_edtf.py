@@ -53,7 +53,6 @@ GROUPINGS = {
 }
 """EDTF's sub-year groupings: number -> (first month, last month), months past 12 in the next
 year (a winter runs from December to February, a southern summer too)."""
-_SEASONS = GROUPINGS
 _QUALIFIERS = {"": (False, False), "?": (False, True), "~": (True, False), "%": (True, True)}
 
 
@@ -331,7 +330,7 @@ def _parse_single_general(text: str, whole: str) -> Parsed:
     if not known:
         raise _fail(whole, "a year needs at least one known digit")
     approximate, uncertain = _QUALIFIERS[qualifier or ""]
-    if month is not None and month.isdigit() and int(month) in _SEASONS:
+    if month is not None and month.isdigit() and int(month) in GROUPINGS:
         if day is not None:
             raise _fail(whole, "a season or sub-year grouping (21-41) cannot have a day")
         if qualifier and int(month) > 24:
@@ -348,7 +347,7 @@ def _parse_single_general(text: str, whole: str) -> Parsed:
 
 
 def _season_bounds(year: int, season: int, whole: str) -> tuple[date, date]:
-    first, last = _SEASONS[season]
+    first, last = GROUPINGS[season]
     last_year = year + (last - 1) // 12
     last_month = (last - 1) % 12 + 1
     if year < 1 or last_year > 9999:

@@ -4,8 +4,8 @@
 "Sep 6, 2020", "6 September 2020", "early October 2020", "autumn 2020", "c. 2019",
 "2020-09-06 to 2020-10-05", "Q1 2021", "first half of 2021", "southern winter 2021",
 "Christmas 2020", "before Christmas 2020", "no earlier than 2021", "on 3, 5 and 9 October
-2020", or ``None`` when it does not recognise the phrase. It never guesses a missing year or
-invents a day: precision stays what the text says.
+2020", "June or August 2020", or ``None`` when it does not recognise the phrase. It never
+guesses a missing year or invents a day: precision stays what the text says.
 """
 
 from __future__ import annotations
@@ -73,13 +73,31 @@ _SINGLE_FORMS = [
     ("iso_datetime",
      re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})[ t](?P<time>\d{2}:\d{2}(?::\d{2})?)")),
 ]
-_DAY_LIST = (r"(?P<days>\d{1,2}(?:st|nd|rd|th)?(?:\s*,\s*\d{1,2}(?:st|nd|rd|th)?)*,?\s+"
-             r"(?:and|&)\s+\d{1,2}(?:st|nd|rd|th)?)")
-_MULTIPLE_DAYS = [
-    re.compile(r"(?:on\s+)?" + _DAY_LIST + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR),
-    re.compile(r"(?:on\s+)?" + _MONTH + r"\s+" + _DAY_LIST + r",?\s+" + _YEAR),
-]
+
+def _day_list(word: str) -> str:
+    """Days "3, 5 and 9" (``word`` "and") or "3 or 5" (``word`` "or") as group ``days``."""
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    return rf"(?P<days>{day}(?:\s*,\s*{day})*,?\s+(?:{word})\s+{day})"
+
+
+def _days_of_month(word: str) -> list[re.Pattern[str]]:
+    return [
+        re.compile(r"(?:on\s+|either\s+)?" + _day_list(word) + r"\s+(?:of\s+)?" + _MONTH
+                   + r",?\s+" + _YEAR),
+        re.compile(r"(?:on\s+|either\s+)?" + _MONTH + r"\s+" + _day_list(word) + r",?\s+"
+                   + _YEAR),
+    ]
+
+
+_MULTIPLE_DAYS = _days_of_month("and|&")
 """"on 3, 5 and 9 October 2020", "October 3, 5 and 9, 2020": multiple dates."""
+_ONE_OF_DAYS = _days_of_month("or")
+""""on 3 or 5 October 2020", "October 3, 5 or 9, 2020": one of a set."""
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_ONE_OF_MONTHS = re.compile(
+    rf"(?:in\s+|either\s+)?(?P<months>(?:{_MONTH_NAMES})\.?(?:\s*,\s*(?:{_MONTH_NAMES})\.?)*"
+    rf",?\s+or\s+(?:{_MONTH_NAMES})\.?),?\s+" + _YEAR)
+""""June or August 2020", "in May, June or July 2021": one of a set."""
 
 _ON_OR_BEFORE = re.compile(r"(?:on\s+or\s+before|no\s+later\s+than|not\s+later\s+than|"
                            r"at\s+the\s+latest\s+(?:on|in|by)|by)\s+")
@@ -112,7 +130,18 @@ def english_to_edtf(text: str) -> str | None:
     for pattern in _MULTIPLE_DAYS:
         days = pattern.fullmatch(cleaned)
         if days:
-            return _multiple_days(days)
+            return _days_set(days, "{}")
+    for pattern in _ONE_OF_DAYS:
+        days = pattern.fullmatch(cleaned)
+        if days:
+            return _days_set(days, "[]")
+    months = _ONE_OF_MONTHS.fullmatch(cleaned)
+    if months:
+        numbers = sorted({MONTHS[name.rstrip(".")]
+                          for name in re.findall(r"[a-z]+\.?", months.group("months"))
+                          if name.rstrip(".") in MONTHS})
+        year = months.group("year")
+        return "[" + ",".join(f"{year}-{number:02d}" for number in numbers) + "]"
     between = _BETWEEN.match(cleaned)
     if between:
         return _range(between.group("a"), between.group("b"))
@@ -179,15 +208,16 @@ def _end_for_set(edtf: str, after: bool, strict: bool) -> str | None:
         return None
 
 
-def _multiple_days(match: re.Match[str]) -> str | None:
-    """``{...}`` for "3, 5 and 9 October 2020"; None when a day does not exist."""
+def _days_set(match: re.Match[str], brackets: str) -> str | None:
+    """``{...}`` (``brackets``) for "3, 5 and 9 October 2020", ``[...]`` for "3 or 5 October
+    2020"; None when a day does not exist."""
     year, month = int(match.group("year")), MONTHS[match.group("month")]
     days = [int(day) for day in re.findall(r"\d{1,2}", match.group("days"))]
     try:
         texts = [date(year, month, day).isoformat() for day in days]
     except ValueError:
         return None
-    return "{" + ",".join(texts) + "}"
+    return brackets[0] + ",".join(texts) + brackets[1]
 
 
 def holiday(name: str, year: int) -> date:

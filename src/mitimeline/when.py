@@ -39,6 +39,7 @@ ACCEPTED_FORMS = (
     "or English such as 'September 2020', 'Sep 6, 2020', '6 September 2020', "
     "'early October 2020', 'autumn 2020', 'Q1 2021', 'first half of 2021', "
     "'before Christmas 2020', 'no earlier than 2021', 'on 3, 5 and 9 October 2020', "
+    "'June or August 2020', "
     "'c. 2019', '2020-09-06 to 2020-10-05'"
 )
 
@@ -55,7 +56,8 @@ _SEASON_NAMES = {
 
 @attrs.frozen(init=False, eq=False, repr=False)
 class When:
-    """A fuzzy date, date-time or interval. Build it with :meth:`parse` or ``When("2020-09")``.
+    """A fuzzy date, date-time, interval or level-2 set. Build it with :meth:`parse`,
+    ``When("2020-09")``, :meth:`interval`, :meth:`one_of` or :meth:`multiple`.
 
     Equality and hashing use the canonical EDTF text only.
     """
@@ -78,18 +80,19 @@ class When:
 
     @property
     def precision(self) -> str:
-        """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"``; an interval's
-        finest end."""
+        """``"year"``, ``"season"`` (also a sub-year grouping 25-41), ``"month"``, ``"day"`` or
+        ``"time"``; an interval's finest end, a set's finest member."""
         return self._parsed.precision
 
     @property
     def approximate(self) -> bool:
-        """True when it is approximate (``~`` or ``%``; "early October", "c. 2019")."""
+        """True when it (any end or member) is approximate (``~`` or ``%``; "early October",
+        "c. 2019")."""
         return self._parsed.approximate
 
     @property
     def uncertain(self) -> bool:
-        """True when it is uncertain (``?`` or ``%``)."""
+        """True when it (any end or member) is uncertain (``?`` or ``%``)."""
         return self._parsed.uncertain
 
     # -- construction -------------------------------------------------------------------
@@ -185,25 +188,33 @@ class When:
 
     @property
     def start(self) -> When | None:
-        """The start of an interval (``None`` when open or unknown); a single date is its own."""
+        """The start of an interval (``None`` when open or unknown); a single date or a set
+        is its own (a set's parts are its ``members``)."""
         if not self._parsed.interval:
             return self
         return None if self._parsed.start is None else When(self._parsed.start.edtf)
 
     @property
     def end(self) -> When | None:
-        """The end of an interval (``None`` when open or unknown); a single date is its own."""
+        """The end of an interval (``None`` when open or unknown); a single date or a set is
+        its own (a set's parts are its ``members``)."""
         if not self._parsed.interval:
             return self
         return None if self._parsed.end is None else When(self._parsed.end.edtf)
 
     @property
     def open_start(self) -> bool:
-        return self.lower == date.min
+        """True when its start is open or unknown (``../b``, ``/b``, a set's ``..b``); then
+        ``lower`` is ``date.min`` (which a date in year 1 may have too)."""
+        parsed = self._parsed.members[0] if self._parsed.members else self._parsed
+        return parsed.interval and parsed.start is None
 
     @property
     def open_end(self) -> bool:
-        return self.upper == date.max
+        """True when its end is open or unknown (``a/..``, ``a/``, a set's ``a..``); then
+        ``upper`` is ``date.max`` (which a date in year 9999 may have too)."""
+        parsed = self._parsed.members[-1] if self._parsed.members else self._parsed
+        return parsed.interval and parsed.end is None
 
     @property
     def start_datetime(self) -> datetime | None:
@@ -366,7 +377,7 @@ def _check_length(text: object) -> None:
         )
 
 
-_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./[{][0-9X.?~%/T:+Z,\]} -]*")
+_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./[{](?:[0-9X.?~%/T:+Z\]}-]|, ?)*")
 
 
 def _bounds(a: When, b: When) -> tuple[date, date, date, date, bool]:

@@ -120,7 +120,9 @@ def _describe_set(when: When) -> str:
     texts = [_describe_member(member) for member in members]
     joined = texts[0] if len(texts) == 1 else (
         ", ".join(texts[:-1]) + (" and " if when.is_multiple else " or ") + texts[-1])
-    return joined if when.is_multiple else f"some time in {joined}"
+    if when.is_multiple:
+        return joined if len(texts) > 1 else f"every day of {joined}"
+    return f"some time in {joined}"
 
 
 def _describe_member(member: When) -> str:

@@ -3,8 +3,10 @@
 Export (:func:`calendar_span`): a ``When`` whose ends both carry a time of day is a timed
 event, in UTC (a floating time is read in the place's time zone when it has one, else stays
 floating); every other ``When`` is an all-day span from its lower to its upper bound, DTEND
-exclusive. Import (:func:`when_from_span`) undoes it: all-day spans become day-precision
-dates or intervals, timed events keep their times.
+exclusive (one of a set: its hull; multiple dates: one span per run of days,
+:func:`calendar_spans`; the exact EDTF is kept in ``X-MITIMELINE-EDTF``). Import
+(:func:`when_from_span`) undoes it: all-day spans become day-precision dates or intervals,
+timed events keep their times.
 """
 
 from __future__ import annotations
