@@ -505,6 +505,17 @@ def test_a_run_moved_in_a_calendar_app_is_an_event_of_its_own() -> None:
                                     "exported X-MITIMELINE-EDTF {2020-10-01..2020-10-03,")
 
 
+def test_a_run_renamed_in_a_calendar_app_keeps_its_new_title() -> None:
+    exported = mitimeline.dumps(MULTIPLE, "ical")
+    assert isinstance(exported, str)
+    first, run, rest = exported.split("SUMMARY:Shoot", 2)
+    timeline, findings = read((first + "SUMMARY:Shoot" + run + "SUMMARY:Pick-up" + rest).encode())
+    assert findings == ()
+    assert [(event.id, event.title) for event in timeline] == [
+        ("shoot", "Shoot"), ("shoot", "Pick-up"), ("wrap", "Wrap")]
+    assert timeline.events[1].when == MULTIPLE.events[0].when
+
+
 def test_the_standard_properties_give_one_event_per_run_and_the_hull() -> None:
     exported = mitimeline.dumps(MULTIPLE, "ical", lossless=False)
     assert isinstance(exported, str)
