@@ -139,6 +139,31 @@ def test_conflicts(tl: Timeline) -> None:
     assert Timeline(events=[same_day, same_day]).conflicts() == []
 
 
+def test_sets_in_queries_and_conflicts() -> None:
+    shoot = Event(id="shoot", title="Train shoot", when="{2020-10-03,2020-10-05,2020-10-09}",
+                  place=RAUMA, people=[CRUISE])
+    wrap = Event(id="wrap", title="Wrap party", when="[..2020-12-24]", place=ROME,
+                 people=[CRUISE])
+    press = Event(id="press", title="Press in Oslo", when="2020-10-06",
+                  place=Place("Oslo", country="NO"), people=[CRUISE])
+    tl = Timeline(events=[shoot, wrap, press])
+    assert ids(tl.at("2020-10-05")) == ["shoot", "wrap"]
+    assert ids(tl.at("2020-10-06")) == ["wrap", "press"]  # not a shoot day
+    assert ids(tl.at("2020-12-25")) == []
+    assert ids(tl.between("2020-10-06", "2020-10-08")) == ["wrap", "press"]
+    assert ids(tl.between("2020-10-06", "2020-10-09")) == ["shoot", "wrap", "press"]
+    assert ids(tl.sorted()) == ["wrap", "shoot", "press"]
+    # the press day falls between two shoot days: no conflict with the shoot; the wrap
+    # (one of the days up to Christmas) may collide with both, never certainly
+    found = [(c.first.id, c.second.id, c.certain) for c in tl.conflicts()]
+    assert found == [("wrap", "shoot", False), ("wrap", "press", False)]
+    clash = Event(id="clash", title="Oslo again", when="2020-10-09",
+                  place=Place("Oslo", country="NO"), people=[CRUISE])
+    found = [(c.first.id, c.second.id, c.certain)
+             for c in Timeline(events=[shoot, clash]).conflicts()]
+    assert found == [("shoot", "clash", True)]
+
+
 def test_validate(tl: Timeline) -> None:
     assert [f.code for f in tl.validate()] == ["unused-source"]
     broken = Timeline(tl.title, [
@@ -166,7 +191,14 @@ ordinal_days = st.integers(date(2019, 1, 1).toordinal(), date(2022, 12, 31).toor
 @st.composite
 def whens(draw: st.DrawFn) -> When:
     start = date.fromordinal(draw(ordinal_days))
-    form = draw(st.sampled_from(["day", "month", "year", "span", "open"]))
+    form = draw(st.sampled_from(["day", "month", "year", "span", "open", "one-of", "multiple"]))
+    if form in ("one-of", "multiple"):  # level-2 sets: the index sees their hull only
+        days = [date.fromordinal(start.toordinal() + draw(st.integers(0, 60)))
+                for _ in range(draw(st.integers(1, 4)))]
+        members = [When.coerce(day) for day in days]
+        if draw(st.booleans()):
+            members.append(When.interval(days[0], date.fromordinal(days[0].toordinal() + 3)))
+        return When.one_of(members) if form == "one-of" else When.multiple(members)
     if form == "day":
         return When.coerce(start)
     if form == "month":
@@ -186,4 +218,6 @@ def test_queries_match_a_naive_scan(dates: list[When], query: When) -> None:
     expected = [f"e{i}" for i, w in enumerate(dates) if w.overlaps(query)]
     assert ids(timeline.overlapping(query)) == expected
     assert ids(timeline.at(query)) == expected
-    assert ids(timeline.between(query, query)) == expected
+    hull = When.interval(query.lower, query.upper)
+    assert ids(timeline.between(query, query)) == [
+        f"e{i}" for i, w in enumerate(dates) if w.overlaps(hull)]

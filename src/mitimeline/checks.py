@@ -53,7 +53,8 @@ class Conflict:
     """The same ``person`` booked at two different places at overlapping times.
 
     ``certain`` is True when both dates are exact (day or time precision, not approximate or
-    uncertain); otherwise the overlap is only possible.
+    uncertain, not one of a set; multiple dates whose members are all days are exact, and
+    collide only on their days); otherwise the overlap is only possible.
     """
 
     person: str
@@ -117,8 +118,11 @@ def _place_key(place: Place) -> tuple[str, str | None]:
 
 
 def _exact(event: Event) -> bool:
+    """Day or time precision (every member's, for multiple dates), not qualified, and not one
+    of a set (which day is unknown)."""
     when = event.when
-    return when.precision in ("day", "time") and not (when.approximate or when.uncertain)
+    return (when.precision in ("day", "time") and not (when.approximate or when.uncertain)
+            and not when.is_one_of and all(m.precision == "day" for m in when.members))
 
 
 def find_conflicts(events: Sequence[Event]) -> list[Conflict]:

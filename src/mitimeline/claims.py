@@ -4,7 +4,9 @@ and ``merge()`` applies.
 - **Places** compare as the same place, one inside the other ("Norway" and "Stranda, NO"),
   spelling variants ("Strand" and "Stranda") or different places (:func:`place_relation`).
 - **Consistent dates narrow**: when every claim's bounds intersect, the value is the tightest
-  ``When`` within all of them (:func:`narrow`).
+  ``When`` within all of them (:func:`narrow`); one of a set narrows to the members a claim
+  falls in, multiple dates member by member, and a claim outside a set's members is a
+  contradiction.
 - **Moved dates are kept**: for a planned happening, a claim from a later-published source
   supersedes earlier ones (``rescheduled``); so does a later ``cancelled``.
 - **Contradictions are surfaced**: for a past happening, disjoint dates or different places
@@ -17,11 +19,12 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 import attrs
 
+from .errors import DateParseError
 from .model import Claim, Event, Place
 from .when import When
 
@@ -177,9 +180,18 @@ def narrow(whens: Sequence[When]) -> When | None:
     """The tightest ``When`` within every one of ``whens``; ``None`` when their bounds do not
     all intersect. One of them is returned when its bounds are the intersection (the most
     precise such); otherwise an interval of days, each end approximate or uncertain when the
-    ``When`` it is taken from is."""
+    ``When`` it is taken from is.
+
+    Sets narrow by their members (:func:`_narrow_sets`), pair by pair in order: one of a set
+    keeps the members a claim falls in, narrowed ("[2020-10..2021-11]" and "2021-04" give
+    2021-04); multiple dates intersect member by member, and every member must survive."""
     if not whens:
         return None
+    if any(w.is_set for w in whens):
+        result: When | None = whens[0]
+        for when in whens[1:]:
+            result = None if result is None else _narrow_sets(result, when)
+        return result
     lower = max(w.lower for w in whens)
     upper = min(w.upper for w in whens)
     if lower > upper:
@@ -194,6 +206,56 @@ def narrow(whens: Sequence[When]) -> When | None:
     if lower == upper and start == end:
         return When(start)
     return When(f"{start}/{end}")
+
+
+def _narrow_sets(a: When, b: When) -> When | None:
+    """``a`` narrowed by ``b``, one of them a set; ``None`` for a contradiction: no member of
+    one of a set left, or a member of multiple dates that the other does not allow."""
+    if b.is_multiple and not a.is_multiple:
+        a, b = b, a  # multiple dates first: the claim that every member happened decides
+    if a.is_multiple:
+        pieces = []
+        for member in a.members:
+            fits = [p for other in (b.members or (b,)) if (p := narrow([member, other]))]
+            if not fits:
+                return None  # a day of the one that the other rules out
+            pieces.append(fits[0] if len(fits) == 1 else _hull(fits))
+        if b.is_multiple and any(not any(p.overlaps(m) for p in pieces) for m in b.members):
+            return None  # a day of the other that the one leaves out
+        return _as_set(pieces, When.multiple)
+    if b.is_one_of and not a.is_one_of:
+        a, b = b, a
+    pieces = [p for member in a.members for other in (b.members or (b,))
+              if (p := narrow([member, other]))]
+    if not pieces:
+        return None
+    if len(pieces) == 1 and (not pieces[0].is_interval or pieces[0] == b):
+        return pieces[0]  # a date, or the interval a claim says the event lasted
+    return _as_set(pieces, When.one_of)  # still one moment among these
+
+
+def _hull(whens: Sequence[When]) -> When:
+    """The days from the earliest lower bound to the latest upper bound, as an interval."""
+    lower, upper = min(w.lower for w in whens), max(w.upper for w in whens)
+    return When.interval(None if lower == date.min else lower,
+                         None if upper == date.max else upper)
+
+
+def _as_set(pieces: Sequence[When], build: Callable[[Sequence[When]], When]) -> When:
+    """``build(pieces)``; a piece no set can hold as a member (a season, a time of day, an
+    approximate interval) stands for its days, and a set that cannot be (two open ends) for
+    its hull."""
+    members = []
+    for piece in pieces:
+        try:
+            When.one_of([piece])  # can a set hold it?
+        except DateParseError:
+            piece = _hull([piece])
+        members.append(piece)
+    try:
+        return build(members)
+    except DateParseError:
+        return _hull(members)
 
 
 # -- the value rule -------------------------------------------------------------------------

@@ -157,11 +157,15 @@ class Timeline:
         return self.overlapping(When.interval(_day_floor(start), _day_ceiling(end)))
 
     def at(self, moment: WhenLike) -> Timeline:
-        """Events that may be happening on ``moment`` (a day, a month, a date-time, ...)."""
+        """Events that may be happening on ``moment`` (a day, a month, a date-time, ...); an
+        event on multiple dates only on its days (see :meth:`When.overlaps`)."""
         return self.overlapping(moment)
 
     def overlapping(self, target: Event | WhenLike) -> Timeline:
-        """Events whose dates may overlap ``target``; an event is not returned for itself."""
+        """Events whose dates may overlap ``target``; an event is not returned for itself.
+
+        The index finds candidates by the hull of each date (a set's ``lower``..``upper``);
+        :meth:`When.overlaps` then keeps those with a member that may overlap."""
         when = target.when if isinstance(target, Event) else When.coerce(target)
         positions = self._index().overlapping(when.lower.toordinal(), when.upper.toordinal())
         return self._with_events(

@@ -4,6 +4,11 @@ A ``When`` knows its canonical EDTF text (``str(when)``), its inclusive bounds `
 ``upper`` (``datetime.date``), its ``precision`` and whether it is ``approximate`` or
 ``uncertain``. Comparisons work on the bounds at day resolution (or on the instants, when
 both sides carry a time of day) and say ``None`` when the bounds cannot decide.
+
+A level-2 set is a ``When`` too: ``[a,b]`` means one of its members (``is_one_of``),
+``{a,b}`` all of them (``is_multiple``, e.g. non-contiguous shoot days). Its bounds are the
+hull of its ``members``; comparisons look at the members, and ``day_runs()`` gives the days
+an event actually takes.
 """
 
 from __future__ import annotations
@@ -11,13 +16,14 @@ from __future__ import annotations
 import calendar
 import functools
 import re
+from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Union
 
 import attrs
 
 from . import limits
-from ._edtf import Parsed, format_moment, parse_edtf, parse_plain
+from ._edtf import GROUPINGS, Parsed, format_moment, member_text, parse_edtf, parse_plain
 from .errors import DateParseError
 
 __all__ = ["When", "WhenLike"]
@@ -27,18 +33,31 @@ WhenLike = Union["When", date, str]
 
 ACCEPTED_FORMS = (
     "EDTF such as 2020, 2020-09, 2020-09-06, 2020-09-06T09:14:00Z, 2020-09~ (approximate), "
-    "2020-09? (uncertain), 201X, 2020-23 (autumn), 2020-09/2020-10, 2020-09/.. ; "
+    "2020-09? (uncertain), 201X, 2020-23 (autumn), 2021-33 (Q1), 2020-09/2020-10, "
+    "2020-09/.., [2020-06,2020-08] (one of), [..2020-12-24] (on or before), "
+    "{2020-10-03,2020-10-05} (all of); "
     "or English such as 'September 2020', 'Sep 6, 2020', '6 September 2020', "
-    "'early October 2020', 'autumn 2020', 'c. 2019', '2020-09-06 to 2020-10-05'"
+    "'early October 2020', 'autumn 2020', 'Q1 2021', 'first half of 2021', "
+    "'before Christmas 2020', 'no earlier than 2021', 'on 3, 5 and 9 October 2020', "
+    "'June or August 2020', "
+    "'c. 2019', '2020-09-06 to 2020-10-05'"
 )
 
-_SEASON_NAMES = {21: "spring", 22: "summer", 23: "autumn", 24: "winter"}
-"""EDTF's season numbers in words (``_english.SEASONS`` reads "fall" too)."""
+_SEASON_NAMES = {
+    21: "spring", 22: "summer", 23: "autumn", 24: "winter",
+    25: "northern spring", 26: "northern summer", 27: "northern autumn", 28: "northern winter",
+    29: "southern spring", 30: "southern summer", 31: "southern autumn", 32: "southern winter",
+    33: "first quarter of", 34: "second quarter of", 35: "third quarter of",
+    36: "fourth quarter of", 37: "first four months of", 38: "second four months of",
+    39: "last four months of", 40: "first half of", 41: "second half of",
+}
+"""EDTF's sub-year groupings in words (``_english`` reads more)."""
 
 
 @attrs.frozen(init=False, eq=False, repr=False)
 class When:
-    """A fuzzy date, date-time or interval. Build it with :meth:`parse` or ``When("2020-09")``.
+    """A fuzzy date, date-time, interval or level-2 set. Build it with :meth:`parse`,
+    ``When("2020-09")``, :meth:`interval`, :meth:`one_of` or :meth:`multiple`.
 
     Equality and hashing use the canonical EDTF text only.
     """
@@ -61,18 +80,19 @@ class When:
 
     @property
     def precision(self) -> str:
-        """``"year"``, ``"season"``, ``"month"``, ``"day"`` or ``"time"``; an interval's
-        finest end."""
+        """``"year"``, ``"season"`` (also a sub-year grouping 25-41), ``"month"``, ``"day"`` or
+        ``"time"``; an interval's finest end, a set's finest member."""
         return self._parsed.precision
 
     @property
     def approximate(self) -> bool:
-        """True when it is approximate (``~`` or ``%``; "early October", "c. 2019")."""
+        """True when it (any end or member) is approximate (``~`` or ``%``; "early October",
+        "c. 2019")."""
         return self._parsed.approximate
 
     @property
     def uncertain(self) -> bool:
-        """True when it is uncertain (``?`` or ``%``)."""
+        """True when it (any end or member) is uncertain (``?`` or ``%``)."""
         return self._parsed.uncertain
 
     # -- construction -------------------------------------------------------------------
@@ -106,7 +126,23 @@ class When:
         last = ".." if end is None else cls.coerce(end)._single_edtf("end")
         return cls(f"{first}/{last}")
 
+    @classmethod
+    def one_of(cls, members: Iterable[WhenLike]) -> When:
+        """One of ``members`` (EDTF ``[a,b]``): each a date, or an interval (a range ``a..b``
+        of plain dates of one precision, open only at the start of the earliest or the end of
+        the latest). One date alone is that date."""
+        return cls(_set_text("[", "]", members))
+
+    @classmethod
+    def multiple(cls, members: Iterable[WhenLike]) -> When:
+        """All of ``members`` (EDTF ``{a,b}``, multiple dates), the members as for
+        :meth:`one_of`. One date alone is that date."""
+        return cls(_set_text("{", "}", members))
+
     def _single_edtf(self, which: str) -> str:
+        if self.is_set:
+            raise DateParseError(f"the {which} of an interval cannot be a set: "
+                                 f"{self.edtf!r}", self.edtf)
         if self.is_interval:
             raise DateParseError(f"the {which} of an interval cannot itself be an interval: "
                                  f"{self.edtf!r}", self.edtf)
@@ -116,29 +152,69 @@ class When:
 
     @property
     def is_interval(self) -> bool:
+        """True for an interval ``a/b`` (a set is not one, whatever its members)."""
         return self._parsed.interval
 
     @property
+    def is_set(self) -> bool:
+        """True for a level-2 set, ``[...]`` (one of) or ``{...}`` (all of)."""
+        return bool(self._parsed.members)
+
+    @property
+    def is_one_of(self) -> bool:
+        """True for one of a set ``[a,b]``: it means one of its members, unknown which
+        (``[..d]`` on or before ``d``, ``[d..]`` on or after ``d``)."""
+        return self.edtf[0] == "["
+
+    @property
+    def is_multiple(self) -> bool:
+        """True for multiple dates ``{a,b}``: it means every one of its members."""
+        return self.edtf[0] == "{"
+
+    @property
+    def members(self) -> tuple[When, ...]:
+        """A set's members in canonical order (by bounds), a range ``a..b`` as the interval
+        ``a/b`` (``..b`` as ``../b``, ``a..`` as ``a/..``); ``()`` for anything but a set."""
+        return tuple(map(_from_parsed, self._parsed.members))
+
+    def day_runs(self) -> tuple[tuple[date, date], ...]:
+        """The runs of days it takes, as inclusive ``(first, last)`` pairs in order: for
+        multiple dates its members' days, adjacent or overlapping ones joined into one run;
+        for anything else the one run ``(lower, upper)`` (open ends as ``date.min`` /
+        ``date.max``)."""
+        if not self.is_multiple:
+            return ((self.lower, self.upper),)
+        return _join_runs(_spans(self))
+
+    @property
     def start(self) -> When | None:
-        """The start of an interval (``None`` when open or unknown); a single date is its own."""
+        """The start of an interval (``None`` when open or unknown); a single date or a set
+        is its own (a set's parts are its ``members``)."""
         if not self._parsed.interval:
             return self
         return None if self._parsed.start is None else When(self._parsed.start.edtf)
 
     @property
     def end(self) -> When | None:
-        """The end of an interval (``None`` when open or unknown); a single date is its own."""
+        """The end of an interval (``None`` when open or unknown); a single date or a set is
+        its own (a set's parts are its ``members``)."""
         if not self._parsed.interval:
             return self
         return None if self._parsed.end is None else When(self._parsed.end.edtf)
 
     @property
     def open_start(self) -> bool:
-        return self.lower == date.min
+        """True when its start is open or unknown (``../b``, ``/b``, a set's ``..b``); then
+        ``lower`` is ``date.min`` (which a date in year 1 may have too)."""
+        parsed = self._parsed.members[0] if self._parsed.members else self._parsed
+        return parsed.interval and parsed.start is None
 
     @property
     def open_end(self) -> bool:
-        return self.upper == date.max
+        """True when its end is open or unknown (``a/..``, ``a/``, a set's ``a..``); then
+        ``upper`` is ``date.max`` (which a date in year 9999 may have too)."""
+        parsed = self._parsed.members[-1] if self._parsed.members else self._parsed
+        return parsed.interval and parsed.end is None
 
     @property
     def start_datetime(self) -> datetime | None:
@@ -159,25 +235,43 @@ class When:
         return (self.lower, self.upper, self.edtf)
 
     def overlaps(self, other: WhenLike) -> bool:
-        """True when the two may share a moment: their closed bounds intersect."""
-        a_lo, a_hi, b_lo, b_hi, _ = _bounds(self, When.coerce(other))
+        """True when the two may share a moment: their closed bounds intersect. For a set,
+        a member's bounds must: one of ``[2020-06,2020-08]`` may overlap June, not July;
+        multiple dates ``{2020-10-03,2020-10-09}`` overlap October 3rd, not the 5th."""
+        other = When.coerce(other)
+        if self._parsed.members or other._parsed.members:
+            return any(a_lo <= b_hi and b_lo <= a_hi
+                       for a_lo, a_hi in _spans(self) for b_lo, b_hi in _spans(other))
+        a_lo, a_hi, b_lo, b_hi, _ = _bounds(self, other)
         return a_lo <= b_hi and b_lo <= a_hi
 
     def contains(self, other: WhenLike) -> bool:
-        """True when every moment ``other`` may mean lies within this one's bounds."""
-        a_lo, a_hi, b_lo, b_hi, _ = _bounds(self, When.coerce(other))
+        """True when every moment ``other`` may mean lies within this one's bounds (for a
+        set, within the days of its members)."""
+        other = When.coerce(other)
+        if self._parsed.members or other._parsed.members:
+            runs = _join_runs(_spans(self))
+            return all(any(lo <= b_lo and b_hi <= hi for lo, hi in runs)
+                       for b_lo, b_hi in _spans(other))
+        a_lo, a_hi, b_lo, b_hi, _ = _bounds(self, other)
         return a_lo <= b_lo and b_hi <= a_hi
 
     def before(self, other: WhenLike) -> bool | None:
         """True if certainly before ``other``, False if certainly not, None if undecidable.
 
         "Certainly before" means this one's latest moment precedes the other's earliest.
-        "Certainly not" means this one's earliest is not before the other's latest.
+        "Certainly not" means this one's earliest is not before the other's latest. Sets
+        compare by their hulls, except that every member of multiple dates happens: ``{June,
+        August}`` is certainly not before July, as its August is not.
         """
         other = When.coerce(other)
         a_lo, a_hi, b_lo, b_hi, instants = _bounds(self, other)
         if a_hi < b_lo:
             return True
+        if self.is_multiple:  # its latest member happens: its earliest day is a floor
+            a_lo = max(m.lower for m in self._parsed.members)
+        if other.is_multiple:  # its earliest member happens: its last day is a ceiling
+            b_hi = min(m.upper for m in other._parsed.members)
         if a_lo > b_hi or (a_lo == b_hi and instants):
             return False
         if a_lo == b_hi and "time" not in (self.precision, other.precision):
@@ -189,7 +283,7 @@ class When:
     def describe(self) -> str:
         """Readable English, e.g. ``"early October 2020 (approximate)"``."""
         parsed = self._parsed
-        text = _describe_third(parsed)
+        text = _describe_set(self) if parsed.members else _describe_third(parsed)
         if text is None and parsed.interval:
             first = "" if parsed.start is None else _describe_single(parsed.start)
             last = "" if parsed.end is None else _describe_single(parsed.end)
@@ -283,7 +377,7 @@ def _check_length(text: object) -> None:
         )
 
 
-_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./][0-9X.?~%/T:+Z-]*")
+_LOOKS_LIKE_EDTF = re.compile(r"[0-9X./[{](?:[0-9X.?~%/T:+Z\]}-]|, ?)*")
 
 
 def _bounds(a: When, b: When) -> tuple[date, date, date, date, bool]:
@@ -310,10 +404,66 @@ def _describe_single(parsed: Parsed) -> str:
     year, month = int(edtf[:4]), int(edtf[5:7])
     if parsed.precision == "season":
         name = _SEASON_NAMES[month]
-        return f"winter {year}–{(year + 1) % 100:02d}" if month == 24 else f"{name} {year}"
+        if GROUPINGS[month][1] > 12:  # December to February
+            return f"{name} {year}–{(year + 1) % 100:02d}"
+        return f"{name} {year}"
     if parsed.precision == "month":
         return f"{calendar.month_name[month]} {year}"
     return f"{int(edtf[8:10])} {calendar.month_name[month]} {year}"
+
+
+def _describe_set(when: When) -> str:
+    """"one of June 2020 or August 2020", "on or before 24 December 2020", "3 October 2020,
+    5 October 2020 and 9 October 2020"."""
+    names = []
+    for member in when.members:
+        start, end = member.start, member.end
+        first = "" if start is None else _describe_single(start._parsed)
+        last = "" if end is None else _describe_single(end._parsed)
+        if not member.is_interval:
+            names.append(first)
+        elif not first:
+            names.append(f"on or before {last}")
+        elif not last:
+            names.append(f"on or after {first}")
+        else:
+            names.append(f"{first} to {last}")
+    listed = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+    if when.is_multiple:
+        return f"each of {listed}" if len(names) > 1 else f"every day of {listed}"
+    if len(names) == 1:
+        return names[0] if names[0].startswith("on or") else f"some time in {listed}"
+    return f"one of {', '.join(names[:-1])} or {names[-1]}"
+
+
+def _spans(when: When) -> list[tuple[date, date]]:
+    """The bounds of each member of a set, or the one pair of bounds of anything else."""
+    members = when._parsed.members
+    if not members:
+        return [(when.lower, when.upper)]
+    return [(m.lower, m.upper) for m in members]
+
+
+def _join_runs(spans: list[tuple[date, date]]) -> tuple[tuple[date, date], ...]:
+    """Inclusive day spans sorted, overlapping and adjacent ones joined."""
+    runs: list[tuple[date, date]] = []
+    for lower, upper in sorted(spans):
+        if runs and lower.toordinal() <= runs[-1][1].toordinal() + 1:
+            runs[-1] = (runs[-1][0], max(runs[-1][1], upper))
+        else:
+            runs.append((lower, upper))
+    return tuple(runs)
+
+
+def _set_text(opening: str, closing: str, members: Iterable[WhenLike]) -> str:
+    texts = []
+    for value in members:
+        member = When.coerce(value)
+        if member.is_set:
+            raise DateParseError(f"a member of a set cannot itself be a set: {member.edtf!r}",
+                                 member.edtf)
+        texts.append(member_text(member._parsed))
+    return opening + ",".join(texts) + closing
 
 
 def _describe_third(parsed: Parsed) -> str | None:

@@ -100,8 +100,9 @@ def _datetime_text(draw: st.DrawFn) -> str:
 
 
 @st.composite
-def _single_text(draw: st.DrawFn) -> str:
-    """One date of any form: year, month, day, date-time, season or unspecified digits."""
+def _single_text(draw: st.DrawFn, groupings: bool = True) -> str:
+    """One date of any form: year, month, day, date-time, season or unspecified digits; with
+    ``groupings``, the sub-year groupings 25-41 too (not an interval's ends)."""
     form = draw(st.sampled_from(["year", "month", "day", "datetime", "season", "unspecified"]))
     if form == "datetime":
         return draw(_datetime_text())
@@ -112,22 +113,62 @@ def _single_text(draw: st.DrawFn) -> str:
         text = f"{day.year:04d}-{day.month:02d}"
     elif form == "day":
         text = day.isoformat()
-    elif form == "season":
-        text = f"{min(day.year, 9998):04d}-{draw(st.integers(21, 24))}"
+    elif form == "season":  # 21-24 seasons, 25-41 sub-year groupings (never qualified)
+        grouping = draw(st.integers(21, 41 if groupings else 24))
+        text = f"{min(day.year, 9998):04d}-{grouping}"
+        if grouping > 24:
+            return text
     else:
         text = draw(_unspecified())
     return text + draw(_QUALIFIERS)
 
 
+_PLAIN_FORMATS = {"year": 4, "month": 7, "day": 10}
+"""A plain date's precision -> the length of its ISO text."""
+
+
+@st.composite
+def _set_member(draw: st.DrawFn) -> str:
+    """A set member: a date (no season or time; a qualifier or X digits) or a range
+    ``a..b`` of two plain dates of one precision."""
+    if draw(st.booleans()):
+        form = draw(st.sampled_from(["year", "month", "day", "unspecified"]))
+        if form == "unspecified":
+            return draw(_unspecified())
+        return draw(_DAYS).isoformat()[:_PLAIN_FORMATS[form]] + draw(_QUALIFIERS)
+    size = _PLAIN_FORMATS[draw(st.sampled_from(sorted(_PLAIN_FORMATS)))]
+    first, last = sorted(draw(st.lists(_DAYS, min_size=2, max_size=2)))
+    return f"{first.isoformat()[:size]}..{last.isoformat()[:size]}"
+
+
+@st.composite
+def _set_text(draw: st.DrawFn) -> str:
+    """One of a set ``[...]`` or multiple dates ``{...}``, canonical or not: members in any
+    order, repeated or not, spaces after commas or not, maybe one open at its start
+    (``..d``) and one at its end (``d..``)."""
+    members = draw(st.lists(_set_member(), min_size=1, max_size=4))
+    if draw(st.booleans()):
+        members.insert(draw(st.integers(0, len(members))), ".." + draw(_DAYS).isoformat()[
+            :_PLAIN_FORMATS[draw(st.sampled_from(sorted(_PLAIN_FORMATS)))]])
+    if draw(st.booleans()):
+        members.insert(draw(st.integers(0, len(members))), draw(_DAYS).isoformat()[
+            :_PLAIN_FORMATS[draw(st.sampled_from(sorted(_PLAIN_FORMATS)))]] + "..")
+    opening, closing = draw(st.sampled_from([("[", "]"), ("{", "}")]))
+    return opening + draw(st.sampled_from([",", ", "])).join(members) + closing
+
+
 @st.composite
 def edtf_texts(draw: st.DrawFn) -> str:
-    """EDTF text, canonical or not: single dates (2/3 of draws) and intervals with any ends,
-    including open (``..``) and unknown (empty) ones."""
-    if draw(st.integers(0, 2)):
+    """EDTF text, canonical or not: single dates (3/5 of draws), level-2 sets (1/5) and
+    intervals with any ends, including open (``..``) and unknown (empty) ones (1/5)."""
+    choice = draw(st.integers(0, 4))
+    if choice > 1:
         return draw(_single_text())
-    ends = st.one_of(_single_text(), st.sampled_from(["..", ""]))
+    if choice == 1:
+        return draw(_set_text())
+    ends = st.one_of(_single_text(groupings=False), st.sampled_from(["..", ""]))
     start = draw(ends)
-    end = draw(_single_text() if start in ("..", "") else ends)
+    end = draw(_single_text(groupings=False) if start in ("..", "") else ends)
     return f"{start}/{end}"
 
 

@@ -53,6 +53,8 @@ def slide_dates(when: When) -> SlideDates:
     as a point or a range, with a display text such as "until 2018" or
     "c. October 2020 – unknown".
     """
+    if when.is_set:
+        return _set_dates(when)
     if not when.is_interval:
         start, end = _span(when)
         needs_text = end is not None or _needs_text(when)
@@ -69,9 +71,30 @@ def slide_dates(when: When) -> SlideDates:
     return SlideDates(start, None if end == start else end, describe(when) if fuzzy else None)
 
 
+def _set_dates(when: When) -> SlideDates:
+    """A set as its hull, from its first member's first parts to its last member's last (an
+    open end as its member's known end), always with a display text naming the members."""
+    first, last = _known_ends(when.members[0]), _known_ends(when.members[-1])
+    start = _span(first[0])[0]
+    end = _span(last[1])[1] or _span(last[1])[0]
+    return SlideDates(start, None if end == start else end, describe(when))
+
+
+def _known_ends(when: When) -> tuple[When, When]:
+    """The first and last known single dates of a set's member (an open end is the other)."""
+    if not when.is_interval:
+        return when, when
+    first, last = when.start or when.end, when.end or when.start
+    assert first is not None and last is not None  # a member has a known end
+    return first, last
+
+
 def describe(when: When) -> str:
     """English text for ``when`` in TimelineJS's style: "September 6, 2020", "c. 2019",
-    "autumn 2020", "September 2020?" (uncertain), "until 2018", "a – b"."""
+    "autumn 2020", "September 2020?" (uncertain), "until 2018", "a – b"; multiple dates
+    "a and b", one of a set "some time in a or b" ("on or before a", "on or after a")."""
+    if when.is_set:
+        return _describe_set(when)
     if not when.is_interval:
         return _describe_single(when)
     first, last = when.start, when.end
@@ -82,6 +105,35 @@ def describe(when: When) -> str:
     if last is None:
         return f"from {_describe_single(first)}" if str(when).endswith("..") else (
             f"{_describe_single(first)} – unknown")
+    return f"{_describe_single(first)} – {_describe_single(last)}"
+
+
+def _describe_set(when: When) -> str:
+    members = when.members
+    if when.is_one_of and len(members) == 1 and members[0].is_interval:
+        first, last = members[0].start, members[0].end
+        if first is None:
+            assert last is not None
+            return f"on or before {_describe_single(last)}"
+        if last is None:
+            return f"on or after {_describe_single(first)}"
+    texts = [_describe_member(member) for member in members]
+    joined = texts[0] if len(texts) == 1 else (
+        ", ".join(texts[:-1]) + (" and " if when.is_multiple else " or ") + texts[-1])
+    if when.is_multiple:
+        return joined if len(texts) > 1 else f"every day of {joined}"
+    return f"some time in {joined}"
+
+
+def _describe_member(member: When) -> str:
+    if not member.is_interval:
+        return _describe_single(member)
+    first, last = member.start, member.end
+    if first is None:
+        assert last is not None
+        return f"{_describe_single(last)} or before"
+    if last is None:
+        return f"{_describe_single(first)} or after"
     return f"{_describe_single(first)} – {_describe_single(last)}"
 
 
@@ -156,6 +208,8 @@ def _plain_text(when: When) -> str:
         return f"{_day_text(moment.date())}, {clock}{_offset_text(moment)}"
     if when.precision == "season":
         year, season = when.lower.year, int(str(when)[5:7])
+        if season not in SEASONS:  # quarters, halves, hemisphere seasons: the core's words
+            return when.describe()  # never qualified (EDTF qualifies only 21-24)
         if season == 24:
             return f"winter {year}–{(year + 1) % 100:02d}"
         return f"{SEASONS[season]} {year}"
