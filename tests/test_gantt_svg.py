@@ -301,3 +301,19 @@ def test_exporters_write_files(tmp_path: Path) -> None:
         tl.export(tmp_path / name)
         assert (tmp_path / name).read_text(encoding="utf-8") == tl.dumps(
             name.rsplit(".", 1)[1].replace("mmd", "mermaid"))
+
+
+def test_milestone_sets_have_a_diamond_per_piece() -> None:
+    """A release on one of two days: two hollow diamonds (neither day is certain); an
+    announcement on each of two days: two solid diamonds, nothing faded."""
+    tl = Timeline("Sets", [
+        Event(id="release", title="Release", when="[2021-11-18,2021-11-26]", kind="release"),
+        Event(id="posts", title="Posts", when="{2021-11-20,2021-11-22}", kind="announcement")])
+    groups = {(g.find(f"{SVG}title").text or "").split("\n")[0]: g
+              for g in row_groups(parse(tl.dumps("svg")))}
+    diamonds = {name: [p.get("fill") for p in group.iter(f"{SVG}polygon")]
+                for name, group in groups.items()}
+    assert diamonds == {"Release": ["#FFFFFF", "#FFFFFF"],
+                        "Posts": [style.KIND_COLORS["announcement"]] * 2}
+    assert not [rect for rect in groups["Posts"].iter(f"{SVG}rect")
+                if rect.get("fill-opacity") == str(style.FADED_OPACITY)]
