@@ -24,7 +24,7 @@ import pytest
 
 from mitimeline import Timeline
 from mitimeline.gantt.style import FADED_OPACITY, KIND_COLORS
-from test_gantt_render import faded, non_white, rgb
+from test_gantt_render import check_set_pieces, faded, non_white, rgb
 from test_gantt_support import production
 from test_gantt_svg import features, mi7, with_context
 
@@ -162,6 +162,16 @@ def test_diamonds_are_drawn(converter: str, tmp_path: Path) -> None:
         assert near(at(image, x, y), expected, 12), (converter, polygon.attrib)
         assert near(at(image, x, y - 6), rgb(polygon.get("stroke", "")), 60), (
             f"{converter}: no outline at the diamond's top", polygon.attrib)
+
+
+@pytest.mark.parametrize("converter", sorted(CONVERTERS))
+def test_sets_are_drawn_in_pieces(converter: str, tmp_path: Path) -> None:
+    """Multiple dates as solid runs, one of a set as faded alternatives, a gap between."""
+    svg = tmp_path / "features.svg"
+    features().export(svg)
+    png = tmp_path / f"features.{converter}.png"
+    CONVERTERS[converter](svg, png)
+    check_set_pieces(svg.read_text(encoding="utf-8"), pixels(png))
 
 
 def test_the_converters_agree(tmp_path: Path) -> None:

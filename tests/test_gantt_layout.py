@@ -106,6 +106,99 @@ def test_qualifiers_become_marks_and_notes() -> None:
     assert only_row("2020-09-06").certain
 
 
+# -- level-2 sets: one row, drawn in pieces ---------------------------------------------------
+
+
+def spans(row) -> list[tuple[int, int, tuple[int, int] | None]]:  # type: ignore[no-untyped-def]
+    return [(piece.start, piece.stop, piece.core) for piece in row.pieces]
+
+
+def test_a_date_or_interval_is_one_piece_its_bar() -> None:
+    for when in ("2020-09-06", "2020-09/2020-10", "2020-10~/", "2020-09"):
+        row = only_row(when)
+        assert row.pieces == (row.bar,)
+
+
+def test_multiple_dates_are_one_bar_per_run_of_days() -> None:
+    row = only_row("{2020-10-01..2020-10-05,2020-10-09,2020-10-06}")
+    # 1-5 and 6 October are one run, all certain; 9 October another
+    assert spans(row) == [(day("2020-10-01"), day("2020-10-07"),
+                           (day("2020-10-01"), day("2020-10-07"))),
+                          (day("2020-10-09"), day("2020-10-10"),
+                           (day("2020-10-09"), day("2020-10-10")))]
+    assert (row.bar.start, row.bar.stop, row.bar.core) == (day("2020-10-01"),
+                                                          day("2020-10-10"), None)
+    assert row.notes == ("on 2 separate runs of days",) and not row.certain
+    # a month among them has no certain day; a day next to it is a run with it, its core
+    row = only_row("{2020-10,2020-11-01,2020-12-03}")
+    assert spans(row) == [(day("2020-10-01"), day("2020-11-02"),
+                           (day("2020-11-01"), day("2020-11-02"))),
+                          (day("2020-12-03"), day("2020-12-04"),
+                           (day("2020-12-03"), day("2020-12-04")))]
+
+
+def test_a_run_with_two_stretches_of_certain_days_is_cut_between_them() -> None:
+    """``{2020-10-01, 2020-10, 2020-10-20}``: one run (October), certain on the 1st and
+    the 20th: two bars meeting at the 20th, each with its one core."""
+    row = only_row("{2020-10-01,2020-10,2020-10-20}")
+    assert spans(row) == [(day("2020-10-01"), day("2020-10-20"),
+                           (day("2020-10-01"), day("2020-10-02"))),
+                          (day("2020-10-20"), day("2020-11-01"),
+                           (day("2020-10-20"), day("2020-10-21")))]
+
+
+def test_contiguous_multiple_dates_are_one_certain_bar() -> None:
+    row = only_row("{2020-10-01..2020-10-05,2020-10-06}")
+    assert spans(row) == [(day("2020-10-01"), day("2020-10-07"),
+                           (day("2020-10-01"), day("2020-10-07")))]
+    assert row.certain and row.bar.core == (day("2020-10-01"), day("2020-10-07"))
+    assert row.notes == ("one run of days",)
+
+
+def test_one_of_a_set_is_its_members_faded_never_the_hull() -> None:
+    row = only_row("[2020-06,2020-08]")
+    assert spans(row) == [(day("2020-06-01"), day("2020-07-01"), None),
+                          (day("2020-08-01"), day("2020-09-01"), None)]
+    assert row.notes == ("one of 2 alternatives",) and not row.certain
+    # a range: some time in it, not a stay over it (the interval has a certain middle)
+    row = only_row("[2020-10..2021-11]")
+    assert spans(row) == [(day("2020-10-01"), day("2021-12-01"), None)]
+    assert row.bar.core is None and row.notes == ("some time in this span",)
+    assert only_row("2020-10/2021-11").bar.core == (day("2020-10-31"), day("2021-11-02"))
+    # overlapping members are drawn once
+    assert spans(only_row("[2020,2020-06]")) == [(day("2020-01-01"), day("2021-01-01"), None)]
+
+
+def test_open_sets_run_to_the_edge_from_their_known_day() -> None:
+    layout = layout_of("[..2020-12-24]", "2020-12-01")
+    row = next(layout.rows())
+    assert spans(row) == [(layout.start, day("2020-12-25"), None)]
+    assert row.bar.cut_start and not row.bar.cut_end
+    assert row.notes == ("open start", "some time in this span")
+    assert dated_days(row.event.when) == (day("2020-12-24"), day("2020-12-25"))
+    assert layout.start > day("2020-10-01")  # not stretched to year 1
+
+
+def test_set_pieces_beyond_the_chart_are_left_out() -> None:
+    row = only_row("{2020-09-01,2020-10-05}", end="2020-09-20")
+    assert spans(row) == [(day("2020-09-01"), day("2020-09-02"),
+                           (day("2020-09-01"), day("2020-09-02")))]
+    assert row.bar.cut_end and row.notes[-1] == "clipped"
+    # wholly before the chart (context): the hull's stub at the edge
+    layout = build_layout(Timeline("t", [
+        Event(id="shoot", title="Shoot", when="2020-10-05", kind="shoot"),
+        Event(id="earlier", title="Earlier film", when="{2018-05-01,2018-05-03}",
+              kind="other", tags=[CONTEXT_TAG])]), GanttOptions())
+    earlier = next(row for row in layout.rows() if row.event.id == "earlier")
+    assert spans(earlier) == [(layout.start, layout.start, None)]
+    assert earlier.bar.cut_start and earlier.notes[-1] == "before the chart"
+
+
+def test_sets_are_in_the_legend_only_as_faded_days_when_some_are() -> None:
+    assert "faded" not in [i.symbol for i in layout_of("{2020-10-01,2020-10-09}").legend]
+    assert "faded" in [i.symbol for i in layout_of("[2020-10-01,2020-10-09]").legend]
+
+
 def test_milestones_are_releases_announcements_and_instants() -> None:
     tl = Timeline("t", [
         Event(id="a", title="Release", when="2021-11-19", kind="release"),
@@ -344,6 +437,14 @@ def test_any_timeline_lays_out_within_its_axis(tl: Timeline, group_by: str,
         when = row.event.when
         assert bar.cut_start == when.open_start
         assert bar.cut_end == when.open_end
+        # a set's pieces lie within its bar, in order, each with its core inside it
+        assert row.pieces and (row.pieces == (bar,) or when.is_set)
+        for piece, after in zip(row.pieces, row.pieces[1:], strict=False):
+            assert piece.stop <= after.start
+        for piece in row.pieces:
+            assert bar.start <= piece.start <= piece.stop <= bar.stop
+            assert piece.core is None or piece.start <= piece.core[0] < piece.core[1] <= piece.stop
+            assert piece.core is None or not when.is_one_of
 
 
 @given(events(), st.dates(), st.dates())

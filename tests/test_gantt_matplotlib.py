@@ -112,3 +112,27 @@ def test_nothing_to_draw(tmp_path: Any) -> None:
     with pytest.raises(ExportError, match="nothing to draw"):
         Timeline("Empty").export(target)
     assert not target.exists()
+
+
+def test_sets_are_drawn_in_pieces() -> None:
+    """Multiple dates: a solid bar per run of days; one of a set: each member faded."""
+    from matplotlib.colors import to_hex
+
+    tl = Timeline("Sets", [
+        Event(id="days", title="Days", when="{2020-09-01..2020-09-02,2020-09-09}", kind="shoot"),
+        Event(id="either", title="Either", when="[2020-09-04,2020-09-12]", kind="stunt")])
+    layout = chart_layout(tl, ChartOptions())
+    figure = matplotlib_chart.render_figure(layout, 1000)
+    (axes,) = figure.axes
+    drawn: dict[tuple[str, float], list[tuple[float, float]]] = {}
+    for patch in axes.patches:
+        if patch.get_fill() and patch.get_linewidth() == 0 and patch.get_height() < 1:
+            key = (to_hex(patch.get_facecolor()), round(patch.get_alpha() or 1, 1))
+            drawn.setdefault(key, []).append((patch.get_x() + layout.start, patch.get_width()))
+    day = date.toordinal
+    assert sorted(drawn[("#0072b2", 1)]) == [(day(date(2020, 9, 1)), 2),
+                                             (day(date(2020, 9, 9)), 1)]
+    assert ("#0072b2", 0.3) not in drawn  # nothing of it is faded
+    assert sorted(drawn[("#d55e00", 0.3)]) == [(day(date(2020, 9, 4)), 1),
+                                               (day(date(2020, 9, 12)), 1)]
+    assert ("#d55e00", 1) not in drawn  # no day of it is certain

@@ -182,12 +182,69 @@ def test_svg_screenshots_show_bars(renderers: Renderer, screenshot_dir: Path,
     root_height = int(path.read_text(encoding="utf-8").split('height="', 1)[1].split('"')[0])
     assert image.shape[:2] == (root_height, options.width)
     assert non_white(image) > 0.02
-    drawn = {row.color for row in layout.rows() if row.bar.core and not row.milestone}
+    pieces = [(row.color, piece) for row in layout.rows() if not row.milestone
+              for piece in row.pieces]
+    drawn = {color for color, piece in pieces if piece.core}
     for color in drawn:
         assert count(image, rgb(color)) >= 8, f"no solid {color} bar in the screenshot"
-    fuzzy = {row.color for row in layout.rows() if row.bar.core is None and not row.milestone}
+    fuzzy = {color for color, piece in pieces if piece.core is None}
     for color in fuzzy:
         assert count(image, faded(color), tolerance=14) >= 8, f"no faded {color} bar"
+
+
+SET_ROWS = {"Second unit: shoot days": "multiple", "Rehearsal (one of two windows)": "one of"}
+"""The rows of ``features()`` whose dates are sets, and which kind of set."""
+
+
+def check_set_pieces(svg: str, image: numpy.ndarray[Any, Any]) -> None:
+    """In the image of the ``features()`` chart ``svg``: the multiple-dates row is two solid
+    bars, the one-of row two faded ones, each where the SVG puts it, with the row's
+    background between them (not a bar over the hull)."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.w3.org/2000/svg}"
+    seen = set()
+    for group in ET.fromstring(svg).iter(f"{ns}g"):
+        title = group.find(f"{ns}title")
+        label = (title.text or "").split("\n")[0] if title is not None else ""
+        if label not in SET_ROWS:
+            continue
+        seen.add(label)
+        kind = "shoot" if SET_ROWS[label] == "multiple" else "stunt"
+        pieces = [rect for rect in group.iter(f"{ns}rect")
+                  if rect.get("fill") == KIND_COLORS[kind]]
+        assert len(pieces) == 2, (label, [rect.attrib for rect in pieces])
+        expected = rgb(KIND_COLORS[kind]) if SET_ROWS[label] == "multiple" else faded(
+            KIND_COLORS[kind])
+        assert all((rect.get("fill-opacity") is None) == (SET_ROWS[label] == "multiple")
+                   for rect in pieces)
+        boxes = sorted((float(r.get("x", 0)), float(r.get("y", 0)), float(r.get("width", 0)),
+                        float(r.get("height", 0))) for r in pieces)
+        for x, y, width, height in boxes:
+            pixel = image[int(y + height / 2), int(x + width / 2)]
+            assert numpy.all(numpy.abs(pixel - numpy.array(expected)) <= 16), (label, pixel)
+        (x0, y0, w0, h0), (x1, _, _, _) = boxes
+        gap = image[int(y0 + h0 / 2), int((x0 + w0 + x1) / 2)]
+        assert numpy.all(gap > 235), f"{label}: the gap between its pieces is drawn {gap}"
+    assert seen == set(SET_ROWS)
+
+
+def test_sets_are_drawn_in_pieces(renderers: Renderer, screenshot_dir: Path) -> None:
+    """Chromium draws a multiple-dates row as solid runs and a one-of row as faded
+    alternatives; Mermaid draws each as one faded task saying so in its label."""
+    path = screenshot_dir / "features-sets.svg"
+    features().export(path)
+    check_set_pieces(path.read_text(encoding="utf-8"), screenshot(renderers, path, 1000))
+    reply = check_mermaid(renderers, features(), {})
+    texts = [text.strip() for text in reply["texts"]]
+    assert "Second unit: shoot days (on 2 separate runs of days)" in texts
+    assert "Rehearsal (one of two windows) (one of 2 alternatives)" in texts
+    layout = chart_layout(features(), GanttOptions())
+    numbers = [number for number, row in enumerate(layout.rows(), start=1)
+               if row.label in SET_ROWS]
+    by_id = {task["id"].rsplit("-", 1)[1]: task for task in reply["tasks"]}
+    assert len(numbers) == 2
+    assert all(float(by_id[f"ev{number}"]["opacity"]) == FADED_OPACITY for number in numbers)
 
 
 def test_html_page_and_hostile_svg_run_no_script(renderers: Renderer, screenshot_dir: Path,

@@ -47,6 +47,11 @@ def features() -> Timeline:
               kind="release"),
         Event(id="script", title="<script>alert(1)</script>", when="2020-09-15",
               kind="announcement"),
+        Event(id="days", title="Second unit: shoot days",
+              when="{2020-09-11..2020-09-12,2020-09-16}",
+              kind="shoot"),
+        Event(id="either", title="Rehearsal (one of two windows)",
+              when="[2020-09-02..2020-09-04,2020-09-17..2020-09-18]", kind="stunt"),
     ], sources=[Source("s1", 'A report: "on" the <stunt>', publisher="Outlet",
                        url="https://e.example/?a=1&b=2")])
 
@@ -106,9 +111,9 @@ def test_svg_is_accessible() -> None:
     title, desc = root[0], root[1]
     assert (title.tag, title.get("id"), title.text) == (f"{SVG}title", title_id, tl.title)
     assert (desc.tag, desc.get("id")) == (f"{SVG}desc", desc_id)
-    assert desc.text == ('Features: <all> & "quoted": Gantt chart of 9 events in 7 sections '
+    assert desc.text == ('Features: <all> & "quoted": Gantt chart of 11 events in 7 sections '
                          "by kind, from 2020-08-24 to 2020-11-01.")
-    assert len(row_groups(root)) == 9
+    assert len(row_groups(root)) == len(tl.events)
 
 
 def test_all_text_is_escaped() -> None:
@@ -296,3 +301,19 @@ def test_exporters_write_files(tmp_path: Path) -> None:
         tl.export(tmp_path / name)
         assert (tmp_path / name).read_text(encoding="utf-8") == tl.dumps(
             name.rsplit(".", 1)[1].replace("mmd", "mermaid"))
+
+
+def test_milestone_sets_have_a_diamond_per_piece() -> None:
+    """A release on one of two days: two hollow diamonds (neither day is certain); an
+    announcement on each of two days: two solid diamonds, nothing faded."""
+    tl = Timeline("Sets", [
+        Event(id="release", title="Release", when="[2021-11-18,2021-11-26]", kind="release"),
+        Event(id="posts", title="Posts", when="{2021-11-20,2021-11-22}", kind="announcement")])
+    groups = {(g.find(f"{SVG}title").text or "").split("\n")[0]: g
+              for g in row_groups(parse(tl.dumps("svg")))}
+    diamonds = {name: [p.get("fill") for p in group.iter(f"{SVG}polygon")]
+                for name, group in groups.items()}
+    assert diamonds == {"Release": ["#FFFFFF", "#FFFFFF"],
+                        "Posts": [style.KIND_COLORS["announcement"]] * 2}
+    assert not [rect for rect in groups["Posts"].iter(f"{SVG}rect")
+                if rect.get("fill-opacity") == str(style.FADED_OPACITY)]

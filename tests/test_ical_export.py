@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 import icalendar
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import mitimeline
@@ -163,17 +163,50 @@ def test_production_and_sources_are_kept_losslessly() -> None:
     ("/2020-09-06", "20200906", "20200907"),  # unknown start: the known end
     ("2020-09/..", "20200901", "20201001"),  # open end: the known start
     ("2020-10-05T10:00:00Z/2020-10-07", "20201005", "20201008"),  # only one end timed
-    ("2021-33", "20210101", "20210401"),  # a sub-year grouping: its months
-    ("{2020-10-03,2020-10-09}", "20201003", "20201010"),  # level-2 sets: the hull, for now
-    ("[2020-06,2020-08]", "20200601", "20200901"),
-    ("[..2020-12-24]", "20201224", "20201225"),  # open start: the known end
-    ("[2021..]", "20210101", "20220101"),  # open end: the known start
+    ("2021-33", "20210101", "20210401"),  # first quarter
+    ("2020-29", "20200901", "20201201"),  # southern spring
+    ("[2020-06,2020-08]", "20200601", "20200901"),  # one of a set: its hull
+    ("[2020-10..2021-11]", "20201001", "20211201"),
+    ("[..2020-12-24]", "20201224", "20201225"),  # on or before: the known end
+    ("[2021..]", "20210101", "20220101"),  # on or after: the known start
     ("[0001,2000]", "00010101", "20010101"),  # year 1 is not an open start
 ])
 def test_dates_become_all_day_spans_with_exclusive_end(when: str, start: str, end: str) -> None:
     event = one(when)
     assert event["DTSTART;VALUE=DATE"] == [start]
     assert event["DTEND;VALUE=DATE"] == [end]
+
+
+def test_multiple_dates_are_one_vevent_per_run_of_days() -> None:
+    """Each run of days is a VEVENT of its own (peers read RDATE and a shared UID wrongly:
+    tests/test_ical_peers.py), with the event's lines; the later ones have their own UID,
+    RELATED-TO the first and X-MITIMELINE-RUN. Adjacent members make one run."""
+    when = "{2020-10-01..2020-10-03,2020-10-04,2020-10-09,2020-11}"
+    tl = Timeline("T", [Event(id="e", title="Shoot", when=when, kind="shoot")])
+    first, second, third = vevents(export(tl))
+    uid = uuid5("T\ne")
+    assert [(e["UID"], e["DTSTART;VALUE=DATE"], e["DTEND;VALUE=DATE"])
+            for e in (first, second, third)] == [
+        ([uid], ["20201001"], ["20201005"]), ([f"{uid}-run-2"], ["20201009"], ["20201010"]),
+        ([f"{uid}-run-3"], ["20201101"], ["20201201"])]
+    assert "RELATED-TO;RELTYPE=SIBLING" not in first and "X-MITIMELINE-RUN" not in first
+    assert [e["RELATED-TO;RELTYPE=SIBLING"] for e in (second, third)] == [[uid], [uid]]
+    assert [e["X-MITIMELINE-RUN"] for e in (second, third)] == [["2"], ["3"]]
+    for event in (first, second, third):
+        assert event["SUMMARY"] == ["Shoot"]
+        assert event["X-MITIMELINE-EDTF"] == [escape_text(when)]
+        assert event["X-MITIMELINE-ID"] == ["e"]
+    standard = vevents(export(tl, lossless=False))
+    assert len(standard) == 3 and not any("X-MITIMELINE-RUN" in e for e in standard)
+
+
+def test_run_uids_stay_unique() -> None:
+    """An event whose id makes the UID of another's run still gets a UID of its own."""
+    tl = Timeline("T", [Event(id="a", title="A", when="{2020-10-01,2020-10-09}"),
+                        Event(id="b", title="B", when="2020", extra={"ical": {
+                            "uid": f"{uuid5('T' + chr(10) + 'a')}-run-2"}})])
+    uids = [e["UID"][0] for e in vevents(export(tl))]
+    assert len(set(uids)) == 3
 
 
 def test_the_last_representable_days() -> None:
@@ -436,6 +469,10 @@ def icalendar_bytes(tl: Timeline) -> bytes:
                     target.add(name, icalendar.vDuration.from_ical(value),
                                parameters={"VALUE": "DURATION"})
                     continue
+                if name == "RELATED-TO":  # a later run of multiple dates
+                    relation = dict([params.split("=")])
+                    target.add(name, vInline(value), parameters=relation)
+                    continue
                 target.add(name, _reference_value(name, params, value, vInline))
     result: bytes = calendar.to_ical(sorted=False)
     return result
@@ -475,6 +512,8 @@ def _unescape(value: str) -> str:
 
 @settings(max_examples=60, deadline=None)
 @given(timelines(max_events=3))
+@example(Timeline("Sets", [Event(id="e", title="E", when="{2020-10-01,2020-10-09}"),
+                           Event(id="f", title="F", when="[..2020-12-24]")]))
 def test_bytes_equal_icalendars_serialisation(tl: Timeline) -> None:
     """icalendar escapes and folds the same content lines to the same bytes. Texts holding
     a backslash followed by N are left out: icalendar turns that pair into a line break."""

@@ -443,6 +443,8 @@ def ours(*lines: str) -> bytes:
     ('X-MITIMELINE-CLAIMS:[{"when":"2020"}]', "X-MITIMELINE-CLAIMS: $[0].sources: missing"),
     ('X-MITIMELINE-CLAIMS:[{"sources":["a"]\\,"when":"2020-13"}]',
      "X-MITIMELINE-CLAIMS: $[0].when: expected an EDTF date"),
+    ("X-MITIMELINE-RUN:1", "X-MITIMELINE-RUN: expected a whole number from 2, got '1'; ignored"),
+    ("X-MITIMELINE-RUN:two", "X-MITIMELINE-RUN: expected a whole number from 2, got 'two'"),
 ])
 def test_damaged_lossless_properties_are_findings(line: str, message: str) -> None:
     timeline, findings = read(ours(line))
@@ -472,6 +474,53 @@ def test_edits_made_in_a_calendar_app_win() -> None:
     assert event.tags == ("motorcycle", "night")
     (found,) = findings
     assert "differ from the exported X-MITIMELINE-EDTF 2020-09~" in found.message
+
+
+MULTIPLE = Timeline("T", [
+    mitimeline.Event(id="shoot", title="Shoot", when="{2020-10-01..2020-10-03,2020-10-09}"),
+    mitimeline.Event(id="wrap", title="Wrap", when="[..2020-12-24]"),
+])
+
+
+def test_the_runs_of_multiple_dates_are_one_event_again() -> None:
+    """Our export writes a VEVENT per run of days; its import joins them, and the one-of set
+    written as its hull comes back exact."""
+    exported = mitimeline.dumps(MULTIPLE, "ical")
+    assert isinstance(exported, str) and exported.count("BEGIN:VEVENT") == 3
+    assert clean(exported.encode()) == MULTIPLE
+
+
+def test_a_run_moved_in_a_calendar_app_is_an_event_of_its_own() -> None:
+    exported = mitimeline.dumps(MULTIPLE, "ical")
+    assert isinstance(exported, str)
+    moved = exported.replace("DTSTART;VALUE=DATE:20201009\r\nDTEND;VALUE=DATE:20201010",
+                             "DTSTART;VALUE=DATE:20201012\r\nDTEND;VALUE=DATE:20201013")
+    assert moved != exported
+    timeline, findings = read(moved.encode())
+    assert [(event.id, str(event.when)) for event in timeline] == [
+        ("shoot", "{2020-10-01..2020-10-03,2020-10-09}"), ("shoot", "2020-10-12"),
+        ("wrap", "[..2020-12-24]")]
+    (found,) = findings
+    assert found.message.startswith("the calendar's dates (2020-10-12) differ from the "
+                                    "exported X-MITIMELINE-EDTF {2020-10-01..2020-10-03,")
+
+
+def test_a_run_renamed_in_a_calendar_app_keeps_its_new_title() -> None:
+    exported = mitimeline.dumps(MULTIPLE, "ical")
+    assert isinstance(exported, str)
+    first, run, rest = exported.split("SUMMARY:Shoot", 2)
+    timeline, findings = read((first + "SUMMARY:Shoot" + run + "SUMMARY:Pick-up" + rest).encode())
+    assert findings == ()
+    assert [(event.id, event.title) for event in timeline] == [
+        ("shoot", "Shoot"), ("shoot", "Pick-up"), ("wrap", "Wrap")]
+    assert timeline.events[1].when == MULTIPLE.events[0].when
+
+
+def test_the_standard_properties_give_one_event_per_run_and_the_hull() -> None:
+    exported = mitimeline.dumps(MULTIPLE, "ical", lossless=False)
+    assert isinstance(exported, str)
+    assert [(event.title, str(event.when)) for event in clean(exported.encode())] == [
+        ("Shoot", "2020-10-01/2020-10-03"), ("Shoot", "2020-10-09"), ("Wrap", "2020-12-24")]
 
 
 # -- structure problems ------------------------------------------------------------------

@@ -3,7 +3,9 @@
 Peers: icalendar (no ``component.errors``), ical (allenporter, strict pydantic models),
 vobject (``validate=True``), ics (ics-py), libical 3 (Debian ``gir1.2-ical-3.0`` through the
 system ``/usr/bin/python3``: ``restriction_check`` must add no X-LIC-ERROR) and calcurse
-(``calcurse -i`` imports every event, 0 skipped). Each must also see every event.
+(``calcurse -i`` imports every event, 0 skipped). Each must also see every event. For
+EDTF level-2 sets each peer must read the days written (multiple dates one VEVENT per run,
+one of a set its hull), and the encodings not chosen (RDATE, a shared UID) are shown misread.
 
 A missing peer fails the test when the environment variable ``CI`` is set and skips it
 otherwise; ``.ci/setup-ical-peers.sh`` installs the system ones, the ``test`` extra the
@@ -33,6 +35,7 @@ from hypothesis import strategies as st
 import mitimeline
 from mitimeline import Credit, Event, Place, Timeline
 from mitimeline.default_plugins.ical import ICalExporter
+from mitimeline.default_plugins.ical.dates import day_runs
 from mitimeline.testing import events, timelines
 from mitimeline.testing.profiles import peer_settings
 
@@ -286,9 +289,15 @@ def export(tl: Timeline, **options: Any) -> bytes:
     return buffer.getvalue()
 
 
+def vevents(tl: Timeline) -> int:
+    """How many VEVENTs the export of ``tl`` holds: one per event, multiple dates one per
+    run of days."""
+    return sum(len(day_runs(event.when)) for event in tl.events)
+
+
 def assert_accepted(peer: str, timelines_: list[Timeline], **options: Any) -> None:
     documents = [export(tl, **options) for tl in timelines_]
-    counts = [len(tl.events) for tl in timelines_]
+    counts = [vevents(tl) for tl in timelines_]
     problems = PEERS[peer](documents, counts)
     bad = [(found, data.decode("utf-8")[:3000]) for found, data in zip(problems, documents,
                                                                       strict=True) if found]
@@ -461,3 +470,181 @@ def test_peers_read_the_refresh_interval(peer: str) -> None:
     assert refresh_read_by(peer, export(tl)) == expected[0]
     assert refresh_read_by(peer, export(tl, refresh="P1DT12H")) == expected[1]
     assert b"REFRESH-INTERVAL" not in export(tl, refresh=None)
+
+
+# -- EDTF level-2 sets: what each peer reads (docs/ical.md, "Sets") ---------------------
+
+SETS = Timeline("Sets", [
+    Event("shoot", "Shoot days", "{2020-10-01..2020-10-03,2020-10-09}"),
+    Event("pickups", "Pick-ups", "{2020-10,2020-12-01,2020-12-02}"),
+    Event("open", "Open member", "{..2020-09-03,2020-09-05}"),
+    Event("wrap", "Wrapped before Christmas", "[..2020-12-24]"),
+    Event("release", "Release no earlier than 2021", "[2021..]"),
+    Event("either", "June or August", "[2020-06,2020-08]"),
+])
+"""Multiple dates (written one VEVENT per run of days) and one-of sets (written as their hull,
+an open end as its known end's span)."""
+
+SET_DAYS = {
+    "Shoot days": [("2020-10-01", "2020-10-04"), ("2020-10-09", "2020-10-10")],
+    "Pick-ups": [("2020-10-01", "2020-11-01"), ("2020-12-01", "2020-12-03")],
+    "Open member": [("2020-09-03", "2020-09-04"), ("2020-09-05", "2020-09-06")],
+    "Wrapped before Christmas": [("2020-12-24", "2020-12-25")],
+    "Release no earlier than 2021": [("2021-01-01", "2022-01-01")],
+    "June or August": [("2020-06-01", "2020-09-01")],
+}
+"""The all-day spans (first day, day after the last) every peer must read for each title."""
+
+LIBICAL_SPANS = r"""
+import datetime, json, sys
+import gi
+gi.require_version("ICalGLib", "3.0")
+from gi.repository import ICalGLib as I
+
+top = I.Component.new_from_string(sys.stdin.read())
+found = []
+day = lambda t: str(datetime.datetime.fromtimestamp(t, datetime.timezone.utc).date())
+event = top.get_first_component(I.ComponentKind.VEVENT_COMPONENT)
+while event is not None:
+    summary = event.get_summary()
+    event.foreach_recurrence(I.Time.new_from_string("00010101"),
+                             I.Time.new_from_string("99991231"),
+                             lambda _c, span, *_: found.append(
+                                 [summary, day(span.get_start()), day(span.get_end())]))
+    event = top.get_next_component(I.ComponentKind.VEVENT_COMPONENT)
+print(json.dumps(found))
+"""
+
+ICS_PY_SPANS = r"""
+import json, sys
+import ics
+calendar = ics.Calendar(sys.stdin.read())
+print(json.dumps([[e.name, str(e.begin.date()), str(e.end.date())] for e in calendar.events]))
+"""
+
+
+def _calcurse_spans(data: bytes) -> list[tuple[str, str, str]]:
+    """calcurse's own store after ``calcurse -i``: a day ``MM/DD/YYYY [1] Title``, or a
+    span as a daily recurrence ``MM/DD/YYYY [1] {1D -> MM/DD/YYYY} Title``."""
+    import tempfile
+    from datetime import date, timedelta
+
+    def day(text: str) -> date:
+        month, mday, year = map(int, text.split("/"))
+        return date(year, month, mday)
+
+    with tempfile.TemporaryDirectory() as work:
+        (Path(work) / "export.ics").write_bytes(data)
+        (Path(work) / "db").mkdir()
+        subprocess.run(["calcurse", "-D", str(Path(work) / "db"), "-i",
+                        str(Path(work) / "export.ics")], capture_output=True, check=True,
+                       timeout=60, env={**os.environ, "TMPDIR": work, "HOME": work})
+        store = (Path(work) / "db" / "apts").read_text()
+    found = []
+    for line in store.splitlines():
+        match = re.fullmatch(r"(\S+) \[1\] (?:\{1D -> (\S+)\} )?(?:>\S+ )?(.*)", line)
+        assert match is not None, line
+        first = day(match.group(1))
+        last = day(match.group(2)) if match.group(2) else first
+        found.append((match.group(3), str(first), str(last + timedelta(days=1))))
+    return found
+
+
+def spans_read_by(peer: str, data: bytes) -> dict[str, list[tuple[str, str]]]:
+    """The all-day spans ``peer`` reads in ``data`` (recurrences expanded where the peer
+    expands them), by title: (first day, day after the last)."""
+    text = data.decode("utf-8")
+    found: list[Any]
+    if peer == "icalendar":  # with recurring-ical-events, as our own reader expands
+        import icalendar
+        import recurring_ical_events
+
+        calendar = icalendar.Calendar.from_ical(data)
+        found = [(str(e["SUMMARY"]), str(e["DTSTART"].dt), str(e["DTEND"].dt)) for e in
+                 recurring_ical_events.of(calendar).between((1900, 1, 1), (2100, 1, 1))]
+    elif peer == "ical":
+        require(importable("ical"), "ical (allenporter)")
+        from ical.calendar_stream import IcsCalendarStream
+
+        found = [(e.summary, str(e.dtstart), str(e.dtend))
+                 for e in IcsCalendarStream.calendar_from_ics(text).timeline]
+    elif peer == "vobject":
+        require(importable("vobject"), "vobject")
+        import vobject
+
+        found = []
+        for event in vobject.readOne(text, validate=True).vevent_list:
+            length = event.dtend.value - event.dtstart.value
+            for start in event.getrruleset(addRDate=True) or [event.dtstart.value]:
+                day = start.date() if hasattr(start, "date") else start
+                found.append((event.summary.value, str(day), str(day + length)))
+    elif peer == "ics":
+        require(importable("ics"), "ics (ics-py)")
+        done = subprocess.run([sys.executable, "-c", ICS_PY_SPANS], input=data,
+                              capture_output=True, check=True, timeout=300)
+        found = json.loads(done.stdout)
+    elif peer == "libical":
+        require(libical_available(), "libical (gir1.2-ical-3.0 + python3-gi)")
+        done = subprocess.run([SYSTEM_PYTHON, "-c", LIBICAL_SPANS], input=data,
+                              capture_output=True, check=True, timeout=60)
+        found = json.loads(done.stdout)
+    else:
+        require(shutil.which("calcurse") is not None, "calcurse")
+        found = _calcurse_spans(data)
+    spans: dict[str, list[tuple[str, str]]] = {}
+    for title, first, after in found:
+        spans.setdefault(title, []).append((first, after))
+    return {title: sorted(days) for title, days in spans.items()}
+
+
+SPAN_PEERS = ["icalendar", "ical", "vobject", "ics", "libical", "calcurse"]
+
+
+@pytest.mark.parametrize("lossless", [True, False])
+@pytest.mark.parametrize("peer", SPAN_PEERS)
+def test_peers_read_the_days_of_sets(peer: str, lossless: bool) -> None:
+    """Every peer reads each run of days of multiple dates, and a one-of set's hull, as the
+    all-day spans written; they also accept the file (no errors, every VEVENT seen)."""
+    data = export(SETS, lossless=lossless)
+    assert spans_read_by(peer, data) == SET_DAYS
+    (found,) = PEERS[peer]([data], [vevents(SETS)])
+    assert vevents(SETS) == sum(len(days) for days in SET_DAYS.values())
+    assert not found
+
+
+def _runs_as(encoding: str) -> bytes:
+    """The multiple dates ``{2020-10-01..2020-10-03,2020-10-09}`` as each rejected encoding
+    writes them (the first VEVENT of each is the run 1-3 October)."""
+    head = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\n"
+
+    def vevent(uid: str, start: str, end: str, more: str = "") -> str:
+        return (f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20200101T000000Z\r\n"
+                f"DTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\n{more}"
+                "SUMMARY:Shoot days\r\nEND:VEVENT\r\n")
+
+    body = {
+        # RDATE of days: one-day occurrences (an RDATE keeps DTSTART's length)
+        "rdate": vevent("a", "20201001", "20201002",
+                        "RDATE;VALUE=DATE:20201002,20201003,20201009\r\n"),
+        # one VEVENT per run, all with the same UID
+        "same-uid": vevent("a", "20201001", "20201004") + vevent("a", "20201009", "20201010"),
+    }[encoding]
+    return (head + body + "END:VCALENDAR\r\n").encode()
+
+
+REJECTED = {
+    ("rdate", "ical"): [("2020-10-02", "2020-10-03"), ("2020-10-03", "2020-10-04"),
+                        ("2020-10-09", "2020-10-10")],
+    ("rdate", "ics"): [("2020-10-01", "2020-10-02")],
+    ("rdate", "calcurse"): [("2020-10-01", "2020-10-02")],
+    ("same-uid", "icalendar"): [("2020-10-01", "2020-10-04")],
+}
+"""What peers read of the encodings not chosen, where it is wrong: with RDATE, ical
+(allenporter) leaves out DTSTART's own day, while ics-py and calcurse ignore RDATE; with a
+shared UID, recurring-ical-events (which our reader uses) keeps only the first VEVENT."""
+
+
+@pytest.mark.parametrize(("encoding", "peer"), sorted(REJECTED))
+def test_the_encodings_not_chosen_are_misread(encoding: str, peer: str) -> None:
+    """The evidence for one VEVENT per run with its own UID (docs/ical.md, "Sets")."""
+    assert spans_read_by(peer, _runs_as(encoding)) == {"Shoot days": REJECTED[encoding, peer]}

@@ -218,6 +218,19 @@ def test_a_lossless_export_writes_the_series_once() -> None:
     assert back == edited
 
 
+def test_a_kept_series_moved_to_multiple_dates_is_written_as_its_runs() -> None:
+    """Its rule no longer says its dates: one VEVENT per run, no RRULE, and the kept series
+    stays in X-MITIMELINE-EXTRA (lossless), so the import gives the same event back."""
+    timeline = read(calendar(LONDON, SERIES, MOVED), expand="none")[0]
+    event = timeline.events[0]
+    moved = timeline.replace(attrs.evolve(event, when="{2020-10-01,2020-10-05}"))
+    exported = mitimeline.dumps(moved, "ical")
+    lines = exported.replace("\r\n ", "").split("\r\n")
+    assert lines.count("BEGIN:VEVENT") == 2
+    assert not [line for line in lines if line.startswith(("RRULE:FREQ=WEEKLY", "RECURRENCE-ID"))]
+    assert read(exported.encode("utf-8"), expand="none") == (moved, ())
+
+
 def _peer_occurrences(raw: bytes, start: date, end: date) -> list[tuple[str, str, str]]:
     import icalendar
     import recurring_ical_events

@@ -50,7 +50,7 @@ def test_every_source_is_cited_with_outlet_date_and_language(mi7: Timeline) -> N
     ("event_id", "edtf", "precision", "kind", "country"),
     [
         ("norway-ramp-jump", "2020-09", "month", "stunt", "NO"),
-        ("norway-train-roof-fight", "2020-10-01~/2020-10-05", "day", "stunt", "NO"),
+        ("norway-train-roof-fight", "[2020-10-01..2020-10-05]", "day", "stunt", "NO"),
         ("director-post-cameras-rolling", "2020-09-06T09:14:00-07:00", "time", "announcement",
          "NO"),
         ("crew-ship-norway", "2020-09", "month", "other", "NO"),
@@ -58,10 +58,12 @@ def test_every_source_is_cited_with_outlet_date_and_language(mi7: Timeline) -> N
         ("norway-wrap", "2020-10-05~/2020-10-06~", "day", "wrap", "NO"),
         ("move-to-rome", "2020-10-06~", "day", "move", "IT"),
         ("rome-shoot", "2020-10~/", "month", "shoot", "IT"),
-        ("levisham-train-shoot", "2020-10?/2021-11?", "month", "shoot", "GB"),
-        ("levisham-camera-operator", "2020-10?/2021-11?", "month", "stunt", "GB"),
-        ("levisham-return-announced", "2020-10?/2021-11?", "month", "announcement", "GB"),
-        ("fallout-finale-norway", "../2018", "year", "other", "NO"),
+        ("stranda-filming", "[2020-09-01..2020-10-06]", "day", "shoot", "NO"),
+        ("rauma-filming", "[2020-09-01..2020-10-06]", "day", "shoot", "NO"),
+        ("levisham-train-shoot", "[2020-10..2021-11]", "month", "shoot", "GB"),
+        ("levisham-camera-operator", "[2020-10..2021-11]", "month", "stunt", "GB"),
+        ("levisham-return-announced", "[2020-10..2021-11]", "month", "announcement", "GB"),
+        ("fallout-finale-norway", "[..2018]", "year", "other", "NO"),
     ],
 )
 def test_dates_precision_and_places(mi7: Timeline, event_id: str, edtf: str, precision: str,
@@ -88,7 +90,8 @@ def test_the_ship_costs_700000_dollars(mi7: Timeline) -> None:
 def test_the_train_stunt_is_early_october_and_the_ramp_jump_the_month_before(
         mi7: Timeline) -> None:
     ramp, train = mi7["norway-ramp-jump"], mi7["norway-train-roof-fight"]
-    assert train.when.describe() == "1 October 2020 to 5 October 2020 (approximate)"
+    assert train.when.describe() == "some time in 1 October 2020 to 5 October 2020"
+    assert train.when.is_one_of
     assert train.when.lower == date(2020, 10, 1) and train.when.upper == date(2020, 10, 5)
     assert ramp.when.before(train.when) is True
     assert {c.name for c in train.people} >= {"Tom Cruise", "Hayley Atwell"}
@@ -130,20 +133,44 @@ def test_the_train_stunt_is_dated_as_each_report_dates_it_and_narrowed(mi7: Time
     """Each report's dating is a claim; the event's date is the tightest within all of them."""
     train = mi7["norway-train-roof-fight"]
     claimed = {claim.sources[0]: claim.when for claim in train.claims}
-    assert claimed == {"independent-2020-10-05": When("2020-09-06/2020-10-05"),
+    assert claimed == {"independent-2020-10-05": When("[2020-09-06..2020-10-05]"),
                        "aceshowbiz-2020-10": When("2020-10~"),
-                       "norway-wrap-report-2020-10-06": When("2020-09-06/2020-10-06")}
+                       "norway-wrap-report-2020-10-06": When("[2020-09-06..2020-10-06]")}
     assert narrow(list(claimed.values())) == train.when
     assert all(when.contains(train.when) for when in claimed.values())
 
 
 def test_the_undated_levisham_report_states_its_vague_date(mi7: Timeline) -> None:
+    """Some time in October 2020 to November 2021 (one of a set), not a stay lasting from
+    October 2020 to November 2021 (an interval): the report is undated."""
     for event_id in ("levisham-train-shoot", "levisham-camera-operator",
                      "levisham-return-announced"):
         (claim,) = mi7[event_id].claims
         assert claim.sources == ("it-levisham-report",)
-        assert claim.when == mi7[event_id].when == When("2020-10?/2021-11?")
+        assert claim.when == mi7[event_id].when == When("[2020-10..2021-11]")
+        assert claim.when.is_one_of
+        # a report dated April 2021 would narrow it to April 2021
+        assert narrow([claim.when, When("2021-04")]) == When("2021-04")
         assert claim.note is not None and "undated" in claim.note
+    report = next(source for source in mi7.sources if source.id == "it-levisham-report")
+    assert report.published == When("[2020-10..2021-11]")
+
+
+def test_reports_of_some_time_in_a_window_are_one_of_sets(mi7: Timeline) -> None:
+    """An event or claim dated by a window a report places it in is one of a set; an
+    interval is kept for what lasted (the hiatus, the Norway shoot, the Rome shoot, the
+    wrap)."""
+    windows = {event.id for event in mi7 if event.when.is_one_of}
+    assert windows == {"fallout-finale-norway", "stranda-filming", "rauma-filming",
+                       "norway-train-roof-fight", "levisham-train-shoot",
+                       "levisham-camera-operator", "levisham-return-announced"}
+    lasting = {event.id for event in mi7 if event.when.is_interval}
+    assert lasting == {"pandemic-hiatus", "norway-shoot", "norway-wrap", "rome-shoot"}
+    assert not any(claim.when is not None and claim.when.is_interval
+                   for event in mi7 for claim in event.claims)
+    # narrowing the train stunt's windows by "October" keeps it some time in 1-5 October
+    train = mi7["norway-train-roof-fight"]
+    assert narrow([claim.when for claim in train.claims if claim.when]) == train.when
 
 
 def test_each_release_date_has_its_own_source(mi7: Timeline) -> None:

@@ -178,6 +178,36 @@ def test_round_trip_of_generated_timelines(timeline: mitimeline.Timeline) -> Non
     assert_roundtrip(CSVExporter(), CSVParser(), timeline, carried=carried)
 
 
+SETS = ["{2020-10-01..2020-10-03,2020-10-09}", "{2020-10,2020-12-01}", "[..2020-12-24]",
+        "[2021..]", "[2020-06,2020-08]", "2021-33", "2021-40", "2020-29"]
+"""EDTF level 2: multiple dates, one-of sets (open ends, commas inside), sub-year groupings."""
+
+
+@pytest.mark.parametrize("options", [{}, {"delimiter": ";"}, {"header": False},
+                                     {"escape_formulas": False}])
+def test_level_2_dates_round_trip_as_edtf_text(options: dict[str, Any]) -> None:
+    """A set is one EDTF cell, quoted when it holds the delimiter, and reads back the same."""
+    timeline = mitimeline.Timeline("Sets", [
+        mitimeline.Event(f"e{number}", "Shoot", when) for number, when in enumerate(SETS)])
+    text = dumps(timeline, **options)
+    rows = list(csv.reader(io.StringIO(text), delimiter=options.get("delimiter", ",")))
+    if options.get("header") is False:
+        rows.insert(0, written_columns(claims=False))
+    assert [row[rows[0].index("when")] for row in rows[1:]] == SETS
+    header = {"header": False} if options.get("header") is False else {}
+    assert [event.when for event in loads(text, **header)] == [mitimeline.When(w) for w in SETS]
+
+
+def test_level_2_dates_are_read_from_english() -> None:
+    """A hand-written sheet may say the sets in words, as When.parse reads them."""
+    again = loads("id,title,when\r\na,Shoot,\"3, 5 and 9 October 2020\"\r\n"
+                  "b,Wrap,before Christmas 2020\r\nc,Plan,Q1 2021\r\n")
+    assert [event.when for event in again] == [
+        mitimeline.When.parse(text) for text in
+        ("3, 5 and 9 October 2020", "before Christmas 2020", "Q1 2021")]
+    assert again.events[0].when.is_multiple and again.events[1].when.is_one_of
+
+
 @given(st.binary() | st.text().map(str.encode) | st.lists(
     st.lists(hostile, max_size=5).map(",".join)).map(lambda rows: "\n".join(
         ["id,title,when,people,latitude,extra", *rows]).encode()))

@@ -10,7 +10,7 @@ from typing import Any
 
 import mitimeline
 import pytest
-from mitimeline import Event, Place, Timeline
+from mitimeline import Credit, Event, Place, Timeline
 
 import mitimeline_dood
 from dood_fixtures import (
@@ -133,13 +133,13 @@ def test_mi7_dataset_is_mostly_unplaceable() -> None:
         ("norway-shoot", "month precision"),
         ("motorcycle-fire-stunt-gb", "month precision"),
         ("norway-ramp-jump", "month precision"),
-        ("stranda-filming", "month precision"),
-        ("rauma-filming", "month precision"),
-        ("norway-train-roof-fight", "approximate"),
+        ("stranda-filming", "one of a set"),
+        ("rauma-filming", "one of a set"),
+        ("norway-train-roof-fight", "one of a set"),
         ("move-to-rome", "approximate"),
         ("rome-shoot", "open or unknown end"),
-        ("levisham-train-shoot", "month precision"),
-        ("levisham-camera-operator", "month precision"),
+        ("levisham-train-shoot", "one of a set"),
+        ("levisham-camera-operator", "one of a set"),
     ]
     probable = day_out_of_days(timeline, probable=True)
     assert (probable.days[0], probable.days[-1], len(probable.days)) == (
@@ -148,6 +148,28 @@ def test_mi7_dataset_is_mostly_unplaceable() -> None:
         "Christopher McQuarrie": 456, "Esai Morales": 426, "Hayley Atwell": 456,
         "Tom Cruise": 456}
     assert all(row.totals.work == 0 for row in probable.rows)
+
+
+def test_multiple_dates_are_placed_on_their_days_and_one_of_a_set_is_not() -> None:
+    """``{a,b}`` is work on each of its days (not the gaps); ``[a,b]`` is one of them,
+    unknown which: unplaceable, and with ``probable=True`` possible on its members' days."""
+    cast = [Credit("Ann Lee", "actor")]
+    timeline = Timeline("Sets", [
+        Event(id="days", title="Shoot days", when="{2024-05-01..2024-05-02,2024-05-06}",
+              kind="shoot", people=cast),
+        Event(id="either", title="Pick-up", when="[2024-05-09,2024-05-13]", kind="shoot",
+              people=cast),
+        Event(id="rough", title="Second unit", when="{2024-05-20,2024-05~}", kind="shoot",
+              people=cast)])
+    grid = day_out_of_days(timeline)
+    assert (grid.days[0], grid.days[-1]) == (date(2024, 5, 1), date(2024, 5, 6))
+    assert grid.shoot_days == (1, 2, None, None, None, 3)  # not the days between
+    assert grid.row("Ann Lee").totals.work == 3
+    assert [(u.event, u.reason) for u in grid.unplaceable] == [
+        ("either", "one of a set"), ("rough", "month precision")]
+    probable = day_out_of_days(timeline, probable=True)
+    assert {date(2024, 5, 9), date(2024, 5, 13)} <= set(probable.days)
+    assert probable.row("Ann Lee").totals.work == 3
 
 
 # -- the DataFrame ------------------------------------------------------------------------

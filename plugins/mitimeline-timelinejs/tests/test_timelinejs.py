@@ -183,6 +183,27 @@ def test_example_slides_follow_the_events() -> None:
         ("2020-10/..", {"year": 2020, "month": 10}, None, "from October 2020"),
         ("../2020-23", {"year": 2020, "month": 9}, {"year": 2020, "month": 11},
          "until autumn 2020"),
+        ("2021-33", {"year": 2021, "month": 1}, {"year": 2021, "month": 3},
+         "first quarter of 2021"),
+        ("2020-29", {"year": 2020, "month": 9}, {"year": 2020, "month": 11},
+         "southern spring 2020"),
+        ("{2020-10-01..2020-10-03,2020-10-09}", {"year": 2020, "month": 10, "day": 1},
+         {"year": 2020, "month": 10, "day": 9},
+         "October 1, 2020 – October 3, 2020 and October 9, 2020"),
+        ("{2020-10,2020-12-01}", {"year": 2020, "month": 10},
+         {"year": 2020, "month": 12, "day": 1}, "October 2020 and December 1, 2020"),
+        ("{2020-10-01..2020-10-05}", {"year": 2020, "month": 10, "day": 1},
+         {"year": 2020, "month": 10, "day": 5},
+         "every day of October 1, 2020 – October 5, 2020"),
+        ("[2020-06,2020-08]", {"year": 2020, "month": 6}, {"year": 2020, "month": 8},
+         "some time in June 2020 or August 2020"),
+        ("[2020-10..2021-11]", {"year": 2020, "month": 10}, {"year": 2021, "month": 11},
+         "some time in October 2020 – November 2021"),
+        ("[..2020-12-24]", {"year": 2020, "month": 12, "day": 24}, None,
+         "on or before December 24, 2020"),
+        ("[2021..]", {"year": 2021}, None, "on or after 2021"),
+        ("[..2020-06,2020-08]", {"year": 2020, "month": 6}, {"year": 2020, "month": 8},
+         "some time in June 2020 or before or August 2020"),
     ],
 )
 def test_slide_dates(edtf: str, start: dict[str, int], end: dict[str, int] | None,
@@ -220,22 +241,18 @@ def test_dates_carry_exactly_the_known_bounds(when: mitimeline.When) -> None:
     for item in parts:
         assert list(item) == list(keys[:len(item)])
     first, last = when.start, when.end
+    if when.is_set:  # the hull: the first member's first known day to the last's last
+        head, tail = when.members[0], when.members[-1]
+        first, last = head.start or head.end, tail.end or tail.start
     known = when if first is not None and last is not None else first or last
     assert known is not None
     lower = (first or known).lower
     upper = (last or known).upper
-    if when.is_set:  # the hull, an open end left out; the text names the members
-        assert dates.display is not None
-        if not when.open_start:
-            assert _first_day(dates.start) == when.lower
-        if not when.open_end:
-            assert _last_day(dates.end or dates.start) == when.upper
-    else:
-        assert _first_day(dates.start) == lower
-        assert _last_day(dates.end or dates.start) == upper
+    assert _first_day(dates.start) == lower
+    assert _last_day(dates.end or dates.start) == upper
     if when.precision in ("year", "season", "month"):
         assert all("day" not in item for item in parts)
-    if when.approximate or when.uncertain or when.open_start or when.open_end:
+    if when.approximate or when.uncertain or when.open_start or when.open_end or when.is_set:
         assert dates.display is not None
         if when.approximate:
             assert "c. " in dates.display
@@ -379,6 +396,15 @@ def test_eras_for_shoots_spanning_more_than_a_day() -> None:
         "end_date": {"year": 2020, "month": 10, "day": 6},
         "text": {"headline": "Norway block"},
     }]
+
+
+def test_no_shoot_era_for_one_of_a_set() -> None:
+    """"Some time in October 2020 – November 2021" did not last that long: no era."""
+    tl = mitimeline.Timeline("T", [
+        mitimeline.Event("a", "Either", "[2020-10..2021-11]", kind="shoot"),
+        mitimeline.Event("b", "Days", "{2020-10-01..2020-10-03,2020-10-09}", kind="shoot")])
+    document = export(tl, eras="shoots")
+    assert [era["text"]["headline"] for era in document["eras"]] == ["Days"]
 
 
 def test_eras_for_units() -> None:

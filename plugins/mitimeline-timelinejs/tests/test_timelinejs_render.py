@@ -56,8 +56,19 @@ HOSTILE_TIMELINE = mitimeline.Timeline(
     ],
 )
 
+SETS_TIMELINE = mitimeline.Timeline("Sets", [
+    mitimeline.Event("days", "Shoot days", "{2020-10-01..2020-10-03,2020-10-09}", kind="shoot"),
+    mitimeline.Event("either", "June or August", "[2020-06,2020-08]", kind="shoot"),
+    mitimeline.Event("wrap", "Wrapped before Christmas", "[..2020-12-24]"),
+    mitimeline.Event("release", "Release", "[2021..]", kind="release"),
+    mitimeline.Event("window", "Levisham report", "[2020-10..2021-11]"),
+    mitimeline.Event("quarter", "Reshoots", "2021-33"),
+])
+"""EDTF level 2: multiple dates, one-of sets (open ends, a range) and a quarter."""
+
 CASES: dict[str, tuple[mitimeline.Timeline, dict[str, Any]]] = {
     "example": (mitimeline.load(EXAMPLE), {}),
+    "sets": (SETS_TIMELINE, {}),
     "example-by-place-unit-eras": (mitimeline.load(EXAMPLE), {"group_by": "place",
                                                                "eras": "units"}),
     "dataset-by-place": (mitimeline.load(DATASET), {"group_by": "place"}),
@@ -136,6 +147,16 @@ def test_example_dates_as_shown(reports: dict[str, dict[str, Any]]) -> None:
     assert "c. October 1, 2020 – c. October 10, 2020" in dates
     assert "unknown – September 6, 2020" in dates
     assert "September 6, 2020" in dates
+
+
+def test_sets_dates_as_shown(reports: dict[str, dict[str, Any]]) -> None:
+    """Multiple dates list their days, one of a set says "some time in", in the page."""
+    assert set(reports["sets"]["dates"]) >= {
+        "October 1, 2020 – October 3, 2020 and October 9, 2020",
+        "some time in June 2020 or August 2020", "on or before December 24, 2020",
+        "on or after 2021", "some time in October 2020 – November 2021",
+        "first quarter of 2021"}
+    assert reports["sets"]["eras"] == ["Shoot days"]  # not the one-of shoot
 
 
 def test_hostile_text_shows_as_text(reports: dict[str, dict[str, Any]]) -> None:

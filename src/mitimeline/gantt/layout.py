@@ -17,7 +17,11 @@ How a fuzzy date is drawn, from its ``When``:
   "2020-09/2020-10" has the core 30 September – 1 October; ``2020-09-06`` is all core;
 - open (``..``) and unknown ends run to the chart's edge and are marked as cut, as are
   bars that the ``start``/``end`` window clips;
-- approximate (``~``) and uncertain (``?``) dates keep their bounds and carry marks.
+- approximate (``~``) and uncertain (``?``) dates keep their bounds and carry marks;
+- a level-2 set is still one row, drawn in :attr:`Row.pieces`: multiple dates
+  (``{a,b}``, every member happens) are one bar per run of days, each with its own core;
+  one of a set (``[a,b]``, one member happens, unknown which) is each member's span
+  faded, never a bar over the hull, as no day of it is certain.
 
 The time axis, when no window fixes it, spans the *dated* days (:func:`dated_days`) of the
 production's events: every event but those tagged :data:`CONTEXT_TAG`, with room for the
@@ -103,11 +107,15 @@ class Row:
     """One line of the chart: an event (an event credited to several people appears once
     per person when grouping by person).
 
-    ``label`` is the title on one line; ``marks`` holds ``"~"`` (approximate), ``"?"``
-    (uncertain) and ``"!"`` (its sources contradict each other), or is ``""``; ``notes`` say
-    in words what the drawing shows (for formats that cannot draw it); ``clipped`` is True
-    when some of the event's dated days (:func:`dated_days`) lie beyond the chart's edges.
-    :meth:`Layout.hover` gives its detail text.
+    ``bar`` spans every day the row may cover (for a set, the hull of its members), and
+    ``pieces`` are what is drawn: ``(bar,)`` for a date or an interval, one bar per run of
+    days for multiple dates, and each member's span, with no core, for one of a set
+    (see the module's docstring). ``label`` is the title on one line; ``marks`` holds
+    ``"~"`` (approximate), ``"?"`` (uncertain) and ``"!"`` (its sources contradict each
+    other), or is ``""``; ``notes`` say in words what the drawing shows (for formats that
+    cannot draw it); ``clipped`` is True when some of the event's dated days
+    (:func:`dated_days`) lie beyond the chart's edges. :meth:`Layout.hover` gives its
+    detail text.
     """
 
     event: Event
@@ -118,6 +126,7 @@ class Row:
     milestone: bool
     bar: Bar
     clipped: bool
+    pieces: tuple[Bar, ...]
 
     @property
     def certain(self) -> bool:
@@ -327,7 +336,11 @@ def _group(events: list[Event], group_by: str) -> list[tuple[str, list[Event]]]:
 def dated_days(when: When) -> tuple[int, int]:
     """The days ``[first, stop)`` that ``when``'s known bounds span: an open or unknown start
     counts from the first day of its known end, an open or unknown end up to the last day of
-    its known start; an interval that ends before it starts spans its two bounds."""
+    its known start; an interval that ends before it starts spans its two bounds; a set
+    spans its members' dated days."""
+    if when.is_set:
+        spans = [dated_days(member) for member in when.members]
+        return min(first for first, _ in spans), max(stop for _, stop in spans)
     lower, upper = _extent(when)
     if when.open_start:
         lower = (when.end or when).lower
@@ -394,19 +407,15 @@ def _contradicted(event: Event, published: Published) -> bool:
 def _row(event: Event, start: int, stop: int, options: GanttOptions,
          section_color: str, contradicted: bool = False) -> Row:
     when = event.when
-    lower, upper = _extent(when)
-    low = -_INF if when.open_start else lower.toordinal()
-    high = _INF if when.open_end else upper.toordinal() + 1
-    first, last = _certain_days(when)
-    core_start, core_stop = max(first, low, start), min(last + 1, high, stop)
-    # a bar wholly beyond an edge is a stub at that edge, with its arrowhead
-    bar = Bar(
-        start=min(max(low, start), stop),
-        stop=max(min(high, stop), start),
-        core=(core_start, core_stop) if core_start < core_stop else None,
-        cut_start=low < start,
-        cut_end=high > stop,
-    )
+    low, high = _span(when)
+    if when.is_set:  # the hull is certain only where its one piece is
+        pieces = _pieces(when, start, stop)
+        bar = _clip(low, high, [], start, stop)
+        if len(pieces) == 1:
+            bar = attrs.evolve(bar, core=pieces[0].core)
+    else:
+        bar = _clip(low, high, [_certain_days(when)], start, stop)
+        pieces = (bar,)
     color = style.KIND_COLORS[event.kind] if options.color_by == "kind" else section_color
     marks = "".join(style.MARKS[name] for name, shown in (
         ("approximate", when.approximate), ("uncertain", when.uncertain),
@@ -418,7 +427,61 @@ def _row(event: Event, start: int, stop: int, options: GanttOptions,
     notes = (*_notes(when), *(("sources contradict",) if contradicted else ()),
              *((clip,) if clip else ()))
     return Row(event=event, label=printable_line(event.title), marks=marks, notes=notes,
-               color=color, milestone=milestone, bar=bar, clipped=bool(clip))
+               color=color, milestone=milestone, bar=bar, clipped=bool(clip), pieces=pieces)
+
+
+def _span(when: When) -> tuple[int, int]:
+    """The days ``[low, high)`` that ``when`` may cover; open or unknown ends are infinite."""
+    lower, upper = _extent(when)
+    return (-_INF if when.open_start else lower.toordinal(),
+            _INF if when.open_end else upper.toordinal() + 1)
+
+
+def _clip(low: int, high: int, certain: Sequence[tuple[int, int]], start: int,
+          stop: int) -> Bar:
+    """The bar of the days ``[low, high)`` on the chart ``[start, stop)``, its core the first
+    of the inclusive ``certain`` day ranges left on it; a bar wholly beyond an edge is a stub
+    at that edge (drawn with its arrowhead)."""
+    cores = [(max(first, low, start), min(last + 1, high, stop)) for first, last in certain]
+    core = next(((first, last) for first, last in cores if first < last), None)
+    return Bar(start=min(max(low, start), stop), stop=max(min(high, stop), start), core=core,
+               cut_start=low < start, cut_end=high > stop)
+
+
+def _pieces(when: When, start: int, stop: int) -> tuple[Bar, ...]:
+    """A set's bars on the chart ``[start, stop)`` (see :attr:`Row.pieces`).
+
+    Multiple dates: one bar per run of the days its members may cover (adjacent ones
+    joined), each cut where the next run of certain days begins, so each bar has at most
+    one core. One of a set: one bar per member (overlapping ones joined), none certain.
+    Bars wholly beyond the chart are left out, unless all are: then the hull's stub.
+    """
+    spans = [_span(member) for member in when.members]
+    if when.is_one_of:
+        bars = [_clip(low, high, [], start, stop) for low, high in _joined(spans, 0)]
+    else:
+        cores = _joined([(first, last + 1) for first, last in map(_certain_days, when.members)
+                         if first <= last], 1)
+        bars = []
+        for low, high in _joined(spans, 1):
+            inside = [(first, last) for first, last in cores if low <= first and last <= high]
+            cuts = [low] + [first for first, _ in inside[1:]] + [high]
+            bars += [_clip(cuts[i], cuts[i + 1], [(inside[i][0], inside[i][1] - 1)]
+                           if inside else [], start, stop) for i in range(len(cuts) - 1)]
+    drawn = tuple(bar for bar in bars if bar.start < bar.stop)
+    return drawn or (_clip(*_span(when), [], start, stop),)
+
+
+def _joined(spans: Sequence[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
+    """Half-open day spans sorted, those overlapping (``gap=0``) or also adjacent
+    (``gap=1``) joined."""
+    joined: list[tuple[int, int]] = []
+    for low, high in sorted(spans):
+        if joined and low < joined[-1][1] + gap:
+            joined[-1] = (joined[-1][0], max(joined[-1][1], high))
+        else:
+            joined.append((low, high))
+    return joined
 
 
 def _clip_words(first: int, last: int, start: int, stop: int) -> str:
@@ -457,7 +520,8 @@ def _certain_days(when: When) -> tuple[int, int]:
 
 
 def _notes(when: When) -> tuple[str, ...]:
-    """Words for what a drawing would show: qualifiers and open or unknown ends."""
+    """Words for what a drawing would show: qualifiers, open or unknown ends, and what a
+    set's pieces are."""
     notes = []
     if when.lower > when.upper:
         notes.append("ends before it starts")
@@ -469,7 +533,20 @@ def _notes(when: When) -> tuple[str, ...]:
         notes.append("open start" if when.edtf.startswith("..") else "start unknown")
     if when.is_interval and when.end is None:
         notes.append("open end" if when.edtf.endswith("..") else "end unknown")
+    if when.is_set:
+        notes += [*(("open start",) if when.open_start else ()),
+                  *(("open end",) if when.open_end else ()), _set_words(when)]
     return tuple(notes)
+
+
+def _set_words(when: When) -> str:
+    """What a set's pieces mean: ``some time in this span``, ``one of 3 alternatives``,
+    ``on 2 runs of days``."""
+    if when.is_one_of:
+        count = len(_joined([_span(member) for member in when.members], 0))
+        return "some time in this span" if count == 1 else f"one of {count} alternatives"
+    runs = len(_joined([_span(member) for member in when.members], 1))
+    return f"on {runs} separate runs of days" if runs > 1 else "one run of days"
 
 
 def _hover(event: Event, sources: dict[str, Source]) -> str:
@@ -531,7 +608,7 @@ def _legend(sections: Sequence[Section], options: GanttOptions,
                   for kind in KINDS if kind in present]
     vocabulary = [
         ("faded", "possible days (date not known to the day)",
-         any(not row.bar.certain for row in rows)),
+         any(not piece.certain for row in rows for piece in row.pieces)),
         ("milestone", "milestone", any(row.milestone for row in rows)),
         ("cut", "runs on past the edge", any(row.bar.cut_start or row.bar.cut_end
                                              for row in rows)),

@@ -216,18 +216,19 @@ def _row_marks(marks: _Marks, row: Row, y: int, origin: int, min_days: float) ->
             left, length = left + length / 2 - min_days / 2, min_days
         return left, length
 
-    if not bar.certain and not (row.milestone and bar.stop - bar.start <= 1):
-        left, length = span(bar.start, bar.stop)
-        marks.bars["faded"].append((y, left, length, color))
-        marks.bars["dashed" if row.marks else "outline"].append((y, left, length, color))
     right: float = bar.stop - origin
-    if row.milestone:
-        middle = bar.middle - origin
-        marks.diamonds[row.certain].append((middle, y, color))
-        right = middle + min_days * 3
-    elif bar.core is not None:
-        left, length = span(*bar.core)
-        marks.bars["core"].append((y, left, length, color))
+    for piece in row.pieces:
+        if not piece.certain and not (row.milestone and piece.stop - piece.start <= 1):
+            left, length = span(piece.start, piece.stop)
+            marks.bars["faded"].append((y, left, length, color))
+            marks.bars["dashed" if row.marks else "outline"].append((y, left, length, color))
+        if row.milestone:
+            middle = piece.middle - origin
+            marks.diamonds[piece.certain and not row.marks].append((middle, y, color))
+            right = middle + min_days * 3
+        elif piece.core is not None:
+            left, length = span(*piece.core)
+            marks.bars["core"].append((y, left, length, color))
     if bar.cut_start:
         marks.chevrons["<"].append((bar.start - origin, y, color))
     if bar.cut_end:

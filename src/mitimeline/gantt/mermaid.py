@@ -12,7 +12,10 @@ Mermaid fails silently on the likeliest mistakes, so the text is built to avoid 
 
 Fuzzy dates: the bar spans every day the event may cover; bars that are not certain to
 the day are faded, and the label says in words what the SVG draws ("approx.", "start
-unknown", ...). Mermaid can only draw dates in years 1000-9999.
+unknown", ...). A task is one bar, so a level-2 set is its hull, faded, and the label says
+what the SVG's pieces show: "on 2 separate runs of days" (multiple dates), "one of 2
+alternatives" or "some time in this span" (one of a set). Mermaid can only draw dates in
+years 1000-9999.
 """
 
 from __future__ import annotations

@@ -197,23 +197,26 @@ def _row(row: Row, hover: str, index: int, y: float, geometry: _Geometry) -> str
 
 
 def _marks(row: Row, middle: float, geometry: _Geometry) -> Iterator[str]:
+    """Each of the row's pieces (faded possible days, solid core or diamond), then the
+    arrowheads of a cut bar and the row's marks."""
     bar, color = row.bar, row.color
     top = _n(middle - BAR_HEIGHT / 2)
     dashed = ' stroke-dasharray="3 2"' if row.marks else ""
-    if not bar.certain and not (row.milestone and bar.stop - bar.start <= 1):
-        left, width = geometry.span(bar.start, bar.stop)
-        yield (f'<rect x="{_n(left)}" y="{top}" width="{_n(width)}" height="{BAR_HEIGHT}" '
-               f'fill="{color}" fill-opacity="{style.FADED_OPACITY}" stroke="{color}" '
-               f'stroke-width="1"{dashed}/>')
-    if row.milestone:
-        yield _diamond(geometry.x(bar.middle), middle, color, filled=row.certain)
-        right = geometry.x(bar.middle) + DIAMOND
-    else:
-        if bar.core is not None:
-            left, width = geometry.span(*bar.core)
+    right = geometry.x(bar.stop)
+    for piece in row.pieces:
+        if not piece.certain and not (row.milestone and piece.stop - piece.start <= 1):
+            left, width = geometry.span(piece.start, piece.stop)
+            yield (f'<rect x="{_n(left)}" y="{top}" width="{_n(width)}" '
+                   f'height="{BAR_HEIGHT}" fill="{color}" fill-opacity="{style.FADED_OPACITY}" '
+                   f'stroke="{color}" stroke-width="1"{dashed}/>')
+        if row.milestone:
+            yield _diamond(geometry.x(piece.middle), middle, color,
+                           filled=piece.certain and not row.marks)
+            right = geometry.x(piece.middle) + DIAMOND
+        elif piece.core is not None:
+            left, width = geometry.span(*piece.core)
             yield (f'<rect x="{_n(left)}" y="{top}" width="{_n(width)}" '
                    f'height="{BAR_HEIGHT}" fill="{color}"/>')
-        right = geometry.x(bar.stop)
     if bar.cut_start:
         yield _chevron(geometry.x(bar.start) - 1, middle, color, pointing=-1)
     if bar.cut_end:

@@ -11,8 +11,10 @@
   ``cancelled`` event is left out.
 
 An event is placed on the days of its date when the date is **day-exact**: a day, a time
-of day, or an interval whose two ends are days or times, neither approximate nor
-uncertain. Anything else cannot be placed, and :func:`why_not_exact` says why.
+of day, an interval whose two ends are days or times, neither approximate nor uncertain,
+or multiple dates (``{a,b}``) whose members all are (placed on their days only, not the
+gaps between them). One of a set (``[a,b]``, one member, unknown which) is never
+day-exact. Anything else cannot be placed, and :func:`why_not_exact` says why.
 """
 
 from __future__ import annotations
@@ -59,7 +61,11 @@ def activity(event: mitimeline.Event) -> str | None:
 
 def why_not_exact(when: mitimeline.When) -> str | None:
     """Why ``when`` cannot be placed on days (``"approximate"``, ``"month precision"``,
-    ``"open end"``...), or ``None`` when it is day-exact."""
+    ``"open end"``, ``"one of a set"``...), or ``None`` when it is day-exact."""
+    if when.is_one_of:
+        return "one of a set"
+    if when.is_multiple:
+        return next(filter(None, map(why_not_exact, when.members)), None)
     ends = (when.start, when.end)
     if any(end is None for end in ends):
         return "open or unknown start" if when.start is None else "open or unknown end"
@@ -75,6 +81,9 @@ def why_not_exact(when: mitimeline.When) -> str | None:
 
 
 def days_of(when: mitimeline.When) -> list[date]:
-    """Every day of a day-exact ``when``, first to last."""
+    """Every day of a day-exact ``when``, first to last; for a set, the days of its
+    members (for one of a set, every day it may fall on)."""
+    if when.is_set:
+        return sorted({day for member in when.members for day in days_of(member)})
     count = (when.upper - when.lower).days + 1
     return [when.lower + timedelta(days=offset) for offset in range(count)]

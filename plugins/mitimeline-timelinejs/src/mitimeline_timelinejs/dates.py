@@ -71,9 +71,28 @@ def slide_dates(when: When) -> SlideDates:
     return SlideDates(start, None if end == start else end, describe(when) if fuzzy else None)
 
 
+def _set_dates(when: When) -> SlideDates:
+    """A set as its hull, from its first member's first parts to its last member's last (an
+    open end as its member's known end), always with a display text naming the members."""
+    first, last = _known_ends(when.members[0]), _known_ends(when.members[-1])
+    start = _span(first[0])[0]
+    end = _span(last[1])[1] or _span(last[1])[0]
+    return SlideDates(start, None if end == start else end, describe(when))
+
+
+def _known_ends(when: When) -> tuple[When, When]:
+    """The first and last known single dates of a set's member (an open end is the other)."""
+    if not when.is_interval:
+        return when, when
+    first, last = when.start or when.end, when.end or when.start
+    assert first is not None and last is not None  # a member has a known end
+    return first, last
+
+
 def describe(when: When) -> str:
     """English text for ``when`` in TimelineJS's style: "September 6, 2020", "c. 2019",
-    "autumn 2020", "September 2020?" (uncertain), "until 2018", "a – b"."""
+    "autumn 2020", "September 2020?" (uncertain), "until 2018", "a – b"; multiple dates
+    "a and b", one of a set "some time in a or b" ("on or before a", "on or after a")."""
     if when.is_set:
         return _describe_set(when)
     if not when.is_interval:
@@ -89,37 +108,33 @@ def describe(when: When) -> str:
     return f"{_describe_single(first)} – {_describe_single(last)}"
 
 
-# -- level-2 sets (minimal: the hull, and the members in the text) -----------------------
-
-
-def _set_dates(when: When) -> SlideDates:
-    """A set as the parts of its hull (an open end left out, as for intervals), always with
-    the text naming its members: "one of June 2020 or August 2020", "on or before ..."."""
-    granularity = _granularity(when)
-    first = None if when.open_start else _parts(when.lower, granularity)
-    last = None if when.open_end else _parts(when.upper, granularity)
-    # open at both ends (on or before a, or on or after b): the first member's known end
-    start = first or last or _parts(when.members[0].upper, granularity)
-    end = last if first is not None and last != first else None
-    return SlideDates(start, end, _describe_set(when))
-
-
 def _describe_set(when: When) -> str:
-    names = []
-    for member in when.members:
-        first, last = member.start, member.end
-        if not member.is_interval:
-            names.append(_describe_single(member))
-        elif first is None and last is not None:
-            names.append(f"on or before {_describe_single(last)}")
-        elif last is None and first is not None:
-            names.append(f"on or after {_describe_single(first)}")
-        elif first is not None and last is not None:
-            names.append(f"between {_describe_single(first)} and {_describe_single(last)}")
-    if len(names) == 1:
-        return names[0] if when.is_one_of else f"every day {names[0]}"
-    joined = f"{', '.join(names[:-1])} {'or' if when.is_one_of else 'and'} {names[-1]}"
-    return f"one of {joined}" if when.is_one_of else joined
+    members = when.members
+    if when.is_one_of and len(members) == 1 and members[0].is_interval:
+        first, last = members[0].start, members[0].end
+        if first is None:
+            assert last is not None
+            return f"on or before {_describe_single(last)}"
+        if last is None:
+            return f"on or after {_describe_single(first)}"
+    texts = [_describe_member(member) for member in members]
+    joined = texts[0] if len(texts) == 1 else (
+        ", ".join(texts[:-1]) + (" and " if when.is_multiple else " or ") + texts[-1])
+    if when.is_multiple:
+        return joined if len(texts) > 1 else f"every day of {joined}"
+    return f"some time in {joined}"
+
+
+def _describe_member(member: When) -> str:
+    if not member.is_interval:
+        return _describe_single(member)
+    first, last = member.start, member.end
+    if first is None:
+        assert last is not None
+        return f"{_describe_single(last)} or before"
+    if last is None:
+        return f"{_describe_single(first)} or after"
+    return f"{_describe_single(first)} – {_describe_single(last)}"
 
 
 # -- single dates -----------------------------------------------------------------------
@@ -193,8 +208,8 @@ def _plain_text(when: When) -> str:
         return f"{_day_text(moment.date())}, {clock}{_offset_text(moment)}"
     if when.precision == "season":
         year, season = when.lower.year, int(str(when)[5:7])
-        if season not in SEASONS:  # the sub-year groupings 25-41: the core's English
-            return when.describe()
+        if season not in SEASONS:  # quarters, halves, hemisphere seasons: the core's words
+            return when.describe()  # never qualified (EDTF qualifies only 21-24)
         if season == 24:
             return f"winter {year}–{(year + 1) % 100:02d}"
         return f"{SEASONS[season]} {year}"

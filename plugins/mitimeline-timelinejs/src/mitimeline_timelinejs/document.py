@@ -146,12 +146,13 @@ def _era(start: SlideDates, end: SlideDates, headline: str) -> dict[str, Any] | 
 
 
 def _shoot_eras(dated: list[tuple[mitimeline.Event, SlideDates]]) -> list[dict[str, Any]]:
-    """An era per shoot shown as a span of more than one day, with both ends known."""
+    """An era per shoot shown as a span of more than one day, with both ends known (not one of
+    a set: it did not last from its first member to its last)."""
     eras = []
     for event, dates in dated:
         when = event.when
         if (event.kind == "shoot" and dates.end is not None and when.lower < when.upper
-                and not (when.open_start or when.open_end)):
+                and not (when.open_start or when.open_end or when.is_one_of)):
             era = _era(dates, dates, event.title)
             if era is not None:
                 eras.append(era)

@@ -3,9 +3,10 @@
 Export (:func:`calendar_span`): a ``When`` whose ends both carry a time of day is a timed
 event, in UTC (a floating time is read in the place's time zone when it has one, else stays
 floating); every other ``When`` is an all-day span from its lower to its upper bound, DTEND
-exclusive (a level-2 set: its hull, the exact EDTF kept in ``X-MITIMELINE-EDTF``). Import
-(:func:`when_from_span`) undoes it: all-day spans become day-precision
-dates or intervals, timed events keep their times.
+exclusive (one of a set: its hull; multiple dates: one span per run of days,
+:func:`calendar_spans`; the exact EDTF is kept in ``X-MITIMELINE-EDTF``). Import
+(:func:`when_from_span`) undoes it: all-day spans become day-precision dates or intervals,
+timed events keep their times.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from mitimeline.when import When
 
-__all__ = ["Moment", "calendar_span", "same_span", "when_from_span"]
+__all__ = ["Moment", "calendar_span", "calendar_spans", "day_runs", "same_span", "when_from_span"]
 
 Moment = date | datetime
 """A DTSTART/DTEND value: a ``date`` (all-day) or a ``datetime`` (timed)."""
@@ -29,17 +30,45 @@ def calendar_span(when: When, zone: str | None) -> tuple[Moment, Moment | None]:
 
     Timed: both ends in UTC (or both floating), swapped if reversed, no DTEND for an instant
     (calcurse rejects DTEND == DTSTART). All-day: the bounds, swapped if reversed; an open
-    or unknown end counts as its known end's own span; DTEND is the day after the last,
+    or unknown end counts as its known end's own span, a set as its hull (multiple dates
+    are written one VEVENT per run: :func:`calendar_spans`); DTEND is the day after the last,
     none for a single day at 9999-12-31, and 9999-12-31 when a longer span reaches it
     (``date`` cannot hold the day after).
     """
     timed = _timed_span(when, zone)
     if timed is not None:
         return timed
-    first, last = _day_bounds(when)
+    return _all_day(*_day_bounds(when))
+
+
+def _all_day(first: date, last: date) -> tuple[date, date | None]:
     if last == date.max:
         return first, (None if first == last else last)
     return first, last + _DAY
+
+
+def calendar_spans(when: When, zone: str | None) -> list[tuple[Moment, Moment | None]]:
+    """One (DTSTART, DTEND) per VEVENT that ``when`` is written as: for multiple dates
+    (``{a,b}``) one all-day span per run of days (:func:`day_runs`), for anything else its
+    :func:`calendar_span`."""
+    if not when.is_multiple:
+        return [calendar_span(when, zone)]
+    return [_all_day(first, last) for first, last in day_runs(when)]
+
+
+def day_runs(when: When) -> list[tuple[date, date]]:
+    """The runs of days multiple dates are written as, inclusive: each member's days (an
+    open member as its known end's), adjacent or overlapping ones joined; for anything else
+    its one all-day span's days."""
+    if not when.is_multiple:
+        return [_day_bounds(when)]
+    runs: list[tuple[date, date]] = []
+    for first, last in sorted(map(_day_bounds, when.members)):
+        if runs and first <= runs[-1][1] + _DAY:
+            runs[-1] = (runs[-1][0], max(last, runs[-1][1]))
+        else:
+            runs.append((first, last))
+    return runs
 
 
 def when_from_span(start: Moment, end: Moment | None) -> tuple[When, list[str]]:
@@ -128,11 +157,11 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
 
 
 def _day_bounds(when: When) -> tuple[date, date]:
-    if when.is_set:  # the hull; an open end counts as its known end's own span, as below
-        head, tail = when.members[0], when.members[-1]
-        first = head.end.lower if when.open_start and head.end is not None else when.lower
-        last = tail.start.upper if when.open_end and tail.start is not None else when.upper
-        return (first, last) if first <= last else (last, first)
+    """The days of the all-day span ``when`` is written as: its bounds, an open or unknown
+    end as its known end's own; a set's from its members' (its hull, open ends so read)."""
+    if when.is_set:
+        spans = [_day_bounds(member) for member in when.members]
+        return min(first for first, _ in spans), max(last for _, last in spans)
     part = when
     if when.is_interval:
         if when.start is None:

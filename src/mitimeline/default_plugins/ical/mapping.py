@@ -74,6 +74,9 @@ class X:
     """The event's ``extra``, a JSON object."""
     CLAIMS = "X-MITIMELINE-CLAIMS"
     """The event's claims, a JSON array of claims as the JSON format writes them."""
+    RUN = "X-MITIMELINE-RUN"
+    """Which run of days of multiple dates a VEVENT is, from 2 (the first has none): each run
+    is a VEVENT of its own, and the import joins them into one event again."""
 
 
 FORMAT_VERSION = "1"

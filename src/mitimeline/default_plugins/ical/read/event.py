@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from mitimeline.default_plugins.ical.dates import Moment, calendar_span, same_span, when_from_span
+from mitimeline.default_plugins.ical.dates import Moment, calendar_spans, same_span, when_from_span
 from mitimeline.default_plugins.ical.mapping import (
     KIND_OF_CATEGORY,
     NO_TITLE,
@@ -66,6 +66,9 @@ class Read:
 
     event: Event
     keep_id: bool
+    run: int = 1
+    """Which run of days of exported multiple dates it was read from (``X-MITIMELINE-RUN``);
+    1 for every other VEVENT."""
 
 
 class EventReader:
@@ -160,9 +163,11 @@ class _Event:
             self.report(start_prop, f"DTSTART: {exc}: not imported", skipped=True)
             return None
         ours = self.first(X.ID) is not None
+        run = self.run() if ours else 1
         place = self.place(ours)
         # an occurrence of an exported series has its own dates, not the series' EDTF
-        when = self.when(start, place.timezone if place else None, ours and not self.occurrence)
+        when = self.when(start, place.timezone if place else None, ours and not self.occurrence,
+                         run)
         if when is None:
             return None
         kind, tags = self.categories(ours)
@@ -178,7 +183,18 @@ class _Event:
             fields["extra"] = self.foreign_extra(start)
         event_id, keep = self.identity(ours, start)
         event = self.build(event_id, self.title(ours), when, fields)
-        return None if event is None else Read(event, keep)
+        return None if event is None else Read(event, keep, run)
+
+    def run(self) -> int:
+        """The run of days of multiple dates this VEVENT is (``X-MITIMELINE-RUN``), else 1."""
+        prop = self.first(X.RUN)
+        if prop is None:
+            return 1
+        value = prop.value.strip()
+        if value.isascii() and value.isdigit() and 2 <= int(value) <= 1_000_000:
+            return int(value)
+        self.report(prop, f"{X.RUN}: expected a whole number from 2, got {value!r}; ignored")
+        return 1
 
     def build(self, event_id: str, title: str, when: When, fields: dict[str, Any]) -> Event | None:
         """The Event; a field the model rejects is reported and left at its default."""
@@ -219,7 +235,7 @@ class _Event:
                                      "X-WR-TIMEZONE") from None
         return moment
 
-    def when(self, start: Moment, zone: str | None, ours: bool) -> When | None:
+    def when(self, start: Moment, zone: str | None, ours: bool, run: int = 1) -> When | None:
         end = self.end(start)
         try:
             when, problems = when_from_span(start, end)
@@ -230,7 +246,7 @@ class _Event:
         for problem in problems:
             self.report(self.first("DTEND") or self.first("DTSTART"), problem)
         if ours:
-            return self.lossless_when(when, zone)
+            return self.lossless_when(when, zone, run)
         return when
 
     def end(self, start: Moment) -> Moment | None:
@@ -266,17 +282,20 @@ class _Event:
             self.report(duration_prop, "DURATION reaches beyond the year 9999; ignored")
             return None
 
-    def lossless_when(self, when: When, zone: str | None) -> When:
+    def lossless_when(self, when: When, zone: str | None, run: int) -> When:
+        """The exported X-MITIMELINE-EDTF while the VEVENT's dates still fill the span it was
+        written with (for multiple dates, that of its ``run`` of days), else ``when``."""
         prop = self.first(X.EDTF)
         if prop is None:
             return when
         try:
             exported = When(unescape_text(prop.value).strip())
-            expected = when_from_span(*calendar_span(exported, zone))[0]
+            spans = calendar_spans(exported, zone)
+            expected = when_from_span(*spans[run - 1])[0] if run <= len(spans) else None
         except (DateParseError, ValueError, OverflowError) as exc:
             self.report(prop, f"{X.EDTF}: {exc}; the calendar's dates were used")
             return when
-        if same_span(expected, when):
+        if expected is not None and same_span(expected, when):
             return exported
         self.report(prop, f"the calendar's dates ({when}) differ from the exported "
                           f"{X.EDTF} {exported} (moved in a calendar app?); the "

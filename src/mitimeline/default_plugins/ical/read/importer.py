@@ -70,7 +70,7 @@ def _read(source: Source, options: ImportOptions,
     _report_cuts(document.tally, options, findings)
     header = Header(document.calendars, findings)
     try:
-        timeline = Timeline(header.title, _unique_ids(reads), header.sources,
+        timeline = Timeline(header.title, _unique_ids(_joined_runs(reads)), header.sources,
                             header.production, header.description)
     except InvalidEventError as exc:  # cannot happen with the checks above; never escape raw
         raise ParseError(str(exc), format="ical") from None
@@ -162,6 +162,18 @@ class _Document:
         if self.loose is not None:
             reads += self.loose.finish()
         return reads
+
+
+def _joined_runs(reads: list[Read]) -> list[Read]:
+    """The reads without the later runs of exported multiple dates (``X-MITIMELINE-RUN``) that
+    read back as the very event of an earlier VEVENT: one event again. A run moved or edited
+    in a calendar app reads as something else and stays an event of its own."""
+    firsts: dict[str, list[Event]] = {}
+    for read in reads:
+        if read.run == 1 and read.event.when.is_multiple:
+            firsts.setdefault(read.event.id, []).append(read.event)
+    return [read for read in reads
+            if read.run == 1 or read.event not in firsts.get(read.event.id, ())]
 
 
 def _unique_ids(reads: list[Read]) -> list[Event]:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from datetime import date, datetime, timezone
 from typing import Any
 
-from mitimeline.default_plugins.ical.dates import calendar_span
+from mitimeline.default_plugins.ical.dates import Moment, calendar_span, calendar_spans
 from mitimeline.default_plugins.ical.mapping import (
     FORMAT_VERSION,
     NO_TITLE,
@@ -30,11 +30,12 @@ from mitimeline.default_plugins.ical.rfc5545.text import (
     visible_text,
 )
 from mitimeline.default_plugins.ical.rfc5545.values import format_date, format_datetime, format_geo
-from mitimeline.default_plugins.ical.series import kept_series, without_series
+from mitimeline.default_plugins.ical.series import KeptSeries, kept_series, without_series
 from mitimeline.default_plugins.ical.write.description import Describer
 from mitimeline.jsonio import claim_data, credit_data, place_data, production_data, source_data
 from mitimeline.model import Credit, Event, Place, Source
 from mitimeline.timeline import Timeline
+from mitimeline.when import When
 
 __all__ = [
     "EPOCH",
@@ -173,18 +174,38 @@ class _EventLines:
         self.source_lists: dict[tuple[str, ...], str] = {}
 
     def lines(self, event: Event) -> list[str]:
+        """The VEVENT (or VEVENTs) of ``event``: one, except for multiple dates, which get one
+        per run of days, each with the event's lines; the second and later have their own
+        UID, ``RELATED-TO;RELTYPE=SIBLING`` the first's and ``X-MITIMELINE-RUN`` their number."""
+        raw_uid = self._uid(event)
+        uid = escape_text(raw_uid)
+        series = kept_series(event.extra) if "ical" in event.extra else None
+        zone = event.place.timezone if event.place else None
+        if not event.when.is_multiple:  # a kept series is never multiple dates
+            return self._vevent(event, uid, series, _span_lines(event.when, zone), 1)
+        lines: list[str] = []
+        for run, (start, end) in enumerate(calendar_spans(event.when, zone), start=1):
+            run_uid = uid if run == 1 else escape_text(self._run_uid(raw_uid, run))
+            lines += self._vevent(event, run_uid, None, _moment_lines(start, end), run,
+                                  related=uid)
+        return lines
+
+    def _vevent(self, event: Event, uid: str, series: KeptSeries | None, span: list[str],
+                run: int, related: str | None = None) -> list[str]:
+        """One VEVENT of ``event``: ``span`` its DTSTART/DTEND lines, ``run`` its number
+        among the runs of multiple dates (1 for every other event)."""
         options = self.options
         stamp = self.fixed_stamp or self._stamp(event)
         place = event.place
-        uid = escape_text(self._uid(event))
         lines = ["BEGIN:VEVENT", f"UID:{uid}", f"DTSTAMP:{stamp}"]
-        series = kept_series(event.extra) if "ical" in event.extra else None
         if series is not None and series.edtf == event.when.edtf:
             lines += series.start
         else:
-            lines += _span_lines(event, place.timezone if place else None)
+            lines += span
         if series is not None:
             lines += series.rule
+        if run > 1:
+            lines.append(f"RELATED-TO;RELTYPE=SIBLING:{related}")
         summary = summary_of(event, options.mark_approximate)
         lines.append(f"SUMMARY:{escape_text(summary)}")
         if place is not None:
@@ -204,6 +225,8 @@ class _EventLines:
                   f"SEQUENCE:{_sequence(event)}", f"LAST-MODIFIED:{stamp}")
         if options.lossless:
             lines += self._lossless_lines(event, summary, categories, series is not None)
+            if run > 1:
+                lines.append(f"{X.RUN}:{run}")
         lines.append("END:VEVENT")
         if series is not None:
             for override in series.overrides:
@@ -268,6 +291,15 @@ class _EventLines:
         self.used_uids.add(uid)
         return uid
 
+    def _run_uid(self, uid: str, run: int) -> str:
+        """The UID of the ``run``-th VEVENT of multiple dates whose first has ``uid``."""
+        candidate, copy = f"{uid}-run-{run}", 1
+        while candidate in self.used_uids:
+            copy += 1
+            candidate = f"{uid}-run-{run}-{copy}"
+        self.used_uids.add(candidate)
+        return candidate
+
     def _stamp(self, event: Event) -> str:
         stamp = self.stamps.get(event.sources)
         if stamp is None:
@@ -297,8 +329,11 @@ def uuid5(name: str) -> str:
     return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
-def _span_lines(event: Event, zone: str | None) -> list[str]:
-    start, end = calendar_span(event.when, zone)
+def _span_lines(when: When, zone: str | None) -> list[str]:
+    return _moment_lines(*calendar_span(when, zone))
+
+
+def _moment_lines(start: Moment, end: Moment | None) -> list[str]:
     lines = [_moment_line("DTSTART", start)]
     if end is not None:
         lines.append(_moment_line("DTEND", end))
