@@ -101,11 +101,27 @@ def test_publishing_twice_the_second_is_a_no_op(radicale_calendar: Calendar,
                                                 timeline: mitimeline.Timeline) -> None:
     unique = {event.id: event for event in timeline}
     timeline = attrs.evolve(timeline, events=list(unique.values()))
+    # one object per VEVENT the .ics export writes (an event on multiple dates: one per run)
+    objects = [item.event_id for item in render(timeline, "law")]
     scope = "law"  # each example prunes what it published: the next starts empty
     first = publish(timeline, radicale_calendar.url, auth=radicale_calendar.auth, scope=scope)
-    assert first.failed == () and len(first.created) == len(timeline)
+    assert first.failed == () and sorted(first.created) == sorted(objects)
     second = publish(timeline, radicale_calendar.url, auth=radicale_calendar.auth, scope=scope)
-    assert second.unchanged == tuple(unique) and second.requests == 2
+    assert sorted(second.unchanged) == sorted(objects) and second.requests == 2
     pruned = publish(timeline.remove(*unique), radicale_calendar.url,
                      auth=radicale_calendar.auth, scope=scope, prune=True)
-    assert sorted(pruned.deleted) == sorted(unique)  # in the calendar's order
+    assert sorted(pruned.deleted) == sorted(objects)  # in the calendar's order
+
+
+def test_an_event_on_multiple_dates_is_one_object_per_run(radicale_calendar: Calendar) -> None:
+    """Each run of days is a VEVENT with a UID of its own (as the .ics export writes it), and a
+    calendar object holds one UID: so one object per run, each re-published as unchanged."""
+    timeline = mitimeline.Timeline("Runs", [
+        mitimeline.Event("shoot", "Shoot", "{2020-10-01..2020-10-03,2020-10-09}")])
+    first = publish(timeline, radicale_calendar.url, auth=radicale_calendar.auth, scope="runs")
+    assert first.created == ("shoot", "shoot") and first.failed == ()
+    second = publish(timeline, radicale_calendar.url, auth=radicale_calendar.auth, scope="runs")
+    assert second.unchanged == ("shoot", "shoot") and second.requests == 2
+    planned = render(timeline, "runs")
+    assert len({item.uid for item in planned}) == 2
+    assert all(item.text.count("BEGIN:VEVENT") == 1 for item in planned)
