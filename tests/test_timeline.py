@@ -183,6 +183,16 @@ def test_validate(tl: Timeline) -> None:
     assert str(backwards).startswith("error: backwards: ends (2020-09) before it starts")
 
 
+
+def test_validate_finds_an_interval_that_ends_an_hour_before_it_starts() -> None:
+    timeline = Timeline("T", [Event("night", "Night shoot",
+                                    "2020-10-05T23:00:00Z/2020-10-05T22:00:00Z", sources=["s"])],
+                        [Source("s", "Report")])
+    (finding,) = timeline.validate()
+    assert (finding.code, finding.event, finding.field) == ("end-before-start", "night", "when")
+    assert "ends (2020-10-05T22:00:00Z) before it starts (2020-10-05T23:00:00Z)" in str(finding)
+
+
 # -- the index agrees with a naive scan ------------------------------------------------
 
 ordinal_days = st.integers(date(2019, 1, 1).toordinal(), date(2022, 12, 31).toordinal())

@@ -98,7 +98,7 @@ def validate(timeline: Timeline) -> list[Finding]:
         notes.extend(("error", "unknown-source", f"cites unknown source {source_id!r}", "sources")
                      for source_id in event.sources if source_id not in source_ids)
         start, end = event.when.start, event.when.end
-        if event.when.is_interval and start and end and end.upper < start.lower:
+        if event.when.ends_before_start:
             notes.append(("error", "end-before-start", f"ends ({end}) before it starts ({start})",
                           "when"))
         if not event.sources:

@@ -228,6 +228,23 @@ class When:
         part = self._parsed.end if self._parsed.interval else self._parsed
         return None if part is None else part.moment
 
+    @property
+    def ends_before_start(self) -> bool:
+        """True for an interval whose end comes before its start: a day before, or an
+        earlier instant when both ends have a time of day (both with a UTC offset, or both
+        without). ``validate()`` reports one; comparisons involving one mean nothing."""
+        if not self._parsed.interval:
+            return False
+        start, end = self._parsed.start, self._parsed.end
+        if start is None or end is None:
+            return False
+        if end.upper < start.lower:
+            return True
+        first, last = start.moment, end.moment
+        if first is None or last is None or (first.tzinfo is None) != (last.tzinfo is None):
+            return False
+        return last < first
+
     # -- ordering and comparison --------------------------------------------------------
 
     def sort_key(self) -> tuple[date, date, str]:
