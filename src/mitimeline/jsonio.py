@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, compress, islice, repeat
 from operator import contains, itemgetter
 from typing import Any
@@ -285,12 +285,18 @@ class DocumentReader:
             if plain is not None:
                 built = self.plain_events(list(compress(items, plain)))
                 if built is not None:
-                    if all(plain):
-                        return built
-                    in_order = iter(built)
-                    return [next(in_order) if is_plain else self.event(item, f"$.events[{i}]")
-                            for i, (item, is_plain) in enumerate(zip(items, plain, strict=True))]
+                    return self.in_order(items, plain, built, lambda item: item)
         return [self.event(item, f"$.events[{index}]") for index, item in enumerate(items)]
+
+    def in_order(self, items: list[Any], plain: list[bool], built: list[Event],
+                 data: Callable[[Any], Any]) -> list[Event]:
+        """The events of ``items`` in order: ``built`` (those read a column at a time) where
+        ``plain``, the others read by :meth:`event` from ``data(item)``."""
+        if all(plain):
+            return built
+        in_order = iter(built)
+        return [next(in_order) if is_plain else self.event(data(item), f"$.events[{index}]")
+                for index, (item, is_plain) in enumerate(zip(items, plain, strict=True))]
 
     def plain_events(self, items: list[dict[str, Any]]) -> list[Event] | None:
         """The events of ``items`` (objects with known keys, none ``extra`` or ``claims``)
@@ -493,7 +499,7 @@ class DocumentReader:
 def _plain_mask(items: list[Any]) -> list[bool] | None:
     """Which items may be plain events (objects with event keys only, neither ``extra`` nor
     ``claims``); None when one is not an object."""
-    if not _types(items) <= {dict}:
+    if not set(map(type, items)) <= {dict}:
         return None
     return list(map(_PLAIN_ALLOWED.issuperset, items))
 
@@ -501,10 +507,6 @@ def _plain_mask(items: list[Any]) -> list[bool] | None:
 def _column(items: list[dict[str, Any]], key: str, default: Any) -> list[Any]:
     """The value of ``key`` in each item, ``default`` where it is absent."""
     return list(map(dict.get, items, repeat(key), repeat(default)))
-
-
-def _types(values: Iterable[Any]) -> set[type]:
-    return set(map(type, values))
 
 
 def _source(data: Any, path: str, whens: dict[str, When]) -> Source:

@@ -114,15 +114,11 @@ def _events(reader: DocumentReader, items: list[_Event]) -> list[Any] | None:
     """The events of ``items``: the plain ones a column at a time, those with claims or
     ``extra`` one by one by the standard reader; None if one is not valid."""
     plain = [item.extra is UNSET and item.claims is UNSET for item in items]
-    if all(plain):
-        return _plain_events(reader, items)
     built = _plain_events(reader, list(compress(items, plain)))
     if built is None:
         return None
-    in_order = iter(built)
     try:
-        return [next(in_order) if is_plain else reader.event(_event_data(item), f"$.events[{i}]")
-                for i, (item, is_plain) in enumerate(zip(items, plain, strict=True))]
+        return reader.in_order(items, plain, built, _event_data)
     except ParseError:
         return None
 
